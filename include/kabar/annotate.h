@@ -1,0 +1,80 @@
+// kabar/annotate.h — actor mentions, places and time expressions in sentences.
+//
+// Actor mentions are built in three steps over the tokens of a sentence:
+//   1. dictionary items: the longest actor name or agent word at each token
+//      (actor names filtered by the article date: an office held then);
+//   2. noun-phrase chunks: adjacent items merge into one compound actor
+//      ("Presiden Ukraina Volodymyr Zelensky" → UKRGOV; "kepala keamanan
+//      Rusia" → RUSGOV);
+//   3. coordination: chunks joined by "dan"/"and"/"serta" (and list commas)
+//      become one mention with several actors, and a role given by an agent
+//      distributes over bare countries ("kepala keamanan Rusia dan Iran" →
+//      RUSGOV, IRNGOV).
+// Capitals right after a locative preposition ("di Teheran") are places, not
+// actors. Pure functions; thread-safe.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "kabar/date.h"
+#include "kabar/event.h"
+#include "kabar/lexicon.h"
+#include "kabar/text.h"
+
+namespace kabar {
+
+struct Mention {
+  uint32_t first_token = 0, end_token = 0;
+  Span span;
+  std::vector<ActorRef> actors;  // more than one for a coordination
+  bool after_prep = false;       // object of a preposition: never a clause subject
+  bool media = false;            // a news outlet: a cited source, not an event actor
+};
+
+struct PlaceMention {
+  uint32_t first_token = 0, end_token = 0;
+  Span span;
+  uint32_t place = 0;            // index into LanguageLexicon::places()
+  bool after_locative = false;   // "di Teheran", "in Tehran"
+};
+
+struct TimeMention {
+  uint32_t first_token = 0, end_token = 0;
+  Span span;
+  std::optional<Date> date;      // resolved; empty until an anchor date is known for partial ones
+  bool has_year = false;         // complete on its own ("9/11/2022", "24 Februari 2022")
+  int month = 0, day = 0;        // for partial dates: resolved against the article date
+  int weekday = -1;              // 0 = Monday, for "Rabu", "on Tuesday"
+  int day_offset = 0;            // for "kemarin" (−1)
+  bool relative = false;
+};
+
+struct SentenceAnnotations {
+  std::vector<Mention> mentions;
+  std::vector<PlaceMention> places;
+  std::vector<TimeMention> times;
+};
+
+// Finds actor mentions in tokens[first, end). `date` selects dated entries;
+// without a date, undated entries only.
+std::vector<Mention> find_mentions(std::string_view text, const std::vector<Token>& tokens,
+                                   uint32_t first, uint32_t end, const LanguageLexicon& lex,
+                                   const Codebook& book, const std::optional<Date>& date);
+
+std::vector<PlaceMention> find_places(const std::vector<Token>& tokens, uint32_t first, uint32_t end,
+                                      const LanguageLexicon& lex);
+
+// Time expressions; partial ones resolved against `anchor` when given.
+std::vector<TimeMention> find_times(std::string_view text, const std::vector<Token>& tokens,
+                                    uint32_t first, uint32_t end, const LanguageLexicon& lex,
+                                    const std::optional<Date>& anchor);
+
+// Resolves a partial time mention against an anchor (the article date): a
+// day-month without year takes the anchor's year, or the year before when that
+// would put it more than a week after the anchor; a weekday is the latest such
+// day on or before the anchor.
+std::optional<Date> resolve_time(const TimeMention& t, const Date& anchor);
+
+}  // namespace kabar

@@ -1,0 +1,61 @@
+// kabar/code.h — verb patterns to CAMEO events, one sentence at a time.
+//
+// For each token that is the head of some pattern, the patterns indexed
+// under it are matched exactly around it; the best match per head wins
+// (most literal tokens, then the more specific code, then file order). Then:
+//   * the source is the clause subject (first actor of the clause that is not
+//     the object of a preposition), inherited across "tetapi"/"but"-type
+//     boundaries, or an anaphor resolved from the previous sentence;
+//   * the target is the slot filler the pattern found;
+//   * coordinated actors give one event per actor; a reciprocal pattern with
+//     a coordinated source and no target gives both directions;
+//   * modality comes from function words: negation and denial suppress the
+//     event (kept only when asked), report verbs make it `reported`, etc.
+// Every decision can be written to a Trace for `kabar explain`.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "kabar/annotate.h"
+#include "kabar/event.h"
+#include "kabar/lexicon.h"
+#include "kabar/text.h"
+
+namespace kabar {
+
+// Lines of an explanation; null pointer when nobody asked.
+struct Trace {
+  std::vector<std::string> lines;
+  void add(std::string line) { lines.push_back(std::move(line)); }
+};
+
+// What the coder remembers across sentences of one article, for anaphora.
+struct Discourse {
+  std::vector<ActorRef> last_subject;  // actors of the last clause subject seen
+  std::vector<ActorRef> last_pair;     // source and target of the last two-party event
+};
+
+struct CodedEvent {
+  Event event;
+  uint32_t head_token = 0;
+};
+
+struct SentenceInput {
+  std::string_view text;                 // the article text
+  const std::vector<Token>* tokens;
+  const Sentence* sentence;
+  const std::vector<Mention>* mentions;  // the sentence's mentions, in token order
+  const LanguageLexicon* lex;
+  const Lexicon* lexicon;
+};
+
+struct CodeOptions {
+  bool keep_suppressed = false;  // output negated and denied events too
+};
+
+std::vector<CodedEvent> code_sentence(const SentenceInput& in, Discourse& discourse,
+                                      const CodeOptions& options, Trace* trace);
+
+}  // namespace kabar

@@ -1,0 +1,227 @@
+// kabar/lexicon.h — dictionaries, loaded, validated and compiled.
+//
+// The files under data/ (format: docs/DICTIONARIES.md) are parsed once, every
+// line checked (unknown CAMEO codes, unknown actor units, malformed patterns,
+// overlapping office dates), and compiled into immutable structures:
+//
+//   * phrase tries over normalised tokens for actor names, agents, places and
+//     function words (longest match at a token, O(length) per look-up);
+//   * verb patterns indexed by every surface form of their head word, so the
+//     coder only tries patterns whose head occurs in the sentence (the cheap
+//     prefilter before the exact match, as RE2::Set does for regexps).
+//
+// A Lexicon is immutable after load() and safe to share between threads.
+// It is move-only: it owns large tables, and copying one is always a mistake.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "kabar/codebook.h"
+#include "kabar/date.h"
+#include "kabar/status.h"
+
+namespace kabar {
+
+// Where a dictionary entry came from: index into Lexicon::files() and a line.
+struct SourceRef {
+  uint32_t file = 0;
+  uint32_t line = 0;
+};
+
+enum ActorFlag : uint16_t {
+  kActorCountry = 1 << 0,
+  kActorCapital = 1 << 1,
+  kActorAdjective = 1 << 2,
+  kActorOrg = 1 << 3,
+  kActorPerson = 1 << 4,
+  kActorMedia = 1 << 5,
+  kActorGroup = 1 << 6,
+};
+
+struct ActorEntry {
+  std::string code;   // "RUSGOV"
+  DateRange dates;    // when the entry applies
+  uint16_t flags = 0;
+  std::string name;   // the alternative as written in the file
+  SourceRef ref;
+};
+
+struct AgentEntry {
+  std::string role;   // "GOV"
+  std::string name;
+  SourceRef ref;
+};
+
+struct PlaceEntry {
+  std::string name;       // first alternative of the line: the canonical name
+  std::string country;    // ISO3 / CAMEO country code
+  double lat = 0, lon = 0;
+  std::string precision;  // "city", "adm1", "country"
+  SourceRef ref;
+};
+
+// Function-word classes (words/ files). See docs/DICTIONARIES.md.
+enum class WordClass : uint8_t {
+  kNegation, kDenial, kFuture, kHypothetical, kClaimed, kReport,
+  kBoundaryConj, kBoundaryRel, kBoundaryComp, kPrep, kPrepLocative, kDeterminer,
+  kAnaphorSingle, kAnaphorPair, kAbbreviation, kWeekday, kMonth, kRelativeDay,
+  kStopword, kIrregular,
+};
+
+struct WordEntry {
+  WordClass cls;
+  int arg = 0;  // month number, weekday number (0 = Monday), day offset
+  SourceRef ref;
+};
+
+// One element of a compiled verb pattern.
+struct PatternElement {
+  enum Kind : uint8_t { kWords, kGap, kSource, kTarget } kind = kWords;
+  bool optional = false;
+  // kWords: alternatives, each a token sequence (normalised).
+  std::vector<std::vector<std::string>> alternatives;
+};
+
+enum PatternFlag : uint16_t {
+  kPatternRecip = 1 << 0,     // reciprocal: a coordinated source with no target gives both directions
+  kPatternNoPassive = 1 << 1, // do not derive the passive
+  kPatternTarget = 1 << 2,    // take the first actor after the verb as target
+  kPatternPassive = 1 << 3,   // derived passive of another line
+};
+
+struct VerbPattern {
+  std::string code;                // CAMEO code
+  uint16_t flags = 0;
+  std::vector<PatternElement> elements;
+  size_t head = 0;                 // index of the head element (first kWords)
+  int literal_count = 0;           // for "longest match wins"
+  std::string text;                // the alternative as written (or derived form)
+  SourceRef ref;
+};
+
+// Longest-match trie over normalised tokens.
+class PhraseTrie {
+ public:
+  void insert(const std::vector<std::string>& tokens, uint32_t value);
+  // Longest match of `tokens[pos…]` accessed through `norm(i)`; returns the
+  // match length (0 when none) and fills `values`.
+  template <typename NormAt>
+  size_t longest(size_t pos, size_t end, NormAt norm, std::vector<uint32_t>& values) const;
+  size_t size() const { return nodes_.size(); }
+
+ private:
+  struct Node {
+    std::unordered_map<std::string, uint32_t> next;
+    std::vector<uint32_t> values;
+  };
+  std::vector<Node> nodes_{1};
+};
+
+// Everything one language needs: its own files plus common/.
+class LanguageLexicon {
+ public:
+  const std::string& lang() const { return lang_; }
+  const PhraseTrie& actor_trie() const { return actor_trie_; }
+  const PhraseTrie& agent_trie() const { return agent_trie_; }
+  const PhraseTrie& place_trie() const { return place_trie_; }
+  const PhraseTrie& word_trie() const { return word_trie_; }
+  const std::vector<ActorEntry>& actors() const { return actors_; }
+  const std::vector<AgentEntry>& agents() const { return agents_; }
+  const std::vector<PlaceEntry>& places() const { return places_; }
+  const std::vector<WordEntry>& words() const { return words_; }
+  const std::vector<VerbPattern>& patterns() const { return patterns_; }
+  // Patterns whose head has this surface form; nullptr when none.
+  const std::vector<uint32_t>* patterns_for_head(const std::string& norm) const;
+  // Single-token look-up of a function-word class.
+  bool is_word(WordClass cls, const std::string& norm) const;
+  const std::unordered_set<std::string>& abbreviations() const { return abbreviations_; }
+  const std::unordered_set<std::string>& stopwords() const { return stopwords_; }
+
+ private:
+  friend class LexiconBuilder;
+  std::string lang_;
+  PhraseTrie actor_trie_, agent_trie_, place_trie_, word_trie_;
+  std::vector<ActorEntry> actors_;
+  std::vector<AgentEntry> agents_;
+  std::vector<PlaceEntry> places_;
+  std::vector<WordEntry> words_;
+  std::vector<VerbPattern> patterns_;
+  std::unordered_map<std::string, std::vector<uint32_t>> head_index_;
+  std::unordered_map<std::string, uint32_t> single_word_classes_;  // norm → bitmask of WordClass
+  std::unordered_set<std::string> abbreviations_;
+  std::unordered_set<std::string> stopwords_;
+};
+
+// A boilerplate rule: a line prefix and what such a line is.
+struct BoilerplateRule {
+  enum Kind : uint8_t { kRelated, kPromo, kSource, kCaption } kind;
+  std::string prefix;  // lower case
+  SourceRef ref;
+};
+
+struct LexiconStats {
+  size_t files = 0, actors = 0, agents = 0, patterns = 0, derived_patterns = 0, words = 0,
+         places = 0, codes_used = 0;
+};
+
+class Lexicon {
+ public:
+  // Loads data_dir/cameo, data_dir/clean and data_dir/lexicon/{common,<lang>…}.
+  // Every malformed line is an error naming file:line; all of them are
+  // collected into the returned Status's message (at most 50 shown).
+  static StatusOr<std::unique_ptr<Lexicon>> load(const std::string& data_dir);
+
+  Lexicon(const Lexicon&) = delete;
+  Lexicon& operator=(const Lexicon&) = delete;
+  Lexicon(Lexicon&&) = default;
+  ~Lexicon();
+
+  const Codebook& codebook() const { return codebook_; }
+  // nullptr for a language with no folder under data/lexicon.
+  const LanguageLexicon* language(std::string_view lang) const;
+  std::vector<std::string> languages() const;
+  const std::vector<BoilerplateRule>& boilerplate() const { return boilerplate_; }
+  // "id/verbs/04-consult.txt:12" — relative to data/lexicon (or data/).
+  std::string where(const SourceRef& ref) const;
+  const std::vector<std::string>& files() const { return files_; }
+  LexiconStats stats(std::string_view lang) const;
+
+ private:
+  friend class LexiconBuilder;
+  Lexicon() = default;
+  Codebook codebook_;
+  std::vector<std::unique_ptr<LanguageLexicon>> languages_;
+  std::vector<BoilerplateRule> boilerplate_;
+  std::vector<std::string> files_;
+};
+
+// The default data directory: $KABAR_DATA, else the one compiled in.
+std::string default_data_dir();
+
+// ---- template implementation ----
+template <typename NormAt>
+size_t PhraseTrie::longest(size_t pos, size_t end, NormAt norm, std::vector<uint32_t>& values) const {
+  uint32_t node = 0;
+  size_t best = 0;
+  const std::vector<uint32_t>* best_values = nullptr;
+  for (size_t i = pos; i < end; ++i) {
+    auto it = nodes_[node].next.find(norm(i));
+    if (it == nodes_[node].next.end()) break;
+    node = it->second;
+    if (!nodes_[node].values.empty()) {
+      best = i - pos + 1;
+      best_values = &nodes_[node].values;
+    }
+  }
+  values.clear();
+  if (best_values) values = *best_values;
+  return best;
+}
+
+}  // namespace kabar

@@ -1,0 +1,58 @@
+// kabar/pipeline.h — one article through every stage.
+//
+//   clean → text (tokens, sentences, language) → annotate (actors, places,
+//   times) → code (events) → resolve (dates, places, ids)
+//
+// A Pipeline holds only a reference to an immutable Lexicon, so one Pipeline
+// may process articles from several threads at once.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "kabar/annotate.h"
+#include "kabar/article.h"
+#include "kabar/clean.h"
+#include "kabar/code.h"
+#include "kabar/event.h"
+#include "kabar/lexicon.h"
+#include "kabar/text.h"
+
+namespace kabar {
+
+struct PipelineOptions {
+  std::string default_lang = "id";  // when the article has no language and guessing fails
+  bool keep_suppressed = false;     // also output negated and denied events
+};
+
+struct ArticleResult {
+  Article article;
+  Document document;
+  std::string lang;
+  std::optional<Date> date;      // the article date used for events
+  std::string date_from;         // "input" (JSONL/--date), "text", or "" when unknown
+  std::optional<Span> date_span; // where the text states it
+  std::optional<Place> dateline_place;
+  std::vector<Token> tokens;
+  std::vector<Sentence> sentences;
+  std::vector<SentenceAnnotations> annotations;  // one per sentence
+  std::vector<Event> events;
+};
+
+class Pipeline {
+ public:
+  Pipeline(const Lexicon& lexicon, PipelineOptions options) : lexicon_(lexicon), options_(std::move(options)) {}
+
+  // Never fails: problems with the text itself (no sentences, unknown
+  // language) give an article with no events. Input errors are the readers'.
+  ArticleResult process(Article article, Trace* trace = nullptr) const;
+
+  const Lexicon& lexicon() const { return lexicon_; }
+
+ private:
+  const Lexicon& lexicon_;
+  PipelineOptions options_;
+};
+
+}  // namespace kabar

@@ -1,0 +1,216 @@
+// Actor mentions: dictionary items → noun-phrase chunks → coordinations.
+// See kabar/annotate.h for the three steps and why.
+#include <algorithm>
+
+#include "kabar/annotate.h"
+
+namespace kabar {
+namespace {
+
+// The look-up key of a token: its norm without an English possessive, so
+// "Russia's" finds "Russia".
+std::string lookup_key(const std::string& norm) {
+  if (norm.size() > 2 && norm.compare(norm.size() - 2, 2, "'s") == 0) return norm.substr(0, norm.size() - 2);
+  return norm;
+}
+
+struct Item {
+  uint32_t first, end;
+  bool agent;
+  std::string code;        // actor code, or role for an agent
+  uint16_t flags = 0;
+  SourceRef ref;
+};
+
+bool has_lowercase_letter(std::string_view s) {
+  for (char c : s)
+    if (c >= 'a' && c <= 'z') return true;
+  return false;
+}
+
+// An entry written in capitals ("AS", "PBB", "MA") only matches capitals in
+// the text: "as" and "ma" are ordinary words.
+bool acronym_ok(const ActorEntry& e, std::string_view matched) {
+  bool entry_upper = !e.name.empty() && !has_lowercase_letter(e.name);
+  bool has_upper = std::any_of(e.name.begin(), e.name.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+  if (!entry_upper || !has_upper || e.name.size() > 6) return true;
+  return !has_lowercase_letter(matched);
+}
+
+bool is_country_unit(const Codebook& book, std::string_view code3) {
+  const ActorUnit* u = book.unit(code3);
+  return u && (u->kind == ActorUnitKind::kCountry || u->kind == ActorUnitKind::kRegion);
+}
+
+ActorRef make_ref(const Codebook& book, std::string code) {
+  ActorRef a;
+  if (code.size() >= 3 && is_country_unit(book, std::string_view(code).substr(0, 3))) {
+    a.country = code.substr(0, 3);
+    a.role = code.substr(3);
+  } else {
+    a.role = code;
+  }
+  a.code = std::move(code);
+  return a;
+}
+
+// Merges the items of one chunk into a single actor.
+ActorRef compose(const Codebook& book, const std::vector<Item>& items) {
+  const Item* best_full = nullptr;   // an entry with country and role: a person, an institution
+  const Item* country = nullptr;     // a bare country or region
+  const Item* other = nullptr;       // an organisation code without country (IGOUNO)
+  const Item* agent = nullptr;
+  for (const auto& it : items) {
+    if (it.agent) { if (!agent) agent = &it; continue; }
+    bool starts_country = is_country_unit(book, std::string_view(it.code).substr(0, 3));
+    if (starts_country && it.code.size() == 3) { if (!country) country = &it; }
+    else if (starts_country) { if (!best_full || it.code.size() > best_full->code.size()) best_full = &it; }
+    else if (!other) other = &it;
+  }
+  std::string code;
+  if (best_full) code = best_full->code;
+  else if (other) code = other->code;
+  else if (country && agent) code = country->code + agent->code;
+  else if (country) code = country->code;
+  else if (agent) code = agent->code;
+  ActorRef a = make_ref(book, code);
+  for (const auto& it : items) a.entries.push_back(it.ref);
+  return a;
+}
+
+}  // namespace
+
+std::vector<Mention> find_mentions(std::string_view text, const std::vector<Token>& tokens,
+                                   uint32_t first, uint32_t end, const LanguageLexicon& lex,
+                                   const Codebook& book, const std::optional<Date>& date) {
+  std::vector<std::string> keys;
+  keys.reserve(end - first);
+  for (uint32_t i = first; i < end; ++i) keys.push_back(lookup_key(tokens[i].norm));
+  auto key_at = [&](size_t i) -> const std::string& { return keys[i - first]; };
+
+  // 1. Items.
+  std::vector<Item> items;
+  std::vector<uint32_t> values;
+  for (uint32_t i = first; i < end;) {
+    if (tokens[i].kind != TokenKind::kWord) { ++i; continue; }
+    size_t actor_len = lex.actor_trie().longest(i, end, key_at, values);
+    const ActorEntry* chosen = nullptr;
+    if (actor_len) {
+      std::string_view matched(text.data() + tokens[i].span.begin,
+                               tokens[i + actor_len - 1].span.end - tokens[i].span.begin);
+      for (uint32_t v : values) {
+        const ActorEntry& e = lex.actors()[v];
+        if (!acronym_ok(e, matched)) continue;
+        if (date ? !e.dates.contains(*date) : !e.dates.unbounded()) continue;
+        chosen = &e;
+        break;
+      }
+      // A capital after a locative preposition is a place: "di Teheran".
+      if (chosen && (chosen->flags & kActorCapital) && i > first &&
+          lex.is_word(WordClass::kPrepLocative, tokens[i - 1].norm))
+        chosen = nullptr;
+    }
+    std::vector<uint32_t> agent_values;
+    size_t agent_len = lex.agent_trie().longest(i, end, key_at, agent_values);
+    if (chosen && actor_len >= agent_len) {
+      items.push_back({i, static_cast<uint32_t>(i + actor_len), false, chosen->code, chosen->flags, chosen->ref});
+      i += static_cast<uint32_t>(actor_len);
+    } else if (agent_len) {
+      const AgentEntry& g = lex.agents()[agent_values.front()];
+      items.push_back({i, static_cast<uint32_t>(i + agent_len), true, g.role, 0, g.ref});
+      i += static_cast<uint32_t>(agent_len);
+    } else {
+      ++i;
+    }
+  }
+
+  // 2. Chunks: adjacent items, or an agent joined to an actor by "of"/"dari".
+  struct Chunk { uint32_t first, end; std::vector<Item> items; };
+  std::vector<Chunk> chunks;
+  for (const auto& it : items) {
+    if (!chunks.empty()) {
+      Chunk& c = chunks.back();
+      bool adjacent = c.end == it.first;
+      bool via_of = c.end + 1 == it.first && c.items.back().agent && !it.agent &&
+                    (tokens[c.end].norm == "of" || tokens[c.end].norm == "dari");
+      if (adjacent || via_of) {
+        c.items.push_back(it);
+        c.end = it.end;
+        continue;
+      }
+    }
+    chunks.push_back({it.first, it.end, {it}});
+  }
+
+  // 3. Coordination.
+  auto is_coordinator = [&](uint32_t tok) {
+    const std::string& n = tokens[tok].norm;
+    return n == "dan" || n == "serta" || n == "and" || n == "&" || n == ",";
+  };
+  std::vector<Mention> out;
+  for (size_t c = 0; c < chunks.size();) {
+    size_t last = c;
+    bool used_word_coordinator = false;
+    while (last + 1 < chunks.size() && chunks[last].end + 1 == chunks[last + 1].first &&
+           is_coordinator(chunks[last].end)) {
+      if (tokens[chunks[last].end].norm != ",") used_word_coordinator = true;
+      ++last;
+    }
+    // A list joined only by commas is an apposition, not a coordination:
+    // "Patrushev, Putin" — keep the first chunk alone.
+    if (!used_word_coordinator) last = c;
+    Mention m;
+    m.first_token = chunks[c].first;
+    m.end_token = chunks[last].end;
+    m.span = {tokens[m.first_token].span.begin, tokens[m.end_token - 1].span.end};
+    std::vector<bool> has_agent_role;
+    for (size_t k = c; k <= last; ++k) {
+      ActorRef a = compose(book, chunks[k].items);
+      a.span = {tokens[chunks[k].first].span.begin, tokens[chunks[k].end - 1].span.end};
+      a.name = std::string(a.span.in(text));
+      bool agent_role = std::any_of(chunks[k].items.begin(), chunks[k].items.end(),
+                                    [](const Item& i) { return i.agent; }) && !a.country.empty();
+      has_agent_role.push_back(agent_role);
+      if (std::all_of(chunks[k].items.begin(), chunks[k].items.end(),
+                      [](const Item& i) { return !i.agent && (i.flags & kActorMedia); }))
+        m.media = true;
+      m.actors.push_back(std::move(a));
+    }
+    // Distribute a role over bare countries of the same coordination.
+    std::string shared_role;
+    for (size_t k = 0; k < m.actors.size(); ++k)
+      if (has_agent_role[k]) { shared_role = m.actors[k].role; break; }
+    if (!shared_role.empty())
+      for (auto& a : m.actors)
+        if (a.role.empty() && !a.country.empty()) {
+          a.role = shared_role;
+          a.code = a.country + shared_role;
+        }
+    m.after_prep = m.first_token > first && lex.is_word(WordClass::kPrep, tokens[m.first_token - 1].norm);
+    out.push_back(std::move(m));
+    c = last + 1;
+  }
+  return out;
+}
+
+std::vector<PlaceMention> find_places(const std::vector<Token>& tokens, uint32_t first, uint32_t end,
+                                      const LanguageLexicon& lex) {
+  std::vector<PlaceMention> out;
+  std::vector<uint32_t> values;
+  auto norm_at = [&](size_t i) -> const std::string& { return tokens[i].norm; };
+  for (uint32_t i = first; i < end;) {
+    size_t len = tokens[i].capitalized ? lex.place_trie().longest(i, end, norm_at, values) : 0;
+    if (!len) { ++i; continue; }
+    PlaceMention p;
+    p.first_token = i;
+    p.end_token = static_cast<uint32_t>(i + len);
+    p.span = {tokens[i].span.begin, tokens[p.end_token - 1].span.end};
+    p.place = values.front();
+    p.after_locative = i > first && lex.is_word(WordClass::kPrepLocative, tokens[i - 1].norm);
+    out.push_back(p);
+    i = p.end_token;
+  }
+  return out;
+}
+
+}  // namespace kabar

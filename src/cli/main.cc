@@ -1,0 +1,288 @@
+// kabar — the command-line tool. A thin shell over libkabar: flags in, library
+// calls, bytes out. Exit codes (docs/FORMAT.md):
+//   0  every input was read and coded
+//   1  some inputs or records were bad (reported on stderr); the rest were coded
+//   2  usage error (bad flag or argument)
+//   3  dictionaries or data files are invalid
+//   4  output could not be written (disk, database)
+#include <csignal>
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "kabar/ingest.h"
+#include "kabar/lexicon.h"
+#include "kabar/pipeline.h"
+#include "kabar/sink.h"
+
+namespace {
+
+using namespace kabar;
+
+constexpr int kExitOk = 0, kExitPartial = 1, kExitUsage = 2, kExitData = 3, kExitOutput = 4;
+
+struct Common {
+  std::string data_dir;
+  std::string lang;
+  std::string date;
+};
+
+std::unique_ptr<Lexicon> load_lexicon(const Common& c, int& exit_code) {
+  std::string dir = c.data_dir.empty() ? default_data_dir() : c.data_dir;
+  auto lex = Lexicon::load(dir);
+  if (!lex.ok()) {
+    fmt::print(stderr, "kabar: cannot load dictionaries from {}: {}\n", dir, lex.status().to_string());
+    exit_code = kExitData;
+    return nullptr;
+  }
+  return std::move(lex).value();
+}
+
+bool parse_date_flag(const std::string& s, std::optional<Date>& out) {
+  if (s.empty()) return true;
+  out = Date::parse_iso(s);
+  if (!out) fmt::print(stderr, "kabar: --date must be YYYY-MM-DD, got \"{}\"\n", s);
+  return out.has_value();
+}
+
+// Output to stdout or to a file written under a temporary name and renamed
+// when complete, so a failed run never leaves a file that looks finished.
+class Output {
+ public:
+  explicit Output(std::string path) : path_(std::move(path)) {
+    if (path_.empty() || path_ == "-") { f_ = stdout; return; }
+    tmp_ = path_ + ".partial";
+    f_ = std::fopen(tmp_.c_str(), "wb");
+  }
+  bool ok() const { return f_ != nullptr; }
+  bool write(std::string_view s) {
+    if (std::fwrite(s.data(), 1, s.size(), f_) != s.size()) return false;
+    return std::fputc('\n', f_) != EOF;
+  }
+  bool finish(bool complete) {
+    if (f_ == stdout) return std::fflush(stdout) == 0;
+    bool ok = std::fclose(f_) == 0;
+    f_ = nullptr;
+    if (ok && complete) return std::rename(tmp_.c_str(), path_.c_str()) == 0;
+    return ok;
+  }
+  ~Output() { if (f_ && f_ != stdout) std::fclose(f_); }
+
+ private:
+  std::string path_, tmp_;
+  FILE* f_ = nullptr;
+};
+
+int run_code(const Common& c, const std::vector<std::string>& inputs, const std::string& format,
+             const std::string& out_path, bool keep_suppressed) {
+  std::optional<Date> date;
+  if (!parse_date_flag(c.date, date)) return kExitUsage;
+  int exit_code = kExitOk;
+  auto lex = load_lexicon(c, exit_code);
+  if (!lex) return exit_code;
+  Pipeline pipeline(*lex, {c.lang.empty() ? "id" : c.lang, keep_suppressed});
+  Output out(out_path);
+  if (!out.ok()) {
+    fmt::print(stderr, "kabar: cannot write {}\n", out_path);
+    return kExitOutput;
+  }
+  bool write_failed = false;
+  if (format == "tsv") write_failed = !out.write(tsv_header());
+  int problems = 0;
+  IngestOptions io{date, c.lang};
+  std::vector<std::string> in = inputs.empty() ? std::vector<std::string>{"-"} : inputs;
+  read_inputs(
+      in, io,
+      [&](Article&& a) {
+        if (write_failed) return;
+        ArticleResult r = pipeline.process(std::move(a));
+        for (const auto& e : r.events) {
+          if (!out.write(format == "tsv" ? event_to_tsv(e) : event_to_json(e, *lex))) { write_failed = true; return; }
+        }
+      },
+      [&](const IngestProblem& p) {
+        ++problems;
+        fmt::print(stderr, "kabar: {}{}\n", p.status.message(), p.record_lost ? " (skipped)" : "");
+      });
+  if (write_failed) {
+    out.finish(false);
+    if (errno == EPIPE) return kExitOk;  // a closed pipe (`| head`) is not an error
+    fmt::print(stderr, "kabar: write failed\n");
+    return kExitOutput;
+  }
+  if (!out.finish(true)) return kExitOutput;
+  return problems ? kExitPartial : kExitOk;
+}
+
+int run_explain(const Common& c, const std::string& sentence, bool keep_suppressed) {
+  std::optional<Date> date;
+  if (!parse_date_flag(c.date, date)) return kExitUsage;
+  int exit_code = kExitOk;
+  auto lex = load_lexicon(c, exit_code);
+  if (!lex) return exit_code;
+  Pipeline pipeline(*lex, {c.lang.empty() ? "id" : c.lang, keep_suppressed});
+  Article a;
+  a.id = "explain";
+  a.text = sentence;
+  a.lang = c.lang;
+  a.date = date;
+  a.origin = "<argument>";
+  if (find_invalid_utf8(a.text) != std::string_view::npos) {
+    fmt::print(stderr, "kabar: the sentence is not valid UTF-8\n");
+    return kExitUsage;
+  }
+  Trace trace;
+  ArticleResult r = pipeline.process(std::move(a), &trace);
+  for (const auto& line : trace.lines) fmt::print("{}\n", line);
+  fmt::print("{} event(s)\n", r.events.size());
+  for (const auto& e : r.events) fmt::print("{}\n", event_to_json(e, *lex));
+  return kExitOk;
+}
+
+int run_ingest(const Common& c, const std::vector<std::string>& inputs, const std::string& db_path) {
+  std::optional<Date> date;
+  if (!parse_date_flag(c.date, date)) return kExitUsage;
+  int exit_code = kExitOk;
+  auto lex = load_lexicon(c, exit_code);
+  if (!lex) return exit_code;
+  auto store = SqliteStore::open(db_path);
+  if (!store.ok()) {
+    fmt::print(stderr, "kabar: {}\n", store.status().message());
+    return kExitOutput;
+  }
+  Pipeline pipeline(*lex, {c.lang.empty() ? "id" : c.lang, false});
+  int problems = 0;
+  size_t articles = 0, events = 0;
+  Status failure;
+  const size_t kBatch = 256;
+  size_t in_batch = 0;
+  auto flush = [&]() {
+    if (in_batch == 0 || !failure.ok()) return;
+    failure = (*store)->commit();
+    in_batch = 0;
+  };
+  read_inputs(
+      inputs, IngestOptions{date, c.lang},
+      [&](Article&& a) {
+        if (!failure.ok()) return;
+        if (in_batch == 0) failure = (*store)->begin();
+        if (!failure.ok()) return;
+        ArticleResult r = pipeline.process(std::move(a));
+        failure = (*store)->put_article(r, *lex);
+        ++articles;
+        events += r.events.size();
+        if (++in_batch == kBatch) flush();
+      },
+      [&](const IngestProblem& p) {
+        ++problems;
+        fmt::print(stderr, "kabar: {}{}\n", p.status.message(), p.record_lost ? " (skipped)" : "");
+      });
+  flush();
+  if (!failure.ok()) {
+    fmt::print(stderr, "kabar: {}: {}\n", db_path, failure.message());
+    return kExitOutput;
+  }
+  fmt::print(stderr, "kabar: stored {} article(s), {} event(s) in {}\n", articles, events, db_path);
+  return problems ? kExitPartial : kExitOk;
+}
+
+int run_query(const std::string& db_path, size_t limit) {
+  if (!std::filesystem::exists(db_path)) {
+    fmt::print(stderr, "kabar: {}: no such database\n", db_path);
+    return kExitUsage;
+  }
+  auto store = SqliteStore::open(db_path);
+  if (!store.ok()) {
+    fmt::print(stderr, "kabar: {}\n", store.status().message());
+    return kExitOutput;
+  }
+  auto rows = (*store)->events(limit);
+  if (!rows.ok()) {
+    fmt::print(stderr, "kabar: {}\n", rows.status().message());
+    return kExitOutput;
+  }
+  fmt::print("{:<10} {:<10} {:<10} {:<5} {:>5} {:<9} {:<12} {}\n", "date", "source", "target", "code", "gold",
+             "modality", "place", "article");
+  for (const auto& r : *rows)
+    fmt::print("{:<10} {:<10} {:<10} {:<5} {:>5.1f} {:<9} {:<12} {}\n", r.date, r.source, r.target, r.code,
+               r.goldstein, r.modality, r.place.substr(0, 12), r.article);
+  return kExitOk;
+}
+
+int run_dict(const Common& c, const std::string& action) {
+  int exit_code = kExitOk;
+  auto lex = load_lexicon(c, exit_code);
+  if (!lex) return exit_code;
+  if (action == "check") {
+    fmt::print("dictionaries OK: {} files\n", lex->files().size());
+    return kExitOk;
+  }
+  for (const auto& lang : lex->languages()) {
+    auto s = lex->stats(lang);
+    fmt::print("{}: {} actor names, {} agents, {} verb patterns (+{} derived passives) over {} CAMEO codes, "
+               "{} function words, {} places\n",
+               lang, s.actors, s.agents, s.patterns, s.derived_patterns, s.codes_used, s.words, s.places);
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::signal(SIGPIPE, SIG_IGN);
+  CLI::App app{"kabar — codes news articles into CAMEO events (Indonesian and English)"};
+  app.require_subcommand(1);
+  Common common;
+  auto add_common = [&](CLI::App* sub) {
+    sub->add_option("--data", common.data_dir, "Data directory (default: $KABAR_DATA or the built-in one)");
+    sub->add_option("--lang", common.lang, "Language of the input when not given or guessed: id or en")
+        ->check(CLI::IsMember({"id", "en"}));
+    sub->add_option("--date", common.date, "Article date YYYY-MM-DD for inputs that state none");
+  };
+
+  std::vector<std::string> inputs;
+  std::string format = "jsonl", out_path, db_path = "kabar.db", sentence, dict_action;
+  bool keep_suppressed = false;
+  size_t limit = 0;
+
+  auto* code = app.add_subcommand("code", "Code articles (files, directories, - for stdin) into events on stdout");
+  add_common(code);
+  code->add_option("inputs", inputs, "Text files (one article each), .jsonl files, directories, or -");
+  code->add_option("--format", format, "Output format")->check(CLI::IsMember({"jsonl", "tsv"}));
+  code->add_option("-o,--output", out_path, "Write to FILE (renamed into place only when complete)");
+  code->add_flag("--all-modalities", keep_suppressed, "Also output negated and denied events");
+
+  auto* explain = app.add_subcommand("explain", "Show every decision made on one sentence or passage");
+  add_common(explain);
+  explain->add_option("sentence", sentence, "The text to explain")->required();
+  explain->add_flag("--all-modalities", keep_suppressed, "Also show negated and denied events as events");
+
+  auto* ingest = app.add_subcommand("ingest", "Code inputs into the SQLite store (re-ingesting replaces)");
+  add_common(ingest);
+  ingest->add_option("inputs", inputs, "Inputs as for `code`")->required();
+  ingest->add_option("--db", db_path, "SQLite database file");
+
+  auto* query = app.add_subcommand("query", "Print the events in a store");
+  query->add_option("--db", db_path, "SQLite database file");
+  query->add_option("--limit", limit, "At most N events (0 = all)");
+
+  auto* dict = app.add_subcommand("dict", "Check the dictionaries or print their size");
+  add_common(dict);
+  dict->add_option("action", dict_action, "check | stats")->required()->check(CLI::IsMember({"check", "stats"}));
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int rc = app.exit(e);
+    return rc == 0 ? kExitOk : kExitUsage;
+  }
+  if (code->parsed()) return run_code(common, inputs, format, out_path, keep_suppressed);
+  if (explain->parsed()) return run_explain(common, sentence, keep_suppressed);
+  if (ingest->parsed()) return run_ingest(common, inputs, db_path);
+  if (query->parsed()) return run_query(db_path, limit);
+  if (dict->parsed()) return run_dict(common, dict_action);
+  return kExitUsage;
+}

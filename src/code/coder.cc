@@ -1,0 +1,543 @@
+// The sentence coder. See kabar/code.h for the rules; this file is their
+// implementation in the order they apply:
+//   clauses → candidate matches per head → best non-overlapping matches →
+//   source/target → modality → events (one per actor pair).
+#include <algorithm>
+#include <fmt/format.h>
+
+#include "kabar/code.h"
+
+namespace kabar {
+namespace {
+
+enum class Opener : uint8_t { kNone, kReport, kConj, kRel, kComp, kPunct };
+
+struct Clause {
+  uint32_t begin, end;  // tokens
+  Opener opener = Opener::kNone;
+  uint32_t opener_token = 0;
+};
+
+struct Binding {
+  int mention = -1;        // index into mentions
+  int anaphor_token = -1;  // token of an anaphor ("itu")
+  WordClass anaphor_class = WordClass::kAnaphorSingle;
+  bool bound() const { return mention >= 0 || anaphor_token >= 0; }
+};
+
+struct Match {
+  uint32_t pattern = 0;
+  uint32_t head = 0;
+  uint32_t lit_first = 0, lit_end = 0;  // token range covering the literals
+  Binding source, target;
+  bool source_is_subject = false, target_is_subject = false;
+  std::vector<uint32_t> literal_tokens;
+};
+
+class SentenceCoder {
+ public:
+  SentenceCoder(const SentenceInput& in, Discourse& discourse, const CodeOptions& options, Trace* trace)
+      : in_(in), tokens_(*in.tokens), lex_(*in.lex), mentions_(*in.mentions), discourse_(discourse),
+        options_(options), trace_(trace), first_(in.sentence->first_token), end_(in.sentence->end_token) {}
+
+  std::vector<CodedEvent> run() {
+    index_mentions();
+    find_clauses();
+    auto matches = candidate_matches();
+    auto chosen = choose(matches);
+    std::vector<CodedEvent> out;
+    for (const auto& m : chosen) build_events(m, out);
+    update_discourse(out);
+    return out;
+  }
+
+ private:
+  const SentenceInput& in_;
+  const std::vector<Token>& tokens_;
+  const LanguageLexicon& lex_;
+  const std::vector<Mention>& mentions_;
+  Discourse& discourse_;
+  const CodeOptions& options_;
+  Trace* trace_;
+  uint32_t first_, end_;
+  std::vector<int> mention_start_;    // token → mention starting there, or -1
+  std::vector<int> mention_cover_;    // token → mention covering it, or -1
+  std::vector<int> clause_of_;        // token → clause index, or -1 on a boundary
+  std::vector<bool> boundary_;        // token is a clause boundary
+  std::vector<Clause> clauses_;
+  std::vector<bool> speaker_;         // mention introduced by a report word ("kata Zelensky")
+
+  void note(const std::string& s) { if (trace_) trace_->add(s); }
+  std::string tok(uint32_t i) const { return std::string(tokens_[i].span.in(in_.text)); }
+  std::string span_text(uint32_t b, uint32_t e) const {
+    if (b >= e) return "";
+    return std::string(in_.text.substr(tokens_[b].span.begin, tokens_[e - 1].span.end - tokens_[b].span.begin));
+  }
+  std::string mention_codes(const std::vector<ActorRef>& actors) const {
+    std::string s;
+    for (const auto& a : actors) s += (s.empty() ? "" : "+") + (a.code.empty() ? "?" : a.code);
+    return s;
+  }
+
+  void index_mentions() {
+    mention_start_.assign(end_ - first_ + 1, -1);
+    mention_cover_.assign(end_ - first_ + 1, -1);
+    for (size_t k = 0; k < mentions_.size(); ++k) {
+      const auto& m = mentions_[k];
+      mention_start_[m.first_token - first_] = static_cast<int>(k);
+      for (uint32_t t = m.first_token; t < m.end_token; ++t) mention_cover_[t - first_] = static_cast<int>(k);
+    }
+  }
+
+  int mention_at(uint32_t t) const { return t < end_ ? mention_start_[t - first_] : -1; }
+
+  // Multi-word function words: the class of the longest phrase at token i.
+  size_t word_class_at(uint32_t i, WordClass cls) const {
+    std::vector<uint32_t> values;
+    auto norm_at = [&](size_t k) -> const std::string& { return tokens_[k].norm; };
+    size_t len = lex_.word_trie().longest(i, end_, norm_at, values);
+    for (uint32_t v : values)
+      if (lex_.words()[v].cls == cls) return len;
+    return lex_.is_word(cls, tokens_[i].norm) ? 1 : 0;
+  }
+
+  void find_clauses() {
+    boundary_.assign(end_ - first_, false);
+    clause_of_.assign(end_ - first_, -1);
+    Clause cur{first_, first_, Opener::kNone, 0};
+    auto close = [&](uint32_t at) {
+      cur.end = at;
+      if (cur.end > cur.begin) clauses_.push_back(cur);
+    };
+    for (uint32_t i = first_; i < end_;) {
+      if (mention_cover_[i - first_] >= 0) { ++i; continue; }
+      Opener op = Opener::kNone;
+      size_t len = 0;
+      if ((len = word_class_at(i, WordClass::kReport))) op = Opener::kReport;
+      else if ((len = word_class_at(i, WordClass::kBoundaryConj))) op = Opener::kConj;
+      else if ((len = word_class_at(i, WordClass::kBoundaryRel))) op = Opener::kRel;
+      else if ((len = word_class_at(i, WordClass::kBoundaryComp))) op = Opener::kComp;
+      else if (tokens_[i].norm == ";" || tokens_[i].norm == ":") { op = Opener::kPunct; len = 1; }
+      if (op == Opener::kNone) { ++i; continue; }
+      close(i);
+      for (uint32_t k = i; k < i + len && k < end_; ++k) boundary_[k - first_] = true;
+      cur = Clause{static_cast<uint32_t>(i + len), static_cast<uint32_t>(i + len), op, i};
+      i += static_cast<uint32_t>(len);
+    }
+    close(end_);
+    for (size_t c = 0; c < clauses_.size(); ++c)
+      for (uint32_t t = clauses_[c].begin; t < clauses_[c].end; ++t) clause_of_[t - first_] = static_cast<int>(c);
+    // Speakers: a mention right after a report word and followed by the end
+    // of the sentence or a comma ("…, kata Zelensky." / "menurut Kemlu, …").
+    speaker_.assign(mentions_.size(), false);
+    for (size_t k = 0; k < mentions_.size(); ++k) {
+      const auto& m = mentions_[k];
+      if (m.first_token == first_ || !boundary_[m.first_token - 1 - first_]) continue;
+      uint32_t after = m.end_token;
+      bool closes = after >= end_ || tokens_[after].kind == TokenKind::kPunct ||
+                    tokens_[after].kind == TokenKind::kCloseQuote;
+      if (closes) speaker_[k] = true;
+    }
+    if (trace_) {
+      for (const auto& c : clauses_)
+        note(fmt::format("clause [{}] \"{}\"", c.opener == Opener::kNone ? "main" :
+                         c.opener == Opener::kReport ? "after report verb" :
+                         c.opener == Opener::kConj ? "after conjunction" :
+                         c.opener == Opener::kRel ? "relative" :
+                         c.opener == Opener::kComp ? "complement" : "after punctuation",
+                         span_text(c.begin, c.end)));
+    }
+  }
+
+  bool is_determiner(uint32_t t) const { return lex_.is_word(WordClass::kDeterminer, tokens_[t].norm); }
+
+  std::optional<WordClass> anaphor_at(uint32_t t) const {
+    if (t >= end_) return std::nullopt;
+    if (lex_.is_word(WordClass::kAnaphorPair, tokens_[t].norm)) return WordClass::kAnaphorPair;
+    if (lex_.is_word(WordClass::kAnaphorSingle, tokens_[t].norm)) return WordClass::kAnaphorSingle;
+    return std::nullopt;
+  }
+
+  bool words_match(const std::vector<std::string>& alt, uint32_t at) const {
+    if (at + alt.size() > end_) return false;
+    for (size_t k = 0; k < alt.size(); ++k) {
+      const std::string& n = tokens_[at + k].norm;
+      if (n != alt[k]) {
+        // English possessives: "Russia's" meets "russia" in patterns too.
+        if (!(n.size() == alt[k].size() + 2 && n.compare(0, alt[k].size(), alt[k]) == 0 &&
+              n.compare(alt[k].size(), 2, "'s") == 0))
+          return false;
+      }
+    }
+    return true;
+  }
+
+  bool match_forward(const VerbPattern& p, size_t ei, uint32_t t, Match& m) const {
+    if (ei == p.elements.size()) return true;
+    const auto& el = p.elements[ei];
+    const bool last = ei + 1 == p.elements.size();
+    switch (el.kind) {
+      case PatternElement::kWords: {
+        for (const auto& alt : el.alternatives) {
+          if (!words_match(alt, t)) continue;
+          Match saved = m;
+          for (uint32_t k = 0; k < alt.size(); ++k) m.literal_tokens.push_back(t + k);
+          m.lit_end = std::max<uint32_t>(m.lit_end, t + static_cast<uint32_t>(alt.size()));
+          if (match_forward(p, ei + 1, t + static_cast<uint32_t>(alt.size()), m)) return true;
+          m = saved;
+        }
+        return false;
+      }
+      case PatternElement::kGap: {
+        for (uint32_t k = 0; k <= 4 && t + k <= end_; ++k) {
+          if (k > 0 && (boundary_[t + k - 1 - first_])) break;
+          if (match_forward(p, ei + 1, t + k, m)) return true;
+        }
+        return false;
+      }
+      case PatternElement::kSource:
+      case PatternElement::kTarget: {
+        Binding& b = el.kind == PatternElement::kSource ? m.source : m.target;
+        uint32_t at = t;
+        while (at < end_ && is_determiner(at)) ++at;
+        if (!last || el.kind == PatternElement::kSource) {
+          // Positional: the filler must start here.
+          int mi = mention_at(at);
+          if (mi >= 0 && !mentions_[mi].media) {
+            Binding saved = b;
+            b.mention = mi;
+            if (match_forward(p, ei + 1, mentions_[mi].end_token, m)) return true;
+            b = saved;
+          }
+          if (auto a = anaphor_at(at)) {
+            Binding saved = b;
+            b.anaphor_token = static_cast<int>(at);
+            b.anaphor_class = *a;
+            if (match_forward(p, ei + 1, at + 1, m)) return true;
+            b = saved;
+          }
+          return false;
+        }
+        // A trailing target: the first actor within 6 tokens, inside the clause.
+        if (auto a = anaphor_at(at); a && mention_at(at) < 0) {
+          b.anaphor_token = static_cast<int>(at);
+          b.anaphor_class = *a;
+          return true;
+        }
+        for (uint32_t k = t; k < end_ && k < t + 6; ++k) {
+          if (boundary_[k - first_]) break;
+          int mi = mention_at(k);
+          if (mi >= 0 && !mentions_[mi].media && !speaker_[mi]) {
+            b.mention = mi;
+            return true;
+          }
+        }
+        return false;
+      }
+    }
+    return false;
+  }
+
+  // Literals before the head, matched right to left. Slot at index 0 is the
+  // clause subject and is resolved later.
+  bool match_backward(const VerbPattern& p, uint32_t head_tok, Match& m) const {
+    uint32_t t = head_tok;
+    for (size_t ei = p.head; ei-- > 0;) {
+      const auto& el = p.elements[ei];
+      if (ei == 0 && el.kind != PatternElement::kWords) {
+        (el.kind == PatternElement::kSource ? m.source_is_subject : m.target_is_subject) = true;
+        return true;
+      }
+      if (el.kind != PatternElement::kWords) return false;  // slots mid-way before the head: unsupported
+      bool ok = false;
+      for (const auto& alt : el.alternatives) {
+        if (t < first_ + alt.size()) continue;
+        uint32_t at = t - static_cast<uint32_t>(alt.size());
+        if (!words_match(alt, at)) continue;
+        for (uint32_t k = 0; k < alt.size(); ++k) m.literal_tokens.push_back(at + k);
+        m.lit_first = at;
+        t = at;
+        ok = true;
+        break;
+      }
+      if (!ok) return false;
+    }
+    return true;
+  }
+
+  std::vector<Match> candidate_matches() {
+    std::vector<Match> out;
+    for (uint32_t i = first_; i < end_; ++i) {
+      if (mention_cover_[i - first_] >= 0 || tokens_[i].kind != TokenKind::kWord) continue;
+      const auto* ids = lex_.patterns_for_head(tokens_[i].norm);
+      if (!ids) continue;
+      for (uint32_t id : *ids) {
+        const VerbPattern& p = lex_.patterns()[id];
+        Match m;
+        m.pattern = id;
+        m.head = i;
+        m.lit_first = i;
+        m.lit_end = i;
+        // The head element itself, then the rest.
+        if (!match_forward(p, p.head, i, m)) continue;
+        if (!match_backward(p, i, m)) continue;
+        if (p.head == 0 && !p.elements.empty()) {
+          // Pattern starts with a literal: no subject slot; the source is the
+          // clause subject by convention (docs/DICTIONARIES.md).
+          if (!m.source.bound()) m.source_is_subject = true;
+        }
+        if (!(p.elements.front().kind == PatternElement::kSource) &&
+            !(p.elements.front().kind == PatternElement::kTarget) && !m.source.bound())
+          m.source_is_subject = true;
+        out.push_back(std::move(m));
+      }
+    }
+    return out;
+  }
+
+  // Best match per head, then greedy by score over non-overlapping literals.
+  std::vector<Match> choose(std::vector<Match>& all) {
+    auto better = [&](const Match& a, const Match& b) {
+      const auto& pa = lex_.patterns()[a.pattern];
+      const auto& pb = lex_.patterns()[b.pattern];
+      if (pa.literal_count != pb.literal_count) return pa.literal_count > pb.literal_count;
+      int sa = a.target.bound() + a.source.bound(), sb = b.target.bound() + b.source.bound();
+      if (sa != sb) return sa > sb;
+      if (pa.code.size() != pb.code.size()) return pa.code.size() > pb.code.size();
+      if (pa.ref.file != pb.ref.file) return pa.ref.file < pb.ref.file;
+      return pa.ref.line < pb.ref.line;
+    };
+    std::sort(all.begin(), all.end(), better);
+    std::vector<Match> chosen;
+    std::vector<bool> used(end_ - first_, false);
+    for (auto& m : all) {
+      const auto& p = lex_.patterns()[m.pattern];
+      bool clash = std::any_of(m.literal_tokens.begin(), m.literal_tokens.end(),
+                               [&](uint32_t t) { return used[t - first_]; });
+      if (trace_)
+        note(fmt::format("pattern {} [{}] \"{}\" matched at \"{}\"{}", in_.lexicon->where(p.ref), p.code, p.text,
+                         tok(m.head), clash ? " — overlaps a better match, dropped" : ""));
+      if (clash) continue;
+      for (uint32_t t : m.literal_tokens) used[t - first_] = true;
+      chosen.push_back(m);
+    }
+    std::sort(chosen.begin(), chosen.end(), [](const Match& a, const Match& b) { return a.head < b.head; });
+    return chosen;
+  }
+
+  const Clause* clause_for(uint32_t t) const {
+    int c = clause_of_[t - first_];
+    return c >= 0 ? &clauses_[c] : nullptr;
+  }
+
+  // The clause subject for a verb at `head`.
+  std::vector<ActorRef> subject(uint32_t head, std::string& how, Span& where_span) const {
+    const Clause* c = clause_for(head);
+    if (!c) return {};
+    return subject_in(static_cast<size_t>(c - clauses_.data()), head, how, where_span);
+  }
+
+  std::vector<ActorRef> subject_in(size_t ci, uint32_t head, std::string& how, Span& where_span) const {
+    while (true) {
+      const Clause* c = &clauses_[ci];
+      for (size_t k = 0; k < mentions_.size(); ++k) {
+        const auto& m = mentions_[k];
+        if (m.first_token < c->begin || m.end_token > head || m.end_token > c->end) continue;
+        if (m.after_prep || m.media || speaker_[k]) continue;
+        how = "clause subject";
+        where_span = m.span;
+        return m.actors;
+      }
+      for (uint32_t t = c->begin; t < std::min(head, c->end); ++t) {
+        if (auto a = anaphor_at(t); a && mention_cover_[t - first_] < 0) {
+          // A demonstrative right after a noun ("Kunjungan itu") is a
+          // determiner, not a pronoun; only a clause-initial one counts.
+          if (t != c->begin && *a == WordClass::kAnaphorSingle) continue;
+          how = fmt::format("anaphor \"{}\"", tok(t));
+          where_span = tokens_[t].span;
+          return *a == WordClass::kAnaphorPair ? discourse_.last_pair : discourse_.last_subject;
+        }
+      }
+      // A relative clause's subject is the actor just before "yang"/"which".
+      if (c->opener == Opener::kRel) {
+        if (c->opener_token > first_) {
+          int mi = mention_cover_[c->opener_token - 1 - first_];
+          if (mi >= 0 && mentions_[mi].end_token == c->opener_token) {
+            how = "antecedent of relative clause";
+            where_span = mentions_[mi].span;
+            return mentions_[mi].actors;
+          }
+        }
+        return {};
+      }
+      // "…, tetapi mengatakan …": the subject carries over a conjunction.
+      if (c->opener == Opener::kConj && ci > 0) {
+        --ci;
+        head = clauses_[ci].end;
+        continue;
+      }
+      return {};
+    }
+  }
+
+  std::vector<ActorRef> resolve_binding(const Binding& b, std::string& how) const {
+    if (b.mention >= 0) { how = "slot"; return mentions_[b.mention].actors; }
+    if (b.anaphor_token >= 0) {
+      how = fmt::format("anaphor \"{}\"", tok(static_cast<uint32_t>(b.anaphor_token)));
+      auto actors = b.anaphor_class == WordClass::kAnaphorPair ? discourse_.last_pair : discourse_.last_subject;
+      for (auto& a : actors) {
+        a.anaphor = true;
+        a.span = tokens_[b.anaphor_token].span;
+        a.name = tok(static_cast<uint32_t>(b.anaphor_token));
+      }
+      return actors;
+    }
+    return {};
+  }
+
+  bool any_word_before(WordClass cls, uint32_t from, uint32_t head, uint32_t* where = nullptr) const {
+    for (uint32_t t = from; t < head; ++t) {
+      if (mention_cover_[t - first_] >= 0) continue;
+      if (word_class_at(t, cls)) { if (where) *where = t; return true; }
+    }
+    return false;
+  }
+
+  Modality modality_for(uint32_t head, std::string& why) const {
+    const Clause* c = clause_for(head);
+    uint32_t cb = c ? c->begin : first_;
+    uint32_t near = head >= cb + 3 ? head - 3 : cb;
+    uint32_t at = 0;
+    if (any_word_before(WordClass::kNegation, near, head, &at)) { why = fmt::format("negation \"{}\"", tok(at)); return Modality::kNegated; }
+    // Denial in this clause, or in the clause that governs it ("membantah bahwa …").
+    uint32_t denial_from = cb;
+    if (c && (c->opener == Opener::kComp || c->opener == Opener::kReport) && c > clauses_.data())
+      denial_from = (c - 1)->begin;
+    if (any_word_before(WordClass::kDenial, denial_from, head, &at)) { why = fmt::format("denial \"{}\"", tok(at)); return Modality::kDenied; }
+    if (any_word_before(WordClass::kHypothetical, first_, head, &at)) { why = fmt::format("condition \"{}\"", tok(at)); return Modality::kHypothetical; }
+    if (any_word_before(WordClass::kFuture, near, head, &at)) { why = fmt::format("future \"{}\"", tok(at)); return Modality::kFuture; }
+    if (any_word_before(WordClass::kClaimed, first_, head, &at)) { why = fmt::format("allegation \"{}\"", tok(at)); return Modality::kClaimed; }
+    if (c && c->opener == Opener::kReport) { why = fmt::format("reported by \"{}\"", tok(c->opener_token)); return Modality::kReported; }
+    for (const auto& cl : clauses_)
+      if (cl.opener == Opener::kReport && cl.opener_token > head) { why = fmt::format("reported by \"{}\"", tok(cl.opener_token)); return Modality::kReported; }
+    return Modality::kAsserted;
+  }
+
+  void build_events(const Match& m, std::vector<CodedEvent>& out) {
+    const VerbPattern& p = lex_.patterns()[m.pattern];
+    std::string how_s, how_t;
+    Span subj_span{};
+    std::vector<ActorRef> sources, targets;
+    if (m.source_is_subject) sources = subject(m.head, how_s, subj_span);
+    else sources = resolve_binding(m.source, how_s);
+    if (m.target_is_subject) targets = subject(m.head, how_t, subj_span);
+    else targets = resolve_binding(m.target, how_t);
+    if (targets.empty() && (p.flags & kPatternTarget)) {
+      const Clause* c = clause_for(m.head);
+      for (const auto& mn : mentions_)
+        if (mn.first_token >= m.lit_end && (!c || mn.end_token <= c->end) && !mn.media) { targets = mn.actors; how_t = "first actor after verb"; break; }
+    }
+    // A slot filled with the same mention as the subject is not a target.
+    if (m.target.mention >= 0 && !sources.empty() && mentions_[m.target.mention].span == subj_span) targets.clear();
+
+    const char* passive = (p.flags & kPatternPassive) ? " (passive)" : "";
+    if (sources.empty() && !((p.flags & kPatternPassive) && !targets.empty())) {
+      note(fmt::format("  {} {}{}: no source actor — no event", p.code, tok(m.head), passive));
+      return;
+    }
+    std::string why;
+    Modality modality = modality_for(m.head, why);
+    if (modality_suppressed(modality) && !options_.keep_suppressed) {
+      note(fmt::format("  {} {}{}: {} → suppressed ({})", p.code, tok(m.head), passive, modality_name(modality), why));
+      return;
+    }
+    const CameoCode* cc = in_.lexicon->codebook().find(p.code);
+    auto make = [&](const ActorRef* s, const ActorRef* t) {
+      CodedEvent ce;
+      ce.head_token = m.head;
+      Event& e = ce.event;
+      e.sentence = in_.sentence->index;
+      e.text = std::string(in_.sentence->span.in(in_.text));
+      if (s) e.source = *s;
+      if (t) e.target = *t;
+      e.code = p.code;
+      if (cc) {
+        e.root = cc->root;
+        e.quad = cc->quad;
+        e.goldstein = cc->goldstein;
+        e.plover_type = cc->plover_type;
+        e.plover_mode = cc->plover_mode;
+      }
+      e.modality = modality;
+      e.evidence.pattern = p.ref;
+      e.evidence.pattern_text = p.text;
+      e.evidence.passive = (p.flags & kPatternPassive) != 0;
+      e.evidence.trigger = tokens_[m.head].span;
+      uint32_t lf = m.lit_first, le = std::max(m.lit_end, m.head + 1);
+      e.evidence.match = {tokens_[lf].span.begin, tokens_[le - 1].span.end};
+      e.evidence.sentence = in_.sentence->span;
+      note(fmt::format("  EVENT {} → {} [{}] {} ({}; source by {}, target by {}){}", s ? s->code : "—",
+                       t ? t->code : "—", p.code, modality_name(modality), in_.lexicon->where(p.ref),
+                       how_s.empty() ? "—" : how_s, how_t.empty() ? "—" : how_t,
+                       why.empty() ? "" : " — " + why));
+      out.push_back(std::move(ce));
+    };
+    if (targets.empty() && (p.flags & kPatternRecip) && sources.size() >= 2) {
+      for (size_t a = 0; a < sources.size(); ++a)
+        for (size_t b = 0; b < sources.size(); ++b)
+          if (a != b) make(&sources[a], &sources[b]);
+      return;
+    }
+    if (sources.empty()) {
+      for (const auto& t : targets) make(nullptr, &t);
+      return;
+    }
+    for (const auto& s : sources) {
+      if (targets.empty()) { make(&s, nullptr); continue; }
+      for (const auto& t : targets) {
+        if (s.code == t.code && s.span == t.span) continue;
+        make(&s, &t);
+      }
+    }
+  }
+
+  void update_discourse(const std::vector<CodedEvent>& events) {
+    // The subject of the sentence's first clause that has one.
+    for (size_t ci = 0; ci < clauses_.size(); ++ci) {
+      std::string how;
+      Span sp;
+      auto subj = subject_in(ci, clauses_[ci].end, how, sp);
+      if (!subj.empty() && how == "clause subject") { discourse_.last_subject = subj; break; }
+    }
+    for (auto it = events.rbegin(); it != events.rend(); ++it) {
+      if (it->event.source && it->event.target) {
+        discourse_.last_pair = {*it->event.source, *it->event.target};
+        break;
+      }
+    }
+  }
+};
+
+}  // namespace
+
+const char* modality_name(Modality m) {
+  switch (m) {
+    case Modality::kAsserted: return "asserted";
+    case Modality::kReported: return "reported";
+    case Modality::kClaimed: return "claimed";
+    case Modality::kFuture: return "future";
+    case Modality::kHypothetical: return "hypothetical";
+    case Modality::kNegated: return "negated";
+    case Modality::kDenied: return "denied";
+  }
+  return "?";
+}
+
+bool modality_suppressed(Modality m) { return m == Modality::kNegated || m == Modality::kDenied; }
+
+std::vector<CodedEvent> code_sentence(const SentenceInput& in, Discourse& discourse, const CodeOptions& options,
+                                      Trace* trace) {
+  return SentenceCoder(in, discourse, options, trace).run();
+}
+
+}  // namespace kabar

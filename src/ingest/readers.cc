@@ -1,0 +1,233 @@
+// Readers for plain-text and JSON Lines articles.
+//
+// Text files are read whole; JSON Lines are read line by line and each line is
+// parsed on its own with simdjson's On-Demand API, so one malformed line costs
+// one record. Paths are reported exactly as the user gave them.
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+
+#include <fmt/format.h>
+#include <simdjson.h>
+
+#include "kabar/ingest.h"
+
+namespace kabar {
+namespace fs = std::filesystem;
+
+namespace {
+
+bool has_jsonl_extension(const fs::path& p) {
+  auto ext = p.extension().string();
+  return ext == ".jsonl" || ext == ".ndjson" || ext == ".json";
+}
+
+bool is_article_file(const fs::path& p) {
+  auto ext = p.extension().string();
+  return ext == ".txt" || has_jsonl_extension(p);
+}
+
+StatusOr<std::string> read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status(ErrorCode::kNotFound, fmt::format("{}: cannot open", path));
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (in.bad()) return Status(ErrorCode::kIo, fmt::format("{}: read failed", path));
+  return bytes;
+}
+
+Status check_utf8(std::string_view bytes, const std::string& origin) {
+  size_t bad = find_invalid_utf8(bytes);
+  if (bad == std::string_view::npos) return Status::Ok();
+  // Report line and byte so the user can find it with an editor or `dd`.
+  size_t line = 1 + static_cast<size_t>(std::count(bytes.begin(), bytes.begin() + bad, '\n'));
+  return Status(ErrorCode::kInvalidUtf8,
+                fmt::format("{}: invalid UTF-8 at byte {} (line {})", origin, bad, line));
+}
+
+std::string file_stem(const std::string& path) {
+  return fs::path(path).stem().string();
+}
+
+void read_jsonl_stream(std::istream& in, const std::string& name, const IngestOptions& options,
+                       const ArticleSink& on_article, const ProblemSink& on_problem) {
+  std::string line;
+  size_t line_no = 0;
+  while (std::getline(in, line)) {
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.find_first_not_of(" \t") == std::string::npos) continue;
+    std::string origin = fmt::format("{}:{}", name, line_no);
+    auto article = parse_jsonl_record(line, origin, options);
+    if (!article.ok()) {
+      on_problem({article.status(), true});
+      continue;
+    }
+    on_article(std::move(article).value());
+  }
+}
+
+void read_text_bytes(std::string bytes, const std::string& path, const IngestOptions& options,
+                     const ArticleSink& on_article, const ProblemSink& on_problem) {
+  auto article = text_article(std::move(bytes), path, options);
+  if (!article.ok()) {
+    on_problem({article.status(), true});
+    return;
+  }
+  on_article(std::move(article).value());
+}
+
+// Returns false when the path could not be opened.
+bool read_one_file(const std::string& path, const IngestOptions& options,
+                   const ArticleSink& on_article, const ProblemSink& on_problem) {
+  if (has_jsonl_extension(path)) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+      on_problem({Status(ErrorCode::kNotFound, fmt::format("{}: cannot open", path)), true});
+      return false;
+    }
+    read_jsonl_stream(in, path, options, on_article, on_problem);
+    return true;
+  }
+  auto bytes = read_file(path);
+  if (!bytes.ok()) {
+    on_problem({bytes.status(), true});
+    return false;
+  }
+  read_text_bytes(std::move(bytes).value(), path, options, on_article, on_problem);
+  return true;
+}
+
+}  // namespace
+
+StatusOr<Article> text_article(std::string bytes, const std::string& path,
+                               const IngestOptions& options) {
+  KABAR_RETURN_IF_ERROR(check_utf8(bytes, path));
+  if (bytes.find_first_not_of(" \t\r\n") == std::string::npos)
+    return Status(ErrorCode::kParse, fmt::format("{}: empty article", path));
+  Article a;
+  a.id = path == "-" ? "stdin" : file_stem(path);
+  a.origin = path;
+  a.text = std::move(bytes);
+  a.date = options.default_date;
+  a.lang = options.default_lang;
+  return a;
+}
+
+StatusOr<Article> parse_jsonl_record(std::string_view line, const std::string& origin,
+                                     const IngestOptions& options) {
+  KABAR_RETURN_IF_ERROR(check_utf8(line, origin));
+  simdjson::ondemand::parser parser;
+  simdjson::padded_string padded(line);
+  simdjson::ondemand::document doc;
+  if (auto err = parser.iterate(padded).get(doc))
+    return Status(ErrorCode::kParse, fmt::format("{}: malformed JSON: {}", origin,
+                                                 simdjson::error_message(err)));
+  simdjson::ondemand::object obj;
+  if (auto err = doc.get_object().get(obj))
+    return Status(ErrorCode::kParse, fmt::format("{}: expected a JSON object: {}", origin,
+                                                 simdjson::error_message(err)));
+  Article a;
+  a.origin = origin;
+  a.lang = options.default_lang;
+  bool has_text = false;
+  std::string date_text;
+  for (auto field : obj) {
+    std::string_view key;
+    if (auto err = field.unescaped_key().get(key))
+      return Status(ErrorCode::kParse, fmt::format("{}: malformed JSON key: {}", origin,
+                                                   simdjson::error_message(err)));
+    auto value = field.value();
+    simdjson::ondemand::json_type type;
+    if (auto err = value.type().get(type))
+      return Status(ErrorCode::kParse, fmt::format("{}: malformed JSON value for \"{}\": {}",
+                                                   origin, key, simdjson::error_message(err)));
+    std::string text;
+    if (type == simdjson::ondemand::json_type::string) {
+      std::string_view sv;
+      if (auto err = value.get_string().get(sv))
+        return Status(ErrorCode::kParse, fmt::format("{}: bad string in \"{}\": {}", origin, key,
+                                                     simdjson::error_message(err)));
+      text = std::string(sv);
+    } else if (type == simdjson::ondemand::json_type::number) {
+      std::string_view raw = value.raw_json_token();
+      text = std::string(raw);
+      while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.pop_back();
+    } else if (type == simdjson::ondemand::json_type::null) {
+      continue;
+    } else {
+      if (key == "text" || key == "id")
+        return Status(ErrorCode::kParse,
+                      fmt::format("{}: field \"{}\" must be a string", origin, key));
+      continue;  // unknown structured fields are allowed and ignored
+    }
+    if (key == "id") a.id = std::move(text);
+    else if (key == "url") a.url = std::move(text);
+    else if (key == "source") a.source = std::move(text);
+    else if (key == "lang") a.lang = std::move(text);
+    else if (key == "title") a.title = std::move(text);
+    else if (key == "date") date_text = std::move(text);
+    else if (key == "text") { a.text = std::move(text); has_text = true; }
+  }
+  if (!has_text) return Status(ErrorCode::kParse, fmt::format("{}: missing \"text\"", origin));
+  if (a.text.find_first_not_of(" \t\r\n") == std::string::npos)
+    return Status(ErrorCode::kParse, fmt::format("{}: empty \"text\"", origin));
+  if (a.id.empty()) a.id = origin;
+  if (!date_text.empty()) {
+    a.date = Date::parse_iso(date_text);
+    if (!a.date)
+      return Status(ErrorCode::kParse,
+                    fmt::format("{}: \"date\" is not YYYY-MM-DD: \"{}\"", origin, date_text));
+  } else {
+    a.date = options.default_date;
+  }
+  return a;
+}
+
+int read_inputs(const std::vector<std::string>& inputs, const IngestOptions& options,
+                const ArticleSink& on_article, const ProblemSink& on_problem) {
+  int failed = 0;
+  for (const auto& input : inputs) {
+    if (input == "-") {
+      std::string bytes((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+      size_t first = bytes.find_first_not_of(" \t\r\n");
+      if (first != std::string::npos && bytes[first] == '{') {
+        std::istringstream in(bytes);
+        read_jsonl_stream(in, "<stdin>", options, on_article, on_problem);
+      } else {
+        read_text_bytes(std::move(bytes), "-", options, on_article, on_problem);
+      }
+      continue;
+    }
+    std::error_code ec;
+    auto status = fs::status(input, ec);
+    if (ec || !fs::exists(status)) {
+      on_problem({Status(ErrorCode::kNotFound, fmt::format("{}: no such file or directory", input)), true});
+      ++failed;
+      continue;
+    }
+    if (fs::is_directory(status)) {
+      std::vector<std::string> files;
+      fs::recursive_directory_iterator it(input, fs::directory_options::skip_permission_denied, ec);
+      if (ec) {
+        on_problem({Status(ErrorCode::kIo, fmt::format("{}: cannot read directory: {}", input, ec.message())), true});
+        ++failed;
+        continue;
+      }
+      for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
+        if (ec) break;
+        if (it->is_regular_file() && is_article_file(it->path())) files.push_back(it->path().string());
+      }
+      std::sort(files.begin(), files.end());
+      for (const auto& f : files)
+        if (!read_one_file(f, options, on_article, on_problem)) ++failed;
+      continue;
+    }
+    if (!read_one_file(input, options, on_article, on_problem)) ++failed;
+  }
+  return failed;
+}
+
+}  // namespace kabar

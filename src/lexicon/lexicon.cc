@@ -1,0 +1,579 @@
+// Loading and compiling the dictionaries.
+//
+// Phases, per language folder under data/lexicon (plus common/ for each):
+//   1. words/   — function words; also yields the irregular-verb table;
+//   2. actors/, agents/, places/ — names into phrase tries, dates checked;
+//   3. verbs/   — each alternative parsed, optional groups expanded, the head
+//      expanded into its surface forms by the language's morphology, passives
+//      derived, then all indexed by head form. Identical patterns are errors.
+// Every problem is collected as "file:line: message"; load() fails if any.
+#include "kabar/lexicon.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "kabar/text.h"
+#include "lexicon/morphology.h"
+#include "lexicon/pattern_parser.h"
+#include "util/strings.h"
+
+namespace kabar {
+namespace fs = std::filesystem;
+
+std::string default_data_dir() {
+  if (const char* env = std::getenv("KABAR_DATA"); env && *env) return env;
+#ifdef KABAR_DEFAULT_DATA_DIR
+  return KABAR_DEFAULT_DATA_DIR;
+#else
+  return "data";
+#endif
+}
+
+void PhraseTrie::insert(const std::vector<std::string>& tokens, uint32_t value) {
+  uint32_t node = 0;
+  for (const auto& t : tokens) {
+    auto it = nodes_[node].next.find(t);
+    if (it == nodes_[node].next.end()) {
+      uint32_t id = static_cast<uint32_t>(nodes_.size());
+      nodes_[node].next.emplace(t, id);
+      nodes_.emplace_back();
+      node = id;
+    } else {
+      node = it->second;
+    }
+  }
+  nodes_[node].values.push_back(value);
+}
+
+const std::vector<uint32_t>* LanguageLexicon::patterns_for_head(const std::string& norm) const {
+  auto it = head_index_.find(norm);
+  return it == head_index_.end() ? nullptr : &it->second;
+}
+
+bool LanguageLexicon::is_word(WordClass cls, const std::string& norm) const {
+  auto it = single_word_classes_.find(norm);
+  return it != single_word_classes_.end() && (it->second >> static_cast<unsigned>(cls)) & 1u;
+}
+
+Lexicon::~Lexicon() = default;
+
+const LanguageLexicon* Lexicon::language(std::string_view lang) const {
+  for (const auto& l : languages_)
+    if (l->lang() == lang) return l.get();
+  return nullptr;
+}
+
+std::vector<std::string> Lexicon::languages() const {
+  std::vector<std::string> out;
+  for (const auto& l : languages_) out.push_back(l->lang());
+  return out;
+}
+
+std::string Lexicon::where(const SourceRef& ref) const {
+  if (ref.file >= files_.size()) return "?";
+  return fmt::format("{}:{}", files_[ref.file], ref.line);
+}
+
+LexiconStats Lexicon::stats(std::string_view lang) const {
+  LexiconStats s;
+  s.files = files_.size();
+  const LanguageLexicon* l = language(lang);
+  if (!l) return s;
+  s.actors = l->actors().size();
+  s.agents = l->agents().size();
+  s.words = l->words().size();
+  s.places = l->places().size();
+  std::set<std::string> codes;
+  for (const auto& p : l->patterns()) {
+    if (p.flags & kPatternPassive) ++s.derived_patterns;
+    else ++s.patterns;
+    codes.insert(p.code);
+  }
+  s.codes_used = codes.size();
+  return s;
+}
+
+// Reads, validates and compiles. A friend of Lexicon and LanguageLexicon.
+class LexiconBuilder {
+ public:
+  explicit LexiconBuilder(std::string data_dir) : data_dir_(std::move(data_dir)) {}
+
+  StatusOr<std::unique_ptr<Lexicon>> build() {
+    auto lex = std::unique_ptr<Lexicon>(new Lexicon());
+    lex_ = lex.get();
+    auto book = Codebook::load(data_dir_ + "/cameo");
+    if (!book.ok()) return book.status();
+    lex->codebook_ = std::move(book).value();
+
+    load_boilerplate();
+    const fs::path lexicon_dir = fs::path(data_dir_) / "lexicon";
+    std::error_code ec;
+    if (!fs::is_directory(lexicon_dir, ec))
+      return Status(ErrorCode::kNotFound, fmt::format("{}: no lexicon directory", lexicon_dir.string()));
+    std::vector<std::string> langs;
+    for (const auto& entry : fs::directory_iterator(lexicon_dir, ec))
+      if (entry.is_directory() && entry.path().filename() != "common")
+        langs.push_back(entry.path().filename().string());
+    std::sort(langs.begin(), langs.end());
+    for (const auto& lang : langs) build_language(lang);
+
+    if (!errors_.empty()) {
+      std::string msg = fmt::format("{} error(s) in dictionaries:", errors_.size());
+      for (size_t i = 0; i < errors_.size() && i < 50; ++i) msg += "\n  " + errors_[i];
+      if (errors_.size() > 50) msg += fmt::format("\n  … and {} more", errors_.size() - 50);
+      return Status(ErrorCode::kData, msg);
+    }
+    return lex;
+  }
+
+ private:
+  struct Line {
+    std::string_view head;
+    std::string_view body;
+    SourceRef ref;
+  };
+
+  std::string data_dir_;
+  Lexicon* lex_ = nullptr;
+  std::vector<std::string> errors_;
+  std::map<std::string, std::vector<std::string>> file_lines_;  // keeps string_views alive
+
+  void error(const SourceRef& ref, const std::string& msg) {
+    errors_.push_back(fmt::format("{}: {}", lex_->where(ref), msg));
+  }
+
+  uint32_t register_file(const std::string& rel) {
+    lex_->files_.push_back(rel);
+    return static_cast<uint32_t>(lex_->files_.size() - 1);
+  }
+
+  // Reads a dictionary file into HEAD : BODY lines. `rel` is relative to data/.
+  std::vector<Line> read_lines(const fs::path& path, const std::string& rel) {
+    std::vector<Line> out;
+    uint32_t file = register_file(rel);
+    std::ifstream in(path);
+    if (!in) {
+      errors_.push_back(fmt::format("{}: cannot open", rel));
+      return out;
+    }
+    auto& store = file_lines_[rel];
+    std::string raw;
+    while (std::getline(in, raw)) store.push_back(raw);
+    for (size_t i = 0; i < store.size(); ++i) {
+      std::string_view s = store[i];
+      SourceRef ref{file, static_cast<uint32_t>(i + 1)};
+      // '#' begins a comment at line start or after whitespace.
+      for (size_t k = 0; k < s.size(); ++k)
+        if (s[k] == '#' && (k == 0 || s[k - 1] == ' ' || s[k - 1] == '\t')) { s = s.substr(0, k); break; }
+      s = trim(s);
+      if (s.empty()) continue;
+      size_t colon = s.find(':');
+      if (colon == std::string_view::npos) {
+        error(ref, "expected 'HEAD : BODY'");
+        continue;
+      }
+      Line line{trim(s.substr(0, colon)), trim(s.substr(colon + 1)), ref};
+      if (line.head.empty() || line.body.empty()) {
+        error(ref, "empty head or body");
+        continue;
+      }
+      out.push_back(line);
+    }
+    return out;
+  }
+
+  std::vector<fs::path> files_in(const std::string& lang_dir, const std::string& kind) {
+    std::vector<fs::path> out;
+    fs::path dir = fs::path(data_dir_) / "lexicon" / lang_dir / kind;
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec)) return out;
+    for (const auto& e : fs::recursive_directory_iterator(dir, ec))
+      if (e.is_regular_file() && e.path().extension() == ".txt") out.push_back(e.path());
+    std::sort(out.begin(), out.end());
+    return out;
+  }
+
+  std::string rel(const fs::path& p) { return fs::relative(p, data_dir_).generic_string(); }
+
+  static std::vector<std::string_view> head_fields(std::string_view head) {
+    std::vector<std::string_view> out;
+    for (auto f : split(head, ' '))
+      if (!trim(f).empty()) out.push_back(trim(f));
+    return out;
+  }
+
+  void load_boilerplate() {
+    fs::path p = fs::path(data_dir_) / "clean" / "boilerplate.txt";
+    std::error_code ec;
+    if (!fs::exists(p, ec)) return;
+    for (const auto& line : read_lines(p, rel(p))) {
+      BoilerplateRule::Kind kind;
+      if (line.head == "related") kind = BoilerplateRule::kRelated;
+      else if (line.head == "promo") kind = BoilerplateRule::kPromo;
+      else if (line.head == "source") kind = BoilerplateRule::kSource;
+      else if (line.head == "caption") kind = BoilerplateRule::kCaption;
+      else { error(line.ref, fmt::format("unknown boilerplate kind '{}'", line.head)); continue; }
+      for (auto alt : split(line.body, '|')) {
+        alt = trim(alt);
+        if (alt.empty()) { error(line.ref, "empty prefix"); continue; }
+        lex_->boilerplate_.push_back({kind, normalize_word(alt), line.ref});
+      }
+    }
+  }
+
+  // ---- words ----
+  std::optional<WordEntry> word_class(std::string_view name) {
+    static const std::map<std::string_view, WordClass> kPlain = {
+        {"negation", WordClass::kNegation}, {"denial", WordClass::kDenial},
+        {"modality.future", WordClass::kFuture}, {"modality.hypothetical", WordClass::kHypothetical},
+        {"modality.claimed", WordClass::kClaimed}, {"report", WordClass::kReport},
+        {"boundary.conj", WordClass::kBoundaryConj}, {"boundary.rel", WordClass::kBoundaryRel},
+        {"boundary.comp", WordClass::kBoundaryComp}, {"prep", WordClass::kPrep},
+        {"prep.locative", WordClass::kPrepLocative}, {"determiner", WordClass::kDeterminer},
+        {"anaphor.single", WordClass::kAnaphorSingle}, {"anaphor.pair", WordClass::kAnaphorPair},
+        {"abbrev", WordClass::kAbbreviation}, {"stopword", WordClass::kStopword},
+        {"irregular", WordClass::kIrregular}};
+    if (auto it = kPlain.find(name); it != kPlain.end()) return WordEntry{it->second, 0, {}};
+    auto numbered = [&](std::string_view prefix, WordClass cls, int lo, int hi) -> std::optional<WordEntry> {
+      if (name.substr(0, prefix.size()) != prefix) return std::nullopt;
+      std::string_view num = name.substr(prefix.size());
+      int v = 0;
+      auto r = std::from_chars(num.data(), num.data() + num.size(), v);
+      if (r.ec != std::errc() || r.ptr != num.data() + num.size() || v < lo || v > hi) return std::nullopt;
+      return WordEntry{cls, v, {}};
+    };
+    if (auto w = numbered("month.", WordClass::kMonth, 1, 12)) return w;
+    if (auto w = numbered("weekday.", WordClass::kWeekday, 1, 7)) return w;
+    if (auto w = numbered("relative.day.", WordClass::kRelativeDay, -31, 31)) return w;
+    return std::nullopt;
+  }
+
+  void load_words(LanguageLexicon& L, const std::vector<fs::path>& files,
+                  std::unordered_map<std::string, IrregularVerb>& irregular) {
+    for (const auto& path : files) {
+      for (const auto& line : read_lines(path, rel(path))) {
+        auto cls = word_class(line.head);
+        if (!cls) { error(line.ref, fmt::format("unknown word category '{}'", line.head)); continue; }
+        cls->ref = line.ref;
+        for (auto alt : split(line.body, '|')) {
+          alt = trim(alt);
+          if (alt.empty()) { error(line.ref, "empty alternative"); continue; }
+          if (cls->cls == WordClass::kIrregular) {
+            auto forms = head_fields(alt);
+            if (forms.size() != 3) { error(line.ref, fmt::format("irregular verb needs 'base past participle': '{}'", alt)); continue; }
+            irregular[normalize_word(forms[0])] = {normalize_word(forms[1]), normalize_word(forms[2])};
+            continue;
+          }
+          std::string text(alt);
+          if (cls->cls == WordClass::kAbbreviation) {
+            while (!text.empty() && text.back() == '.') text.pop_back();
+            L.abbreviations_.insert(normalize_word(text));
+            continue;
+          }
+          auto toks = phrase_tokens(text);
+          if (toks.empty()) { error(line.ref, fmt::format("no token in '{}'", alt)); continue; }
+          if (cls->cls == WordClass::kStopword) L.stopwords_.insert(toks[0]);
+          uint32_t id = static_cast<uint32_t>(L.words_.size());
+          L.words_.push_back(*cls);
+          L.word_trie_.insert(toks, id);
+          if (toks.size() == 1) L.single_word_classes_[toks[0]] |= 1u << static_cast<unsigned>(cls->cls);
+        }
+      }
+    }
+  }
+
+  // ---- actors ----
+  void load_actors(LanguageLexicon& L, const std::vector<fs::path>& files) {
+    std::map<std::string, std::vector<uint32_t>> by_name;
+    for (const auto& path : files) {
+      for (const auto& line : read_lines(path, rel(path))) {
+        auto fields = head_fields(line.head);
+        ActorEntry proto;
+        proto.code = std::string(fields[0]);
+        proto.ref = line.ref;
+        if (!lex_->codebook_.valid_actor_code(proto.code)) {
+          error(line.ref, fmt::format("unknown actor code '{}'", proto.code));
+          continue;
+        }
+        bool ok = true;
+        for (size_t i = 1; i < fields.size(); ++i) {
+          std::string_view f = fields[i];
+          if (f.find("..") != std::string_view::npos) {
+            auto range = parse_range(f);
+            if (!range) { error(line.ref, fmt::format("bad date range '{}'", f)); ok = false; break; }
+            proto.dates = *range;
+          } else if (f == "country") proto.flags |= kActorCountry;
+          else if (f == "capital") proto.flags |= kActorCapital;
+          else if (f == "adj") proto.flags |= kActorAdjective;
+          else if (f == "org") proto.flags |= kActorOrg;
+          else if (f == "person") proto.flags |= kActorPerson;
+          else if (f == "media") proto.flags |= kActorMedia;
+          else if (f == "group") proto.flags |= kActorGroup;
+          else { error(line.ref, fmt::format("unknown actor flag '{}'", f)); ok = false; break; }
+        }
+        if (!ok) continue;
+        for (auto alt : split(line.body, '|')) {
+          alt = trim(alt);
+          auto toks = phrase_tokens(alt);
+          if (toks.empty()) { error(line.ref, "empty name"); continue; }
+          ActorEntry e = proto;
+          e.name = std::string(alt);
+          uint32_t id = static_cast<uint32_t>(L.actors_.size());
+          std::string key;
+          for (const auto& t : toks) key += t + " ";
+          bool same_line_variant = false;
+          for (uint32_t other : by_name[key]) {
+            const ActorEntry& o = L.actors_[other];
+            // Two spellings on one line that normalise alike (d'Ivoire,
+            // d’Ivoire) are one name, not a clash.
+            if (o.ref.file == e.ref.file && o.ref.line == e.ref.line) { same_line_variant = true; break; }
+            if (o.dates.overlaps(e.dates)) {
+              error(line.ref, fmt::format("name '{}' already defined at {} ({}) for overlapping dates",
+                                          alt, lex_->where(o.ref), o.code));
+              ok = false;
+              break;
+            }
+          }
+          if (!ok) { ok = true; continue; }
+          if (same_line_variant) continue;
+          by_name[key].push_back(id);
+          L.actors_.push_back(std::move(e));
+          L.actor_trie_.insert(toks, id);
+        }
+      }
+    }
+  }
+
+  static std::optional<DateRange> parse_range(std::string_view f) {
+    size_t dots = f.find("..");
+    DateRange r;
+    std::string_view a = f.substr(0, dots), b = f.substr(dots + 2);
+    if (!a.empty()) { r.from = Date::parse_iso(a); if (!r.from || a.size() != 10) return std::nullopt; }
+    if (!b.empty()) { r.to = Date::parse_iso(b); if (!r.to || b.size() != 10) return std::nullopt; }
+    if (r.from && r.to && *r.to < *r.from) return std::nullopt;
+    if (a.empty() && b.empty()) return std::nullopt;
+    return r;
+  }
+
+  void load_agents(LanguageLexicon& L, const std::vector<fs::path>& files) {
+    std::map<std::string, SourceRef> seen;
+    for (const auto& path : files) {
+      for (const auto& line : read_lines(path, rel(path))) {
+        auto fields = head_fields(line.head);
+        std::string role(fields[0]);
+        if (!lex_->codebook_.valid_actor_code(role)) {
+          error(line.ref, fmt::format("unknown role code '{}'", role));
+          continue;
+        }
+        if (fields.size() > 1) { error(line.ref, "agents take no flags"); continue; }
+        for (auto alt : split(line.body, '|')) {
+          alt = trim(alt);
+          auto toks = phrase_tokens(alt);
+          if (toks.empty()) { error(line.ref, "empty agent"); continue; }
+          std::string key;
+          for (const auto& t : toks) key += t + " ";
+          if (auto it = seen.find(key); it != seen.end()) {
+            error(line.ref, fmt::format("agent '{}' already defined at {}", alt, lex_->where(it->second)));
+            continue;
+          }
+          seen[key] = line.ref;
+          uint32_t id = static_cast<uint32_t>(L.agents_.size());
+          L.agents_.push_back({role, std::string(alt), line.ref});
+          L.agent_trie_.insert(toks, id);
+        }
+      }
+    }
+  }
+
+  void load_places(LanguageLexicon& L, const std::vector<fs::path>& files) {
+    for (const auto& path : files) {
+      for (const auto& line : read_lines(path, rel(path))) {
+        auto f = head_fields(line.head);
+        PlaceEntry p;
+        p.ref = line.ref;
+        if (f.size() < 3 || f.size() > 4) { error(line.ref, "place head must be 'ISO3 LAT LON [PRECISION]'"); continue; }
+        p.country = std::string(f[0]);
+        const ActorUnit* unit = lex_->codebook_.unit(p.country);
+        if (!unit || (unit->kind != ActorUnitKind::kCountry && unit->kind != ActorUnitKind::kRegion)) {
+          error(line.ref, fmt::format("unknown country '{}'", p.country));
+          continue;
+        }
+        if (!parse_double(f[1], p.lat) || !parse_double(f[2], p.lon) || p.lat < -90 || p.lat > 90 ||
+            p.lon < -180 || p.lon > 180) {
+          error(line.ref, "bad latitude/longitude");
+          continue;
+        }
+        p.precision = f.size() == 4 ? std::string(f[3]) : "city";
+        if (p.precision != "city" && p.precision != "adm1" && p.precision != "country") {
+          error(line.ref, fmt::format("unknown precision '{}'", p.precision));
+          continue;
+        }
+        auto alts = split(line.body, '|');
+        p.name = std::string(trim(alts[0]));
+        uint32_t id = static_cast<uint32_t>(L.places_.size());
+        L.places_.push_back(p);
+        for (auto alt : alts) {
+          auto toks = phrase_tokens(trim(alt));
+          if (toks.empty()) { error(line.ref, "empty place name"); continue; }
+          L.place_trie_.insert(toks, id);
+        }
+      }
+    }
+  }
+
+  // ---- verbs ----
+  static std::string canonical(const VerbPattern& p) {
+    std::string s;
+    for (const auto& el : p.elements) {
+      switch (el.kind) {
+        case PatternElement::kSource: s += "$ "; break;
+        case PatternElement::kTarget: s += "+ "; break;
+        case PatternElement::kGap: s += "... "; break;
+        case PatternElement::kWords: {
+          std::vector<std::string> alts;
+          for (const auto& a : el.alternatives) {
+            std::string x;
+            for (const auto& t : a) x += t + "_";
+            alts.push_back(x);
+          }
+          std::sort(alts.begin(), alts.end());
+          s += "{";
+          for (const auto& a : alts) s += a + "|";
+          s += "} ";
+        }
+      }
+    }
+    return s;
+  }
+
+  void load_verbs(LanguageLexicon& L, const std::vector<fs::path>& files, const VerbMorphology& morph) {
+    std::map<std::string, std::pair<std::string, SourceRef>> seen;  // canonical → code, ref
+    auto add = [&](VerbPattern p) {
+      std::string key = canonical(p);
+      if (auto it = seen.find(key); it != seen.end()) {
+        // A derived passive that repeats a written pattern is dropped quietly:
+        // the written one wins. Two written ones clash.
+        if (p.flags & kPatternPassive) return;
+        if (it->second.first != p.code)
+          error(p.ref, fmt::format("pattern '{}' already coded {} at {}", p.text, it->second.first,
+                                   lex_->where(it->second.second)));
+        else
+          error(p.ref, fmt::format("duplicate pattern '{}' (also at {})", p.text, lex_->where(it->second.second)));
+        return;
+      }
+      seen[key] = {p.code, p.ref};
+      L.patterns_.push_back(std::move(p));
+    };
+    for (const auto& path : files) {
+      for (const auto& line : read_lines(path, rel(path))) {
+        auto fields = head_fields(line.head);
+        std::string code(fields[0]);
+        if (!lex_->codebook_.find(code)) { error(line.ref, fmt::format("unknown CAMEO code '{}'", code)); continue; }
+        uint16_t flags = 0;
+        bool ok = true;
+        for (size_t i = 1; i < fields.size(); ++i) {
+          if (fields[i] == "recip") flags |= kPatternRecip;
+          else if (fields[i] == "nopassive") flags |= kPatternNoPassive;
+          else if (fields[i] == "target") flags |= kPatternTarget;
+          else { error(line.ref, fmt::format("unknown pattern flag '{}'", fields[i])); ok = false; }
+        }
+        if (!ok) continue;
+        for (auto alt : split_alternatives(line.body)) {
+          if (alt.empty()) { error(line.ref, "empty pattern"); continue; }
+          auto expansions = parse_pattern(alt);
+          if (!expansions.ok()) {
+            error(line.ref, fmt::format("pattern '{}': {}", alt, expansions.status().message()));
+            continue;
+          }
+          for (auto& elements : expansions.value()) {
+            VerbPattern p;
+            p.code = code;
+            p.flags = flags;
+            p.ref = line.ref;
+            p.text = std::string(alt);
+            p.elements = std::move(elements);
+            compile_head(p, morph);
+            auto passives = morph.passives(p);
+            add(std::move(p));
+            for (auto& pass : passives) add(std::move(pass));
+          }
+        }
+      }
+    }
+    for (uint32_t i = 0; i < L.patterns_.size(); ++i) {
+      const auto& head = L.patterns_[i].elements[L.patterns_[i].head];
+      std::set<std::string> firsts;
+      for (const auto& alt : head.alternatives) firsts.insert(alt[0]);
+      for (const auto& f : firsts) L.head_index_[f].push_back(i);
+    }
+  }
+
+  // Finds the head, expands its forms, strips '=' marks, counts literals.
+  static void compile_head(VerbPattern& p, const VerbMorphology& morph) {
+    bool found = false;
+    for (size_t i = 0; i < p.elements.size(); ++i) {
+      auto& el = p.elements[i];
+      if (el.kind != PatternElement::kWords) continue;
+      ++p.literal_count;
+      if (!found) {
+        found = true;
+        p.head = i;
+        std::vector<std::vector<std::string>> expanded;
+        for (auto& alt : el.alternatives) {
+          if (alt.size() == 1 && !alt[0].empty() && alt[0][0] != '=') {
+            for (auto& f : morph.head_forms(alt[0])) expanded.push_back({f});
+          } else {
+            expanded.push_back(alt);
+          }
+        }
+        // Multi-word alternatives in a head group expand their first word too.
+        std::vector<std::vector<std::string>> more;
+        for (auto& alt : expanded) {
+          if (alt.size() > 1 && alt[0][0] != '=') {
+            for (auto& f : morph.head_forms(alt[0])) {
+              if (f == alt[0]) continue;
+              auto copy = alt;
+              copy[0] = f;
+              more.push_back(std::move(copy));
+            }
+          }
+        }
+        expanded.insert(expanded.end(), more.begin(), more.end());
+        el.alternatives = std::move(expanded);
+      }
+      for (auto& alt : el.alternatives)
+        for (auto& t : alt)
+          if (!t.empty() && t[0] == '=') t.erase(0, 1);
+    }
+  }
+
+  void build_language(const std::string& lang) {
+    auto L = std::make_unique<LanguageLexicon>();
+    L->lang_ = lang;
+    auto both = [&](const std::string& kind) {
+      auto v = files_in("common", kind);
+      auto w = files_in(lang, kind);
+      v.insert(v.end(), w.begin(), w.end());
+      return v;
+    };
+    std::unordered_map<std::string, IrregularVerb> irregular;
+    load_words(*L, both("words"), irregular);
+    load_actors(*L, both("actors"));
+    load_agents(*L, both("agents"));
+    load_places(*L, both("places"));
+    auto morph = make_verb_morphology(lang, std::move(irregular));
+    load_verbs(*L, both("verbs"), *morph);
+    lex_->languages_.push_back(std::move(L));
+  }
+};
+
+StatusOr<std::unique_ptr<Lexicon>> Lexicon::load(const std::string& data_dir) {
+  return LexiconBuilder(data_dir).build();
+}
+
+}  // namespace kabar

@@ -1,0 +1,107 @@
+#include "kabar/pipeline.h"
+
+#include <fmt/format.h>
+
+#include "kabar/resolve.h"
+
+namespace kabar {
+
+ArticleResult Pipeline::process(Article article, Trace* trace) const {
+  ArticleResult r;
+  r.article = std::move(article);
+  const std::string_view text = r.article.text;
+  r.document = clean_article(r.article, lexicon_.boilerplate());
+
+  // Tokens of the body blocks.
+  std::vector<std::pair<uint32_t, uint32_t>> block_tokens;
+  for (const Span& block : r.document.body) {
+    uint32_t b = static_cast<uint32_t>(r.tokens.size());
+    tokenize(text, block, r.tokens);
+    block_tokens.emplace_back(b, static_cast<uint32_t>(r.tokens.size()));
+  }
+
+  // Language: given, else guessed from stopwords, else the default.
+  r.lang = r.article.lang;
+  if (r.lang.empty() || !lexicon_.language(r.lang)) {
+    const LanguageLexicon* id = lexicon_.language("id");
+    const LanguageLexicon* en = lexicon_.language("en");
+    if (id && en) r.lang = guess_language(r.tokens, id->stopwords(), en->stopwords());
+    if (r.lang.empty() || !lexicon_.language(r.lang)) r.lang = options_.default_lang;
+  }
+  const LanguageLexicon* lex = lexicon_.language(r.lang);
+  if (!lex) return r;
+
+  SentenceRules rules{lex->abbreviations()};
+  for (auto [b, e] : block_tokens) {
+    auto s = split_sentences(text, r.tokens, b, e, rules, static_cast<uint32_t>(r.sentences.size()));
+    r.sentences.insert(r.sentences.end(), s.begin(), s.end());
+  }
+
+  // The article date: given with the input, else the first complete date in
+  // the text ("Rabu, (9/11/2022)").
+  if (r.article.date) {
+    r.date = r.article.date;
+    r.date_from = "input";
+  } else {
+    for (const auto& s : r.sentences) {
+      for (const auto& t : find_times(text, r.tokens, s.first_token, s.end_token, *lex, std::nullopt)) {
+        if (t.has_year && t.date) { r.date = t.date; r.date_from = "text"; r.date_span = t.span; break; }
+      }
+      if (r.date) break;
+    }
+  }
+  if (r.document.dateline)
+    r.dateline_place = resolve_dateline_place(r.document.dateline->place, r.document.dateline->place_span, *lex);
+
+  if (trace) {
+    trace->add(fmt::format("language: {}{}", r.lang, r.article.lang.empty() ? " (guessed)" : ""));
+    trace->add(fmt::format("article date: {} ({})", r.date ? r.date->to_string() : "unknown",
+                           r.date_from.empty() ? "none found" : r.date_from));
+    if (r.document.dateline)
+      trace->add(fmt::format("dateline: place \"{}\" outlet \"{}\"{}", r.document.dateline->place,
+                             r.document.dateline->outlet, r.dateline_place ? " → " + r.dateline_place->name : ""));
+    for (const auto& line : r.document.lines)
+      if (line.kind != LineKind::kBody)
+        trace->add(fmt::format("line {} \"{}\" ({})", line_kind_name(line.kind), line.span.in(text),
+                               line.kind == LineKind::kTitle ? "not coded" : lexicon_.where(line.rule)));
+  }
+
+  Discourse discourse;
+  CodeOptions code_options{options_.keep_suppressed};
+  r.annotations.resize(r.sentences.size());
+  for (size_t si = 0; si < r.sentences.size(); ++si) {
+    const Sentence& s = r.sentences[si];
+    SentenceAnnotations& a = r.annotations[si];
+    a.mentions = find_mentions(text, r.tokens, s.first_token, s.end_token, *lex, lexicon_.codebook(), r.date);
+    a.places = find_places(r.tokens, s.first_token, s.end_token, *lex);
+    a.times = find_times(text, r.tokens, s.first_token, s.end_token, *lex, r.date);
+    if (trace) {
+      trace->add(fmt::format("sentence {}: \"{}\"", s.index, s.span.in(text)));
+      std::string toks;
+      for (uint32_t t = s.first_token; t < s.end_token; ++t) toks += (toks.empty() ? "" : " ") + std::string(r.tokens[t].span.in(text));
+      trace->add("  tokens: " + toks);
+      for (const auto& m : a.mentions) {
+        std::string codes;
+        for (const auto& ac : m.actors) {
+          std::string refs;
+          for (const auto& ref : ac.entries) refs += (refs.empty() ? "" : ", ") + lexicon_.where(ref);
+          codes += fmt::format(" {}=\"{}\" [{}]", ac.code, ac.name, refs);
+        }
+        trace->add(fmt::format("  actor:{}{}{}", codes, m.after_prep ? " (after preposition)" : "", m.media ? " (media)" : ""));
+      }
+      for (const auto& p : a.places)
+        trace->add(fmt::format("  place: \"{}\" → {} ({}){}", p.span.in(text), lex->places()[p.place].name,
+                               lex->places()[p.place].country, p.after_locative ? " locative" : ""));
+      for (const auto& t : a.times)
+        trace->add(fmt::format("  time: \"{}\" → {}", t.span.in(text), t.date ? t.date->to_string() : "unresolved"));
+    }
+    SentenceInput in{text, &r.tokens, &s, &a.mentions, lex, &lexicon_};
+    auto coded = code_sentence(in, discourse, code_options, trace);
+    SentenceResolveInput rin{&r.tokens, &a.times, &a.places, &a.mentions, lex, r.date, r.dateline_place};
+    resolve_sentence_events(rin, r.article.id, coded);
+    for (auto& ce : coded) r.events.push_back(std::move(ce.event));
+  }
+  return r;
+}
+
+}  // namespace kabar

@@ -1,0 +1,115 @@
+#include "kabar/resolve.h"
+
+#include <algorithm>
+#include <cstdlib>
+
+#include <fmt/format.h>
+
+#include "kabar/text.h"
+
+namespace kabar {
+namespace {
+
+uint64_t fnv1a(std::string_view s, uint64_t h = 1469598103934665603ull) {
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  return h;
+}
+
+Place place_from_entry(const PlaceEntry& e, Span span, const char* from) {
+  Place p;
+  p.name = e.name;
+  p.country = e.country;
+  if (e.precision != "country") {
+    p.lat = e.lat;
+    p.lon = e.lon;
+  }
+  p.precision = e.precision;
+  p.from = from;
+  p.span = span;
+  p.entry = e.ref;
+  return p;
+}
+
+}  // namespace
+
+std::string event_id(const std::string& article_id, const Event& e) {
+  uint64_t h = fnv1a(article_id);
+  h = fnv1a(fmt::format("|{}|{}|{}|{}|{}", e.sentence, e.evidence.trigger.begin, e.code,
+                        e.source ? e.source->code : "", e.target ? e.target->code : ""), h);
+  return fmt::format("{:016x}", h);
+}
+
+std::optional<Place> resolve_dateline_place(std::string_view place_text, Span span, const LanguageLexicon& lex) {
+  std::vector<Token> tokens;
+  tokenize(place_text, Span{0, static_cast<uint32_t>(place_text.size())}, tokens);
+  if (tokens.empty()) return std::nullopt;
+  std::vector<uint32_t> values;
+  auto norm_at = [&](size_t i) -> const std::string& { return tokens[i].norm; };
+  size_t len = lex.place_trie().longest(0, tokens.size(), norm_at, values);
+  if (len != tokens.size()) return std::nullopt;
+  return place_from_entry(lex.places()[values.front()], span, "dateline");
+}
+
+void resolve_sentence_events(const SentenceResolveInput& in, const std::string& article_id,
+                             std::vector<CodedEvent>& events) {
+  // Owner head of each time expression.
+  std::vector<uint32_t> heads;
+  for (const auto& ce : events) heads.push_back(ce.head_token);
+  std::sort(heads.begin(), heads.end());
+  heads.erase(std::unique(heads.begin(), heads.end()), heads.end());
+  auto owner = [&](const TimeMention& t) -> int64_t {
+    int64_t best = -1;
+    for (uint32_t h : heads)
+      if (h < t.first_token) best = h;
+    if (best < 0 && !heads.empty()) best = heads.front();
+    return best;
+  };
+
+  for (auto& ce : events) {
+    Event& e = ce.event;
+    e.article = article_id;
+    e.date = in.article_date;
+    e.date_from = in.article_date ? "article" : "";
+    for (const auto& t : *in.times) {
+      if (!t.date || owner(t) != ce.head_token) continue;
+      e.date = t.date;
+      e.date_from = "sentence";
+      e.date_span = t.span;
+      break;
+    }
+    // Place: a named city, locative first and nearest to the verb.
+    const PlaceMention* best = nullptr;
+    int64_t best_score = 0;
+    for (const auto& p : *in.places) {
+      int64_t dist = std::llabs(static_cast<int64_t>(p.first_token) - static_cast<int64_t>(ce.head_token));
+      int64_t score = dist + (p.after_locative ? 0 : 1000);
+      if (!best || score < best_score) { best = &p; best_score = score; }
+    }
+    if (best && best->after_locative) {
+      e.place = place_from_entry(in.lex->places()[best->place], best->span, "sentence");
+    } else {
+      // A country after a locative preposition: "di Ukraina", "in Ukraine".
+      for (const auto& m : *in.mentions) {
+        if (m.first_token == 0 || m.actors.size() != 1 || m.actors[0].country.empty() || !m.actors[0].role.empty())
+          continue;
+        if (!in.lex->is_word(WordClass::kPrepLocative, (*in.tokens)[m.first_token - 1].norm)) continue;
+        Place p;
+        p.name = m.actors[0].name;
+        p.country = m.actors[0].country;
+        p.precision = "country";
+        p.from = "sentence";
+        p.span = m.span;
+        e.place = p;
+        break;
+      }
+      if (!e.place && best) e.place = place_from_entry(in.lex->places()[best->place], best->span, "sentence");
+      if (!e.place && in.dateline_place) e.place = in.dateline_place;
+    }
+    e.id = event_id(article_id, e);
+  }
+}
+
+}  // namespace kabar

@@ -1,0 +1,133 @@
+// JSON Lines and TSV writers. Hand-written rather than a DOM library: the
+// output is flat, the field order is part of the contract, and this runs
+// once per event.
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "kabar/sink.h"
+
+namespace kabar {
+
+void append_json_string(std::string& out, std::string_view s) {
+  out += '"';
+  for (unsigned char c : s) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (c < 0x20) out += fmt::format("\\u{:04x}", c);
+        else out += static_cast<char>(c);
+    }
+  }
+  out += '"';
+}
+
+namespace {
+
+void key(std::string& o, const char* k) {
+  if (o.back() != '{') o += ',';
+  append_json_string(o, k);
+  o += ':';
+}
+
+void span(std::string& o, const Span& s) { o += fmt::format("[{},{}]", s.begin, s.end); }
+
+void actor(std::string& o, const std::optional<ActorRef>& a, const Lexicon& lex) {
+  if (!a) { o += "null"; return; }
+  o += '{';
+  key(o, "code"); append_json_string(o, a->code);
+  key(o, "name"); append_json_string(o, a->name);
+  key(o, "country"); if (a->country.empty()) o += "null"; else append_json_string(o, a->country);
+  key(o, "role"); if (a->role.empty()) o += "null"; else append_json_string(o, a->role);
+  key(o, "span"); span(o, a->span);
+  key(o, "anaphor"); o += a->anaphor ? "true" : "false";
+  key(o, "entries"); o += '[';
+  for (size_t i = 0; i < a->entries.size(); ++i) {
+    if (i) o += ',';
+    append_json_string(o, lex.where(a->entries[i]));
+  }
+  o += "]}";
+}
+
+std::string number(double v) {
+  if (std::isnan(v)) return "null";
+  return fmt::format("{:.1f}", v);
+}
+
+}  // namespace
+
+std::string event_to_json(const Event& e, const Lexicon& lex) {
+  std::string o = "{";
+  key(o, "id"); append_json_string(o, e.id);
+  key(o, "article"); append_json_string(o, e.article);
+  key(o, "sentence"); o += std::to_string(e.sentence);
+  key(o, "text"); append_json_string(o, e.text);
+  key(o, "source"); actor(o, e.source, lex);
+  key(o, "target"); actor(o, e.target, lex);
+  key(o, "code"); append_json_string(o, e.code);
+  key(o, "root"); append_json_string(o, e.root);
+  key(o, "quad"); o += std::to_string(e.quad);
+  key(o, "goldstein"); o += number(e.goldstein);
+  key(o, "plover"); o += '{';
+  key(o, "type"); if (e.plover_type.empty()) o += "null"; else append_json_string(o, e.plover_type);
+  key(o, "mode"); if (e.plover_mode.empty()) o += "null"; else append_json_string(o, e.plover_mode);
+  o += '}';
+  key(o, "date"); if (e.date) append_json_string(o, e.date->to_string()); else o += "null";
+  key(o, "date_from"); if (e.date_from.empty()) o += "null"; else append_json_string(o, e.date_from);
+  key(o, "place");
+  if (!e.place) {
+    o += "null";
+  } else {
+    const Place& p = *e.place;
+    o += '{';
+    key(o, "name"); append_json_string(o, p.name);
+    key(o, "country"); append_json_string(o, p.country);
+    key(o, "lat"); o += p.lat ? fmt::format("{:.4f}", *p.lat) : "null";
+    key(o, "lon"); o += p.lon ? fmt::format("{:.4f}", *p.lon) : "null";
+    key(o, "precision"); append_json_string(o, p.precision);
+    key(o, "from"); append_json_string(o, p.from);
+    key(o, "span"); span(o, p.span);
+    o += '}';
+  }
+  key(o, "modality"); append_json_string(o, modality_name(e.modality));
+  key(o, "evidence"); o += '{';
+  key(o, "lexicon"); append_json_string(o, lex.where(e.evidence.pattern));
+  key(o, "pattern"); append_json_string(o, e.evidence.pattern_text);
+  key(o, "passive"); o += e.evidence.passive ? "true" : "false";
+  key(o, "trigger"); span(o, e.evidence.trigger);
+  key(o, "match"); span(o, e.evidence.match);
+  key(o, "sentence"); span(o, e.evidence.sentence);
+  key(o, "date"); if (e.date_span) span(o, *e.date_span); else o += "null";
+  o += "}}";
+  return o;
+}
+
+std::string tsv_header() {
+  return "article\tsentence\tdate\tsource\ttarget\tcode\tquad\tgoldstein\tmodality\tplace\ttext";
+}
+
+namespace {
+std::string clean_cell(std::string_view s, size_t max) {
+  std::string out;
+  for (char c : s) out += (c == '\t' || c == '\n' || c == '\r') ? ' ' : c;
+  if (out.size() > max) {
+    size_t cut = max;
+    while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;  // UTF-8 boundary
+    out = out.substr(0, cut) + "…";
+  }
+  return out;
+}
+}  // namespace
+
+std::string event_to_tsv(const Event& e) {
+  return fmt::format("{}\t{}\t{}\t{}\t{}\t{}\t{}\t{:.1f}\t{}\t{}\t{}", e.article, e.sentence,
+                     e.date ? e.date->to_string() : "", e.source ? e.source->code : "-",
+                     e.target ? e.target->code : "-", e.code, e.quad, e.goldstein, modality_name(e.modality),
+                     e.place ? e.place->name : "", clean_cell(e.text, 80));
+}
+
+}  // namespace kabar

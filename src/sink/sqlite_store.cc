@@ -1,0 +1,192 @@
+// The embedded SQLite store (schema in docs/FORMAT.md). put_article deletes
+// the article's previous rows and inserts the new ones inside the caller's
+// transaction, so a re-ingest replaces and a crash leaves the last committed
+// state.
+#include <sqlite3.h>
+
+#include <fmt/format.h>
+
+#include "kabar/sink.h"
+
+namespace kabar {
+namespace {
+
+constexpr int kSchemaVersion = 1;
+
+constexpr const char* kSchema = R"SQL(
+CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS articles(
+  id TEXT PRIMARY KEY, url TEXT, source TEXT, lang TEXT, title TEXT, date TEXT,
+  dateline_place TEXT, dateline_outlet TEXT, cited_sources TEXT, origin TEXT, text TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS events(
+  id TEXT PRIMARY KEY, article TEXT NOT NULL, sentence INTEGER NOT NULL, date TEXT,
+  source_code TEXT, source_name TEXT, source_country TEXT,
+  target_code TEXT, target_name TEXT, target_country TEXT,
+  code TEXT NOT NULL, root TEXT NOT NULL, quad INTEGER NOT NULL, goldstein REAL NOT NULL,
+  modality TEXT NOT NULL, place_name TEXT, place_country TEXT, lat REAL, lon REAL,
+  text TEXT NOT NULL, json TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS events_article ON events(article);
+CREATE INDEX IF NOT EXISTS events_date ON events(date);
+CREATE INDEX IF NOT EXISTS events_code ON events(code);
+)SQL";
+
+class Stmt {
+ public:
+  Stmt(sqlite3* db, const char* sql) { rc_ = sqlite3_prepare_v2(db, sql, -1, &s_, nullptr); }
+  ~Stmt() { sqlite3_finalize(s_); }
+  bool ok() const { return rc_ == SQLITE_OK; }
+  void text(int i, std::string_view v) { sqlite3_bind_text(s_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT); }
+  void opt_text(int i, const std::string& v) { if (v.empty()) sqlite3_bind_null(s_, i); else text(i, v); }
+  void integer(int i, int64_t v) { sqlite3_bind_int64(s_, i, v); }
+  void real(int i, double v) { sqlite3_bind_double(s_, i, v); }
+  void null(int i) { sqlite3_bind_null(s_, i); }
+  int step() { return sqlite3_step(s_); }
+  void reset() { sqlite3_reset(s_); sqlite3_clear_bindings(s_); }
+  sqlite3_stmt* get() { return s_; }
+
+ private:
+  sqlite3_stmt* s_ = nullptr;
+  int rc_;
+};
+
+std::string col(sqlite3_stmt* s, int i) {
+  const unsigned char* t = sqlite3_column_text(s, i);
+  return t ? reinterpret_cast<const char*>(t) : "";
+}
+
+}  // namespace
+
+StatusOr<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::string& path) {
+  sqlite3* db = nullptr;
+  if (sqlite3_open(path.c_str(), &db) != SQLITE_OK) {
+    std::string msg = db ? sqlite3_errmsg(db) : "out of memory";
+    sqlite3_close(db);
+    return Status(ErrorCode::kIo, fmt::format("{}: cannot open database: {}", path, msg));
+  }
+  auto store = std::unique_ptr<SqliteStore>(new SqliteStore(db));
+  sqlite3_busy_timeout(db, 5000);
+  KABAR_RETURN_IF_ERROR(store->exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"));
+  KABAR_RETURN_IF_ERROR(store->exec(kSchema));
+  Stmt version(db, "SELECT value FROM meta WHERE key='schema_version'");
+  if (version.step() == SQLITE_ROW) {
+    int v = std::stoi(col(version.get(), 0));
+    if (v > kSchemaVersion)
+      return Status(ErrorCode::kData, fmt::format("{}: schema version {} is newer than this kabar ({})", path, v, kSchemaVersion));
+  } else {
+    KABAR_RETURN_IF_ERROR(store->exec(
+        fmt::format("INSERT INTO meta(key, value) VALUES('schema_version', '{}')", kSchemaVersion).c_str()));
+  }
+  return store;
+}
+
+SqliteStore::~SqliteStore() { sqlite3_close(db_); }
+
+Status SqliteStore::exec(const char* sql) const {
+  char* err = nullptr;
+  if (sqlite3_exec(db_, sql, nullptr, nullptr, &err) != SQLITE_OK) {
+    std::string msg = err ? err : "unknown error";
+    sqlite3_free(err);
+    return Status(ErrorCode::kIo, "sqlite: " + msg);
+  }
+  return Status::Ok();
+}
+
+Status SqliteStore::begin() { return exec("BEGIN IMMEDIATE"); }
+Status SqliteStore::commit() { return exec("COMMIT"); }
+
+Status SqliteStore::put_article(const ArticleResult& r, const Lexicon& lexicon) {
+  Stmt del_e(db_, "DELETE FROM events WHERE article = ?1");
+  del_e.text(1, r.article.id);
+  if (del_e.step() != SQLITE_DONE) return Status(ErrorCode::kIo, std::string("sqlite: ") + sqlite3_errmsg(db_));
+  Stmt art(db_,
+           "INSERT OR REPLACE INTO articles(id, url, source, lang, title, date, dateline_place, dateline_outlet, "
+           "cited_sources, origin, text) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11)");
+  if (!art.ok()) return Status(ErrorCode::kInternal, std::string("sqlite: ") + sqlite3_errmsg(db_));
+  art.text(1, r.article.id);
+  art.opt_text(2, r.article.url);
+  art.opt_text(3, r.article.source.empty() && r.document.dateline ? r.document.dateline->outlet : r.article.source);
+  art.text(4, r.lang);
+  std::string title = r.article.title;
+  if (title.empty() && r.document.title) title = std::string(r.document.title->in(r.article.text));
+  art.opt_text(5, title);
+  art.opt_text(6, r.date ? r.date->to_string() : "");
+  art.opt_text(7, r.document.dateline ? r.document.dateline->place : "");
+  art.opt_text(8, r.document.dateline ? r.document.dateline->outlet : "");
+  std::string cited;
+  for (const auto& c : r.document.cited_sources) cited += (cited.empty() ? "" : ";") + c;
+  art.opt_text(9, cited);
+  art.text(10, r.article.origin);
+  art.text(11, r.article.text);
+  if (art.step() != SQLITE_DONE) return Status(ErrorCode::kIo, std::string("sqlite: ") + sqlite3_errmsg(db_));
+
+  Stmt ev(db_,
+          "INSERT OR REPLACE INTO events(id, article, sentence, date, source_code, source_name, source_country, "
+          "target_code, target_name, target_country, code, root, quad, goldstein, modality, place_name, "
+          "place_country, lat, lon, text, json) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21)");
+  for (const auto& e : r.events) {
+    ev.text(1, e.id);
+    ev.text(2, r.article.id);
+    ev.integer(3, e.sentence);
+    ev.opt_text(4, e.date ? e.date->to_string() : "");
+    auto actor = [&](int at, const std::optional<ActorRef>& a) {
+      if (!a) { ev.null(at); ev.null(at + 1); ev.null(at + 2); return; }
+      ev.text(at, a->code);
+      ev.text(at + 1, a->name);
+      ev.opt_text(at + 2, a->country);
+    };
+    actor(5, e.source);
+    actor(8, e.target);
+    ev.text(11, e.code);
+    ev.text(12, e.root);
+    ev.integer(13, e.quad);
+    ev.real(14, e.goldstein);
+    ev.text(15, modality_name(e.modality));
+    if (e.place) {
+      ev.text(16, e.place->name);
+      ev.text(17, e.place->country);
+      if (e.place->lat) ev.real(18, *e.place->lat); else ev.null(18);
+      if (e.place->lon) ev.real(19, *e.place->lon); else ev.null(19);
+    } else {
+      ev.null(16); ev.null(17); ev.null(18); ev.null(19);
+    }
+    ev.text(20, e.text);
+    ev.text(21, event_to_json(e, lexicon));
+    if (ev.step() != SQLITE_DONE) return Status(ErrorCode::kIo, std::string("sqlite: ") + sqlite3_errmsg(db_));
+    ev.reset();
+  }
+  return Status::Ok();
+}
+
+StatusOr<std::vector<SqliteStore::EventRow>> SqliteStore::events(size_t limit) const {
+  std::string sql =
+      "SELECT article, COALESCE(date,''), COALESCE(source_code,'-'), COALESCE(target_code,'-'), code, quad, "
+      "goldstein, modality, COALESCE(place_name,''), text FROM events ORDER BY date, article, sentence, id";
+  if (limit) sql += fmt::format(" LIMIT {}", limit);
+  Stmt s(db_, sql.c_str());
+  if (!s.ok()) return Status(ErrorCode::kIo, std::string("sqlite: ") + sqlite3_errmsg(db_));
+  std::vector<EventRow> rows;
+  while (s.step() == SQLITE_ROW) {
+    EventRow r;
+    r.article = col(s.get(), 0);
+    r.date = col(s.get(), 1);
+    r.source = col(s.get(), 2);
+    r.target = col(s.get(), 3);
+    r.code = col(s.get(), 4);
+    r.quad = sqlite3_column_int(s.get(), 5);
+    r.goldstein = sqlite3_column_double(s.get(), 6);
+    r.modality = col(s.get(), 7);
+    r.place = col(s.get(), 8);
+    r.text = col(s.get(), 9);
+    rows.push_back(std::move(r));
+  }
+  return rows;
+}
+
+StatusOr<int64_t> SqliteStore::count(const std::string& table) const {
+  if (table != "events" && table != "articles") return Status(ErrorCode::kInvalidArgument, "unknown table " + table);
+  Stmt s(db_, ("SELECT COUNT(*) FROM " + table).c_str());
+  if (s.step() != SQLITE_ROW) return Status(ErrorCode::kIo, std::string("sqlite: ") + sqlite3_errmsg(db_));
+  return static_cast<int64_t>(sqlite3_column_int64(s.get(), 0));
+}
+
+}  // namespace kabar

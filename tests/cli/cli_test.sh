@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# The command-line contract (docs/FORMAT.md, "Exit codes"): each case runs the
+# real binary and checks its exit code and what it says. Usage:
+#   cli_test.sh PATH/TO/kabar SOURCE_DIR
+set -u
+kabar=$1
+src=$2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0
+fail=0
+
+check() {  # name expected_rc actual_rc [grep-pattern file]
+  local name=$1 want=$2 got=$3
+  if [[ "$got" != "$want" ]]; then
+    echo "FAIL $name: exit $got, expected $want"; fail=$((fail + 1)); return
+  fi
+  if [[ $# -ge 5 ]] && ! grep -q -- "$4" "$5"; then
+    echo "FAIL $name: '$4' not found in $(basename "$5")"; sed 's/^/  | /' "$5" | head -5; fail=$((fail + 1)); return
+  fi
+  echo "ok   $name"; pass=$((pass + 1))
+}
+
+printf 'JAKARTA (ANTARA) - Polisi menangkap dua demonstran di Jakarta, Selasa (4/3/2025).\n' > "$tmp/good.txt"
+printf 'bad \xff byte\n' > "$tmp/bad.txt"
+printf '{"id":"j1","lang":"id","date":"2025-03-04","text":"Polisi menangkap dua demonstran."}\n{oops\n' > "$tmp/mixed.jsonl"
+
+"$kabar" code "$tmp/good.txt" > "$tmp/out" 2> "$tmp/err"; check "good article exits 0" 0 $? '"code":"173"' "$tmp/out"
+"$kabar" code "$tmp/good.txt" "$tmp/bad.txt" > "$tmp/out" 2> "$tmp/err"
+check "invalid UTF-8 is reported with position, exit 1" 1 $? "bad.txt: invalid UTF-8 at byte 4" "$tmp/err"
+grep -q '"article":"good"' "$tmp/out"; check "the good article is still coded" 0 $?
+"$kabar" code "$tmp/mixed.jsonl" > "$tmp/out" 2> "$tmp/err"; check "malformed JSON line is named" 1 $? "mixed.jsonl:2: malformed JSON" "$tmp/err"
+grep -q '"article":"j1"' "$tmp/out"; check "other JSON lines still coded" 0 $?
+"$kabar" code "$tmp/nope.txt" > "$tmp/out" 2> "$tmp/err"; check "missing file exits 1" 1 $? "nope.txt: no such file or directory" "$tmp/err"
+"$kabar" code --date 2025-02-30 "$tmp/good.txt" > "$tmp/out" 2> "$tmp/err"; check "bad --date is a usage error" 2 $? "YYYY-MM-DD" "$tmp/err"
+"$kabar" code --bogus > "$tmp/out" 2> "$tmp/err"; check "unknown flag is a usage error" 2 $?
+"$kabar" code --data "$tmp/nowhere" "$tmp/good.txt" > "$tmp/out" 2> "$tmp/err"; check "missing dictionaries exit 3" 3 $? "cannot load dictionaries" "$tmp/err"
+"$kabar" code < "$tmp/good.txt" > "$tmp/out" 2> "$tmp/err"; check "stdin text article" 0 $? '"article":"stdin"' "$tmp/out"
+"$kabar" code - < "$tmp/mixed.jsonl" > "$tmp/out" 2> "$tmp/err"; check "stdin JSON Lines" 1 $? '"article":"j1"' "$tmp/out"
+"$kabar" code --format tsv "$tmp/good.txt" > "$tmp/out" 2> "$tmp/err"; check "tsv has a header" 0 $? "^article	sentence	date" "$tmp/out"
+"$kabar" code -o "$tmp/events.jsonl" "$tmp/good.txt" 2> "$tmp/err"; check "--output writes the file" 0 $? '"code":"173"' "$tmp/events.jsonl"
+[[ ! -e "$tmp/events.jsonl.partial" ]]; check "no partial file left behind" 0 $?
+# A closed pipe is not an error.
+for i in $(seq 1 200); do cat "$tmp/good.txt"; done > /dev/null
+( for i in $(seq 1 300); do printf '{"id":"p%d","lang":"id","text":"Polisi menangkap dua demonstran."}\n' "$i"; done ) > "$tmp/many.jsonl"
+"$kabar" code "$tmp/many.jsonl" 2> "$tmp/err" | head -1 > /dev/null; check "broken pipe exits 0" 0 "${PIPESTATUS[0]}"
+"$kabar" explain --lang id --date 2025-03-04 "Polisi tidak menangkap demonstran." > "$tmp/out" 2> "$tmp/err"
+check "explain shows suppressed negation" 0 $? "negated" "$tmp/out"
+"$kabar" ingest "$tmp/good.txt" "$tmp/mixed.jsonl" --db "$tmp/k.db" 2> "$tmp/err"; check "ingest with a bad record exits 1" 1 $? "stored 2 article" "$tmp/err"
+"$kabar" ingest "$tmp/good.txt" "$tmp/mixed.jsonl" --db "$tmp/k.db" 2> "$tmp/err"
+"$kabar" query --db "$tmp/k.db" > "$tmp/out"; check "query prints events" 0 $? "173" "$tmp/out"
+n=$(grep -c " 173 " "$tmp/out"); [[ "$n" == 2 ]]; check "re-ingest replaces, never duplicates (2 events, got $n)" 0 $?
+"$kabar" query --db "$tmp/none.db" > "$tmp/out" 2> "$tmp/err"; check "query on a missing db is a usage error" 2 $? "no such database" "$tmp/err"
+"$kabar" dict check > "$tmp/out"; check "dict check" 0 $? "dictionaries OK" "$tmp/out"
+
+echo "$pass passed, $fail failed"
+[[ $fail -eq 0 ]]

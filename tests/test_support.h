@@ -1,0 +1,58 @@
+// Shared helpers for the test suite: where the data and ../shared live, and a
+// lexicon loaded once per process (loading is the slow part of a test).
+#pragma once
+
+#include <cstdlib>
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include <gtest/gtest.h>
+
+#include "kabar/lexicon.h"
+#include "kabar/pipeline.h"
+
+namespace kabar::testing {
+
+inline std::string source_dir() { return KABAR_SOURCE_DIR; }
+inline std::string data_dir() { return source_dir() + "/data"; }
+
+// ../shared beside the checkout, or $KABAR_SHARED. Empty when absent.
+inline std::string shared_dir() {
+  if (const char* env = std::getenv("KABAR_SHARED"); env && *env) return env;
+  std::filesystem::path p = std::filesystem::path(source_dir()).parent_path() / "shared";
+  return std::filesystem::is_directory(p) ? p.string() : std::string();
+}
+
+#define KABAR_REQUIRE_SHARED(relpath)                                                        \
+  do {                                                                                       \
+    if (::kabar::testing::shared_dir().empty() ||                                            \
+        !std::filesystem::exists(::kabar::testing::shared_dir() + "/" + (relpath)))          \
+      GTEST_SKIP() << "SKIPPED: ../shared/" << (relpath)                                     \
+                   << " is absent (set KABAR_SHARED or place shared/ beside the checkout)"; \
+  } while (0)
+
+inline const Lexicon& lexicon() {
+  static std::unique_ptr<Lexicon> lex = [] {
+    auto l = Lexicon::load(data_dir());
+    if (!l.ok()) {
+      ADD_FAILURE() << l.status().to_string();
+      std::abort();
+    }
+    return std::move(l).value();
+  }();
+  return *lex;
+}
+
+inline ArticleResult code_text(const std::string& text, const std::string& lang, const std::string& date,
+                               Trace* trace = nullptr) {
+  Pipeline p(lexicon(), {lang, false});
+  Article a;
+  a.id = "test";
+  a.text = text;
+  a.lang = lang;
+  a.date = Date::parse_iso(date);
+  return p.process(std::move(a), trace);
+}
+
+}  // namespace kabar::testing

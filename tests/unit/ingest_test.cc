@@ -1,0 +1,103 @@
+#include <filesystem>
+#include <fstream>
+
+#include <gtest/gtest.h>
+
+#include "kabar/ingest.h"
+
+namespace kabar {
+namespace {
+
+TEST(Utf8Test, FindsFirstInvalidByte) {
+  struct Case { std::string bytes; size_t bad; } cases[] = {
+      {"plain ascii", std::string::npos},
+      {"Teheran “kamikaze” ✓", std::string::npos},
+      {std::string("ab\xC3"), 2},                 // truncated 2-byte sequence
+      {std::string("ab\xC0\xAF"), 2},             // overlong
+      {std::string("x\xED\xA0\x80"), 1},          // surrogate
+      {std::string("\xF4\x90\x80\x80"), 0},       // beyond U+10FFFF
+      {std::string("ok\xFFok"), 2},
+  };
+  for (const auto& c : cases) EXPECT_EQ(find_invalid_utf8(c.bytes), c.bad) << c.bytes;
+}
+
+TEST(JsonlRecordTest, ReadsFieldsAndReportsProblemsWithOrigin) {
+  IngestOptions opt;
+  auto a = parse_jsonl_record(
+      R"({"id":"a1","url":"https://x","source":"Antara","date":"2025-03-04","lang":"id","title":"T","text":"Isi berita.","extra":{"k":1}})",
+      "in.jsonl:1", opt);
+  ASSERT_TRUE(a.ok()) << a.status().to_string();
+  EXPECT_EQ(a->id, "a1");
+  EXPECT_EQ(a->source, "Antara");
+  EXPECT_EQ(a->lang, "id");
+  EXPECT_EQ(a->title, "T");
+  EXPECT_EQ(a->text, "Isi berita.");
+  EXPECT_EQ(a->date, (Date{2025, 3, 4}));
+
+  struct Bad { const char* line; const char* message_part; } bad[] = {
+      {R"({"id":"x","text":"a")", "in.jsonl:7: malformed JSON"},
+      {R"(["not","object"])", "expected a JSON object"},
+      {R"({"id":"x"})", "missing \"text\""},
+      {R"({"id":"x","text":"  "})", "empty \"text\""},
+      {R"({"id":"x","text":"a","date":"9/11/2022"})", "\"date\" is not YYYY-MM-DD"},
+      {R"({"id":"x","text":{"a":1}})", "\"text\" must be a string"},
+  };
+  for (const auto& b : bad) {
+    auto r = parse_jsonl_record(b.line, "in.jsonl:7", opt);
+    ASSERT_FALSE(r.ok()) << b.line;
+    EXPECT_NE(r.status().message().find(b.message_part), std::string::npos) << r.status().message();
+  }
+  auto numeric_id = parse_jsonl_record(R"({"id":42,"text":"a"})", "in.jsonl:2", opt);
+  ASSERT_TRUE(numeric_id.ok());
+  EXPECT_EQ(numeric_id->id, "42");
+}
+
+class ReadInputsTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() / ("kabar_ingest_" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir_ / "sub");
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+  void write(const std::string& rel, const std::string& bytes) {
+    std::ofstream(dir_ / rel, std::ios::binary) << bytes;
+  }
+  std::filesystem::path dir_;
+};
+
+TEST_F(ReadInputsTest, BadRecordsCostOnlyThemselvesAndNameTheirPosition) {
+  write("b.txt", "JAKARTA - Isi.");
+  write("sub/a.txt", "Judul\nJAKARTA - Isi dua.");
+  write("c.jsonl", "{\"id\":\"j1\",\"text\":\"satu\"}\n{broken\n\n{\"id\":\"j3\",\"text\":\"tiga\"}\n");
+  write("d.txt", std::string("bad \xFF byte"));
+  write("e.txt", "   \n");
+  write("ignored.csv", "x");
+  std::vector<std::string> ids;
+  std::vector<std::string> problems;
+  int failed = read_inputs({dir_.string(), (dir_ / "missing.txt").string()}, {},
+                           [&](Article&& a) { ids.push_back(a.id); },
+                           [&](const IngestProblem& p) { problems.push_back(p.status.message()); });
+  EXPECT_EQ(failed, 1);  // only the missing path failed to open
+  EXPECT_EQ(ids, (std::vector<std::string>{"b", "j1", "j3", "a"}));
+  ASSERT_EQ(problems.size(), 4u);
+  EXPECT_NE(problems[0].find("c.jsonl:2: malformed JSON"), std::string::npos) << problems[0];
+  EXPECT_NE(problems[1].find("d.txt: invalid UTF-8 at byte 4 (line 1)"), std::string::npos) << problems[1];
+  EXPECT_NE(problems[2].find("e.txt: empty article"), std::string::npos) << problems[2];
+  EXPECT_NE(problems[3].find("missing.txt: no such file or directory"), std::string::npos) << problems[3];
+}
+
+TEST_F(ReadInputsTest, DefaultDateAppliesOnlyWhereTheInputHasNone) {
+  write("x.jsonl", "{\"id\":\"d\",\"text\":\"a\",\"date\":\"2020-01-02\"}\n{\"id\":\"n\",\"text\":\"b\"}\n");
+  IngestOptions opt{Date{2022, 11, 9}, "id"};
+  std::vector<Article> got;
+  read_inputs({(dir_ / "x.jsonl").string()}, opt, [&](Article&& a) { got.push_back(std::move(a)); },
+              [](const IngestProblem&) {});
+  ASSERT_EQ(got.size(), 2u);
+  EXPECT_EQ(got[0].date, (Date{2020, 1, 2}));
+  EXPECT_EQ(got[1].date, (Date{2022, 11, 9}));
+  EXPECT_EQ(got[1].lang, "id");
+  EXPECT_EQ(got[1].origin, (dir_ / "x.jsonl").string() + ":2");
+}
+
+}  // namespace
+}  // namespace kabar
