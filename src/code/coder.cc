@@ -45,6 +45,8 @@ class SentenceCoder {
     find_clauses();
     auto matches = candidate_matches();
     auto chosen = choose(matches);
+    for (const auto& m : chosen) heads_.push_back(m.head);
+    mark_appositions();
     std::vector<CodedEvent> out;
     for (const auto& m : chosen) build_events(m, out);
     update_discourse(out);
@@ -66,6 +68,26 @@ class SentenceCoder {
   std::vector<bool> boundary_;        // token is a clause boundary
   std::vector<Clause> clauses_;
   std::vector<bool> speaker_;         // mention introduced by a report word ("kata Zelensky")
+  std::vector<bool> apposition_;      // mention inside ", … ," after another mention
+  std::vector<uint32_t> heads_;       // verb heads of the chosen matches, in order
+
+  // "Nikolai Patrushev, sekutu dekat Presiden Vladimir Putin, berada …": the
+  // stretch between the commas describes the mention before it; mentions in
+  // it are never the subject of the verb after it.
+  void mark_appositions() {
+    apposition_.assign(mentions_.size(), false);
+    for (size_t k = 0; k < mentions_.size(); ++k) {
+      uint32_t comma = mentions_[k].end_token;
+      if (comma >= end_ || tokens_[comma].norm != ",") continue;
+      uint32_t close = comma + 1;
+      while (close < end_ && close <= comma + 10 && tokens_[close].norm != "," && !boundary_[close - first_] &&
+             std::find(heads_.begin(), heads_.end(), close) == heads_.end())
+        ++close;
+      if (close >= end_ || tokens_[close].norm != ",") continue;
+      for (size_t j = k + 1; j < mentions_.size(); ++j)
+        if (mentions_[j].first_token > comma && mentions_[j].end_token <= close) apposition_[j] = true;
+    }
+  }
 
   void note(const std::string& s) { if (trace_) trace_->add(s); }
   std::string tok(uint32_t i) const { return std::string(tokens_[i].span.in(in_.text)); }
@@ -337,16 +359,38 @@ class SentenceCoder {
     return subject_in(static_cast<size_t>(c - clauses_.data()), head, how, where_span);
   }
 
-  std::vector<ActorRef> subject_in(size_t ci, uint32_t head, std::string& how, Span& where_span) const {
+  bool is_coordinator(uint32_t t) const {
+    const std::string& n = tokens_[t].norm;
+    return n == "dan" || n == "serta" || n == "lalu" || n == "kemudian" || n == "and" || n == "then" || n == ",";
+  }
+
+  std::vector<ActorRef> subject_in(size_t ci, uint32_t head, std::string& how, Span& where_span,
+                                   bool nearest_allowed = true) const {
     while (true) {
       const Clause* c = &clauses_[ci];
+      // The subject is the nearest eligible actor before the verb with no
+      // other verb between them ("X menuduh Y melepaskan tembakan": Y fires),
+      // else the first eligible actor of the clause.
+      int first_eligible = -1, nearest = -1;
       for (size_t k = 0; k < mentions_.size(); ++k) {
         const auto& m = mentions_[k];
         if (m.first_token < c->begin || m.end_token > head || m.end_token > c->end) continue;
-        if (m.after_prep || m.media || speaker_[k]) continue;
-        how = "clause subject";
-        where_span = m.span;
-        return m.actors;
+        if (m.after_prep || m.media || speaker_[k] || (!apposition_.empty() && apposition_[k])) continue;
+        if (first_eligible < 0) first_eligible = static_cast<int>(k);
+        if (!nearest_allowed) break;
+        // "X mengecam Y dan menuduh Z": after a coordinator the verb shares
+        // X's subject, so Y does not qualify as nearest.
+        bool verb_between = std::any_of(heads_.begin(), heads_.end(),
+                                        [&](uint32_t h) { return h >= m.end_token && h < head; });
+        bool coordinated = false;
+        for (uint32_t t = m.end_token; t < head; ++t) coordinated |= is_coordinator(t);
+        if (!verb_between && !coordinated) nearest = static_cast<int>(k);
+      }
+      int pick = nearest >= 0 ? nearest : first_eligible;
+      if (pick >= 0) {
+        how = nearest >= 0 && nearest != first_eligible ? "nearest actor before the verb" : "clause subject";
+        where_span = mentions_[pick].span;
+        return mentions_[pick].actors;
       }
       for (uint32_t t = c->begin; t < std::min(head, c->end); ++t) {
         if (auto a = anaphor_at(t); a && mention_cover_[t - first_] < 0) {
@@ -418,8 +462,22 @@ class SentenceCoder {
     if (any_word_before(WordClass::kFuture, near, head, &at)) { why = fmt::format("future \"{}\"", tok(at)); return Modality::kFuture; }
     if (any_word_before(WordClass::kClaimed, first_, head, &at)) { why = fmt::format("allegation \"{}\"", tok(at)); return Modality::kClaimed; }
     if (c && c->opener == Opener::kReport) { why = fmt::format("reported by \"{}\"", tok(c->opener_token)); return Modality::kReported; }
-    for (const auto& cl : clauses_)
-      if (cl.opener == Opener::kReport && cl.opener_token > head) { why = fmt::format("reported by \"{}\"", tok(cl.opener_token)); return Modality::kReported; }
+    // A post-posed attribution: "…, kata kantor berita Rusia." / "…, he said."
+    for (const auto& cl : clauses_) {
+      if (cl.opener != Opener::kReport || cl.opener_token <= head) continue;
+      // Structural test: a short tail after the report word, and a comma or
+      // closing quote just before it (", kata X." / "," he said on Tuesday.").
+      bool short_tail = end_ - cl.begin <= 8;
+      bool set_off = false;
+      for (uint32_t t = cl.opener_token; t > first_ && t + 4 > cl.opener_token; --t) {
+        const Token& before = tokens_[t - 1];
+        if (before.norm == "," || before.kind == TokenKind::kCloseQuote) { set_off = true; break; }
+      }
+      if (short_tail && set_off) {
+        why = fmt::format("reported by \"{}\"", tok(cl.opener_token));
+        return Modality::kReported;
+      }
+    }
     return Modality::kAsserted;
   }
 
@@ -506,8 +564,8 @@ class SentenceCoder {
     for (size_t ci = 0; ci < clauses_.size(); ++ci) {
       std::string how;
       Span sp;
-      auto subj = subject_in(ci, clauses_[ci].end, how, sp);
-      if (!subj.empty() && how == "clause subject") { discourse_.last_subject = subj; break; }
+      auto subj = subject_in(ci, clauses_[ci].end, how, sp, /*nearest_allowed=*/false);
+      if (!subj.empty() && how.find("anaphor") == std::string::npos) { discourse_.last_subject = subj; break; }
     }
     for (auto it = events.rbegin(); it != events.rend(); ++it) {
       if (it->event.source && it->event.target) {

@@ -459,6 +459,10 @@ class LexiconBuilder {
         // A derived passive that repeats a written pattern is dropped quietly:
         // the written one wins. Two written ones clash.
         if (p.flags & kPatternPassive) return;
+        // Two expansions of one line's optional groups may coincide.
+        if (it->second.second.file == p.ref.file && it->second.second.line == p.ref.line &&
+            it->second.first == p.code)
+          return;
         if (it->second.first != p.code)
           error(p.ref, fmt::format("pattern '{}' already coded {} at {}", p.text, it->second.first,
                                    lex_->where(it->second.second)));

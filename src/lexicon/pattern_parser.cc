@@ -162,8 +162,12 @@ StatusOr<std::vector<std::vector<PatternElement>>> parse_pattern(std::string_vie
     }
     if (sources > 1 || targets > 1) return error("at most one '$' and one '+' per pattern");
     if (words == 0) continue;  // an expansion with no literal cannot be matched
-    if (seq.front().kind == PatternElement::kGap || seq.back().kind == PatternElement::kGap)
+    bool all_optionals = mask == combos - 1;
+    if (all_optionals && (seq.front().kind == PatternElement::kGap || seq.back().kind == PatternElement::kGap))
       return error("'...' cannot start or end a pattern");
+    // A gap left at an edge by an omitted optional group gaps nothing.
+    while (!seq.empty() && seq.back().kind == PatternElement::kGap) seq.pop_back();
+    while (!seq.empty() && seq.front().kind == PatternElement::kGap) seq.erase(seq.begin());
     out.push_back(std::move(seq));
   }
   if (out.empty()) return error("pattern has no literal word");
