@@ -15,7 +15,11 @@
 namespace kabar::testing {
 
 inline std::string source_dir() { return KABAR_SOURCE_DIR; }
-inline std::string data_dir() { return source_dir() + "/data"; }
+// $KABAR_DATA overrides, as it does for the CLI.
+inline std::string data_dir() {
+  if (const char* env = std::getenv("KABAR_DATA"); env && *env) return env;
+  return source_dir() + "/data";
+}
 
 // ../shared beside the checkout, or $KABAR_SHARED. Empty when absent.
 inline std::string shared_dir() {

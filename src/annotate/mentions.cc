@@ -105,6 +105,9 @@ std::vector<Mention> find_mentions(std::string_view text, const std::vector<Toke
         chosen = &e;
         break;
       }
+      // After "berinisial", "bernama", "alias" comes a person's name or
+      // initials: "berinisial AS" is not the United States.
+      if (chosen && i > first && lex.is_word(WordClass::kNameIntro, tokens[i - 1].norm)) chosen = nullptr;
       // A capital after a locative preposition is a place: "di Teheran".
       if (chosen && (chosen->flags & kActorCapital) && i > first &&
           lex.is_word(WordClass::kPrepLocative, tokens[i - 1].norm))

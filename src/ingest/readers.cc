@@ -126,9 +126,11 @@ StatusOr<Article> parse_jsonl_record(std::string_view line, const std::string& o
     return Status(ErrorCode::kParse, fmt::format("{}: malformed JSON: {}", origin,
                                                  simdjson::error_message(err)));
   simdjson::ondemand::object obj;
-  if (auto err = doc.get_object().get(obj))
-    return Status(ErrorCode::kParse, fmt::format("{}: expected a JSON object: {}", origin,
-                                                 simdjson::error_message(err)));
+  if (auto err = doc.get_object().get(obj)) {
+    if (err == simdjson::INCORRECT_TYPE)
+      return Status(ErrorCode::kParse, fmt::format("{}: expected a JSON object", origin));
+    return Status(ErrorCode::kParse, fmt::format("{}: malformed JSON: {}", origin, simdjson::error_message(err)));
+  }
   Article a;
   a.origin = origin;
   a.lang = options.default_lang;

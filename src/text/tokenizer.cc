@@ -115,7 +115,10 @@ void tokenize(std::string_view text, Span span, std::vector<Token>& out) {
           continue;
         }
       }
-      if (next.c == '.' && dotted_initials && segments >= 2) end = next.end;
+      if (next.c == '.' && dotted_initials && segments >= 2) {
+        end = next.end;
+        pos = next.end;
+      }
       break;
     }
     Token t;

@@ -19,7 +19,9 @@ TEST(DateTest, ParsesIsoAndRejectsImpossibleDates) {
   for (const auto& c : cases) {
     auto d = Date::parse_iso(c.text);
     EXPECT_EQ(d.has_value(), c.ok) << c.text;
-    if (d && c.ok) EXPECT_EQ(*d, (Date{c.y, c.m, c.d})) << c.text;
+    if (d && c.ok) {
+      EXPECT_EQ(*d, (Date{c.y, c.m, c.d})) << c.text;
+    }
   }
 }
 

@@ -78,7 +78,7 @@ TEST(PatternParserTest, ParsesElementsAndExpandsOptionalGroups) {
       {"$ memasok {drone|senjata api|rudal} ... ke +", 1, nullptr},
       {"=serangan udara $ +", 1, nullptr},
       {"$ menyerang + +", 0, "at most one"},
-      {"$ {menyerang", 0, "unclosed '{'"},
+      {"$ {menyerang", 0, "unbalanced '{'"},
       {"$ (dengan", 0, "unclosed '('"},
       {"$ +", 0, "no literal"},
       {"... menyerang +", 0, "cannot start"},
@@ -165,7 +165,7 @@ TEST(LexiconTest, InvalidLinesAreReportedWithFileAndLine) {
   for (const char* expected : {
            "lexicon/xx/verbs/v.txt:3: unknown CAMEO code '999'",
            "lexicon/xx/verbs/v.txt:4: duplicate pattern",
-           "lexicon/xx/verbs/v.txt:5: pattern '$ meet {with +': unclosed '{'",
+           "lexicon/xx/verbs/v.txt:5: pattern '$ meet {with +': unbalanced '{'",
            "lexicon/xx/verbs/v.txt:6: unknown pattern flag 'bogus'",
            "lexicon/xx/actors/a.txt:2: unknown actor code 'XYZ'",
            "lexicon/xx/actors/a.txt:4: name 'Nikolai Patrushev' already defined at lexicon/xx/actors/a.txt:3",

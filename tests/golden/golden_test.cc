@@ -1,0 +1,141 @@
+// Golden tests on the team's examples/.
+//
+// 1. Snapshot: kabar's events for each example, as a small TSV, must equal
+//    tests/golden/expected/<input>.tsv. After an intended change, regenerate
+//    with `KABAR_UPDATE_GOLDEN=1 build/tests/kabar_tests --gtest_filter='Golden*'`
+//    and review the diff like code.
+// 2. Expectations: tests/golden/expectations.tsv lists what a careful human
+//    coder extracts (must) and lines that must yield nothing (must_not). Every
+//    must_not holds; the share of must events found is printed and must not
+//    fall below the floor recorded here (raise it as the coder improves).
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include <gtest/gtest.h>
+
+#include "kabar/ingest.h"
+#include "test_support.h"
+#include "util/strings.h"
+
+namespace kabar {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr double kMustRecallFloor = 0.60;
+
+std::vector<std::string> example_inputs() {
+  std::vector<std::string> out;
+  for (const auto& e : fs::recursive_directory_iterator(testing::source_dir() + "/examples"))
+    if (e.is_regular_file() && (e.path().extension() == ".txt" || e.path().extension() == ".jsonl"))
+      out.push_back(e.path().string());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::vector<ArticleResult> code_input(const std::string& path) {
+  Pipeline pipeline(testing::lexicon(), {"id", false});
+  std::vector<ArticleResult> out;
+  read_inputs({path}, {}, [&](Article&& a) { out.push_back(pipeline.process(std::move(a))); },
+              [&](const IngestProblem& p) { ADD_FAILURE() << p.status.message(); });
+  return out;
+}
+
+std::string snapshot(const std::vector<ArticleResult>& results) {
+  std::string s = "article\tsentence\tdate\tsource\ttarget\tcode\tmodality\tplace\n";
+  for (const auto& r : results)
+    for (const auto& e : r.events)
+      s += r.article.id + "\t" + std::to_string(e.sentence) + "\t" + (e.date ? e.date->to_string() : "") + "\t" +
+           (e.source ? e.source->code : "-") + "\t" + (e.target ? e.target->code : "-") + "\t" + e.code + "\t" +
+           modality_name(e.modality) + "\t" + (e.place ? e.place->name : "") + "\n";
+  return s;
+}
+
+TEST(GoldenTest, ExamplesMatchTheirSnapshots) {
+  const bool update = std::getenv("KABAR_UPDATE_GOLDEN") != nullptr;
+  auto inputs = example_inputs();
+  ASSERT_GE(inputs.size(), 8u);
+  for (const auto& path : inputs) {
+    std::string name = fs::path(path).filename().string();
+    fs::path golden = fs::path(testing::source_dir()) / "tests/golden/expected" / (name + ".tsv");
+    std::string got = snapshot(code_input(path));
+    if (update) {
+      fs::create_directories(golden.parent_path());
+      std::ofstream(golden) << got;
+      continue;
+    }
+    std::ifstream in(golden);
+    ASSERT_TRUE(in) << "no snapshot " << golden << " (run with KABAR_UPDATE_GOLDEN=1)";
+    std::stringstream want;
+    want << in.rdbuf();
+    EXPECT_EQ(got, want.str()) << "snapshot differs for " << name;
+  }
+}
+
+TEST(GoldenTest, HumanExpectationsOnExamples) {
+  std::map<std::string, ArticleResult> by_id;
+  for (const auto& path : example_inputs())
+    for (auto& r : code_input(path)) by_id.emplace(r.article.id, std::move(r));
+  std::ifstream in(testing::source_dir() + "/tests/golden/expectations.tsv");
+  ASSERT_TRUE(in);
+  std::string line;
+  size_t line_no = 0, must = 0, found = 0, must_not = 0;
+  std::string misses;
+  while (std::getline(in, line)) {
+    ++line_no;
+    if (line.empty() || line[0] == '#') continue;
+    auto f = split(line, '\t');
+    ASSERT_GE(f.size(), 3u) << "expectations.tsv:" << line_no;
+    std::string article(f[1]);
+    ASSERT_TRUE(by_id.count(article)) << "expectations.tsv:" << line_no << ": unknown article " << article;
+    const ArticleResult& r = by_id.at(article);
+    if (f[0] == "must") {
+      ASSERT_GE(f.size(), 5u) << "expectations.tsv:" << line_no;
+      std::string src(f[2]), tgt(f[3]);
+      std::set<std::string> roots;
+      for (auto root : split(f[4], '/')) roots.insert(std::string(root));
+      ++must;
+      bool hit = false;
+      for (const auto& e : r.events) {
+        bool s = src == "-" ? !e.source : (e.source && e.source->country == src.substr(0, 3));
+        bool t = tgt == "-" ? !e.target : (e.target && e.target->country == tgt.substr(0, 3));
+        // Actors without a country (COP, EDU) are compared on the whole code.
+        if (e.source && e.source->country.empty() && src != "-") s = e.source->code == src;
+        if (e.target && e.target->country.empty() && tgt != "-") t = e.target->code == tgt;
+        if (s && t && roots.count(e.root)) hit = true;
+      }
+      found += hit;
+      if (!hit) misses += "  missed expectations.tsv:" + std::to_string(line_no) + ": " + line + "\n";
+    } else if (f[0] == "must_not") {
+      ++must_not;
+      std::string text(f[2]);
+      for (const auto& e : r.events)
+        EXPECT_EQ(e.text.find(text), std::string::npos)
+            << "expectations.tsv:" << line_no << ": event " << e.code << " from \"" << text << "\"";
+    } else if (f[0] == "must_not_pair") {
+      ASSERT_GE(f.size(), 6u) << "expectations.tsv:" << line_no;
+      ++must_not;
+      std::string src(f[2]), tgt(f[3]), root(f[4]), text(f[5]);
+      for (const auto& e : r.events) {
+        if (e.text.find(text) == std::string::npos) continue;
+        bool s = src == "*" || (e.source && e.source->country == src.substr(0, 3));
+        bool t = tgt == "*" || (e.target && e.target->country == tgt.substr(0, 3));
+        bool any_actor = src == "*" && tgt != "*" ? (e.source && e.source->country == tgt.substr(0, 3)) : false;
+        EXPECT_FALSE((s && t && (root == "*" || e.root == root)) || any_actor)
+            << "expectations.tsv:" << line_no << ": forbidden event " << (e.source ? e.source->code : "-") << " -> "
+            << (e.target ? e.target->code : "-") << " " << e.code << " from \"" << text << "\"";
+      }
+    } else {
+      ADD_FAILURE() << "expectations.tsv:" << line_no << ": unknown kind";
+    }
+  }
+  double recall = must ? static_cast<double>(found) / static_cast<double>(must) : 0;
+  std::cout << "[ golden   ] must events found: " << found << " of " << must << " (" << recall
+            << "); must_not lines: " << must_not << "\n" << misses;
+  EXPECT_GE(recall, kMustRecallFloor);
+}
+
+}  // namespace
+}  // namespace kabar

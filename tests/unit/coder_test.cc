@@ -1,0 +1,130 @@
+// Behaviour of the coder on sentences written by the team: each case names
+// the mechanism it pins (passive, coordination, negation, …) and the events
+// that must come out — (source, target, root) — or that none may.
+#include <set>
+#include <tuple>
+
+#include <gtest/gtest.h>
+
+#include "test_support.h"
+
+namespace kabar {
+namespace {
+
+using Triple = std::tuple<std::string, std::string, std::string>;  // source, target, root
+
+std::set<Triple> triples(const ArticleResult& r) {
+  std::set<Triple> out;
+  for (const auto& e : r.events)
+    out.insert({e.source ? e.source->code : "-", e.target ? e.target->code : "-", e.root});
+  return out;
+}
+
+std::string describe(const ArticleResult& r) {
+  std::string s;
+  for (const auto& e : r.events)
+    s += "  " + (e.source ? e.source->code : "-") + " -> " + (e.target ? e.target->code : "-") + " " + e.code + " (" +
+         modality_name(e.modality) + ")\n";
+  return s.empty() ? "  (no events)\n" : s;
+}
+
+struct CoderCase {
+  const char* mechanism;
+  const char* lang;
+  const char* date;
+  const char* text;
+  std::set<Triple> expected;  // exactly these (source, target, root)
+};
+
+class CoderTest : public ::testing::TestWithParam<CoderCase> {};
+
+TEST_P(CoderTest, ProducesExactlyTheExpectedEvents) {
+  const CoderCase& c = GetParam();
+  Trace trace;
+  ArticleResult r = testing::code_text(c.text, c.lang, c.date, &trace);
+  std::string explain;
+  for (const auto& l : trace.lines) explain += l + "\n";
+  EXPECT_EQ(triples(r), c.expected) << c.mechanism << "\n" << c.text << "\ngot:\n" << describe(r) << explain;
+}
+
+const CoderCase kIndonesian[] = {
+    {"active transitive", "id", "2024-05-01", "Israel menyerang Gaza pada Selasa.", {{"ISR", "GZS", "19"}}},
+    {"passive with oleh", "id", "2024-05-01", "Kapal Filipina diserang oleh China di Laut China Selatan.",
+     {{"CHN", "PHL", "19"}}},
+    {"passive without oleh, target not an actor", "id", "2024-05-01", "Kota itu dibombardir Rusia sepanjang malam.",
+     {{"RUS", "-", "19"}}},
+    {"agentless passive keeps the target", "id", "2024-05-01", "Ukraina diserang pada Senin dini hari.",
+     {{"-", "UKR", "19"}}},
+    {"coordinated source, reciprocal meeting", "id", "2024-05-01",
+     "Menteri luar negeri Indonesia dan Malaysia bertemu di Kuala Lumpur.",
+     {{"IDNGOV", "MYSGOV", "04"}, {"MYSGOV", "IDNGOV", "04"}}},
+    {"coordinated target", "id", "2024-05-01", "Amerika Serikat mengecam Rusia dan Iran.",
+     {{"USA", "RUS", "11"}, {"USA", "IRN", "11"}}},
+    {"agent plus country compound", "id", "2024-05-01", "Presiden Prancis mengecam serangan itu terhadap Israel.",
+     {{"FRAGOV", "ISR", "11"}}},
+    {"negation suppresses", "id", "2024-05-01", "Rusia tidak menyerang Ukraina pada hari itu.", {}},
+    {"denial suppresses", "id", "2024-05-01", "Iran membantah memasok drone ke Rusia.", {}},
+    {"preposition object is not the subject", "id", "2024-05-01",
+     "Di samping Ukraina, Rusia juga mengecam Polandia.", {{"RUS", "POL", "11"}}},
+    {"capital after locative is a place, not an actor", "id", "2024-05-01",
+     "Presiden Iran berkunjung ke Rusia di Moskow.", {{"IRNGOV", "RUS", "04"}}},
+    {"capital as metonym", "id", "2024-05-01", "Moskow mengecam Washington.", {{"RUS", "USA", "11"}}},
+    {"object control: the accused acts", "id", "2024-05-01",
+     "Korea Selatan menuduh Korea Utara menembakkan rudal ke arah Jepang.",
+     {{"KOR", "PRK", "11"}, {"PRK", "JPN", "19"}}},
+    {"acronym needs capitals", "id", "2024-05-01", "Polisi menangkap tersangka berinisial AS di Bekasi.",
+     {{"COP", "-", "17"}}},
+    {"no actor, no event", "id", "2024-05-01", "Harga beras naik tajam di pasar.", {}},
+};
+
+INSTANTIATE_TEST_SUITE_P(Indonesian, CoderTest, ::testing::ValuesIn(kIndonesian));
+
+TEST(CoderModalityTest, ModalityFollowsFunctionWords) {
+  struct Case { const char* text; const char* root; Modality modality; } cases[] = {
+      {"Rusia menyerang Ukraina.", "19", Modality::kAsserted},
+      {"Kiev mengatakan, Rusia menyerang Ukraina.", "19", Modality::kReported},
+      {"Rusia menyerang Ukraina, kata pejabat setempat.", "19", Modality::kReported},
+      {"Rusia akan menyerang Ukraina.", "19", Modality::kFuture},
+      {"Tuduhan bahwa Iran memasok drone ke Rusia terus bergulir.", "07", Modality::kClaimed},
+      {"Korea Selatan menuduh Korea Utara menembakkan rudal ke arah Jepang.", "19", Modality::kClaimed},
+      {"Korea Selatan menuduh Korea Utara menembakkan rudal ke arah Jepang.", "11", Modality::kAsserted},
+      {"Jika Rusia menyerang Ukraina, NATO bertindak.", "19", Modality::kHypothetical},
+  };
+  for (const auto& c : cases) {
+    ArticleResult r = testing::code_text(c.text, "id", "2024-05-01");
+    const Event* found = nullptr;
+    for (const auto& e : r.events)
+      if (e.root == c.root) found = &e;
+    ASSERT_NE(found, nullptr) << c.text << " root " << c.root << "\n" << describe(r);
+    EXPECT_EQ(found->modality, c.modality) << c.text << ": " << modality_name(found->modality);
+  }
+}
+
+TEST(CoderEvidenceTest, EventsCarrySpansAndDictionaryLines) {
+  const std::string text = "JAKARTA (ANTARA) - Polisi menangkap dua demonstran di Jakarta, Selasa (4/3/2025).";
+  ArticleResult r = testing::code_text(text, "id", "");
+  ASSERT_EQ(r.events.size(), 1u) << describe(r);
+  const Event& e = r.events[0];
+  EXPECT_EQ(e.evidence.trigger.in(text), "menangkap");
+  EXPECT_EQ(e.evidence.sentence.in(text), "Polisi menangkap dua demonstran di Jakarta, Selasa (4/3/2025).");
+  EXPECT_NE(testing::lexicon().where(e.evidence.pattern).find("lexicon/id/verbs/17-"), std::string::npos);
+  ASSERT_TRUE(e.source.has_value());
+  EXPECT_EQ(e.source->span.in(text), "Polisi");
+  ASSERT_TRUE(e.date.has_value());
+  EXPECT_EQ(e.date->to_string(), "2025-03-04");  // from the text, no --date given
+  ASSERT_TRUE(e.place.has_value());
+  EXPECT_EQ(e.place->country, "IDN");
+  EXPECT_EQ(e.id.size(), 16u);
+}
+
+TEST(CoderDateTest, SentenceDatesBelongToTheNearestVerb) {
+  ArticleResult r = testing::code_text(
+      "Rusia mengecam NATO pekan ini, sejak menyerang Ukraina pada 24 Februari.", "id", "2022-11-09");
+  std::map<std::string, std::string> by_root;
+  for (const auto& e : r.events) by_root[e.root] = e.date ? e.date->to_string() : "";
+  EXPECT_EQ(by_root["11"], "2022-11-09") << describe(r);
+  EXPECT_EQ(by_root["19"], "2022-02-24") << describe(r);
+}
+
+}  // namespace
+}  // namespace kabar
