@@ -24,6 +24,9 @@ namespace kabar {
 struct PipelineOptions {
   std::string default_lang = "id";  // when the article has no language and guessing fails
   bool keep_suppressed = false;     // also output negated and denied events
+  // A role with no country ("polisi", "students") takes the country of the
+  // dateline's place: in a JAKARTA story, "polisi" are Indonesian police.
+  bool agent_country_from_dateline = true;
 };
 
 struct ArticleResult {

@@ -28,13 +28,21 @@ bool has_lowercase_letter(std::string_view s) {
   return false;
 }
 
-// An entry written in capitals ("AS", "PBB", "MA") only matches capitals in
-// the text: "as" and "ma" are ordinary words.
-bool acronym_ok(const ActorEntry& e, std::string_view matched) {
-  bool entry_upper = !e.name.empty() && !has_lowercase_letter(e.name);
+// Case is evidence. An entry written in capitals ("AS", "PBB", "US", "WHO")
+// only matches capitals in the text: "as", "us" and "who" are ordinary words.
+// An entry written as a proper noun ("Barat", "Georgia") only matches text
+// that starts with a capital letter: "arah barat" is a direction, not the West.
+bool case_ok(const ActorEntry& e, std::string_view matched) {
+  if (e.name.empty() || matched.empty()) return true;
   bool has_upper = std::any_of(e.name.begin(), e.name.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
-  if (!entry_upper || !has_upper || e.name.size() > 6) return true;
-  return !has_lowercase_letter(matched);
+  bool entry_upper = has_upper && !has_lowercase_letter(e.name);
+  if (entry_upper && e.name.size() <= 6) return !has_lowercase_letter(matched);
+  bool entry_proper = e.name[0] >= 'A' && e.name[0] <= 'Z';
+  if (entry_proper) {
+    unsigned char first = static_cast<unsigned char>(matched[0]);
+    return !(first >= 'a' && first <= 'z');
+  }
+  return true;
 }
 
 bool is_country_unit(const Codebook& book, std::string_view code3) {
@@ -100,7 +108,7 @@ std::vector<Mention> find_mentions(std::string_view text, const std::vector<Toke
                                tokens[i + actor_len - 1].span.end - tokens[i].span.begin);
       for (uint32_t v : values) {
         const ActorEntry& e = lex.actors()[v];
-        if (!acronym_ok(e, matched)) continue;
+        if (!case_ok(e, matched)) continue;
         if (date ? !e.dates.contains(*date) : !e.dates.unbounded()) continue;
         chosen = &e;
         break;
@@ -115,6 +123,14 @@ std::vector<Mention> find_mentions(std::string_view text, const std::vector<Toke
     }
     std::vector<uint32_t> agent_values;
     size_t agent_len = lex.agent_trie().longest(i, end, key_at, agent_values);
+    // A longer place name wins over an actor inside it: "Jawa Barat" is a
+    // province, not Java plus the West.
+    std::vector<uint32_t> place_values;
+    size_t place_len = tokens[i].capitalized ? lex.place_trie().longest(i, end, key_at, place_values) : 0;
+    if (place_len > actor_len && place_len > agent_len) {
+      i += static_cast<uint32_t>(place_len);
+      continue;
+    }
     if (chosen && actor_len >= agent_len) {
       items.push_back({i, static_cast<uint32_t>(i + actor_len), false, chosen->code, chosen->flags, chosen->ref});
       i += static_cast<uint32_t>(actor_len);

@@ -161,7 +161,10 @@ class LexiconBuilder {
       errors_.push_back(fmt::format("{}: cannot open", rel));
       return out;
     }
+    // common/ files are read once per language: start the stored copy afresh.
+    // The Lines returned by an earlier read are consumed before this call.
     auto& store = file_lines_[rel];
+    store.clear();
     std::string raw;
     while (std::getline(in, raw)) store.push_back(raw);
     for (size_t i = 0; i < store.size(); ++i) {

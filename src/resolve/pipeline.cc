@@ -99,7 +99,19 @@ ArticleResult Pipeline::process(Article article, Trace* trace) const {
     auto coded = code_sentence(in, discourse, code_options, trace);
     SentenceResolveInput rin{&r.tokens, &a.times, &a.places, &a.mentions, lex, r.date, r.dateline_place};
     resolve_sentence_events(rin, r.article.id, coded);
-    for (auto& ce : coded) r.events.push_back(std::move(ce.event));
+    for (auto& ce : coded) {
+      if (options_.agent_country_from_dateline && r.dateline_place) {
+        for (auto* actor : {ce.event.source ? &*ce.event.source : nullptr, ce.event.target ? &*ce.event.target : nullptr}) {
+          if (!actor || !actor->country.empty() || actor->role.empty()) continue;
+          if (!lexicon_.codebook().valid_actor_code(r.dateline_place->country)) continue;
+          actor->country = r.dateline_place->country;
+          actor->code = actor->country + actor->role;
+          if (trace) trace->add(fmt::format("  {} takes the dateline's country: {}", actor->name, actor->code));
+        }
+        ce.event.id = event_id(r.article.id, ce.event);
+      }
+      r.events.push_back(std::move(ce.event));
+    }
   }
   return r;
 }
