@@ -6,6 +6,26 @@
 
 namespace kabar {
 
+namespace {
+
+// Roles that belong to a country when they have none written ("polisi",
+// "students"), as opposed to transnational ones (IGO, NGO, multinationals,
+// the UN's own codes) which never take the dateline's country.
+bool is_national_role(const Codebook& book, const std::string& role) {
+  static const char* kTransnational[] = {"IGO", "NGO", "NGM", "INT", "IMG", "MNC", "UNO", "AMN", "IRC", "GRP", "UIS", "UAF"};
+  if (role.empty() || role.size() % 3) return false;
+  for (size_t i = 0; i < role.size(); i += 3) {
+    std::string unit = role.substr(i, 3);
+    const ActorUnit* u = book.unit(unit);
+    if (!u || u->kind != ActorUnitKind::kType) return false;
+    for (const char* t : kTransnational)
+      if (unit == t) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 ArticleResult Pipeline::process(Article article, Trace* trace) const {
   ArticleResult r;
   r.article = std::move(article);
@@ -102,7 +122,7 @@ ArticleResult Pipeline::process(Article article, Trace* trace) const {
     for (auto& ce : coded) {
       if (options_.agent_country_from_dateline && r.dateline_place) {
         for (auto* actor : {ce.event.source ? &*ce.event.source : nullptr, ce.event.target ? &*ce.event.target : nullptr}) {
-          if (!actor || !actor->country.empty() || actor->role.empty()) continue;
+          if (!actor || !actor->country.empty() || !is_national_role(lexicon_.codebook(), actor->role)) continue;
           if (!lexicon_.codebook().valid_actor_code(r.dateline_place->country)) continue;
           actor->country = r.dateline_place->country;
           actor->code = actor->country + actor->role;
