@@ -45,7 +45,20 @@ class SentenceCoder {
     find_clauses();
     auto matches = candidate_matches();
     auto chosen = choose(matches);
-    for (const auto& m : chosen) heads_.push_back(m.head);
+    std::vector<bool> literals(end_ - first_, false);
+    bool boundary_used = false;
+    for (const auto& m : chosen) {
+      heads_.push_back(m.head);
+      head_codes_.push_back(lex_.patterns()[m.pattern].code);
+      for (uint32_t t : m.literal_tokens) {
+        literals[t - first_] = true;
+        boundary_used |= boundary_[t - first_];
+      }
+    }
+    if (boundary_used) {
+      find_clauses(&literals);
+      note("clauses recomputed: a boundary word is part of a matched pattern");
+    }
     mark_appositions();
     std::vector<CodedEvent> out;
     for (const auto& m : chosen) build_events(m, out);
@@ -70,6 +83,12 @@ class SentenceCoder {
   std::vector<bool> speaker_;         // mention introduced by a report word ("kata Zelensky")
   std::vector<bool> apposition_;      // mention inside ", … ," after another mention
   std::vector<uint32_t> heads_;       // verb heads of the chosen matches, in order
+  std::vector<std::string> head_codes_;  // their codes
+
+  const std::string& code_at_head(uint32_t h) const {
+    size_t i = static_cast<size_t>(std::find(heads_.begin(), heads_.end(), h) - heads_.begin());
+    return head_codes_[i];
+  }
 
   // "Nikolai Patrushev, sekutu dekat Presiden Vladimir Putin, berada …": the
   // stretch between the commas describes the mention before it; mentions in
@@ -123,16 +142,20 @@ class SentenceCoder {
     return lex_.is_word(cls, tokens_[i].norm) ? 1 : 0;
   }
 
-  void find_clauses() {
+  // `literals` marks tokens that a chosen pattern uses as words: a report
+  // verb in "menyatakan dukungan kepada" is the verb of an event there, not
+  // a clause boundary. The first pass (before matching) has none.
+  void find_clauses(const std::vector<bool>* literals = nullptr) {
     boundary_.assign(end_ - first_, false);
     clause_of_.assign(end_ - first_, -1);
+    clauses_.clear();
     Clause cur{first_, first_, Opener::kNone, 0};
     auto close = [&](uint32_t at) {
       cur.end = at;
       if (cur.end > cur.begin) clauses_.push_back(cur);
     };
     for (uint32_t i = first_; i < end_;) {
-      if (mention_cover_[i - first_] >= 0) { ++i; continue; }
+      if (mention_cover_[i - first_] >= 0 || (literals && (*literals)[i - first_])) { ++i; continue; }
       Opener op = Opener::kNone;
       size_t len = 0;
       if ((len = word_class_at(i, WordClass::kReport))) op = Opener::kReport;
@@ -160,7 +183,7 @@ class SentenceCoder {
                     tokens_[after].kind == TokenKind::kCloseQuote;
       if (closes) speaker_[k] = true;
     }
-    if (trace_) {
+    if (trace_ && !literals) {
       for (const auto& c : clauses_)
         note(fmt::format("clause [{}] \"{}\"", c.opener == Opener::kNone ? "main" :
                          c.opener == Opener::kReport ? "after report verb" :
@@ -220,6 +243,17 @@ class SentenceCoder {
       case PatternElement::kSource:
       case PatternElement::kTarget: {
         Binding& b = el.kind == PatternElement::kSource ? m.source : m.target;
+        // "mengusir diplomat Rusia": the actor "diplomat Rusia" begins at the
+        // pattern's last literal; it fills the slot and the literal stays.
+        if (t > first_ && ei > 0 && p.elements[ei - 1].kind == PatternElement::kWords) {
+          int mi = mention_cover_[t - 1 - first_];
+          if (mi >= 0 && mentions_[mi].end_token > t && !mentions_[mi].media) {
+            Binding saved = b;
+            b.mention = mi;
+            if (match_forward(p, ei + 1, mentions_[mi].end_token, m)) return true;
+            b = saved;
+          }
+        }
         uint32_t at = t;
         while (at < end_ && is_determiner(at)) ++at;
         if (!last || el.kind == PatternElement::kSource) {
@@ -498,10 +532,27 @@ class SentenceCoder {
     // A slot filled with the same mention as the subject is not a target.
     if (m.target.mention >= 0 && !sources.empty() && mentions_[m.target.mention].span == subj_span) targets.clear();
 
-    const char* passive = (p.flags & kPatternPassive) ? " (passive)" : "";
-    if (sources.empty() && !((p.flags & kPatternPassive) && !targets.empty())) {
+    const bool passive_shape = (p.flags & kPatternPassive) || p.elements.front().kind == PatternElement::kTarget;
+    const char* passive = passive_shape ? " (passive)" : "";
+    if (sources.empty() && !(passive_shape && !targets.empty())) {
       note(fmt::format("  {} {}{}: no source actor — no event", p.code, tok(m.head), passive));
       return;
+    }
+    // "X menyerukan Y untuk menahan diri" / "X urged Y to …": what follows
+    // the purpose word is the content of the appeal or demand, already coded
+    // by it, not an event that happened.
+    for (uint32_t h : heads_) {
+      if (h >= m.head) break;
+      const std::string& root = in_.lexicon->codebook().find(code_at_head(h))->root;
+      if (root != "02" && root != "10") continue;
+      const Clause* hc = clause_for(h);
+      if (!hc || hc != clause_for(m.head)) continue;
+      for (uint32_t t = h + 1; t < m.head; ++t) {
+        if (word_class_at(t, WordClass::kPurpose)) {
+          note(fmt::format("  {} {}: content of the appeal at \"{}\" — no event", p.code, tok(m.head), tok(h)));
+          return;
+        }
+      }
     }
     std::string why;
     Modality modality = modality_for(m.head, why);
