@@ -84,6 +84,7 @@ class SentenceCoder {
   std::vector<bool> apposition_;      // mention inside ", … ," after another mention
   std::vector<uint32_t> heads_;       // verb heads of the chosen matches, in order
   std::vector<std::string> head_codes_;  // their codes
+  std::vector<ActorRef> sentence_targets_;  // targets of this sentence's events so far
 
   const std::string& code_at_head(uint32_t h) const {
     size_t i = static_cast<size_t>(std::find(heads_.begin(), heads_.end(), h) - heads_.begin());
@@ -390,6 +391,23 @@ class SentenceCoder {
   std::vector<ActorRef> subject(uint32_t head, std::string& how, Span& where_span) const {
     const Clause* c = clause_for(head);
     if (!c) return {};
+    // "… dan menetapkan …": a verb right after a coordinator shares the
+    // subject of the previous verb outside any relative clause.
+    uint32_t before = head;
+    while (before > first_ && lex_.is_word(WordClass::kAdverb, tokens_[before - 1].norm)) --before;
+    if (before > first_ && is_coordinator(before - 1) && tokens_[before - 1].norm != ",") {
+      for (auto it = heads_.rbegin(); it != heads_.rend(); ++it) {
+        if (*it >= head) continue;
+        const Clause* pc = clause_for(*it);
+        if (!pc || pc->opener == Opener::kRel) continue;
+        auto subj = subject(*it, how, where_span);
+        if (!subj.empty()) {
+          how = "shared with the coordinated verb \"" + tok(*it) + "\"";
+          return subj;
+        }
+        break;
+      }
+    }
     return subject_in(static_cast<size_t>(c - clauses_.data()), head, how, where_span);
   }
 
@@ -458,11 +476,17 @@ class SentenceCoder {
     }
   }
 
-  std::vector<ActorRef> resolve_binding(const Binding& b, std::string& how) const {
+  std::vector<ActorRef> resolve_binding(const Binding& b, std::string& how, bool is_target = false) const {
     if (b.mention >= 0) { how = "slot"; return mentions_[b.mention].actors; }
     if (b.anaphor_token >= 0) {
       how = fmt::format("anaphor \"{}\"", tok(static_cast<uint32_t>(b.anaphor_token)));
       auto actors = b.anaphor_class == WordClass::kAnaphorPair ? discourse_.last_pair : discourse_.last_subject;
+      // An object pronoun refers back to the last object of this sentence
+      // when there is one ("menangkap demonstran … dan menetapkan mereka").
+      if (is_target && b.anaphor_class == WordClass::kAnaphorSingle && !sentence_targets_.empty()) {
+        actors = sentence_targets_;
+        how += " (object earlier in the sentence)";
+      }
       for (auto& a : actors) {
         a.anaphor = true;
         a.span = tokens_[b.anaphor_token].span;
@@ -481,9 +505,21 @@ class SentenceCoder {
     return false;
   }
 
+  // Where a verb's own clause starts for modality words: its clause, or just
+  // after the coordinator that joins it to an earlier verb ("… yang diduga
+  // merusak … dan menetapkan …": "diduga" does not reach "menetapkan").
+  uint32_t scope_start(uint32_t head) const {
+    const Clause* c = clause_for(head);
+    uint32_t start = c ? c->begin : first_;
+    uint32_t before = head;
+    while (before > start && lex_.is_word(WordClass::kAdverb, tokens_[before - 1].norm)) --before;
+    if (before > start && is_coordinator(before - 1) && tokens_[before - 1].norm != ",") start = before;
+    return start;
+  }
+
   Modality modality_for(uint32_t head, std::string& why) const {
     const Clause* c = clause_for(head);
-    uint32_t cb = c ? c->begin : first_;
+    uint32_t cb = scope_start(head);
     uint32_t near = head >= cb + 3 ? head - 3 : cb;
     uint32_t at = 0;
     if (any_word_before(WordClass::kNegation, near, head, &at)) { why = fmt::format("negation \"{}\"", tok(at)); return Modality::kNegated; }
@@ -494,7 +530,7 @@ class SentenceCoder {
     if (any_word_before(WordClass::kDenial, denial_from, head, &at)) { why = fmt::format("denial \"{}\"", tok(at)); return Modality::kDenied; }
     if (any_word_before(WordClass::kHypothetical, first_, head, &at)) { why = fmt::format("condition \"{}\"", tok(at)); return Modality::kHypothetical; }
     if (any_word_before(WordClass::kFuture, near, head, &at)) { why = fmt::format("future \"{}\"", tok(at)); return Modality::kFuture; }
-    if (any_word_before(WordClass::kClaimed, first_, head, &at)) { why = fmt::format("allegation \"{}\"", tok(at)); return Modality::kClaimed; }
+    if (any_word_before(WordClass::kClaimed, denial_from, head, &at)) { why = fmt::format("allegation \"{}\"", tok(at)); return Modality::kClaimed; }
     if (c && c->opener == Opener::kReport) { why = fmt::format("reported by \"{}\"", tok(c->opener_token)); return Modality::kReported; }
     // A post-posed attribution: "…, kata kantor berita Rusia." / "…, he said."
     for (const auto& cl : clauses_) {
@@ -523,7 +559,7 @@ class SentenceCoder {
     if (m.source_is_subject) sources = subject(m.head, how_s, subj_span);
     else sources = resolve_binding(m.source, how_s);
     if (m.target_is_subject) targets = subject(m.head, how_t, subj_span);
-    else targets = resolve_binding(m.target, how_t);
+    else targets = resolve_binding(m.target, how_t, /*is_target=*/true);
     if (targets.empty() && (p.flags & kPatternTarget)) {
       const Clause* c = clause_for(m.head);
       for (const auto& mn : mentions_)
@@ -534,7 +570,12 @@ class SentenceCoder {
 
     const bool passive_shape = (p.flags & kPatternPassive) || p.elements.front().kind == PatternElement::kTarget;
     const char* passive = passive_shape ? " (passive)" : "";
-    if (sources.empty() && !(passive_shape && !targets.empty())) {
+    // A source-less event is kept only for a passive whose victim is named
+    // and whose code is conflictual (roots 14-20: "Ukraina diserang"); an
+    // agentless "diminta" (was asked) says too little to be an event.
+    const CameoCode* code_info = in_.lexicon->codebook().find(p.code);
+    const bool victim_event = code_info && std::stoi(code_info->root) >= 14;
+    if (sources.empty() && !(passive_shape && victim_event && !targets.empty())) {
       note(fmt::format("  {} {}{}: no source actor — no event", p.code, tok(m.head), passive));
       return;
     }
@@ -591,6 +632,7 @@ class SentenceCoder {
                        why.empty() ? "" : " — " + why));
       out.push_back(std::move(ce));
     };
+    if (!targets.empty() && m.target.mention >= 0) sentence_targets_ = targets;
     if (targets.empty() && (p.flags & kPatternRecip) && sources.size() >= 2) {
       for (size_t a = 0; a < sources.size(); ++a)
         for (size_t b = 0; b < sources.size(); ++b)

@@ -73,7 +73,7 @@ const CoderCase kIndonesian[] = {
      "Korea Selatan menuduh Korea Utara menembakkan rudal ke arah Jepang.",
      {{"KOR", "PRK", "11"}, {"PRK", "JPN", "19"}}},
     {"acronym needs capitals", "id", "2024-05-01", "Polisi menangkap tersangka berinisial AS di Bekasi.",
-     {{"COP", "-", "17"}}},
+     {{"COP", "CRM", "17"}}},
     {"no actor, no event", "id", "2024-05-01", "Harga beras naik tajam di pasar.", {}},
 };
 
