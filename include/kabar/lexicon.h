@@ -97,6 +97,7 @@ enum PatternFlag : uint16_t {
 
 struct VerbPattern {
   std::string code;                // CAMEO code
+  std::string converse;            // code of the converse event (target → source), or empty
   uint16_t flags = 0;
   std::vector<PatternElement> elements;
   size_t head = 0;                 // index of the head element (first kWords)

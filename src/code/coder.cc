@@ -204,6 +204,11 @@ class SentenceCoder {
     return std::nullopt;
   }
 
+  static bool is_single_token_words(const PatternElement& el) {
+    return std::all_of(el.alternatives.begin(), el.alternatives.end(),
+                       [](const std::vector<std::string>& a) { return a.size() == 1; });
+  }
+
   bool words_match(const std::vector<std::string>& alt, uint32_t at) const {
     if (at + alt.size() > end_) return false;
     for (size_t k = 0; k < alt.size(); ++k) {
@@ -231,6 +236,23 @@ class SentenceCoder {
           m.lit_end = std::max<uint32_t>(m.lit_end, t + static_cast<uint32_t>(alt.size()));
           if (match_forward(p, ei + 1, t + static_cast<uint32_t>(alt.size()), m)) return true;
           m = saved;
+        }
+        // A closing "PREP +" may stand after a long object: "mengirim
+        // bantuan berupa generator, selimut, dan obat-obatan ke Ukraina".
+        // Let the preposition float up to 8 tokens inside the clause.
+        if (ei > p.head && ei + 2 == p.elements.size() && p.elements[ei + 1].kind == PatternElement::kTarget &&
+            is_single_token_words(el)) {
+          for (uint32_t skip = 1; skip <= 8 && t + skip < end_; ++skip) {
+            if (boundary_[t + skip - 1 - first_]) break;
+            for (const auto& alt : el.alternatives) {
+              if (!words_match(alt, t + skip)) continue;
+              Match saved = m;
+              m.literal_tokens.push_back(t + skip);
+              m.lit_end = std::max<uint32_t>(m.lit_end, t + skip + 1);
+              if (match_forward(p, ei + 1, t + skip + 1, m)) return true;
+              m = saved;
+            }
+          }
         }
         return false;
       }
@@ -601,8 +623,8 @@ class SentenceCoder {
       note(fmt::format("  {} {}{}: {} → suppressed ({})", p.code, tok(m.head), passive, modality_name(modality), why));
       return;
     }
-    const CameoCode* cc = in_.lexicon->codebook().find(p.code);
-    auto make = [&](const ActorRef* s, const ActorRef* t) {
+    auto make = [&](const ActorRef* s, const ActorRef* t, const std::string& code) {
+      const CameoCode* cc = in_.lexicon->codebook().find(code);
       CodedEvent ce;
       ce.head_token = m.head;
       Event& e = ce.event;
@@ -610,7 +632,7 @@ class SentenceCoder {
       e.text = std::string(in_.sentence->span.in(in_.text));
       if (s) e.source = *s;
       if (t) e.target = *t;
-      e.code = p.code;
+      e.code = code;
       if (cc) {
         e.root = cc->root;
         e.quad = cc->quad;
@@ -627,7 +649,7 @@ class SentenceCoder {
       e.evidence.match = {tokens_[lf].span.begin, tokens_[le - 1].span.end};
       e.evidence.sentence = in_.sentence->span;
       note(fmt::format("  EVENT {} → {} [{}] {} ({}; source by {}, target by {}){}", s ? s->code : "—",
-                       t ? t->code : "—", p.code, modality_name(modality), in_.lexicon->where(p.ref),
+                       t ? t->code : "—", code, modality_name(modality), in_.lexicon->where(p.ref),
                        how_s.empty() ? "—" : how_s, how_t.empty() ? "—" : how_t,
                        why.empty() ? "" : " — " + why));
       out.push_back(std::move(ce));
@@ -636,18 +658,21 @@ class SentenceCoder {
     if (targets.empty() && (p.flags & kPatternRecip) && sources.size() >= 2) {
       for (size_t a = 0; a < sources.size(); ++a)
         for (size_t b = 0; b < sources.size(); ++b)
-          if (a != b) make(&sources[a], &sources[b]);
+          if (a != b) make(&sources[a], &sources[b], p.code);
       return;
     }
     if (sources.empty()) {
-      for (const auto& t : targets) make(nullptr, &t);
+      for (const auto& t : targets) make(nullptr, &t, p.code);
       return;
     }
     for (const auto& s : sources) {
-      if (targets.empty()) { make(&s, nullptr); continue; }
+      if (targets.empty()) { make(&s, nullptr, p.code); continue; }
       for (const auto& t : targets) {
         if (s.code == t.code && s.span == t.span) continue;
-        make(&s, &t);
+        make(&s, &t, p.code);
+        // Hosting a visit implies the visit: "X menerima kunjungan Y" is
+        // also Y → X 042 (the converse declared on the pattern line).
+        if (!p.converse.empty()) make(&t, &s, p.converse);
       }
     }
   }

@@ -457,6 +457,7 @@ class LexiconBuilder {
 
   void load_verbs(LanguageLexicon& L, const std::vector<fs::path>& files, const VerbMorphology& morph) {
     std::map<std::string, std::pair<std::string, SourceRef>> seen;  // canonical → code, ref
+    std::map<std::string, std::string> seen_text;                   // canonical → text as written
     auto add = [&](VerbPattern p) {
       std::string key = canonical(p);
       if (auto it = seen.find(key); it != seen.end()) {
@@ -467,6 +468,9 @@ class LexiconBuilder {
         if (it->second.second.file == p.ref.file && it->second.second.line == p.ref.line &&
             it->second.first == p.code)
           return;
+        // Different spellings that morphology makes equal ("mengirim" and
+        // "mengirimkan") with the same code are one pattern, not a clash.
+        if (it->second.first == p.code && seen_text[key] != p.text) return;
         if (it->second.first != p.code)
           error(p.ref, fmt::format("pattern '{}' already coded {} at {}", p.text, it->second.first,
                                    lex_->where(it->second.second)));
@@ -475,6 +479,7 @@ class LexiconBuilder {
         return;
       }
       seen[key] = {p.code, p.ref};
+      seen_text[key] = p.text;
       L.patterns_.push_back(std::move(p));
     };
     for (const auto& path : files) {
@@ -484,8 +489,15 @@ class LexiconBuilder {
         if (!lex_->codebook_.find(code)) { error(line.ref, fmt::format("unknown CAMEO code '{}'", code)); continue; }
         uint16_t flags = 0;
         bool ok = true;
+        std::string converse;
         for (size_t i = 1; i < fields.size(); ++i) {
-          if (fields[i] == "recip") flags |= kPatternRecip;
+          if (fields[i].substr(0, 9) == "converse:") {
+            converse = std::string(fields[i].substr(9));
+            if (!lex_->codebook_.find(converse)) {
+              error(line.ref, fmt::format("unknown CAMEO code '{}' in converse", converse));
+              ok = false;
+            }
+          } else if (fields[i] == "recip") flags |= kPatternRecip;
           else if (fields[i] == "nopassive") flags |= kPatternNoPassive;
           else if (fields[i] == "target") flags |= kPatternTarget;
           else { error(line.ref, fmt::format("unknown pattern flag '{}'", fields[i])); ok = false; }
@@ -501,6 +513,7 @@ class LexiconBuilder {
           for (auto& elements : expansions.value()) {
             VerbPattern p;
             p.code = code;
+            p.converse = converse;
             p.flags = flags;
             p.ref = line.ref;
             p.text = std::string(alt);

@@ -59,7 +59,18 @@ std::string join_forms(const std::vector<std::string>& forms) {
 
 class IndonesianMorphology : public VerbMorphology {
  public:
-  std::vector<std::string> head_forms(const std::string& head) const override { return {head}; }
+  // mengirim and mengirimkan, menyampaikan and menyampai-: the benefactive
+  // -kan changes little in news usage, so a pattern written with one form
+  // matches the other. Only meN- heads (verbs) are varied.
+  std::vector<std::string> head_forms(const std::string& head) const override {
+    std::vector<std::string> forms{head};
+    if (head.size() < 6 || head.compare(0, 2, "me") != 0) return forms;
+    if (head.size() > 5 && head.compare(head.size() - 3, 3, "kan") == 0)
+      add_unique(forms, head.substr(0, head.size() - 3));
+    else if (head.back() != 'i')
+      add_unique(forms, head + "kan");
+    return forms;
+  }
 
   std::vector<VerbPattern> passives(const VerbPattern& active) const override {
     if (!passive_shape(active) || (active.flags & kPatternNoPassive)) return {};
@@ -76,6 +87,7 @@ class IndonesianMorphology : public VerbMorphology {
       for (int with_oleh = with_agent; with_oleh >= 0; --with_oleh) {
         VerbPattern p;
         p.code = active.code;
+        p.converse = active.converse;
         p.flags = static_cast<uint16_t>((active.flags & ~kPatternRecip) | kPatternPassive);
         p.ref = active.ref;
         p.elements.push_back(slot(PatternElement::kTarget));
@@ -141,6 +153,7 @@ class EnglishMorphology : public VerbMorphology {
     for (int with_agent = 1; with_agent >= 0; --with_agent) {
       VerbPattern p;
       p.code = active.code;
+      p.converse = active.converse;
       p.flags = static_cast<uint16_t>((active.flags & ~kPatternRecip) | kPatternPassive);
       p.ref = active.ref;
       p.elements.push_back(slot(PatternElement::kTarget));

@@ -84,6 +84,12 @@ void resolve_sentence_events(const SentenceResolveInput& in, const std::string& 
     const PlaceMention* best = nullptr;
     int64_t best_score = 0;
     for (const auto& p : *in.places) {
+      // A capital standing for its government ("menuduh Bangkok") is an
+      // actor, not where the event happened.
+      bool is_actor = std::any_of(in.mentions->begin(), in.mentions->end(), [&](const Mention& m) {
+        return m.first_token <= p.first_token && p.first_token < m.end_token;
+      });
+      if (is_actor) continue;
       int64_t dist = std::llabs(static_cast<int64_t>(p.first_token) - static_cast<int64_t>(ce.head_token));
       int64_t score = dist + (p.after_locative ? 0 : 1000);
       if (!best || score < best_score) { best = &p; best_score = score; }
