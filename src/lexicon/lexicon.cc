@@ -491,7 +491,7 @@ class LexiconBuilder {
         bool ok = true;
         std::string converse;
         for (size_t i = 1; i < fields.size(); ++i) {
-          if (fields[i].substr(0, 9) == "converse:") {
+          if (fields[i].substr(0, 9) == "converse=") {
             converse = std::string(fields[i].substr(9));
             if (!lex_->codebook_.find(converse)) {
               error(line.ref, fmt::format("unknown CAMEO code '{}' in converse", converse));
