@@ -71,7 +71,7 @@ enum class WordClass : uint8_t {
   kNegation, kDenial, kFuture, kHypothetical, kClaimed, kReport,
   kBoundaryConj, kBoundaryRel, kBoundaryComp, kPrep, kPrepLocative, kDeterminer,
   kAnaphorSingle, kAnaphorPair, kAbbreviation, kWeekday, kMonth, kRelativeDay,
-  kStopword, kIrregular, kNameIntro, kPurpose, kAdverb,
+  kStopword, kIrregular, kNameIntro, kPurpose, kAdverb, kDiscard,
 };
 
 struct WordEntry {

@@ -41,6 +41,17 @@ class SentenceCoder {
         options_(options), trace_(trace), first_(in.sentence->first_token), end_(in.sentence->end_token) {}
 
   std::vector<CodedEvent> run() {
+    // Sport and other non-political registers borrow the verbs of conflict
+    // ("menahan imbang", "bombarded the goal"): a discard phrase anywhere in
+    // the sentence means it is not coded, as TABARI's and PETRARCH's discard
+    // lists do.
+    for (uint32_t i = first_; i < end_; ++i) {
+      if (size_t len = word_class_at(i, WordClass::kDiscard)) {
+        note(fmt::format("discard phrase \"{}\": sentence not coded",
+                         std::string(in_.text.substr(tokens_[i].span.begin, tokens_[i + len - 1].span.end - tokens_[i].span.begin))));
+        return {};
+      }
+    }
     index_mentions();
     find_clauses();
     auto matches = candidate_matches();

@@ -241,7 +241,8 @@ class LexiconBuilder {
         {"anaphor.single", WordClass::kAnaphorSingle}, {"anaphor.pair", WordClass::kAnaphorPair},
         {"abbrev", WordClass::kAbbreviation}, {"stopword", WordClass::kStopword},
         {"irregular", WordClass::kIrregular}, {"name.intro", WordClass::kNameIntro},
-        {"purpose", WordClass::kPurpose}, {"adverb", WordClass::kAdverb}};
+        {"purpose", WordClass::kPurpose}, {"adverb", WordClass::kAdverb},
+        {"discard", WordClass::kDiscard}};
     if (auto it = kPlain.find(name); it != kPlain.end()) return WordEntry{it->second, 0, {}};
     auto numbered = [&](std::string_view prefix, WordClass cls, int lo, int hi) -> std::optional<WordEntry> {
       if (name.substr(0, prefix.size()) != prefix) return std::nullopt;

@@ -75,6 +75,17 @@ const CoderCase kIndonesian[] = {
     {"acronym needs capitals", "id", "2024-05-01", "Polisi menangkap tersangka berinisial AS di Bekasi.",
      {{"COP", "CRM", "17"}}},
     {"no actor, no event", "id", "2024-05-01", "Harga beras naik tajam di pasar.", {}},
+    {"discard phrase: sport", "id", "2024-05-01", "Timnas Indonesia menahan imbang Vietnam di laga kedua.", {}},
+    {"the target contains the pattern's last literal", "id", "2024-05-01",
+     "Indonesia mengusir diplomat Rusia dari Jakarta.", {{"IDN", "RUSGOV", "16"}}},
+    {"final preposition after a long object", "id", "2024-05-01",
+     "Jepang mengirimkan bantuan kemanusiaan berupa generator listrik, selimut, dan obat-obatan ke Ukraina.",
+     {{"JPN", "UKR", "07"}}},
+    {"hosting implies the visit", "id", "2024-05-01", "Presiden Prabowo menerima kunjungan Perdana Menteri Jepang.",
+     {{"IDNGOV", "JPNGOV", "04"}, {"JPNGOV", "IDNGOV", "04"}}},
+    {"coordinated verbs share the subject", "id", "2024-05-01",
+     "Kamboja mengecam serangan militer Thailand dan menuduh Bangkok melanggar kedaulatan.",
+     {{"KHM", "THAMIL", "11"}, {"KHM", "THA", "11"}}},
 };
 
 INSTANTIATE_TEST_SUITE_P(Indonesian, CoderTest, ::testing::ValuesIn(kIndonesian));
