@@ -36,7 +36,7 @@ struct ActorUnit {
 
 class Codebook {
  public:
-  // Reads codes.tsv and actor_codes.tsv from `cameo_dir`.
+  // Reads codes.tsv, actor_codes.tsv and intent.tsv from `cameo_dir`.
   static StatusOr<Codebook> load(const std::string& cameo_dir);
 
   const CameoCode* find(std::string_view code) const;
@@ -47,11 +47,18 @@ class Codebook {
   // True when `code` is a sequence of known three-letter units ("RUSGOV").
   bool valid_actor_code(std::string_view code) const;
 
+  // The code an announced (future) event takes: "akan mengirim bantuan"
+  // (073) is an expression of intent (0333); "will attack" (190) a threat
+  // (1384). Longest prefix in data/cameo/intent.tsv; nullptr when none.
+  const CameoCode* intent_for(std::string_view code) const;
+  const std::vector<std::pair<std::string, std::string>>& intent_table() const { return intent_; }
+
  private:
   std::vector<CameoCode> codes_;
   std::unordered_map<std::string, size_t> code_index_;
   std::vector<ActorUnit> units_;
   std::unordered_map<std::string, size_t> unit_index_;
+  std::vector<std::pair<std::string, std::string>> intent_;  // code prefix → intent code
 };
 
 // QuadClass from a root as GDELT assigns it (its codebook and every row of its

@@ -634,7 +634,15 @@ class SentenceCoder {
       note(fmt::format("  {} {}{}: {} → suppressed ({})", p.code, tok(m.head), passive, modality_name(modality), why));
       return;
     }
-    auto make = [&](const ActorRef* s, const ActorRef* t, const std::string& code) {
+    auto make = [&](const ActorRef* s, const ActorRef* t, const std::string& written_code) {
+      std::string code = written_code;
+      // An announced action is coded as the intent (or threat) to do it.
+      if (modality == Modality::kFuture) {
+        if (const CameoCode* intent = in_.lexicon->codebook().intent_for(code)) {
+          note(fmt::format("  future {} → intent {}", code, intent->code));
+          code = intent->code;
+        }
+      }
       const CameoCode* cc = in_.lexicon->codebook().find(code);
       CodedEvent ce;
       ce.head_token = m.head;

@@ -96,7 +96,32 @@ StatusOr<Codebook> Codebook::load(const std::string& dir) {
                   return Status::Ok();
                 });
   if (!st.ok()) return st;
+
+  const std::string intent_path = dir + "/intent.tsv";
+  st = read_tsv(intent_path, {"code", "intent"}, [&](const std::vector<std::string_view>& f, size_t line_no) -> Status {
+    std::string from(f[0]), to(f[1]);
+    if (!book.find(from) || !book.find(to))
+      return Status(ErrorCode::kData, fmt::format("{}:{}: unknown code", intent_path, line_no));
+    const std::string& root = book.find(to)->root;
+    if (root != "03" && root != "13")
+      return Status(ErrorCode::kData, fmt::format("{}:{}: an intent must be in root 03 or 13", intent_path, line_no));
+    book.intent_.emplace_back(std::move(from), std::move(to));
+    return Status::Ok();
+  });
+  if (!st.ok()) return st;
   return book;
+}
+
+const CameoCode* Codebook::intent_for(std::string_view code) const {
+  const std::string* best = nullptr;
+  size_t best_len = 0;
+  for (const auto& [prefix, intent] : intent_) {
+    if (prefix.size() > best_len && code.substr(0, prefix.size()) == prefix) {
+      best = &intent;
+      best_len = prefix.size();
+    }
+  }
+  return best ? find(*best) : nullptr;
 }
 
 const CameoCode* Codebook::find(std::string_view code) const {

@@ -70,7 +70,20 @@ TEST(GoldenTest, ExamplesMatchTheirSnapshots) {
     ASSERT_TRUE(in) << "no snapshot " << golden << " (run with KABAR_UPDATE_GOLDEN=1)";
     std::stringstream want;
     want << in.rdbuf();
-    EXPECT_EQ(got, want.str()) << "snapshot differs for " << name;
+    if (got != want.str()) {
+      // Show the lines that differ, not two walls of text.
+      auto lines = [](const std::string& text) {
+        std::multiset<std::string> out;
+        std::istringstream in(text);
+        for (std::string l; std::getline(in, l);) out.insert(l);
+        return out;
+      };
+      auto a = lines(want.str()), b = lines(got);
+      std::string diff;
+      for (const auto& l : a) if (!b.count(l)) diff += "  - " + l + "\n";
+      for (const auto& l : b) if (!a.count(l)) diff += "  + " + l + "\n";
+      ADD_FAILURE() << "snapshot differs for " << name << " (- expected, + got; order may differ too):\n" << diff;
+    }
   }
 }
 

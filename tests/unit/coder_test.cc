@@ -75,6 +75,8 @@ const CoderCase kIndonesian[] = {
     {"acronym needs capitals", "id", "2024-05-01", "Polisi menangkap tersangka berinisial AS di Bekasi.",
      {{"COP", "CRM", "17"}}},
     {"no actor, no event", "id", "2024-05-01", "Harga beras naik tajam di pasar.", {}},
+    {"announced aid is an intent (033x)", "id", "2024-05-01",
+     "Indonesia akan mengirim bantuan kemanusiaan ke Gaza.", {{"IDN", "GZS", "03"}}},
     {"discard phrase: sport", "id", "2024-05-01", "Timnas Indonesia menahan imbang Vietnam di laga kedua.", {}},
     {"the target contains the pattern's last literal", "id", "2024-05-01",
      "Indonesia mengusir diplomat Rusia dari Jakarta.", {{"IDN", "RUSGOV", "16"}}},
@@ -95,7 +97,7 @@ TEST(CoderModalityTest, ModalityFollowsFunctionWords) {
       {"Rusia menyerang Ukraina.", "19", Modality::kAsserted},
       {"Kiev mengatakan, Rusia menyerang Ukraina.", "19", Modality::kReported},
       {"Rusia menyerang Ukraina, kata pejabat setempat.", "19", Modality::kReported},
-      {"Rusia akan menyerang Ukraina.", "19", Modality::kFuture},
+      {"Rusia akan menyerang Ukraina.", "13", Modality::kFuture},  // a threat: 1384
       {"Tuduhan bahwa Iran memasok drone ke Rusia terus bergulir.", "07", Modality::kClaimed},
       {"Korea Selatan menuduh Korea Utara menembakkan rudal ke arah Jepang.", "19", Modality::kClaimed},
       {"Korea Selatan menuduh Korea Utara menembakkan rudal ke arah Jepang.", "11", Modality::kAsserted},

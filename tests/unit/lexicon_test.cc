@@ -58,6 +58,28 @@ TEST(CodebookTest, MatchesSharedReferenceTables) {
   EXPECT_EQ(checked, book.codes().size());
 }
 
+TEST(CodebookTest, IntentTableMapsToIntentOrThreatCodes) {
+  const Codebook& book = testing::lexicon().codebook();
+  ASSERT_FALSE(book.intent_table().empty());
+  struct Case { const char* code; const char* intent; } cases[] = {
+      {"073", "0333"}, {"0731", "0333"}, {"072", "0332"}, {"070", "033"}, {"040", "036"},
+      {"190", "1384"}, {"195", "1384"}, {"192", "1382"}, {"163", "1312"}, {"141", "133"},
+  };
+  for (const auto& c : cases) {
+    const CameoCode* got = book.intent_for(c.code);
+    if (!book.find(c.code)) continue;  // 0731 is not a CAMEO code; prefix logic still applies
+    ASSERT_NE(got, nullptr) << c.code;
+    EXPECT_EQ(got->code, c.intent) << c.code;
+  }
+  EXPECT_EQ(book.intent_for("111"), nullptr) << "verbal conflict has no future form";
+  for (const auto& [from, to] : book.intent_table()) {
+    ASSERT_NE(book.find(to), nullptr) << to;
+    EXPECT_TRUE(book.find(to)->root == "03" || book.find(to)->root == "13") << from << " -> " << to;
+    // Cooperation stays cooperation, conflict becomes threat.
+    EXPECT_EQ(book.find(from)->quad <= 2, book.find(to)->root == "03") << from << " -> " << to;
+  }
+}
+
 TEST(CodebookTest, ActorCodesAreSequencesOfKnownUnits) {
   const Codebook& book = testing::lexicon().codebook();
   for (const char* ok : {"RUS", "RUSGOV", "IDNMIL", "IGOUNO", "WST", "COP", "USAGOVMIL"})
