@@ -17,6 +17,7 @@ struct Article {
   std::optional<Date> date;  // publication date when the input states it
   std::string text;     // the article's bytes, valid UTF-8; every Span points here
   std::string origin;   // where it came from, for messages: "dir/a.txt", "in.jsonl:12"
+  std::string date_problem;  // non-empty when the input's date could not be read (a warning)
 };
 
 }  // namespace kabar

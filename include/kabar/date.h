@@ -30,6 +30,10 @@ struct Date {
   static bool valid(int y, int m, int d);
   // Parses YYYY-MM-DD (and YYYY-MM-DDThh:mm… by ignoring the time part).
   static std::optional<Date> parse_iso(std::string_view text);
+  // Also the forms feeds and archives use: "26-FEB-1987 15:01:01.79",
+  // "Tue, 04 Mar 2025 10:00:00 +0700", "4 March 2025", "March 4, 2025",
+  // "2025/03/04", "04/03/2025" (day first). English month names only.
+  static std::optional<Date> parse_loose(std::string_view text);
 
   friend bool operator==(const Date&, const Date&) = default;
   friend auto operator<=>(const Date&, const Date&) = default;

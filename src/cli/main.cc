@@ -5,6 +5,7 @@
 //   2  usage error (bad flag or argument)
 //   3  dictionaries or data files are invalid
 //   4  output could not be written (disk, database)
+#include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <filesystem>
@@ -77,12 +78,15 @@ class Output {
 };
 
 int run_code(const Common& c, const std::vector<std::string>& inputs, const std::string& format,
-             const std::string& out_path, bool keep_suppressed) {
+             const std::string& out_path, bool keep_suppressed, bool stats) {
+  const auto started = std::chrono::steady_clock::now();
   std::optional<Date> date;
   if (!parse_date_flag(c.date, date)) return kExitUsage;
   int exit_code = kExitOk;
   auto lex = load_lexicon(c, exit_code);
   if (!lex) return exit_code;
+  const auto loaded = std::chrono::steady_clock::now();
+  size_t n_articles = 0, n_sentences = 0, n_events = 0, n_bytes = 0;
   Pipeline pipeline(*lex, {c.lang.empty() ? "id" : c.lang, keep_suppressed});
   Output out(out_path);
   if (!out.ok()) {
@@ -98,13 +102,17 @@ int run_code(const Common& c, const std::vector<std::string>& inputs, const std:
       in, io,
       [&](Article&& a) {
         if (write_failed) return;
+        n_bytes += a.text.size();
         ArticleResult r = pipeline.process(std::move(a));
+        ++n_articles;
+        n_sentences += r.sentences.size();
+        n_events += r.events.size();
         for (const auto& e : r.events) {
           if (!out.write(format == "tsv" ? event_to_tsv(e) : event_to_json(e, *lex))) { write_failed = true; return; }
         }
       },
       [&](const IngestProblem& p) {
-        ++problems;
+        if (p.record_lost) ++problems;
         fmt::print(stderr, "kabar: {}{}\n", p.status.message(), p.record_lost ? " (skipped)" : "");
       });
   if (write_failed) {
@@ -114,6 +122,16 @@ int run_code(const Common& c, const std::vector<std::string>& inputs, const std:
     return kExitOutput;
   }
   if (!out.finish(true)) return kExitOutput;
+  if (stats) {
+    using seconds = std::chrono::duration<double>;
+    const auto done = std::chrono::steady_clock::now();
+    double load_s = seconds(loaded - started).count(), code_s = seconds(done - loaded).count();
+    fmt::print(stderr,
+               "kabar: {} articles, {} sentences, {} events, {:.2f} MB; load {:.3f} s; coding {:.3f} s "
+               "= {:.2f} MB/s, {:.0f} sentences/s (one thread)\n",
+               n_articles, n_sentences, n_events, n_bytes / 1e6, load_s, code_s,
+               code_s > 0 ? n_bytes / 1e6 / code_s : 0.0, code_s > 0 ? n_sentences / code_s : 0.0);
+  }
   return problems ? kExitPartial : kExitOk;
 }
 
@@ -177,7 +195,7 @@ int run_ingest(const Common& c, const std::vector<std::string>& inputs, const st
         if (++in_batch == kBatch) flush();
       },
       [&](const IngestProblem& p) {
-        ++problems;
+        if (p.record_lost) ++problems;
         fmt::print(stderr, "kabar: {}{}\n", p.status.message(), p.record_lost ? " (skipped)" : "");
       });
   flush();
@@ -245,7 +263,7 @@ int main(int argc, char** argv) {
 
   std::vector<std::string> inputs;
   std::string format = "jsonl", out_path, db_path = "kabar.db", sentence, dict_action;
-  bool keep_suppressed = false;
+  bool keep_suppressed = false, stats = false;
   size_t limit = 0;
 
   auto* code = app.add_subcommand("code", "Code articles (files, directories, - for stdin) into events on stdout");
@@ -254,6 +272,7 @@ int main(int argc, char** argv) {
   code->add_option("--format", format, "Output format")->check(CLI::IsMember({"jsonl", "tsv"}));
   code->add_option("-o,--output", out_path, "Write to FILE (renamed into place only when complete)");
   code->add_flag("--all-modalities", keep_suppressed, "Also output negated and denied events");
+  code->add_flag("--stats", stats, "Print counts, load time and throughput on stderr");
 
   auto* explain = app.add_subcommand("explain", "Show every decision made on one sentence or passage");
   add_common(explain);
@@ -279,7 +298,7 @@ int main(int argc, char** argv) {
     int rc = app.exit(e);
     return rc == 0 ? kExitOk : kExitUsage;
   }
-  if (code->parsed()) return run_code(common, inputs, format, out_path, keep_suppressed);
+  if (code->parsed()) return run_code(common, inputs, format, out_path, keep_suppressed, stats);
   if (explain->parsed()) return run_explain(common, sentence, keep_suppressed);
   if (ingest->parsed()) return run_ingest(common, inputs, db_path);
   if (query->parsed()) return run_query(db_path, limit);

@@ -65,6 +65,7 @@ void read_jsonl_stream(std::istream& in, const std::string& name, const IngestOp
       on_problem({article.status(), true});
       continue;
     }
+    if (!article->date_problem.empty()) on_problem({Status(ErrorCode::kParse, article->date_problem), false});
     on_article(std::move(article).value());
   }
 }
@@ -178,10 +179,10 @@ StatusOr<Article> parse_jsonl_record(std::string_view line, const std::string& o
     return Status(ErrorCode::kParse, fmt::format("{}: empty \"text\"", origin));
   if (a.id.empty()) a.id = origin;
   if (!date_text.empty()) {
-    a.date = Date::parse_iso(date_text);
-    if (!a.date)
-      return Status(ErrorCode::kParse,
-                    fmt::format("{}: \"date\" is not YYYY-MM-DD: \"{}\"", origin, date_text));
+    a.date = Date::parse_loose(date_text);
+    // An unreadable date costs the date, not the article: it is reported and
+    // the date is then looked for in the text, as for a text file.
+    if (!a.date) a.date_problem = fmt::format("{}: unreadable \"date\" \"{}\": using the date in the text", origin, date_text);
   } else {
     a.date = options.default_date;
   }

@@ -1,6 +1,9 @@
 #include "kabar/date.h"
 
+#include <cctype>
 #include <cstdio>
+#include <string>
+#include <vector>
 
 namespace kabar {
 
@@ -68,6 +71,57 @@ std::optional<Date> Date::parse_iso(std::string_view t) {
 
 std::string DateRange::to_string() const {
   return (from ? from->to_string() : std::string()) + ".." + (to ? to->to_string() : std::string());
+}
+
+}  // namespace kabar
+
+namespace kabar {
+
+std::optional<Date> Date::parse_loose(std::string_view t) {
+  if (auto iso = parse_iso(t)) return iso;
+  // Split into alphanumeric runs; read numbers and month names.
+  std::vector<std::string> parts;
+  std::string cur;
+  for (char c : t) {
+    if (std::isalnum(static_cast<unsigned char>(c))) {
+      cur += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    } else if (!cur.empty()) {
+      parts.push_back(cur);
+      cur.clear();
+    }
+    if (c == ':' && !parts.empty()) break;  // the time of day begins; dates come before it
+  }
+  if (!cur.empty()) parts.push_back(cur);
+  static const char* kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
+  int year = 0, month = 0, day = 0;
+  std::vector<int> numbers;
+  for (const auto& p : parts) {
+    if (std::isdigit(static_cast<unsigned char>(p[0]))) {
+      bool all = true;
+      for (char c : p) all = all && std::isdigit(static_cast<unsigned char>(c));
+      if (all && p.size() <= 4) numbers.push_back(std::stoi(p));
+      continue;
+    }
+    for (int m = 0; m < 12; ++m)
+      if (p.size() >= 3 && p.compare(0, 3, kMonths[m]) == 0 && !month) month = m + 1;
+  }
+  for (int n : numbers)
+    if (n >= 1000) year = n;
+  if (!year) return std::nullopt;
+  std::vector<int> small;
+  for (int n : numbers)
+    if (n < 1000) small.push_back(n);
+  if (month) {
+    if (small.empty()) return std::nullopt;
+    day = small[0];
+  } else {
+    if (small.size() < 2) return std::nullopt;
+    // YYYY/MM/DD when the year comes first, else day first (DD/MM/YYYY).
+    if (numbers.front() >= 1000) { month = small[0]; day = small[1]; }
+    else { day = small[0]; month = small[1]; }
+  }
+  if (!valid(year, month, day)) return std::nullopt;
+  return Date{year, month, day};
 }
 
 }  // namespace kabar

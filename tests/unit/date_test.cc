@@ -25,6 +25,24 @@ TEST(DateTest, ParsesIsoAndRejectsImpossibleDates) {
   }
 }
 
+TEST(DateTest, ParsesTheLooseFormsFeedsUse) {
+  struct Case { const char* text; const char* iso; } cases[] = {
+      {"26-FEB-1987 15:01:01.79", "1987-02-26"},
+      {"Tue, 04 Mar 2025 10:00:00 +0700", "2025-03-04"},
+      {"4 March 2025", "2025-03-04"},
+      {"March 4, 2025", "2025-03-04"},
+      {"2025/03/04", "2025-03-04"},
+      {"04/03/2025", "2025-03-04"},
+      {"2022-11-09T10:00:00Z", "2022-11-09"},
+      {"yesterday", ""},
+      {"31-FEB-2020", ""},
+  };
+  for (const auto& c : cases) {
+    auto d = Date::parse_loose(c.text);
+    EXPECT_EQ(d ? d->to_string() : "", c.iso) << c.text;
+  }
+}
+
 TEST(DateTest, DayArithmeticRoundTripsAndKnowsWeekdays) {
   struct Case { Date date; int weekday; } cases[] = {
       {{1970, 1, 1}, 3},    // Thursday
