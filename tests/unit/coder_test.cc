@@ -1,6 +1,7 @@
 // Behaviour of the coder on sentences written by the team: each case names
 // the mechanism it pins (passive, coordination, negation, …) and the events
 // that must come out — (source, target, root) — or that none may.
+#include <cctype>
 #include <set>
 #include <tuple>
 
@@ -35,6 +36,8 @@ struct CoderCase {
   const char* text;
   std::set<Triple> expected;  // exactly these (source, target, root)
 };
+
+void PrintTo(const CoderCase& c, std::ostream* os) { *os << c.text; }
 
 class CoderTest : public ::testing::TestWithParam<CoderCase> {};
 
@@ -90,7 +93,15 @@ const CoderCase kIndonesian[] = {
      {{"KHM", "THAMIL", "11"}, {"KHM", "THA", "11"}}},
 };
 
-INSTANTIATE_TEST_SUITE_P(Indonesian, CoderTest, ::testing::ValuesIn(kIndonesian));
+// Test names from the mechanism: "passive_with_oleh".
+std::string case_name(const ::testing::TestParamInfo<CoderCase>& info) {
+  std::string name;
+  for (const char* c = info.param.mechanism; *c; ++c)
+    name += std::isalnum(static_cast<unsigned char>(*c)) ? *c : '_';
+  return name + "_" + std::to_string(info.index);
+}
+
+INSTANTIATE_TEST_SUITE_P(Indonesian, CoderTest, ::testing::ValuesIn(kIndonesian), case_name);
 
 TEST(CoderModalityTest, ModalityFollowsFunctionWords) {
   struct Case { const char* text; const char* root; Modality modality; } cases[] = {
