@@ -71,7 +71,7 @@ enum class WordClass : uint8_t {
   kNegation, kDenial, kFuture, kHypothetical, kClaimed, kReport,
   kBoundaryConj, kBoundaryRel, kBoundaryComp, kPrep, kPrepLocative, kDeterminer,
   kAnaphorSingle, kAnaphorPair, kAbbreviation, kWeekday, kMonth, kRelativeDay,
-  kStopword, kIrregular, kNameIntro, kPurpose, kAdverb, kDiscard,
+  kStopword, kIrregular, kNameIntro, kPurpose, kAdverb, kDiscard, kVerbContext,
 };
 
 struct WordEntry {
@@ -102,6 +102,7 @@ struct VerbPattern {
   std::vector<PatternElement> elements;
   size_t head = 0;                 // index of the head element (first kWords)
   int literal_count = 0;           // for "longest match wins"
+  std::vector<std::string> head_bases;  // the head words as written, before expansion
   std::string text;                // the alternative as written (or derived form)
   SourceRef ref;
 };

@@ -363,6 +363,10 @@ class SentenceCoder {
       if (!ids) continue;
       for (uint32_t id : *ids) {
         const VerbPattern& p = lex_.patterns()[id];
+        if (!base_form_is_verb(p, i)) {
+          if (trace_) note(fmt::format("\"{}\" at {} reads as a noun here: pattern {} not tried", tok(i), i - first_, in_.lexicon->where(p.ref)));
+          continue;
+        }
         Match m;
         m.pattern = id;
         m.head = i;
@@ -384,6 +388,33 @@ class SentenceCoder {
     }
     return out;
   }
+
+  // English base forms are also nouns: "a drone attack", "the arrest". A
+  // head in its uninflected form counts as a verb only after an actor, a
+  // pronoun, an auxiliary or "to" (verb.context words), or an adverb.
+  // Languages without verb.context words (Indonesian) skip the test.
+  bool base_form_is_verb(const VerbPattern& p, uint32_t head) const {
+    if (p.flags & kPatternPassive) return true;
+    const std::string& n = tokens_[head].norm;
+    if (std::find(p.head_bases.begin(), p.head_bases.end(), n) == p.head_bases.end()) return true;
+    if (!has_verb_context_words()) return true;
+    uint32_t before = head;
+    while (before > first_ && lex_.is_word(WordClass::kAdverb, tokens_[before - 1].norm)) --before;
+    if (before == first_) return false;
+    if (mention_cover_[before - 1 - first_] >= 0) return true;
+    return lex_.is_word(WordClass::kVerbContext, tokens_[before - 1].norm) ||
+           lex_.is_word(WordClass::kAnaphorSingle, tokens_[before - 1].norm);
+  }
+
+  bool has_verb_context_words() const {
+    if (verb_context_known_ < 0) {
+      verb_context_known_ = 0;
+      for (const auto& w : lex_.words())
+        if (w.cls == WordClass::kVerbContext) { verb_context_known_ = 1; break; }
+    }
+    return verb_context_known_ == 1;
+  }
+  mutable int verb_context_known_ = -1;
 
   // Best match per head, then greedy by score over non-overlapping literals.
   std::vector<Match> choose(std::vector<Match>& all) {
@@ -499,8 +530,14 @@ class SentenceCoder {
         }
         return {};
       }
-      // "…, tetapi mengatakan …": the subject carries over a conjunction.
-      if (c->opener == Opener::kConj && ci > 0) {
+      // "…, tetapi mengatakan …": the subject carries over a conjunction,
+      // but only into a clause with no subject of its own — one whose verb
+      // comes first (after adverbs). "after a rally … turned violent" has
+      // its own subject, "a rally", even though it is not an actor.
+      uint32_t words_before = 0;
+      for (uint32_t t = c->begin; t < std::min(head, c->end); ++t)
+        if (!lex_.is_word(WordClass::kAdverb, tokens_[t].norm) && tokens_[t].kind != TokenKind::kPunct) ++words_before;
+      if (c->opener == Opener::kConj && ci > 0 && words_before <= 1) {
         --ci;
         head = clauses_[ci].end;
         continue;

@@ -242,7 +242,7 @@ class LexiconBuilder {
         {"abbrev", WordClass::kAbbreviation}, {"stopword", WordClass::kStopword},
         {"irregular", WordClass::kIrregular}, {"name.intro", WordClass::kNameIntro},
         {"purpose", WordClass::kPurpose}, {"adverb", WordClass::kAdverb},
-        {"discard", WordClass::kDiscard}};
+        {"discard", WordClass::kDiscard}, {"verb.context", WordClass::kVerbContext}};
     if (auto it = kPlain.find(name); it != kPlain.end()) return WordEntry{it->second, 0, {}};
     auto numbered = [&](std::string_view prefix, WordClass cls, int lo, int hi) -> std::optional<WordEntry> {
       if (name.substr(0, prefix.size()) != prefix) return std::nullopt;
@@ -547,6 +547,7 @@ class LexiconBuilder {
         p.head = i;
         std::vector<std::vector<std::string>> expanded;
         for (auto& alt : el.alternatives) {
+          if (!alt.empty() && !alt[0].empty() && alt[0][0] != '=') p.head_bases.push_back(alt[0]);
           if (alt.size() == 1 && !alt[0].empty() && alt[0][0] != '=') {
             for (auto& f : morph.head_forms(alt[0])) expanded.push_back({f});
           } else {
