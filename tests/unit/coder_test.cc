@@ -93,6 +93,24 @@ const CoderCase kIndonesian[] = {
      {{"KHM", "THAMIL", "11"}, {"KHM", "THA", "11"}}},
 };
 
+const CoderCase kEnglish[] = {
+    {"active transitive, past tense", "en", "2024-05-01", "Russia attacked Ukraine on Monday.", {{"RUS", "UKR", "19"}}},
+    {"passive with by", "en", "2024-05-01", "Ukraine was attacked by Russia.", {{"RUS", "UKR", "19"}}},
+    {"adjectives coordinated, shared role, reciprocal meeting", "en", "2024-05-01",
+     "The Russian and Iranian security chiefs met in Tehran.", {{"RUSGOV", "IRNGOV", "04"}, {"IRNGOV", "RUSGOV", "04"}}},
+    {"coordinated target", "en", "2024-05-01", "The United States condemned Russia and Iran.",
+     {{"USA", "RUS", "11"}, {"USA", "IRN", "11"}}},
+    {"negation with did not", "en", "2024-05-01", "Russia did not attack Ukraine.", {}},
+    {"denial", "en", "2024-05-01", "Iran denied supplying drones to Russia.", {}},
+    {"possessive agent", "en", "2024-05-01", "Russia's foreign minister accused NATO of provoking the conflict.",
+     {{"RUSGOV", "IGONAT", "11"}}},
+    {"announced sanctions are a threat", "en", "2024-05-01", "China will impose sanctions on Japan.",
+     {{"CHN", "JPN", "13"}}},
+    {"a base form after a determiner is a noun", "en", "2024-05-01", "The attack on the convoy shocked Russia.", {}},
+    {"post-posed attribution", "en", "2024-05-01", "North Korea fired missiles toward Japan, South Korea said.",
+     {{"PRK", "JPN", "19"}}},
+};
+
 // Test names from the mechanism: "passive_with_oleh".
 std::string case_name(const ::testing::TestParamInfo<CoderCase>& info) {
   std::string name;
@@ -102,6 +120,7 @@ std::string case_name(const ::testing::TestParamInfo<CoderCase>& info) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Indonesian, CoderTest, ::testing::ValuesIn(kIndonesian), case_name);
+INSTANTIATE_TEST_SUITE_P(English, CoderTest, ::testing::ValuesIn(kEnglish), case_name);
 
 TEST(CoderModalityTest, ModalityFollowsFunctionWords) {
   struct Case { const char* text; const char* root; Modality modality; } cases[] = {
