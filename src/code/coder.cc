@@ -357,6 +357,7 @@ class SentenceCoder {
 
   std::vector<Match> candidate_matches() {
     std::vector<Match> out;
+    uint32_t noun_noted = UINT32_MAX;
     for (uint32_t i = first_; i < end_; ++i) {
       if (mention_cover_[i - first_] >= 0 || tokens_[i].kind != TokenKind::kWord) continue;
       const auto* ids = lex_.patterns_for_head(tokens_[i].norm);
@@ -364,7 +365,10 @@ class SentenceCoder {
       for (uint32_t id : *ids) {
         const VerbPattern& p = lex_.patterns()[id];
         if (!base_form_is_verb(p, i)) {
-          if (trace_) note(fmt::format("\"{}\" at {} reads as a noun here: pattern {} not tried", tok(i), i - first_, in_.lexicon->where(p.ref)));
+          if (trace_ && noun_noted != i) {
+            note(fmt::format("\"{}\" reads as a noun here (no actor, pronoun or auxiliary before it): its verb patterns are not tried", tok(i)));
+            noun_noted = i;
+          }
           continue;
         }
         Match m;
@@ -724,7 +728,12 @@ class SentenceCoder {
     for (const auto& s : sources) {
       if (targets.empty()) { make(&s, nullptr, p.code); continue; }
       for (const auto& t : targets) {
-        if (s.code == t.code && s.span == t.span) continue;
+        // An actor acting on itself is a misreading: the same mention, or a
+        // pronoun that resolved back to the source.
+        if (s.code == t.code && (s.span == t.span || t.anaphor)) {
+          note(fmt::format("  {} → {}: source and target are the same actor — no event", s.code, t.code));
+          continue;
+        }
         make(&s, &t, p.code);
         // Hosting a visit implies the visit: "X menerima kunjungan Y" is
         // also Y → X 042 (the converse declared on the pattern line).
