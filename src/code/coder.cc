@@ -32,6 +32,16 @@ struct Match {
   Binding source, target;
   bool source_is_subject = false, target_is_subject = false;
   std::vector<uint32_t> literal_tokens;
+
+  // Backtracking state without copying the vector: the matcher only appends.
+  struct Saved { size_t literals; uint32_t lit_end; Binding source, target; };
+  Saved save() const { return {literal_tokens.size(), lit_end, source, target}; }
+  void restore(const Saved& s) {
+    literal_tokens.resize(s.literals);
+    lit_end = s.lit_end;
+    source = s.source;
+    target = s.target;
+  }
 };
 
 class SentenceCoder {
@@ -222,6 +232,8 @@ class SentenceCoder {
 
   bool words_match(const std::vector<std::string>& alt, uint32_t at) const {
     if (at + alt.size() > end_) return false;
+    // Cheap reject on the first byte before comparing whole strings.
+    if (!alt[0].empty() && !tokens_[at].norm.empty() && alt[0][0] != tokens_[at].norm[0]) return false;
     for (size_t k = 0; k < alt.size(); ++k) {
       const std::string& n = tokens_[at + k].norm;
       if (n != alt[k]) {
@@ -242,11 +254,11 @@ class SentenceCoder {
       case PatternElement::kWords: {
         for (const auto& alt : el.alternatives) {
           if (!words_match(alt, t)) continue;
-          Match saved = m;
+          const auto saved = m.save();
           for (uint32_t k = 0; k < alt.size(); ++k) m.literal_tokens.push_back(t + k);
           m.lit_end = std::max<uint32_t>(m.lit_end, t + static_cast<uint32_t>(alt.size()));
           if (match_forward(p, ei + 1, t + static_cast<uint32_t>(alt.size()), m)) return true;
-          m = saved;
+          m.restore(saved);
         }
         // A closing "PREP +" may stand after a long object: "mengirim
         // bantuan berupa generator, selimut, dan obat-obatan ke Ukraina".
@@ -257,11 +269,11 @@ class SentenceCoder {
             if (boundary_[t + skip - 1 - first_]) break;
             for (const auto& alt : el.alternatives) {
               if (!words_match(alt, t + skip)) continue;
-              Match saved = m;
+              const auto saved = m.save();
               m.literal_tokens.push_back(t + skip);
               m.lit_end = std::max<uint32_t>(m.lit_end, t + skip + 1);
               if (match_forward(p, ei + 1, t + skip + 1, m)) return true;
-              m = saved;
+              m.restore(saved);
             }
           }
         }

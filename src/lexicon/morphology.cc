@@ -169,7 +169,9 @@ class EnglishMorphology : public VerbMorphology {
         p.elements.push_back(slot(PatternElement::kSource));
         text += " by $";
       }
-      p.head = 1;
+      // The participle is the head, not the auxiliary: indexing every
+      // passive under "was"/"is" would try them all at each such word.
+      p.head = 2;
       p.text = text;
       for (const auto& el : p.elements)
         if (el.kind == PatternElement::kWords) ++p.literal_count;
