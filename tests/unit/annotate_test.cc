@@ -1,0 +1,101 @@
+// Actor mentions, places and time expressions, stage by stage.
+#include <gtest/gtest.h>
+
+#include "kabar/annotate.h"
+#include "test_support.h"
+
+namespace kabar {
+namespace {
+
+struct Annotated {
+  std::string text;
+  std::vector<Token> tokens;
+  std::vector<Mention> mentions;
+  std::vector<PlaceMention> places;
+  std::vector<TimeMention> times;
+};
+
+Annotated annotate(const std::string& text, const std::string& lang, const std::string& date) {
+  Annotated a;
+  a.text = text;
+  tokenize(a.text, Span{0, static_cast<uint32_t>(a.text.size())}, a.tokens);
+  const LanguageLexicon& lex = *testing::lexicon().language(lang);
+  auto d = Date::parse_iso(date);
+  uint32_t n = static_cast<uint32_t>(a.tokens.size());
+  a.mentions = find_mentions(a.text, a.tokens, 0, n, lex, testing::lexicon().codebook(), d);
+  a.places = find_places(a.tokens, 0, n, lex);
+  a.times = find_times(a.text, a.tokens, 0, n, lex, d);
+  return a;
+}
+
+std::vector<std::vector<std::string>> codes(const Annotated& a) {
+  std::vector<std::vector<std::string>> out;
+  for (const auto& m : a.mentions) {
+    std::vector<std::string> c;
+    for (const auto& actor : m.actors) c.push_back(actor.code);
+    out.push_back(c);
+  }
+  return out;
+}
+
+TEST(MentionsTest, CompoundsCoordinationAndDates) {
+  struct Case { const char* text; const char* lang; const char* date; std::vector<std::vector<std::string>> codes; } cases[] = {
+      {"Kepala keamanan Rusia dan Iran bertemu.", "id", "2022-11-09", {{"RUSGOV", "IRNGOV"}}},
+      {"Presiden Ukraina Volodymyr Zelensky berbicara.", "id", "2022-11-09", {{"UKRGOV"}}},
+      {"Nikolai Patrushev tiba.", "id", "2022-11-09", {{"RUSGOV"}}},          // Security Council secretary then
+      {"Rusia, Iran dan Suriah bertemu.", "id", "2022-11-09", {{"RUS", "IRN", "SYR"}}},
+      {"Rusia, Iran bertemu.", "id", "2022-11-09", {{"RUS"}, {"IRN"}}},      // commas alone: no coordination
+      {"Polisi datang ke arah barat.", "id", "2022-11-09", {{"COP"}}},       // "barat" lower case: a direction
+      {"Negara-negara Barat mengecam.", "id", "2022-11-09", {{"WST"}}},
+      {"Russia's foreign minister spoke.", "en", "2022-11-09", {{"RUSGOV"}}},
+      {"The Russian and Iranian security chiefs met.", "en", "2022-11-09", {{"RUSGOV", "IRNGOV"}}},
+      {"Tersangka berinisial AS ditangkap.", "id", "2022-11-09", {{"CRM"}}},  // initials, not the United States
+  };
+  for (const auto& c : cases) {
+    auto a = annotate(c.text, c.lang, c.date);
+    EXPECT_EQ(codes(a), c.codes) << c.text;
+  }
+}
+
+TEST(MentionsTest, PrepositionObjectsAreMarked) {
+  auto a = annotate("Di samping Ukraina, Rusia mengecam Polandia.", "id", "2024-01-01");
+  ASSERT_EQ(a.mentions.size(), 3u);
+  EXPECT_TRUE(a.mentions[0].after_prep);
+  EXPECT_FALSE(a.mentions[1].after_prep);
+}
+
+TEST(PlacesTest, CapitalsAfterLocativesArePlaces) {
+  auto a = annotate("Kepala keamanan bertemu di Teheran.", "id", "2022-11-09");
+  ASSERT_EQ(a.places.size(), 1u);
+  EXPECT_TRUE(a.places[0].after_locative);
+  const auto& place = testing::lexicon().language("id")->places()[a.places[0].place];
+  EXPECT_EQ(place.name, "Tehran");
+  EXPECT_EQ(place.country, "IRN");
+  for (const auto& m : a.mentions)
+    for (const auto& actor : m.actors) EXPECT_NE(actor.country, "IRN") << "Teheran after 'di' must not be an actor";
+}
+
+TEST(TimesTest, ResolvesAgainstTheArticleDate) {
+  struct Case { const char* text; const char* lang; const char* anchor; const char* want; } cases[] = {
+      {"Rabu, (9/11/2022) lalu.", "id", "2022-11-10", "2022-11-09"},
+      {"sejak 24 Februari ini.", "id", "2022-11-09", "2022-02-24"},
+      {"pada 28 Desember.", "id", "2023-01-05", "2022-12-28"},  // last December, not this one
+      {"pada 9 November 2022.", "id", "2024-01-01", "2022-11-09"},
+      {"kemarin sore.", "id", "2022-11-09", "2022-11-08"},
+      {"pada Selasa malam.", "id", "2024-11-13", "2024-11-12"},
+      {"on Tuesday (March 4, 2025).", "en", "2025-03-05", "2025-03-04"},
+      {"said on Monday.", "en", "2025-03-05", "2025-03-03"},
+      {"yesterday.", "en", "2025-03-05", "2025-03-04"},
+      {"on 3/14/2024.", "en", "2024-03-20", "2024-03-14"},
+  };
+  for (const auto& c : cases) {
+    auto a = annotate(c.text, c.lang, c.anchor);
+    ASSERT_EQ(a.times.size(), 1u) << c.text;
+    ASSERT_TRUE(a.times[0].date.has_value()) << c.text;
+    EXPECT_EQ(a.times[0].date->to_string(), c.want) << c.text;
+  }
+  EXPECT_TRUE(annotate("Pada bulan Oktober.", "id", "2022-11-09").times.empty()) << "a month alone is too coarse";
+}
+
+}  // namespace
+}  // namespace kabar
