@@ -150,8 +150,13 @@ std::vector<Mention> find_mentions(std::string_view text, const std::vector<Toke
     if (!chunks.empty()) {
       Chunk& c = chunks.back();
       bool adjacent = c.end == it.first;
+      // "President of Russia", "duta besar dari Ukraina", and for a bare
+      // country also "a court in Guyana", "polisi di Malaysia".
+      const std::string& joiner = tokens[c.end].norm;
+      bool country_item = it.code.size() == 3 && is_country_unit(book, it.code) && !(it.flags & kActorCapital);
       bool via_of = c.end + 1 == it.first && c.items.back().agent && !it.agent &&
-                    (tokens[c.end].norm == "of" || tokens[c.end].norm == "dari");
+                    (joiner == "of" || joiner == "dari" ||
+                     (country_item && (joiner == "in" || joiner == "di")));
       if (adjacent || via_of) {
         c.items.push_back(it);
         c.end = it.end;

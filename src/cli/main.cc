@@ -14,6 +14,7 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include "kabar/eval.h"
 #include "kabar/ingest.h"
 #include "kabar/lexicon.h"
 #include "kabar/pipeline.h"
@@ -230,6 +231,34 @@ int run_query(const std::string& db_path, size_t limit) {
   return kExitOk;
 }
 
+int run_eval(const Common& c, const std::string& gold_path, const std::string& actors, const std::string& report) {
+  int exit_code = kExitOk;
+  auto gold = read_gold(gold_path);
+  if (!gold.ok()) {
+    fmt::print(stderr, "kabar: {}\n", gold.status().message());
+    return gold.status().code() == ErrorCode::kNotFound ? kExitUsage : kExitPartial;
+  }
+  for (const auto& s : gold->skipped) fmt::print(stderr, "kabar: {} (skipped)\n", s);
+  auto lex = load_lexicon(c, exit_code);
+  if (!lex) return exit_code;
+  Pipeline pipeline(*lex, {c.lang.empty() ? "en" : c.lang, false});
+  EvalOptions options{actors, c.lang.empty() ? "en" : c.lang};
+  EvalResult result = evaluate(*gold, pipeline, options);
+  fmt::print("{}", format_eval(*gold, result));
+  if (!report.empty()) {
+    Output out(report);
+    bool ok = out.ok();
+    for (const auto& f : result.failures)
+      ok = ok && out.write(fmt::format("{}\n  text:     {}\n  expected: {}\n  got:      {}\n", f.id, f.text, f.expected, f.got));
+    if (!out.finish(ok) || !ok) {
+      fmt::print(stderr, "kabar: cannot write {}\n", report);
+      return kExitOutput;
+    }
+    fmt::print("failing records: {} (written to {})\n", result.failures.size(), report);
+  }
+  return gold->skipped.empty() ? kExitOk : kExitPartial;
+}
+
 int run_dict(const Common& c, const std::string& action) {
   int exit_code = kExitOk;
   auto lex = load_lexicon(c, exit_code);
@@ -288,6 +317,14 @@ int main(int argc, char** argv) {
   query->add_option("--db", db_path, "SQLite database file");
   query->add_option("--limit", limit, "At most N events (0 = all)");
 
+  std::string gold_path, actors_mode = "full", report_path;
+  auto* eval = app.add_subcommand("eval", "Score kabar on a gold file (kabar JSONL, PETRARCH XML, PLOVER JSON)");
+  add_common(eval);
+  eval->add_option("gold", gold_path, "The gold file")->required();
+  eval->add_option("--actors", actors_mode, "Compare actor codes in full or by country only")
+      ->check(CLI::IsMember({"full", "country"}));
+  eval->add_option("--report", report_path, "Write every failing record, expected against got, to FILE");
+
   auto* dict = app.add_subcommand("dict", "Check the dictionaries or print their size");
   add_common(dict);
   dict->add_option("action", dict_action, "check | stats")->required()->check(CLI::IsMember({"check", "stats"}));
@@ -302,6 +339,7 @@ int main(int argc, char** argv) {
   if (explain->parsed()) return run_explain(common, sentence, keep_suppressed);
   if (ingest->parsed()) return run_ingest(common, inputs, db_path);
   if (query->parsed()) return run_query(db_path, limit);
+  if (eval->parsed()) return run_eval(common, gold_path, actors_mode, report_path);
   if (dict->parsed()) return run_dict(common, dict_action);
   return kExitUsage;
 }

@@ -661,7 +661,11 @@ class SentenceCoder {
     // agentless "diminta" (was asked) says too little to be an event.
     const CameoCode* code_info = in_.lexicon->codebook().find(p.code);
     const bool victim_event = code_info && std::stoi(code_info->root) >= 14;
-    if (sources.empty() && !(passive_shape && victim_event && !targets.empty())) {
+    std::string why;
+    Modality modality = modality_for(m.head, why);
+    // Not for something that may or will happen ("would be indicted").
+    const bool happened = modality != Modality::kFuture && modality != Modality::kHypothetical;
+    if (sources.empty() && !(passive_shape && victim_event && happened && !targets.empty())) {
       note(fmt::format("  {} {}{}: no source actor — no event", p.code, tok(m.head), passive));
       return;
     }
@@ -681,8 +685,6 @@ class SentenceCoder {
         }
       }
     }
-    std::string why;
-    Modality modality = modality_for(m.head, why);
     if (modality_suppressed(modality) && !options_.keep_suppressed) {
       note(fmt::format("  {} {}{}: {} → suppressed ({})", p.code, tok(m.head), passive, modality_name(modality), why));
       return;
@@ -740,9 +742,10 @@ class SentenceCoder {
     for (const auto& s : sources) {
       if (targets.empty()) { make(&s, nullptr, p.code); continue; }
       for (const auto& t : targets) {
-        // An actor acting on itself is a misreading: the same mention, or a
-        // pronoun that resolved back to the source.
-        if (s.code == t.code && (s.span == t.span || t.anaphor)) {
+        // An actor acting on itself (PSE → PSE, a pronoun resolved back to
+        // the source) is almost always a misreading; event data users count
+        // such rows as noise.
+        if (s.code == t.code) {
           note(fmt::format("  {} → {}: source and target are the same actor — no event", s.code, t.code));
           continue;
         }

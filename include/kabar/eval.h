@@ -1,0 +1,87 @@
+// kabar/eval.h — gold files and scores.
+//
+// A gold file is a list of records: a text (one sentence or a short passage),
+// its date, and the events a human coder found in it. kabar reads four forms
+// (docs/EVALUATION.md, "Gold formats"):
+//   * kabar's own JSON Lines: {"id","lang","date","text","events":[{"source","target","code"}]}
+//     (the TABARI suite converted to JSONL, with "expected"/"event", reads the same way);
+//   * PETRARCH validation XML (<Sentence id date> <EventCoding sourcecode targetcode
+//     eventcode/> <Text>…</Text>), read tolerantly: the files in the wild are not
+//     well-formed XML;
+//   * the PLOVER gold-standard JSON array (PLOVER event types instead of CAMEO codes).
+// Scoring runs the pipeline on each record and compares (source, target, code)
+// sets: exact records, and micro precision/recall/F1 at code, root and
+// QuadClass level (PLOVER type for PLOVER gold), with a per-root table.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "kabar/lexicon.h"
+#include "kabar/pipeline.h"
+#include "kabar/status.h"
+
+namespace kabar {
+
+struct GoldEvent {
+  std::string source;  // actor code; "" for none
+  std::string target;
+  std::string code;    // CAMEO code, or a PLOVER type when the gold is PLOVER
+};
+
+struct GoldRecord {
+  std::string id;
+  std::string text;
+  std::string lang;    // may be empty
+  std::optional<Date> date;
+  std::vector<GoldEvent> events;
+  bool no_events = false;  // the record says explicitly that nothing is coded
+};
+
+enum class GoldKind { kCameo, kPlover };
+
+struct GoldFile {
+  GoldKind kind = GoldKind::kCameo;
+  std::string format;  // "kabar-jsonl", "petrarch-xml", "plover-json"
+  std::vector<GoldRecord> records;
+  std::vector<std::string> skipped;  // "file:line: why" for records that could not be read
+};
+
+// Reads a gold file, choosing the reader by content.
+StatusOr<GoldFile> read_gold(const std::string& path);
+
+struct Counts {
+  size_t tp = 0, fp = 0, fn = 0;
+  double precision() const { return tp + fp ? static_cast<double>(tp) / static_cast<double>(tp + fp) : 0; }
+  double recall() const { return tp + fn ? static_cast<double>(tp) / static_cast<double>(tp + fn) : 0; }
+  double f1() const {
+    double p = precision(), r = recall();
+    return p + r > 0 ? 2 * p * r / (p + r) : 0;
+  }
+};
+
+struct EvalOptions {
+  // "full": actor codes must be equal; "country": only their country (first
+  // unit) is compared, for gold coded with another dictionary's role codes.
+  std::string actors = "full";
+  std::string default_lang = "en";
+};
+
+struct EvalResult {
+  size_t records = 0, exact = 0;
+  Counts code, root, quad;                 // CAMEO gold
+  Counts plover;                           // PLOVER gold
+  std::map<std::string, Counts> per_root;  // root (or PLOVER type) → counts at that level
+  struct Failure {
+    std::string id, text, expected, got;
+  };
+  std::vector<Failure> failures;
+};
+
+EvalResult evaluate(const GoldFile& gold, const Pipeline& pipeline, const EvalOptions& options);
+
+// Human-readable summary (the table `kabar eval` prints).
+std::string format_eval(const GoldFile& gold, const EvalResult& result);
+
+}  // namespace kabar

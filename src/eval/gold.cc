@@ -1,0 +1,242 @@
+// Gold-file readers. The PETRARCH reader is a tolerant tag scanner rather than
+// an XML parser on purpose: the published validation files have comment lines
+// outside elements and self-closing <Sentence/> tags followed by their
+// children, which a conforming parser rejects.
+#include <fstream>
+#include <sstream>
+
+#include <fmt/format.h>
+#include <simdjson.h>
+
+#include "kabar/eval.h"
+#include "kabar/ingest.h"
+#include "util/strings.h"
+
+namespace kabar {
+namespace {
+
+StatusOr<std::string> slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status(ErrorCode::kNotFound, fmt::format("{}: cannot open", path));
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// "950101" (TABARI, YYMMDD), "20080804", "2008-08-04", and the loose forms.
+std::optional<Date> gold_date(std::string_view s) {
+  s = trim(s);
+  bool digits = !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+  if (digits && s.size() == 8) {
+    int y = std::stoi(std::string(s.substr(0, 4))), m = std::stoi(std::string(s.substr(4, 2))),
+        d = std::stoi(std::string(s.substr(6, 2)));
+    if (Date::valid(y, m, d)) return Date{y, m, d};
+    return std::nullopt;
+  }
+  if (digits && s.size() == 6) {
+    int yy = std::stoi(std::string(s.substr(0, 2))), m = std::stoi(std::string(s.substr(2, 2))),
+        d = std::stoi(std::string(s.substr(4, 2)));
+    int y = yy < 50 ? 2000 + yy : 1900 + yy;  // TABARI's two-digit years
+    if (Date::valid(y, m, d)) return Date{y, m, d};
+    return std::nullopt;
+  }
+  return Date::parse_loose(s);
+}
+
+std::string collapse_space(std::string_view s) {
+  std::string out;
+  bool space = false;
+  for (char c : s) {
+    if (c == ' ' || c == '\n' || c == '\r' || c == '\t') { space = !out.empty(); continue; }
+    if (space) { out += ' '; space = false; }
+    out += c;
+  }
+  return out;
+}
+
+std::string xml_unescape(std::string_view s) {
+  std::string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] != '&') { out += s[i]; continue; }
+    static const std::pair<std::string_view, char> kEntities[] = {
+        {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&apos;", '\''}};
+    bool done = false;
+    for (const auto& [name, ch] : kEntities) {
+      if (s.substr(i, name.size()) == name) { out += ch; i += name.size() - 1; done = true; break; }
+    }
+    if (!done) out += '&';
+  }
+  return out;
+}
+
+// Attributes of a start tag: name = "value" or name='value', spaces allowed.
+std::map<std::string, std::string> attributes(std::string_view tag) {
+  std::map<std::string, std::string> out;
+  size_t i = 0;
+  while (i < tag.size()) {
+    while (i < tag.size() && !std::isalpha(static_cast<unsigned char>(tag[i]))) ++i;
+    size_t name_start = i;
+    while (i < tag.size() && (std::isalnum(static_cast<unsigned char>(tag[i])) || tag[i] == '_')) ++i;
+    std::string name(tag.substr(name_start, i - name_start));
+    while (i < tag.size() && tag[i] == ' ') ++i;
+    if (i >= tag.size() || tag[i] != '=') continue;
+    ++i;
+    while (i < tag.size() && tag[i] == ' ') ++i;
+    if (i >= tag.size() || (tag[i] != '"' && tag[i] != '\'')) continue;
+    char q = tag[i++];
+    size_t close = tag.find(q, i);
+    if (close == std::string_view::npos) break;
+    out[name] = xml_unescape(tag.substr(i, close - i));
+    i = close + 1;
+  }
+  return out;
+}
+
+size_t line_of(std::string_view s, size_t pos) {
+  return 1 + static_cast<size_t>(std::count(s.begin(), s.begin() + static_cast<std::ptrdiff_t>(pos), '\n'));
+}
+
+GoldFile read_petrarch_xml(const std::string& path, std::string_view s) {
+  GoldFile g;
+  g.format = "petrarch-xml";
+  size_t pos = s.find("<Sentence ");
+  while (pos != std::string_view::npos) {
+    size_t next = s.find("<Sentence ", pos + 1);
+    std::string_view block = s.substr(pos, (next == std::string_view::npos ? s.size() : next) - pos);
+    size_t tag_end = block.find('>');
+    GoldRecord r;
+    auto attrs = attributes(block.substr(9, tag_end - 9));
+    r.id = attrs["id"];
+    r.date = gold_date(attrs["date"]);
+    r.lang = "en";
+    for (size_t ec = block.find("<EventCoding"); ec != std::string_view::npos; ec = block.find("<EventCoding", ec + 1)) {
+      size_t end = block.find('>', ec);
+      auto a = attributes(block.substr(ec + 12, end - ec - 12));
+      if (a.count("noevents")) { r.no_events = true; continue; }
+      if (!a.count("eventcode")) continue;
+      r.events.push_back({a["sourcecode"], a["targetcode"], a["eventcode"]});
+    }
+    size_t t0 = block.find("<Text>"), t1 = block.find("</Text>");
+    if (t0 == std::string_view::npos || t1 == std::string_view::npos || t1 < t0) {
+      g.skipped.push_back(fmt::format("{}:{}: record {} has no <Text>", path, line_of(s, pos), r.id));
+    } else {
+      r.text = collapse_space(xml_unescape(block.substr(t0 + 6, t1 - t0 - 6)));
+      g.records.push_back(std::move(r));
+    }
+    pos = next;
+  }
+  return g;
+}
+
+StatusOr<GoldFile> read_plover_json(const std::string& path, const std::string& bytes) {
+  GoldFile g;
+  g.kind = GoldKind::kPlover;
+  g.format = "plover-json";
+  simdjson::dom::parser parser;
+  simdjson::dom::element doc;
+  if (auto err = parser.parse(bytes).get(doc))
+    return Status(ErrorCode::kParse, fmt::format("{}: malformed JSON: {}", path, simdjson::error_message(err)));
+  simdjson::dom::array arr;
+  if (doc.get_array().get(arr)) return Status(ErrorCode::kParse, fmt::format("{}: expected a JSON array", path));
+  size_t index = 0;
+  for (simdjson::dom::element rec : arr) {
+    ++index;
+    std::string_view text, id, event, date;
+    if (rec["text"].get(text) || rec["event"].get(event)) continue;  // the DOCUMENT record
+    GoldRecord r;
+    if (!rec["id"].get(id)) r.id = std::string(id);
+    r.text = std::string(text);
+    r.lang = "en";
+    // The GSR (PLOVER 0.5, 2016) predates the 16-type ontology kabar's
+    // crosswalk uses; its older type names map one to one.
+    static const std::map<std::string_view, std::string_view> kRenamed = {
+        {"DEMAND", "REQUEST"}, {"DISAPPROVE", "ACCUSE"}, {"INVESTIGATE", "ACCUSE"}, {"FIGHT", "ASSAULT"}};
+    if (auto it = kRenamed.find(event); it != kRenamed.end()) event = it->second;
+    if (!rec["date"].get(date)) r.date = gold_date(date);
+    auto actors = [&](const char* key) {
+      std::vector<std::string> out;
+      simdjson::dom::array list;
+      if (rec[key].get(list)) return out;
+      for (simdjson::dom::element a : list) {
+        std::string_view code, sector;
+        std::string c;
+        if (!a["code"].get(code)) c = std::string(code);
+        if (!a["sector"].get(sector) && !sector.empty() && sector != "---") c += std::string(sector);
+        out.push_back(c);
+      }
+      return out;
+    };
+    auto sources = actors("source"), targets = actors("target");
+    if (sources.empty()) sources.push_back("");
+    if (targets.empty()) targets.push_back("");
+    for (const auto& s : sources)
+      for (const auto& t : targets) r.events.push_back({s, t, std::string(event)});
+    g.records.push_back(std::move(r));
+  }
+  return g;
+}
+
+GoldFile read_gold_jsonl(const std::string& path, const std::string& bytes) {
+  GoldFile g;
+  g.format = "kabar-jsonl";
+  simdjson::dom::parser parser;
+  std::istringstream in(bytes);
+  std::string line;
+  size_t line_no = 0;
+  while (std::getline(in, line)) {
+    ++line_no;
+    if (trim(line).empty()) continue;
+    simdjson::dom::element rec;
+    if (auto err = parser.parse(line).get(rec)) {
+      g.skipped.push_back(fmt::format("{}:{}: malformed JSON: {}", path, line_no, simdjson::error_message(err)));
+      continue;
+    }
+    std::string_view text;
+    if (rec["text"].get(text)) {
+      g.skipped.push_back(fmt::format("{}:{}: missing \"text\"", path, line_no));
+      continue;
+    }
+    GoldRecord r;
+    r.text = std::string(text);
+    std::string_view sv;
+    r.id = !rec["id"].get(sv) ? std::string(sv) : fmt::format("{}:{}", path, line_no);
+    if (!rec["lang"].get(sv)) r.lang = std::string(sv);
+    if (!rec["date"].get(sv)) r.date = gold_date(sv);
+    simdjson::dom::array events;
+    if (rec["events"].get(events) && rec["expected"].get(events)) events = {};
+    for (simdjson::dom::element e : events) {
+      GoldEvent ge;
+      if (!e["source"].get(sv)) ge.source = std::string(sv);
+      if (!e["target"].get(sv)) ge.target = std::string(sv);
+      if (!e["code"].get(sv) || !e["event"].get(sv)) ge.code = std::string(sv);
+      if (ge.code.empty()) {
+        g.skipped.push_back(fmt::format("{}:{}: an event without \"code\"", path, line_no));
+        continue;
+      }
+      r.events.push_back(std::move(ge));
+    }
+    bool no_events = false;
+    if (!rec["no_events"].get(no_events)) r.no_events = no_events;
+    g.records.push_back(std::move(r));
+  }
+  return g;
+}
+
+}  // namespace
+
+StatusOr<GoldFile> read_gold(const std::string& path) {
+  auto bytes = slurp(path);
+  if (!bytes.ok()) return bytes.status();
+  if (find_invalid_utf8(*bytes) != std::string::npos)
+    return Status(ErrorCode::kInvalidUtf8, fmt::format("{}: not valid UTF-8", path));
+  std::string_view s = *bytes;
+  size_t first = s.find_first_not_of(" \t\r\n");
+  if (first == std::string_view::npos) return Status(ErrorCode::kParse, fmt::format("{}: empty gold file", path));
+  if (s[first] == '[') return read_plover_json(path, *bytes);
+  if (s[first] == '{') return read_gold_jsonl(path, *bytes);
+  if (s.find("<Sentence ") != std::string_view::npos) return read_petrarch_xml(path, s);
+  return Status(ErrorCode::kParse,
+                fmt::format("{}: not a gold file kabar reads (JSON Lines, PETRARCH XML or PLOVER JSON)", path));
+}
+
+}  // namespace kabar

@@ -1,0 +1,131 @@
+// Scoring a gold file: see kabar/eval.h. Comparison is on sets of
+// (source, target, code) per record, as the peers' suites define success.
+#include <set>
+#include <tuple>
+
+#include <fmt/format.h>
+
+#include "kabar/eval.h"
+
+namespace kabar {
+namespace {
+
+using Triple = std::tuple<std::string, std::string, std::string>;
+
+std::string normalise_actor(const std::string& code, const Codebook& book, const std::string& mode) {
+  if (code == "---" || code == "-") return "";
+  if (mode != "country" || code.size() < 3) return code;
+  const ActorUnit* u = book.unit(std::string_view(code).substr(0, 3));
+  if (u && (u->kind == ActorUnitKind::kCountry || u->kind == ActorUnitKind::kRegion)) return code.substr(0, 3);
+  return code;
+}
+
+// The code at a level: "code", "root", "quad" or "plover".
+std::string at_level(const std::string& code, const std::string& level, const Codebook& book) {
+  if (level == "code") return code;
+  if (level == "root") return code.substr(0, 2);
+  const CameoCode* c = book.find(code);
+  if (level == "quad") return c ? std::to_string(c->quad) : "?";
+  return c ? c->plover_type : "";  // plover
+}
+
+void count(const std::set<Triple>& gold, const std::set<Triple>& got, Counts& c) {
+  for (const auto& t : got) (gold.count(t) ? c.tp : c.fp)++;
+  for (const auto& t : gold)
+    if (!got.count(t)) c.fn++;
+}
+
+std::string list(const std::set<Triple>& s) {
+  if (s.empty()) return "(none)";
+  std::string out;
+  for (const auto& [a, b, c] : s)
+    out += fmt::format("{}{}/{}/{}", out.empty() ? "" : " ", a.empty() ? "---" : a, b.empty() ? "---" : b, c);
+  return out;
+}
+
+}  // namespace
+
+EvalResult evaluate(const GoldFile& gold, const Pipeline& pipeline, const EvalOptions& options) {
+  const Codebook& book = pipeline.lexicon().codebook();
+  const std::string actors = gold.kind == GoldKind::kPlover ? "country" : options.actors;
+  EvalResult result;
+  for (const auto& rec : gold.records) {
+    Article a;
+    a.id = rec.id;
+    a.text = rec.text;
+    a.lang = rec.lang.empty() ? options.default_lang : rec.lang;
+    a.date = rec.date;
+    a.origin = rec.id;
+    ArticleResult r = pipeline.process(std::move(a));
+
+    auto gold_at = [&](const std::string& level) {
+      std::set<Triple> s;
+      for (const auto& e : rec.events) {
+        std::string code = gold.kind == GoldKind::kPlover ? e.code : at_level(e.code, level, book);
+        s.insert({normalise_actor(e.source, book, actors), normalise_actor(e.target, book, actors), code});
+      }
+      return s;
+    };
+    auto got_at = [&](const std::string& level) {
+      std::set<Triple> s;
+      for (const auto& e : r.events) {
+        std::string code = at_level(e.code, level, book);
+        if (code.empty()) continue;  // PLOVER drops roots 01-02
+        s.insert({normalise_actor(e.source ? e.source->code : "", book, actors),
+                  normalise_actor(e.target ? e.target->code : "", book, actors), code});
+      }
+      return s;
+    };
+
+    ++result.records;
+    const std::string top = gold.kind == GoldKind::kPlover ? "plover" : "code";
+    auto g = gold_at(top), p = got_at(top);
+    if (g == p) {
+      ++result.exact;
+    } else {
+      result.failures.push_back({rec.id, rec.text, list(g), list(p)});
+    }
+    if (gold.kind == GoldKind::kPlover) {
+      count(g, p, result.plover);
+    } else {
+      count(g, p, result.code);
+      count(gold_at("root"), got_at("root"), result.root);
+      count(gold_at("quad"), got_at("quad"), result.quad);
+    }
+    // Per root (or PLOVER type) at that level.
+    const std::string level = gold.kind == GoldKind::kPlover ? "plover" : "root";
+    auto gr = gold.kind == GoldKind::kPlover ? g : gold_at(level);
+    auto pr = gold.kind == GoldKind::kPlover ? p : got_at(level);
+    for (const auto& t : pr) (gr.count(t) ? result.per_root[std::get<2>(t)].tp : result.per_root[std::get<2>(t)].fp)++;
+    for (const auto& t : gr)
+      if (!pr.count(t)) result.per_root[std::get<2>(t)].fn++;
+  }
+  return result;
+}
+
+std::string format_eval(const GoldFile& gold, const EvalResult& r) {
+  std::string out;
+  out += fmt::format("gold: {} records ({}), {} skipped\n", r.records, gold.format, gold.skipped.size());
+  out += fmt::format("exact records: {} of {} ({:.1f}%)\n", r.exact, r.records,
+                     r.records ? 100.0 * static_cast<double>(r.exact) / static_cast<double>(r.records) : 0.0);
+  out += fmt::format("{:<8} {:>9} {:>9} {:>9} {:>6} {:>6} {:>6}\n", "level", "precision", "recall", "F1", "tp", "fp", "fn");
+  auto row = [&](const char* name, const Counts& c) {
+    out += fmt::format("{:<8} {:>9.3f} {:>9.3f} {:>9.3f} {:>6} {:>6} {:>6}\n", name, c.precision(), c.recall(), c.f1(),
+                       c.tp, c.fp, c.fn);
+  };
+  if (gold.kind == GoldKind::kPlover) {
+    row("plover", r.plover);
+  } else {
+    row("code", r.code);
+    row("root", r.root);
+    row("quad", r.quad);
+  }
+  out += fmt::format("\n{:<8} {:>9} {:>9} {:>9} {:>6} {:>6} {:>6}\n", gold.kind == GoldKind::kPlover ? "type" : "root",
+                     "precision", "recall", "F1", "tp", "fp", "fn");
+  for (const auto& [k, c] : r.per_root)
+    out += fmt::format("{:<8} {:>9.3f} {:>9.3f} {:>9.3f} {:>6} {:>6} {:>6}\n", k, c.precision(), c.recall(), c.f1(),
+                       c.tp, c.fp, c.fn);
+  return out;
+}
+
+}  // namespace kabar
