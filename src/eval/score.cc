@@ -12,12 +12,24 @@ namespace {
 
 using Triple = std::tuple<std::string, std::string, std::string>;
 
-std::string normalise_actor(const std::string& code, const Codebook& book, const std::string& mode) {
+// In "country" mode codes from other dictionaries are brought to a common
+// form: Phoenix's "---REB" (no country) is the role "REB"; a country-led code
+// is its country; an IGO/NGO code keeps its first unit and its last known
+// group ("IGOEUREEC" and kabar's "IGOEEC" are both "IGOEEC", "IGOUNOMIL" is
+// "IGOUNO").
+std::string normalise_actor(std::string code, const Codebook& book, const std::string& mode) {
   if (code == "---" || code == "-") return "";
-  if (mode != "country" || code.size() < 3) return code;
-  const ActorUnit* u = book.unit(std::string_view(code).substr(0, 3));
-  if (u && (u->kind == ActorUnitKind::kCountry || u->kind == ActorUnitKind::kRegion)) return code.substr(0, 3);
-  return code;
+  if (mode != "country") return code;
+  while (code.size() >= 3 && code.compare(0, 3, "---") == 0) code.erase(0, 3);
+  if (code.size() < 3) return code;
+  const ActorUnit* first = book.unit(std::string_view(code).substr(0, 3));
+  if (first && (first->kind == ActorUnitKind::kCountry || first->kind == ActorUnitKind::kRegion)) return code.substr(0, 3);
+  std::string group;
+  for (size_t i = 3; i + 3 <= code.size(); i += 3) {
+    const ActorUnit* u = book.unit(std::string_view(code).substr(i, 3));
+    if (u && u->kind == ActorUnitKind::kGroup) group = code.substr(i, 3);
+  }
+  return code.substr(0, 3) + group;
 }
 
 // The code at a level: "code", "root", "quad" or "plover".
