@@ -665,7 +665,11 @@ class SentenceCoder {
     Modality modality = modality_for(m.head, why);
     // Not for something that may or will happen ("would be indicted").
     const bool happened = modality != Modality::kFuture && modality != Modality::kHypothetical;
-    if (sources.empty() && !(passive_shape && victim_event && happened && !targets.empty())) {
+    // And only in a main clause: "…, where 28 people were killed" names no
+    // victim of its own.
+    const Clause* head_clause = clause_for(m.head);
+    const bool main_clause = head_clause && (head_clause->opener == Opener::kNone || head_clause->opener == Opener::kReport);
+    if (sources.empty() && !(passive_shape && victim_event && happened && main_clause && !targets.empty())) {
       note(fmt::format("  {} {}{}: no source actor — no event", p.code, tok(m.head), passive));
       return;
     }
