@@ -71,6 +71,21 @@ std::vector<TimeMention> find_times(std::string_view text, const std::vector<Tok
                                     uint32_t first, uint32_t end, const LanguageLexicon& lex,
                                     const std::optional<Date>& anchor);
 
+// Named entities as the dictionaries know them, for NER evaluation: people,
+// organisations (institutions, media, groups) and locations (countries,
+// capitals, regions, gazetteer places). Agents ("presiden") are not entities.
+// Dated entries match whatever the date.
+enum class EntityKind : uint8_t { kPerson, kOrganisation, kLocation };
+const char* entity_kind_name(EntityKind kind);
+
+struct Entity {
+  uint32_t first_token = 0, end_token = 0;
+  EntityKind kind = EntityKind::kLocation;
+};
+
+std::vector<Entity> find_entities(std::string_view text, const std::vector<Token>& tokens, uint32_t first,
+                                  uint32_t end, const LanguageLexicon& lex);
+
 // Resolves a partial time mention against an anchor (the article date): a
 // day-month without year takes the anchor's year, or the year before when that
 // would put it more than a week after the anchor; a weekday is the latest such

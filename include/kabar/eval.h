@@ -84,4 +84,18 @@ EvalResult evaluate(const GoldFile& gold, const Pipeline& pipeline, const EvalOp
 // Human-readable summary (the table `kabar eval` prints).
 std::string format_eval(const GoldFile& gold, const EvalResult& result);
 
+// Named-entity detection against a token-per-line BIO file (CoNLL: the label
+// in the last column; PER/PERSON/PPL, ORG/ORGANISATION/ORGANIZATION/IND,
+// LOC/PLACE/LOCATION/PLC; other labels are ignored). Sentences are rebuilt by
+// joining tokens with spaces; an entity counts when its type and exact
+// character span agree.
+struct NerResult {
+  size_t sentences = 0;
+  std::map<std::string, Counts> by_type;  // "PER", "ORG", "LOC"
+  Counts all;                             // typed match over all three
+  Counts untyped;                         // span match, any type ("actor and place detection")
+};
+StatusOr<NerResult> evaluate_ner(const std::string& path, const LanguageLexicon& lex);
+std::string format_ner(const NerResult& result);
+
 }  // namespace kabar

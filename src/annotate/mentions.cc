@@ -2,6 +2,7 @@
 // See kabar/annotate.h for the three steps and why.
 #include <algorithm>
 
+#include "annotate/items.h"
 #include "kabar/annotate.h"
 
 namespace kabar {
@@ -13,14 +14,6 @@ std::string lookup_key(const std::string& norm) {
   if (norm.size() > 2 && norm.compare(norm.size() - 2, 2, "'s") == 0) return norm.substr(0, norm.size() - 2);
   return norm;
 }
-
-struct Item {
-  uint32_t first, end;
-  bool agent;
-  std::string code;        // actor code, or role for an agent
-  uint16_t flags = 0;
-  SourceRef ref;
-};
 
 bool has_lowercase_letter(std::string_view s) {
   for (char c : s)
@@ -88,14 +81,12 @@ ActorRef compose(const Codebook& book, const std::vector<Item>& items) {
 
 }  // namespace
 
-std::vector<Mention> find_mentions(std::string_view text, const std::vector<Token>& tokens,
-                                   uint32_t first, uint32_t end, const LanguageLexicon& lex,
-                                   const Codebook& book, const std::optional<Date>& date) {
+std::vector<Item> find_items(std::string_view text, const std::vector<Token>& tokens, uint32_t first, uint32_t end,
+                             const LanguageLexicon& lex, const std::optional<Date>& date, bool any_date) {
   std::vector<std::string> keys;
   keys.reserve(end - first);
   for (uint32_t i = first; i < end; ++i) keys.push_back(lookup_key(tokens[i].norm));
   auto key_at = [&](size_t i) -> const std::string& { return keys[i - first]; };
-
   // 1. Items.
   std::vector<Item> items;
   std::vector<uint32_t> values;
@@ -109,7 +100,7 @@ std::vector<Mention> find_mentions(std::string_view text, const std::vector<Toke
       for (uint32_t v : values) {
         const ActorEntry& e = lex.actors()[v];
         if (!case_ok(e, matched)) continue;
-        if (date ? !e.dates.contains(*date) : !e.dates.unbounded()) continue;
+        if (!any_date && (date ? !e.dates.contains(*date) : !e.dates.unbounded())) continue;
         chosen = &e;
         break;
       }
@@ -142,6 +133,14 @@ std::vector<Mention> find_mentions(std::string_view text, const std::vector<Toke
       ++i;
     }
   }
+
+  return items;
+}
+
+std::vector<Mention> find_mentions(std::string_view text, const std::vector<Token>& tokens,
+                                   uint32_t first, uint32_t end, const LanguageLexicon& lex,
+                                   const Codebook& book, const std::optional<Date>& date) {
+  std::vector<Item> items = find_items(text, tokens, first, end, lex, date);
 
   // 2. Chunks: adjacent items, or an agent joined to an actor by "of"/"dari".
   struct Chunk { uint32_t first, end; std::vector<Item> items; };

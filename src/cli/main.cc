@@ -259,6 +259,21 @@ int run_eval(const Common& c, const std::string& gold_path, const std::string& a
   return gold->skipped.empty() ? kExitOk : kExitPartial;
 }
 
+int run_eval_ner(const Common& c, const std::string& path) {
+  int exit_code = kExitOk;
+  auto lex = load_lexicon(c, exit_code);
+  if (!lex) return exit_code;
+  const LanguageLexicon* l = lex->language(c.lang.empty() ? "id" : c.lang);
+  if (!l) return kExitUsage;
+  auto r = evaluate_ner(path, *l);
+  if (!r.ok()) {
+    fmt::print(stderr, "kabar: {}\n", r.status().message());
+    return r.status().code() == ErrorCode::kNotFound ? kExitUsage : kExitPartial;
+  }
+  fmt::print("{}", format_ner(*r));
+  return kExitOk;
+}
+
 int run_dict(const Common& c, const std::string& action) {
   int exit_code = kExitOk;
   auto lex = load_lexicon(c, exit_code);
@@ -325,6 +340,11 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"full", "country"}));
   eval->add_option("--report", report_path, "Write every failing record, expected against got, to FILE");
 
+  std::string ner_path;
+  auto* eval_ner = app.add_subcommand("eval-ner", "Score person/organisation/place detection on a BIO (CoNLL) file");
+  add_common(eval_ner);
+  eval_ner->add_option("gold", ner_path, "Token-per-line BIO file, label in the last column")->required();
+
   auto* dict = app.add_subcommand("dict", "Check the dictionaries or print their size");
   add_common(dict);
   dict->add_option("action", dict_action, "check | stats")->required()->check(CLI::IsMember({"check", "stats"}));
@@ -340,6 +360,7 @@ int main(int argc, char** argv) {
   if (ingest->parsed()) return run_ingest(common, inputs, db_path);
   if (query->parsed()) return run_query(db_path, limit);
   if (eval->parsed()) return run_eval(common, gold_path, actors_mode, report_path);
+  if (eval_ner->parsed()) return run_eval_ner(common, ner_path);
   if (dict->parsed()) return run_dict(common, dict_action);
   return kExitUsage;
 }

@@ -84,5 +84,20 @@ TEST(EvaluateTest, PloverGoldComparesTypesAndCountries) {
   EXPECT_EQ(r.exact, 2u);
 }
 
+TEST(NerEvalTest, TypedAndUntypedSpanMatches) {
+  auto r = evaluate_ner(testing::source_dir() + "/tests/data/ner-small.conll", *testing::lexicon().language("id"));
+  ASSERT_TRUE(r.ok()) << r.status().to_string();
+  EXPECT_EQ(r->sentences, 2u);
+  // Joko Widodo (person, dated offices matched whatever the date), Jakarta
+  // (a place), KPK (an institution) are known; Budi Santoso is not.
+  EXPECT_EQ(r->by_type["PER"].tp, 1u);
+  EXPECT_EQ(r->by_type["PER"].fn, 1u);
+  EXPECT_EQ(r->by_type["LOC"].tp, 1u);
+  EXPECT_EQ(r->by_type["ORG"].tp, 1u);
+  EXPECT_EQ(r->all.fp, 0u) << format_ner(*r);
+  EXPECT_EQ(r->untyped.tp, 3u);
+  EXPECT_FALSE(evaluate_ner(testing::source_dir() + "/tests/data/none.conll", *testing::lexicon().language("id")).ok());
+}
+
 }  // namespace
 }  // namespace kabar
