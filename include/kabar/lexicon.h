@@ -24,6 +24,7 @@
 
 #include "kabar/codebook.h"
 #include "kabar/date.h"
+#include "kabar/morphology.h"
 #include "kabar/status.h"
 
 namespace kabar {
@@ -145,6 +146,15 @@ class LanguageLexicon {
   const std::unordered_set<std::string>& abbreviations() const { return abbreviations_; }
   const std::unordered_set<std::string>& stopwords() const { return stopwords_; }
 
+  // Indonesian only: the affix analyser, and patterns indexed by the root of
+  // their head, so inflected forms ("menyerangnya", "diserangkan") reach the
+  // pattern written once for the root. Keys are "ROOT#a" (active meN- heads)
+  // and "ROOT#p" (derived di- passives). nullptr / empty for other languages.
+  const IndonesianAnalyser* analyser() const { return analyser_.get(); }
+  const std::vector<uint32_t>* patterns_for_root(const std::string& key) const;
+  // Pattern heads whose root the root list does not know (warnings for dict check).
+  const std::vector<std::string>& unchecked_heads() const { return unchecked_heads_; }
+
  private:
   friend class LexiconBuilder;
   std::string lang_;
@@ -158,6 +168,9 @@ class LanguageLexicon {
   std::unordered_map<std::string, uint32_t> single_word_classes_;  // norm → bitmask of WordClass
   std::unordered_set<std::string> abbreviations_;
   std::unordered_set<std::string> stopwords_;
+  std::unique_ptr<IndonesianAnalyser> analyser_;
+  std::unordered_map<std::string, std::vector<uint32_t>> root_index_;
+  std::vector<std::string> unchecked_heads_;
 };
 
 // A boilerplate rule: a line prefix and what such a line is.

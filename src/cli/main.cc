@@ -279,6 +279,8 @@ int run_dict(const Common& c, const std::string& action) {
   auto lex = load_lexicon(c, exit_code);
   if (!lex) return exit_code;
   if (action == "check") {
+    for (const auto& lang : lex->languages())
+      for (const auto& w : lex->language(lang)->unchecked_heads()) fmt::print(stderr, "kabar: warning: {}\n", w);
     fmt::print("dictionaries OK: {} files\n", lex->files().size());
     return kExitOk;
   }

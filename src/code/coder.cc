@@ -367,12 +367,32 @@ class SentenceCoder {
     return true;
   }
 
+  // Patterns reached through the root of an inflected head: "menyerangnya"
+  // and "diserangkan" find the patterns written for "menyerang".
+  const std::vector<uint32_t>* root_patterns(uint32_t i) const {
+    const IndonesianAnalyser* an = lex_.analyser();
+    if (!an) return nullptr;
+    const std::string& w = tokens_[i].norm;
+    bool active = w.rfind("me", 0) == 0, passive = w.rfind("di", 0) == 0;
+    if (!active && !passive) return nullptr;
+    MorphAnalysis a = an->analyse(w);
+    if (a.root == w || !a.in_root_list) return nullptr;
+    if (a.passive != passive) return nullptr;
+    return lex_.patterns_for_root(a.root + (passive ? "#p" : "#a"));
+  }
+
   std::vector<Match> candidate_matches() {
     std::vector<Match> out;
     uint32_t noun_noted = UINT32_MAX;
     for (uint32_t i = first_; i < end_; ++i) {
       if (mention_cover_[i - first_] >= 0 || tokens_[i].kind != TokenKind::kWord) continue;
       const auto* ids = lex_.patterns_for_head(tokens_[i].norm);
+      bool by_root = false;
+      if (!ids) {
+        ids = root_patterns(i);
+        by_root = ids != nullptr;
+        if (by_root && trace_) note(fmt::format("\"{}\" reaches patterns through its root", tok(i)));
+      }
       if (!ids) continue;
       for (uint32_t id : *ids) {
         const VerbPattern& p = lex_.patterns()[id];
@@ -388,8 +408,15 @@ class SentenceCoder {
         m.head = i;
         m.lit_first = i;
         m.lit_end = i;
-        // The head element itself, then the rest.
-        if (!match_forward(p, p.head, i, m)) continue;
+        // The head element itself, then the rest. A head reached through
+        // its root is matched already: continue after it.
+        if (by_root) {
+          m.literal_tokens.push_back(i);
+          m.lit_end = i + 1;
+          if (!match_forward(p, p.head + 1, i + 1, m)) continue;
+        } else if (!match_forward(p, p.head, i, m)) {
+          continue;
+        }
         if (!match_backward(p, i, m)) continue;
         if (p.head == 0 && !p.elements.empty()) {
           // Pattern starts with a literal: no subject slot; the source is the

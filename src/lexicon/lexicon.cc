@@ -55,6 +55,11 @@ const std::vector<uint32_t>* LanguageLexicon::patterns_for_head(const std::strin
   return it == head_index_.end() ? nullptr : &it->second;
 }
 
+const std::vector<uint32_t>* LanguageLexicon::patterns_for_root(const std::string& key) const {
+  auto it = root_index_.find(key);
+  return it == root_index_.end() ? nullptr : &it->second;
+}
+
 bool LanguageLexicon::is_word(WordClass cls, const std::string& norm) const {
   auto it = single_word_classes_.find(norm);
   return it != single_word_classes_.end() && (it->second >> static_cast<unsigned>(cls)) & 1u;
@@ -575,6 +580,39 @@ class LexiconBuilder {
     }
   }
 
+  // The root list comes from Debian's hunspell-id ($KABAR_HUNSPELL_ID
+  // overrides the path). Without it the analyser still strips affixes, but
+  // unchecked, and kabar says so once.
+  void index_indonesian_roots(LanguageLexicon& L) {
+    const char* env = std::getenv("KABAR_HUNSPELL_ID");
+    std::string path = env && *env ? env : kHunspellIndonesian;
+    auto roots = IndonesianAnalyser::read_hunspell_roots(path);
+    if (roots.ok()) {
+      L.analyser_ = std::make_unique<IndonesianAnalyser>(std::move(roots).value());
+    } else {
+      L.analyser_ = std::make_unique<IndonesianAnalyser>();
+      L.unchecked_heads_.push_back(fmt::format("no Indonesian root list ({}): install hunspell-id", path));
+    }
+    std::set<std::string> warned;
+    for (uint32_t i = 0; i < L.patterns_.size(); ++i) {
+      const VerbPattern& p = L.patterns_[i];
+      const bool passive = (p.flags & kPatternPassive) != 0;
+      std::set<std::string> keys;
+      for (const auto& alt : p.elements[p.head].alternatives) {
+        if (alt.size() != 1) continue;
+        const std::string& w = alt[0];
+        // Only affixed verb heads: meN- actives and di- passives.
+        if (!(passive ? w.rfind("di", 0) == 0 : w.rfind("me", 0) == 0)) continue;
+        MorphAnalysis a = L.analyser_->analyse(w);
+        if (a.root == w) continue;
+        if (!a.in_root_list && L.analyser_->root_count() && warned.insert(w).second)
+          L.unchecked_heads_.push_back(fmt::format("{}: head \"{}\" has no root in the root list", lex_->where(p.ref), w));
+        keys.insert(a.root + (passive ? "#p" : "#a"));
+      }
+      for (const auto& k : keys) L.root_index_[k].push_back(i);
+    }
+  }
+
   void build_language(const std::string& lang) {
     auto L = std::make_unique<LanguageLexicon>();
     L->lang_ = lang;
@@ -591,6 +629,7 @@ class LexiconBuilder {
     load_places(*L, both("places"));
     auto morph = make_verb_morphology(lang, std::move(irregular));
     load_verbs(*L, both("verbs"), *morph);
+    if (lang == "id") index_indonesian_roots(*L);
     lex_->languages_.push_back(std::move(L));
   }
 };

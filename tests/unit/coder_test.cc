@@ -78,6 +78,8 @@ const CoderCase kIndonesian[] = {
     {"acronym needs capitals", "id", "2024-05-01", "Polisi menangkap tersangka berinisial AS di Bekasi.",
      {{"COP", "CRM", "17"}}},
     {"no actor, no event", "id", "2024-05-01", "Harga beras naik tajam di pasar.", {}},
+    {"an inflected head reaches its root's patterns", "id", "2024-05-01", "Ukraina diserangnya oleh Rusia.",
+     {{"RUS", "UKR", "19"}}},
     {"announced aid is an intent (033x)", "id", "2024-05-01",
      "Indonesia akan mengirim bantuan kemanusiaan ke Gaza.", {{"IDN", "GZS", "03"}}},
     {"discard phrase: sport", "id", "2024-05-01", "Timnas Indonesia menahan imbang Vietnam di laga kedua.", {}},
