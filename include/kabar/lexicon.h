@@ -151,6 +151,9 @@ class LanguageLexicon {
   // pattern written once for the root. Keys are "ROOT#a" (active meN- heads)
   // and "ROOT#p" (derived di- passives). nullptr / empty for other languages.
   const IndonesianAnalyser* analyser() const { return analyser_.get(); }
+  // Unique per loaded lexicon in this process: a key for per-thread caches
+  // that must never outlive it (an address could be reused).
+  uint64_t serial() const { return serial_; }
   const std::vector<uint32_t>* patterns_for_root(const std::string& key) const;
   // Pattern heads whose root the root list does not know (warnings for dict check).
   const std::vector<std::string>& unchecked_heads() const { return unchecked_heads_; }
@@ -169,6 +172,7 @@ class LanguageLexicon {
   std::unordered_set<std::string> abbreviations_;
   std::unordered_set<std::string> stopwords_;
   std::unique_ptr<IndonesianAnalyser> analyser_;
+  uint64_t serial_ = 0;
   std::unordered_map<std::string, std::vector<uint32_t>> root_index_;
   std::vector<std::string> unchecked_heads_;
 };

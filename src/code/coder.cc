@@ -3,6 +3,7 @@
 //   clauses → candidate matches per head → best non-overlapping matches →
 //   source/target → modality → events (one per actor pair).
 #include <algorithm>
+#include <unordered_map>
 #include <fmt/format.h>
 
 #include "kabar/code.h"
@@ -375,10 +376,24 @@ class SentenceCoder {
     const std::string& w = tokens_[i].norm;
     bool active = w.rfind("me", 0) == 0, passive = w.rfind("di", 0) == 0;
     if (!active && !passive) return nullptr;
+    // Analysis is the costly part and news repeats its verbs: each thread
+    // keeps the answers it has computed for this lexicon.
+    struct Cache {
+      uint64_t lexicon = 0;
+      std::unordered_map<std::string, const std::vector<uint32_t>*> answers;
+    };
+    thread_local Cache cache;
+    if (cache.lexicon != lex_.serial() || cache.answers.size() > 200000) {
+      cache.lexicon = lex_.serial();
+      cache.answers.clear();
+    }
+    if (auto it = cache.answers.find(w); it != cache.answers.end()) return it->second;
+    const std::vector<uint32_t>* found = nullptr;
     MorphAnalysis a = an->analyse(w);
-    if (a.root == w || !a.in_root_list) return nullptr;
-    if (a.passive != passive) return nullptr;
-    return lex_.patterns_for_root(a.root + (passive ? "#p" : "#a"));
+    if (a.root != w && a.in_root_list && a.passive == passive)
+      found = lex_.patterns_for_root(a.root + (passive ? "#p" : "#a"));
+    cache.answers.emplace(w, found);
+    return found;
   }
 
   std::vector<Match> candidate_matches() {

@@ -10,6 +10,7 @@
 #include "kabar/lexicon.h"
 
 #include <algorithm>
+#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -614,8 +615,10 @@ class LexiconBuilder {
   }
 
   void build_language(const std::string& lang) {
+    static std::atomic<uint64_t> next_serial{1};
     auto L = std::make_unique<LanguageLexicon>();
     L->lang_ = lang;
+    L->serial_ = next_serial++;
     auto both = [&](const std::string& kind) {
       auto v = files_in("common", kind);
       auto w = files_in(lang, kind);

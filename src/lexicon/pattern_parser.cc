@@ -82,7 +82,7 @@ Status parse_sequence(std::string_view s, std::vector<PatternElement>& out) {
       w.alternatives.push_back({t});
       // An exact literal is marked by a leading '=' kept in the token, which
       // the compiler strips after deciding not to expand it.
-      if (exact) w.alternatives[0][0] = "=" + w.alternatives[0][0];
+      if (exact) w.alternatives[0][0].insert(0, 1, '=');
       out.push_back(std::move(w));
       exact = false;
     }
@@ -131,7 +131,10 @@ StatusOr<std::vector<std::vector<PatternElement>>> parse_pattern(std::string_vie
     std::string_view piece = pieces[p].text;
     std::string braced;
     if (!piece.empty() && piece.front() == '(') {
-      braced = "{" + std::string(piece.substr(1, piece.size() - 2)) + "}";
+      // Built by appending: "{" + string trips GCC 12's false -Wrestrict.
+      braced.assign(1, '{');
+      braced.append(piece.substr(1, piece.size() - 2));
+      braced.push_back('}');
       piece = braced;
     }
     KABAR_RETURN_IF_ERROR(parse_sequence(piece, parsed[p]));
