@@ -45,8 +45,8 @@ class IndonesianAnalyser {
  public:
   using RootList = std::unordered_map<std::string, RootInfo>;
 
-  // With an empty root list every analysis is unchecked (the deepest strip
-  // that leaves at least 3 letters).
+  // With an empty root list every analysis is unchecked (the first,
+  // shallowest strip that leaves at least 3 letters).
   explicit IndonesianAnalyser(RootList roots = {}) : roots_(std::move(roots)) {}
 
   // Reads a hunspell .dic file (first line a count, then "word[/FLAGS]", with

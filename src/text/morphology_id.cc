@@ -10,7 +10,7 @@
 //      over the rare unjung, aku over kaku, kecam over cam);
 //   3. fewer affixes.
 // A root in the list whose flags do not allow the prefix is a fallback; with
-// no root list at all, the deepest strip is a guess. Confixes Indonesian does
+// no root list at all, the shallowest strip is a guess. Confixes Indonesian does
 // not form are never generated (be-…-i, di-…-an, ke-…-i, me-…-an, se-…-i,
 // te-…-an), which keeps "penyelidikan" from becoming pe+se+"lidi"+kan.
 #include <fstream>
@@ -136,11 +136,18 @@ void IndonesianAnalyser::strip_prefixes(const std::string& word, int depth, cons
   plain("memper");
   plain("diper");
   plain("ber");
-  if (starts_with(word, "be") && word.size() > 3 && !vowel(word[2]) && word[2] != 'r') tries.push_back({word.substr(2), "be"});
+  // be- before a consonant (bekerja), and ber- + r-initial root written with
+  // one r (berunding = ber + runding).
+  if (starts_with(word, "be") && word.size() > 3 && !vowel(word[2])) tries.push_back({word.substr(2), "be"});
   if (starts_with(word, "bel")) tries.push_back({word.substr(3), "be"});
   plain("ter");
   if (starts_with(word, "te") && word.size() > 3 && word[2] == 'r') tries.push_back({word.substr(2), "te"});
   plain("per");
+  // pe- without a nasal before a consonant: pejabat, petugas, pekerja, peserta.
+  if (starts_with(word, "pe") && word.size() > 4 && !vowel(word[2]) && word[2] != 'n' && word[2] != 'm')
+    tries.push_back({word.substr(2), "pe"});
+  plain("mempe");                                                   // mempekerjakan
+  if (starts_with(word, "mempel")) tries.push_back({word.substr(6), "memper"});  // mempelajari: per- as pel-
   for (auto& r : nasal_candidates(word, 'm')) tries.push_back({r, "me"});
   for (auto& r : nasal_candidates(word, 'p')) tries.push_back({r, "pe"});
   for (const auto& [root, prefix] : tries) {
@@ -167,12 +174,29 @@ MorphAnalysis IndonesianAnalyser::analyse(std::string_view word_sv) const {
   if (dash != std::string::npos && dash > 0 && dash + 1 < word.size() && word.find('-', dash + 1) == std::string::npos) {
     MorphAnalysis left = analyse(word.substr(0, dash));
     MorphAnalysis right = analyse(word.substr(dash + 1));
-    if (left.root == right.root) {
-      right.prefixes = right.prefixes.empty() ? "redup" : right.prefixes;
-      return right;
+    // tembak-menembak, negara-negara; besar-besaran (the second half adds -an).
+    std::string right_word = word.substr(dash + 1);
+    if (left.root == right.root || (right_word.rfind(word.substr(0, dash), 0) == 0 && left.in_root_list)) {
+      MorphAnalysis r = left.root == right.root ? right : left;
+      if (r.prefixes.empty()) r.prefixes = "redup";
+      return r;
     }
   }
   if (info(word)) {
+    // Clitic particles are not derivation: "walaupun", "apakah" listed as
+    // words still reduce to "walau", "apa". (-lah and -tah are left alone:
+    // "masalah", "perintah".)
+    for (std::string_view particle : {"kah", "pun"}) {
+      if (ends_with(word, particle) && word.size() > particle.size() + 2) {
+        std::string rest = word.substr(0, word.size() - particle.size());
+        if (info(rest)) {
+          result.root = rest;
+          result.suffix = std::string(particle);
+          result.in_root_list = true;
+          return result;
+        }
+      }
+    }
     result.in_root_list = true;
     return result;
   }
@@ -212,9 +236,11 @@ MorphAnalysis IndonesianAnalyser::analyse(std::string_view word_sv) const {
     if (ri) {
       char outer = family_letter(c.prefixes.substr(0, c.prefixes.find('+')));
       bool allowed = c.prefixes.empty() || !outer || (ri->prefix_families & bit(outer));
-      score = (allowed ? 2000.0 : 1000.0) + std::min<int>(ri->flag_count, 40) * 10.0 - c.affixes;
+      // Each affix costs more than a flag gains: "merekalah" is mereka + -lah,
+      // not me- + reka + -lah, though reka takes more affixes than mereka.
+      score = (allowed ? 2000.0 : 1000.0) + std::min<int>(ri->flag_count, 40) * 10.0 - c.affixes * 15.0;
     } else if (roots_.empty() && c.root.size() >= 3) {
-      score = c.affixes;  // no list: deepest strip
+      score = 100.0 - c.affixes;  // no list: the first, shallowest strip
     } else {
       continue;
     }
