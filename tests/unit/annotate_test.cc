@@ -82,6 +82,9 @@ TEST(TimesTest, ResolvesAgainstTheArticleDate) {
       {"pada 28 Desember.", "id", "2023-01-05", "2022-12-28"},  // last December, not this one
       {"pada 9 November 2022.", "id", "2024-01-01", "2022-11-09"},
       {"kemarin sore.", "id", "2022-11-09", "2022-11-08"},
+      {"pekan lalu.", "id", "2022-11-09", "2022-11-02"},
+      {"dua hari yang lalu.", "id", "2022-11-09", "2022-11-07"},
+      {"last week.", "en", "2022-11-09", "2022-11-02"},
       {"pada Selasa malam.", "id", "2024-11-13", "2024-11-12"},
       {"on Tuesday (March 4, 2025).", "en", "2025-03-05", "2025-03-04"},
       {"said on Monday.", "en", "2025-03-05", "2025-03-03"},
