@@ -35,6 +35,7 @@ struct Trace {
 struct Discourse {
   std::vector<ActorRef> last_subject;  // actors of the last clause subject seen
   std::vector<ActorRef> last_pair;     // source and target of the last two-party event
+  std::vector<ActorRef> recent;        // every actor named so far, oldest first (at most 64)
 };
 
 struct CodedEvent {

@@ -21,7 +21,8 @@ struct Clause {
 
 struct Binding {
   int mention = -1;        // index into mentions
-  int anaphor_token = -1;  // token of an anaphor ("itu")
+  int anaphor_token = -1;  // first token of an anaphor ("itu", "negara itu")
+  uint32_t anaphor_len = 1;
   WordClass anaphor_class = WordClass::kAnaphorSingle;
   bool bound() const { return mention >= 0 || anaphor_token >= 0; }
 };
@@ -219,11 +220,35 @@ class SentenceCoder {
 
   bool is_determiner(uint32_t t) const { return lex_.is_word(WordClass::kDeterminer, tokens_[t].norm); }
 
-  std::optional<WordClass> anaphor_at(uint32_t t) const {
+  struct Anaphor {
+    WordClass cls;
+    uint32_t len;
+  };
+  // "itu", "keduanya", "negara itu", "the alliance": the anaphor at t, if any.
+  std::optional<Anaphor> anaphor_at(uint32_t t) const {
     if (t >= end_) return std::nullopt;
-    if (lex_.is_word(WordClass::kAnaphorPair, tokens_[t].norm)) return WordClass::kAnaphorPair;
-    if (lex_.is_word(WordClass::kAnaphorSingle, tokens_[t].norm)) return WordClass::kAnaphorSingle;
+    for (WordClass cls : {WordClass::kAnaphorCountry, WordClass::kAnaphorGroup, WordClass::kAnaphorPair,
+                          WordClass::kAnaphorSingle})
+      if (size_t len = word_class_at(t, cls)) return Anaphor{cls, static_cast<uint32_t>(len)};
     return std::nullopt;
+  }
+
+  // What an anaphor refers to: the last subject, the last pair, or the most
+  // recent actor of the kind a typed one names ("negara itu" a country,
+  // "aliansi itu" an organisation or armed group).
+  std::vector<ActorRef> resolve_anaphor(WordClass cls) const {
+    if (cls == WordClass::kAnaphorPair) return discourse_.last_pair;
+    if (cls == WordClass::kAnaphorSingle) return discourse_.last_subject;
+    for (auto it = discourse_.recent.rbegin(); it != discourse_.recent.rend(); ++it) {
+      const std::string& c = it->code;
+      const ActorUnit* unit = it->country.empty() ? nullptr : in_.lexicon->codebook().unit(it->country);
+      bool country = unit && unit->kind == ActorUnitKind::kCountry && it->role.empty();
+      bool group = c.rfind("IGO", 0) == 0 || c.rfind("NGO", 0) == 0 || c.rfind("IMG", 0) == 0 ||
+                   it->role.find("REB") != std::string::npos || it->role.find("INS") != std::string::npos ||
+                   it->role.find("SEP") != std::string::npos || it->role.find("RAD") != std::string::npos;
+      if ((cls == WordClass::kAnaphorCountry && country) || (cls == WordClass::kAnaphorGroup && group)) return {*it};
+    }
+    return {};
   }
 
   static bool is_single_token_words(const PatternElement& el) {
@@ -301,8 +326,12 @@ class SentenceCoder {
             b = saved;
           }
         }
+        // An anaphor may begin with a determiner ("the alliance",
+        // "kelompok itu"): look for one before skipping them.
         uint32_t at = t;
-        while (at < end_ && is_determiner(at)) ++at;
+        if (!anaphor_at(t)) {
+          while (at < end_ && is_determiner(at)) ++at;
+        }
         if (!last || el.kind == PatternElement::kSource) {
           // Positional: the filler must start here.
           int mi = mention_at(at);
@@ -315,8 +344,9 @@ class SentenceCoder {
           if (auto a = anaphor_at(at)) {
             Binding saved = b;
             b.anaphor_token = static_cast<int>(at);
-            b.anaphor_class = *a;
-            if (match_forward(p, ei + 1, at + 1, m)) return true;
+            b.anaphor_len = a->len;
+            b.anaphor_class = a->cls;
+            if (match_forward(p, ei + 1, at + a->len, m)) return true;
             b = saved;
           }
           return false;
@@ -324,7 +354,8 @@ class SentenceCoder {
         // A trailing target: the first actor within 6 tokens, inside the clause.
         if (auto a = anaphor_at(at); a && mention_at(at) < 0) {
           b.anaphor_token = static_cast<int>(at);
-          b.anaphor_class = *a;
+          b.anaphor_len = a->len;
+          b.anaphor_class = a->cls;
           return true;
         }
         for (uint32_t k = t; k < end_ && k < t + 6; ++k) {
@@ -570,10 +601,10 @@ class SentenceCoder {
         if (auto a = anaphor_at(t); a && mention_cover_[t - first_] < 0) {
           // A demonstrative right after a noun ("Kunjungan itu") is a
           // determiner, not a pronoun; only a clause-initial one counts.
-          if (t != c->begin && *a == WordClass::kAnaphorSingle) continue;
-          how = fmt::format("anaphor \"{}\"", tok(t));
-          where_span = tokens_[t].span;
-          return *a == WordClass::kAnaphorPair ? discourse_.last_pair : discourse_.last_subject;
+          if (t != c->begin && a->cls == WordClass::kAnaphorSingle) continue;
+          how = fmt::format("anaphor \"{}\"", span_text(t, t + a->len));
+          where_span = {tokens_[t].span.begin, tokens_[t + a->len - 1].span.end};
+          return resolve_anaphor(a->cls);
         }
       }
       // A relative clause's subject is the actor just before "yang"/"which".
@@ -607,8 +638,9 @@ class SentenceCoder {
   std::vector<ActorRef> resolve_binding(const Binding& b, std::string& how, bool is_target = false) const {
     if (b.mention >= 0) { how = "slot"; return mentions_[b.mention].actors; }
     if (b.anaphor_token >= 0) {
-      how = fmt::format("anaphor \"{}\"", tok(static_cast<uint32_t>(b.anaphor_token)));
-      auto actors = b.anaphor_class == WordClass::kAnaphorPair ? discourse_.last_pair : discourse_.last_subject;
+      const uint32_t at = static_cast<uint32_t>(b.anaphor_token);
+      how = fmt::format("anaphor \"{}\"", span_text(at, at + b.anaphor_len));
+      auto actors = resolve_anaphor(b.anaphor_class);
       // An object pronoun refers back to the last object of this sentence
       // when there is one ("menangkap demonstran … dan menetapkan mereka").
       if (is_target && b.anaphor_class == WordClass::kAnaphorSingle && !sentence_targets_.empty()) {
@@ -617,8 +649,8 @@ class SentenceCoder {
       }
       for (auto& a : actors) {
         a.anaphor = true;
-        a.span = tokens_[b.anaphor_token].span;
-        a.name = tok(static_cast<uint32_t>(b.anaphor_token));
+        a.span = {tokens_[at].span.begin, tokens_[at + b.anaphor_len - 1].span.end};
+        a.name = span_text(at, at + b.anaphor_len);
       }
       return actors;
     }
@@ -811,9 +843,23 @@ class SentenceCoder {
       auto subj = subject_in(ci, clauses_[ci].end, how, sp, /*nearest_allowed=*/false);
       if (!subj.empty() && how.find("anaphor") == std::string::npos) { discourse_.last_subject = subj; break; }
     }
+    // "keduanya", "kedua pihak": the later of the last two-party event and
+    // the last coordination of two or more actors ("Thailand dan Kamboja").
+    uint32_t pair_at = 0;
+    bool have_pair = false;
+    for (const auto& m : mentions_) {
+      for (const auto& a : m.actors) discourse_.recent.push_back(a);
+      if (m.actors.size() >= 2 && m.first_token >= pair_at) {
+        discourse_.last_pair = m.actors;
+        pair_at = m.first_token;
+        have_pair = true;
+      }
+    }
+    if (discourse_.recent.size() > 64)
+      discourse_.recent.erase(discourse_.recent.begin(), discourse_.recent.end() - 64);
     for (auto it = events.rbegin(); it != events.rend(); ++it) {
       if (it->event.source && it->event.target) {
-        discourse_.last_pair = {*it->event.source, *it->event.target};
+        if (!have_pair || it->head_token > pair_at) discourse_.last_pair = {*it->event.source, *it->event.target};
         break;
       }
     }
