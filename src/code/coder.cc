@@ -24,7 +24,9 @@ struct Binding {
   int anaphor_token = -1;  // first token of an anaphor ("itu", "negara itu")
   uint32_t anaphor_len = 1;
   WordClass anaphor_class = WordClass::kAnaphorSingle;
-  bool bound() const { return mention >= 0 || anaphor_token >= 0; }
+  int place = -1;          // a gazetteer place filling the slot ("tiba di Amman")
+  uint32_t place_first = 0, place_end = 0;
+  bool bound() const { return mention >= 0 || anaphor_token >= 0 || place >= 0; }
 };
 
 struct Match {
@@ -233,6 +235,28 @@ class SentenceCoder {
     return std::nullopt;
   }
 
+  // "tiba di Amman", "berkunjung ke Teheran", "arrived in Amman": when the
+  // pattern itself puts a locative or directional preposition before the
+  // slot, a place there (a capital is not an actor after "di") stands for
+  // its country.
+  bool place_slot(const VerbPattern& p, size_t ei, uint32_t at, Binding& b) const {
+    if (ei == 0 || p.elements[ei - 1].kind != PatternElement::kWords || at >= end_ || !tokens_[at].capitalized) return false;
+    bool locative = false;
+    for (const auto& alt : p.elements[ei - 1].alternatives)
+      if (alt.size() == 1 && (lex_.is_word(WordClass::kPrepLocative, alt[0]) || alt[0] == "ke" || alt[0] == "to" ||
+                              alt[0] == "into" || alt[0] == "at"))
+        locative = true;
+    if (!locative) return false;
+    std::vector<uint32_t> values;
+    auto norm_at = [&](size_t k) -> const std::string& { return tokens_[k].norm; };
+    size_t len = lex_.place_trie().longest(at, end_, norm_at, values);
+    if (!len) return false;
+    b.place = static_cast<int>(values.front());
+    b.place_first = at;
+    b.place_end = at + static_cast<uint32_t>(len);
+    return true;
+  }
+
   // What an anaphor refers to: the last subject, the last pair, or the most
   // recent actor of the kind a typed one names ("negara itu" a country,
   // "aliansi itu" an organisation or armed group).
@@ -349,6 +373,10 @@ class SentenceCoder {
             if (match_forward(p, ei + 1, at + a->len, m)) return true;
             b = saved;
           }
+          if (Binding saved = b; place_slot(p, ei, at, b)) {
+            if (match_forward(p, ei + 1, b.place_end, m)) return true;
+            b = saved;
+          }
           return false;
         }
         // A trailing target: the first actor within 6 tokens, inside the clause.
@@ -358,6 +386,7 @@ class SentenceCoder {
           b.anaphor_class = a->cls;
           return true;
         }
+        if (mention_at(at) < 0 && place_slot(p, ei, at, b)) return true;
         for (uint32_t k = t; k < end_ && k < t + 6; ++k) {
           if (boundary_[k - first_]) break;
           int mi = mention_at(k);
@@ -637,6 +666,17 @@ class SentenceCoder {
 
   std::vector<ActorRef> resolve_binding(const Binding& b, std::string& how, bool is_target = false) const {
     if (b.mention >= 0) { how = "slot"; return mentions_[b.mention].actors; }
+    if (b.place >= 0) {
+      const PlaceEntry& pe = lex_.places()[b.place];
+      ActorRef a;
+      a.code = pe.country;
+      a.country = pe.country;
+      a.name = span_text(b.place_first, b.place_end);
+      a.span = {tokens_[b.place_first].span.begin, tokens_[b.place_end - 1].span.end};
+      a.entries.push_back(pe.ref);
+      how = fmt::format("place \"{}\" for its country", a.name);
+      return {a};
+    }
     if (b.anaphor_token >= 0) {
       const uint32_t at = static_cast<uint32_t>(b.anaphor_token);
       how = fmt::format("anaphor \"{}\"", span_text(at, at + b.anaphor_len));
