@@ -41,7 +41,7 @@ enum class Modality : uint8_t {
   kReported,      // attributed to someone ("kata X", "X said", "menurut")
   kClaimed,       // an allegation ("tuduhan bahwa", "accused of", "allegedly")
   kFuture,        // announced or intended ("akan", "will", "plans to")
-  kHypothetical,  // conditional ("jika", "if")
+  kHypothetical,  // conditional or obligation ("jika", "if", "harus"): suppressed unless asked for
   kNegated,       // negated ("tidak menyerang"): suppressed unless asked for
   kDenied,        // denied by someone ("membantah menyerang"): suppressed unless asked for
 };

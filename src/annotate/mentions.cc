@@ -114,6 +114,8 @@ std::vector<Item> find_items(std::string_view text, const std::vector<Token>& to
     }
     std::vector<uint32_t> agent_values;
     size_t agent_len = lex.agent_trie().longest(i, end, key_at, agent_values);
+    // Initials after "berinisial" are not a role either ("berinisial PM").
+    if (agent_len && i > first && lex.is_word(WordClass::kNameIntro, tokens[i - 1].norm)) agent_len = 0;
     // A longer place name wins over an actor inside it: "Jawa Barat" is a
     // province, not Java plus the West.
     std::vector<uint32_t> place_values;
@@ -148,7 +150,11 @@ std::vector<Mention> find_mentions(std::string_view text, const std::vector<Toke
   for (const auto& it : items) {
     if (!chunks.empty()) {
       Chunk& c = chunks.back();
-      bool adjacent = c.end == it.first;
+      // Modifiers may stand between a role and its country: "Pemimpin
+      // terpilih Hong Kong", "the new Iranian foreign minister".
+      uint32_t gap_end = c.end;
+      while (gap_end < it.first && lex.is_word(WordClass::kModifier, tokens[gap_end].norm)) ++gap_end;
+      bool adjacent = c.end == it.first || (gap_end == it.first && (c.items.back().agent || it.agent));
       // "President of Russia", "duta besar dari Ukraina", and for a bare
       // country also "a court in Guyana", "polisi di Malaysia".
       const std::string& joiner = tokens[c.end].norm;

@@ -430,30 +430,44 @@ class SentenceCoder {
 
   // Patterns reached through the root of an inflected head: "menyerangnya"
   // and "diserangkan" find the patterns written for "menyerang".
-  const std::vector<uint32_t>* root_patterns(uint32_t i) const {
+  // The analysis of an Indonesian word. Analysis is the costly part and news
+  // repeats its verbs: each thread keeps the answers it computed for this
+  // lexicon (keyed by its serial, so a reloaded lexicon starts afresh).
+  const MorphAnalysis* analysis(const std::string& w) const {
     const IndonesianAnalyser* an = lex_.analyser();
     if (!an) return nullptr;
-    const std::string& w = tokens_[i].norm;
-    bool active = w.rfind("me", 0) == 0, passive = w.rfind("di", 0) == 0;
-    if (!active && !passive) return nullptr;
-    // Analysis is the costly part and news repeats its verbs: each thread
-    // keeps the answers it has computed for this lexicon.
     struct Cache {
       uint64_t lexicon = 0;
-      std::unordered_map<std::string, const std::vector<uint32_t>*> answers;
+      std::unordered_map<std::string, MorphAnalysis> answers;
     };
     thread_local Cache cache;
     if (cache.lexicon != lex_.serial() || cache.answers.size() > 200000) {
       cache.lexicon = lex_.serial();
       cache.answers.clear();
     }
-    if (auto it = cache.answers.find(w); it != cache.answers.end()) return it->second;
-    const std::vector<uint32_t>* found = nullptr;
-    MorphAnalysis a = an->analyse(w);
-    if (a.root != w && a.in_root_list && a.passive == passive)
-      found = lex_.patterns_for_root(a.root + (passive ? "#p" : "#a"));
-    cache.answers.emplace(w, found);
-    return found;
+    auto it = cache.answers.find(w);
+    if (it == cache.answers.end()) it = cache.answers.emplace(w, an->analyse(w)).first;
+    return &it->second;
+  }
+
+  const std::vector<uint32_t>* root_patterns(uint32_t i) const {
+    const std::string& w = tokens_[i].norm;
+    bool active = w.rfind("me", 0) == 0, passive = w.rfind("di", 0) == 0;
+    if (!active && !passive) return nullptr;
+    const MorphAnalysis* a = analysis(w);
+    if (!a || a->root == w || !a->in_root_list || a->passive != passive) return nullptr;
+    return lex_.patterns_for_root(a->root + (passive ? "#p" : "#a"));
+  }
+
+  // An Indonesian verb by its form: a meN-, di-, ber- or ter- word whose root
+  // is known ("membiarkan", "digunakan"), even if no pattern uses it.
+  bool looks_like_verb(uint32_t t) const {
+    const std::string& w = tokens_[t].norm;
+    if (tokens_[t].kind != TokenKind::kWord || mention_cover_[t - first_] >= 0) return false;
+    if (!(w.rfind("me", 0) == 0 || w.rfind("di", 0) == 0 || w.rfind("ber", 0) == 0 || w.rfind("ter", 0) == 0))
+      return false;
+    const MorphAnalysis* a = analysis(w);
+    return a && a->in_root_list && !a->prefixes.empty() && a->root != w;
   }
 
   std::vector<Match> candidate_matches() {
@@ -616,6 +630,10 @@ class SentenceCoder {
         // X's subject, so Y does not qualify as nearest.
         bool verb_between = std::any_of(heads_.begin(), heads_.end(),
                                         [&](uint32_t h) { return h >= m.end_token && h < head; });
+        // Any verb, not only a pattern's head: "menuduh Afghanistan
+        // membiarkan … untuk menyerang Pakistan" — Afghanistan is not the
+        // one attacking.
+        for (uint32_t t = m.end_token; t < head && !verb_between; ++t) verb_between = looks_like_verb(t);
         bool coordinated = false;
         for (uint32_t t = m.end_token; t < head; ++t) coordinated |= is_coordinator(t);
         if (!verb_between && !coordinated) nearest = static_cast<int>(k);
@@ -921,7 +939,10 @@ const char* modality_name(Modality m) {
   return "?";
 }
 
-bool modality_suppressed(Modality m) { return m == Modality::kNegated || m == Modality::kDenied; }
+// What did not happen, or only might: not an event unless asked for.
+bool modality_suppressed(Modality m) {
+  return m == Modality::kNegated || m == Modality::kDenied || m == Modality::kHypothetical;
+}
 
 std::vector<CodedEvent> code_sentence(const SentenceInput& in, Discourse& discourse, const CodeOptions& options,
                                       Trace* trace) {

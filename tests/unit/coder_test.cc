@@ -78,6 +78,7 @@ const CoderCase kIndonesian[] = {
     {"acronym needs capitals", "id", "2024-05-01", "Polisi menangkap tersangka berinisial AS di Bekasi.",
      {{"COP", "CRM", "17"}}},
     {"no actor, no event", "id", "2024-05-01", "Harga beras naik tajam di pasar.", {}},
+    {"a condition is not an event", "id", "2024-05-01", "Jika Rusia menyerang Ukraina, NATO akan membalas.", {}},
     {"an inflected head reaches its root's patterns", "id", "2024-05-01", "Ukraina diserangnya oleh Rusia.",
      {{"RUS", "UKR", "19"}}},
     {"typed anaphor: that alliance", "id", "2024-05-01", "NATO menggelar latihan militer. Rusia mengecam aliansi itu.",
@@ -144,9 +145,16 @@ TEST(CoderModalityTest, ModalityFollowsFunctionWords) {
       {"Korea Selatan menuduh Korea Utara menembakkan rudal ke arah Jepang.", "19", Modality::kClaimed},
       {"Korea Selatan menuduh Korea Utara menembakkan rudal ke arah Jepang.", "11", Modality::kAsserted},
       {"Jika Rusia menyerang Ukraina, NATO bertindak.", "19", Modality::kHypothetical},
+      {"Rusia tidak menyerang Ukraina.", "19", Modality::kNegated},
+      {"Iran membantah memasok drone ke Rusia.", "07", Modality::kDenied},
   };
+  Pipeline all_modalities(testing::lexicon(), {"id", /*keep_suppressed=*/true});
   for (const auto& c : cases) {
-    ArticleResult r = testing::code_text(c.text, "id", "2024-05-01");
+    Article a;
+    a.text = c.text;
+    a.lang = "id";
+    a.date = Date{2024, 5, 1};
+    ArticleResult r = all_modalities.process(std::move(a));
     const Event* found = nullptr;
     for (const auto& e : r.events)
       if (e.root == c.root) found = &e;
