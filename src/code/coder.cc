@@ -302,13 +302,23 @@ class SentenceCoder {
     const bool last = ei + 1 == p.elements.size();
     switch (el.kind) {
       case PatternElement::kWords: {
-        for (const auto& alt : el.alternatives) {
-          if (!words_match(alt, t)) continue;
-          const auto saved = m.save();
-          for (uint32_t k = 0; k < alt.size(); ++k) m.literal_tokens.push_back(t + k);
-          m.lit_end = std::max<uint32_t>(m.lit_end, t + static_cast<uint32_t>(alt.size()));
-          if (match_forward(p, ei + 1, t + static_cast<uint32_t>(alt.size()), m)) return true;
-          m.restore(saved);
+        // Quantities may stand before a pattern's noun: "mengerahkan sekitar
+        // 1.200 personel", "deployed about 300 troops".
+        uint32_t after_quantity = t;
+        if (ei > p.head)
+          while (after_quantity < end_ && (tokens_[after_quantity].kind == TokenKind::kNumber ||
+                                           lex_.is_word(WordClass::kQuantity, tokens_[after_quantity].norm)))
+            ++after_quantity;
+        for (uint32_t start : {t, after_quantity}) {
+          for (const auto& alt : el.alternatives) {
+            if (!words_match(alt, start)) continue;
+            const auto saved = m.save();
+            for (uint32_t k = 0; k < alt.size(); ++k) m.literal_tokens.push_back(start + k);
+            m.lit_end = std::max<uint32_t>(m.lit_end, start + static_cast<uint32_t>(alt.size()));
+            if (match_forward(p, ei + 1, start + static_cast<uint32_t>(alt.size()), m)) return true;
+            m.restore(saved);
+          }
+          if (after_quantity == t) break;
         }
         // A closing "PREP +" may stand after a long object: "mengirim
         // bantuan berupa generator, selimut, dan obat-obatan ke Ukraina".
@@ -352,9 +362,11 @@ class SentenceCoder {
         }
         // An anaphor may begin with a determiner ("the alliance",
         // "kelompok itu"): look for one before skipping them.
+        // Nor when an actor's name begins with one ("Kelompok Kriminal
+        // Bersenjata").
         uint32_t at = t;
-        if (!anaphor_at(t)) {
-          while (at < end_ && is_determiner(at)) ++at;
+        if (!anaphor_at(t) && mention_at(t) < 0) {
+          while (at < end_ && is_determiner(at) && mention_at(at) < 0) ++at;
         }
         if (!last || el.kind == PatternElement::kSource) {
           // Positional: the filler must start here.
