@@ -35,6 +35,7 @@ struct Match {
   uint32_t lit_first = 0, lit_end = 0;  // token range covering the literals
   Binding source, target;
   bool source_is_subject = false, target_is_subject = false;
+  bool reciprocal = false;  // "saling serang": the subject's actors act on each other
   std::vector<uint32_t> literal_tokens;
 
   // Backtracking state without copying the vector: the matcher only appends.
@@ -134,7 +135,7 @@ class SentenceCoder {
     }
   }
 
-  void note(const std::string& s) { if (trace_) trace_->add(s); }
+  void note(const std::string& s) const { if (trace_) trace_->add(s); }
   std::string tok(uint32_t i) const { return std::string(tokens_[i].span.in(in_.text)); }
   std::string span_text(uint32_t b, uint32_t e) const {
     if (b >= e) return "";
@@ -482,11 +483,72 @@ class SentenceCoder {
     return a && a->in_root_list && !a->prefixes.empty() && a->root != w;
   }
 
+  // "Rusia dan Ukraina saling serang" / "saling menuduh": a reciprocal word
+  // before a verb (bare root or meN- form) makes the root's pattern
+  // reciprocal over the subject's actors, with no target of its own.
+  bool reciprocal_word_before(uint32_t i) const {
+    return i > first_ && lex_.is_word(WordClass::kReciprocal, tokens_[i - 1].norm);
+  }
+
+  // The fallback when no pattern matches a reciprocal verb as written.
+  bool reciprocal_match(uint32_t i, std::vector<Match>& out) const {
+    if (!reciprocal_word_before(i)) return false;
+    const std::string& w = tokens_[i].norm;
+    std::string root = w;
+    if (const MorphAnalysis* a = analysis(w); a && a->in_root_list) root = a->root;
+    const std::vector<uint32_t>* ids = lex_.patterns_for_root(root + "#a");
+    if (!ids) ids = lex_.patterns_for_head(w);
+    if (!ids) return false;
+    // The general pattern of the root: the one with fewest literals (the
+    // plain "$ VERB +"), so "saling serang" is 190, not a specific 19x.
+    const VerbPattern* best = nullptr;
+    uint32_t best_id = 0;
+    for (uint32_t id : *ids) {
+      const VerbPattern& p = lex_.patterns()[id];
+      if (p.flags & kPatternPassive) continue;
+      if (!best || p.literal_count < best->literal_count) { best = &p; best_id = id; }
+    }
+    if (!best) return false;
+    Match m;
+    m.pattern = best_id;
+    m.head = i;
+    m.lit_first = i - 1;
+    m.lit_end = i + 1;
+    m.literal_tokens = {i - 1, i};
+    m.source_is_subject = true;
+    m.reciprocal = true;
+    out.push_back(std::move(m));
+    note(fmt::format("\"{} {}\": reciprocal use of {} [{}]", tok(i - 1), tok(i), in_.lexicon->where(best->ref), best->code));
+    return true;
+  }
+
   std::vector<Match> candidate_matches() {
     std::vector<Match> out;
     uint32_t noun_noted = UINT32_MAX;
     for (uint32_t i = first_; i < end_; ++i) {
       if (mention_cover_[i - first_] >= 0 || tokens_[i].kind != TokenKind::kWord) continue;
+      const size_t before = out.size();
+      add_head_matches(i, out, noun_noted);
+      if (reciprocal_word_before(i)) {
+        // "saling bertukar informasi intelijen": the patterns that match as
+        // written, made reciprocal; else the root's general pattern.
+        for (size_t k = before; k < out.size(); ++k) {
+          out[k].reciprocal = true;
+          out[k].source_is_subject = true;
+          out[k].target = Binding{};
+          out[k].literal_tokens.push_back(i - 1);
+          out[k].lit_first = std::min(out[k].lit_first, i - 1);
+        }
+        if (out.size() == before) reciprocal_match(i, out);
+      }
+    }
+    return out;
+  }
+
+  // Every pattern indexed under token i (by form, else by root) matched
+  // exactly around it.
+  void add_head_matches(uint32_t i, std::vector<Match>& out, uint32_t& noun_noted) const {
+    {
       const auto* ids = lex_.patterns_for_head(tokens_[i].norm);
       bool by_root = false;
       if (!ids) {
@@ -494,7 +556,7 @@ class SentenceCoder {
         by_root = ids != nullptr;
         if (by_root && trace_) note(fmt::format("\"{}\" reaches patterns through its root", tok(i)));
       }
-      if (!ids) continue;
+      if (!ids) return;
       for (uint32_t id : *ids) {
         const VerbPattern& p = lex_.patterns()[id];
         if (!base_form_is_verb(p, i)) {
@@ -530,7 +592,6 @@ class SentenceCoder {
         out.push_back(std::move(m));
       }
     }
-    return out;
   }
 
   // English base forms are also nouns: "a drone attack", "the arrest". A
@@ -877,7 +938,7 @@ class SentenceCoder {
       out.push_back(std::move(ce));
     };
     if (!targets.empty() && m.target.mention >= 0) sentence_targets_ = targets;
-    if (targets.empty() && (p.flags & kPatternRecip) && sources.size() >= 2) {
+    if (targets.empty() && ((p.flags & kPatternRecip) || m.reciprocal) && sources.size() >= 2) {
       for (size_t a = 0; a < sources.size(); ++a)
         for (size_t b = 0; b < sources.size(); ++b)
           if (a != b) make(&sources[a], &sources[b], p.code);

@@ -250,7 +250,8 @@ class LexiconBuilder {
         {"purpose", WordClass::kPurpose}, {"adverb", WordClass::kAdverb},
         {"discard", WordClass::kDiscard}, {"verb.context", WordClass::kVerbContext},
         {"anaphor.country", WordClass::kAnaphorCountry}, {"anaphor.group", WordClass::kAnaphorGroup},
-        {"modifier", WordClass::kModifier}, {"quantity", WordClass::kQuantity}};
+        {"modifier", WordClass::kModifier}, {"quantity", WordClass::kQuantity},
+        {"reciprocal", WordClass::kReciprocal}};
     if (auto it = kPlain.find(name); it != kPlain.end()) return WordEntry{it->second, 0, {}};
     auto numbered = [&](std::string_view prefix, WordClass cls, int lo, int hi) -> std::optional<WordEntry> {
       if (name.substr(0, prefix.size()) != prefix) return std::nullopt;
