@@ -323,10 +323,10 @@ class SentenceCoder {
         }
         // A closing "PREP +" may stand after a long object: "mengirim
         // bantuan berupa generator, selimut, dan obat-obatan ke Ukraina".
-        // Let the preposition float up to 8 tokens inside the clause.
+        // Let the preposition float up to 12 tokens inside the clause.
         if (ei > p.head && ei + 2 == p.elements.size() && p.elements[ei + 1].kind == PatternElement::kTarget &&
             is_single_token_words(el)) {
-          for (uint32_t skip = 1; skip <= 8 && t + skip < end_; ++skip) {
+          for (uint32_t skip = 1; skip <= 12 && t + skip < end_; ++skip) {
             if (boundary_[t + skip - 1 - first_]) break;
             for (const auto& alt : el.alternatives) {
               if (!words_match(alt, t + skip)) continue;
