@@ -36,6 +36,7 @@ struct Discourse {
   std::vector<ActorRef> last_subject;  // actors of the last clause subject seen
   std::vector<ActorRef> last_pair;     // source and target of the last two-party event
   std::vector<ActorRef> recent;        // every actor named so far, oldest first (at most 64)
+  std::vector<ActorRef> last_doer;     // source of the last event coded ("serangan itu" refers to it)
 };
 
 struct CodedEvent {

@@ -73,7 +73,7 @@ enum class WordClass : uint8_t {
   kBoundaryConj, kBoundaryRel, kBoundaryComp, kPrep, kPrepLocative, kDeterminer,
   kAnaphorSingle, kAnaphorPair, kAbbreviation, kWeekday, kMonth, kRelativeDay,
   kStopword, kIrregular, kNameIntro, kPurpose, kAdverb, kDiscard, kVerbContext,
-  kAnaphorCountry, kAnaphorGroup, kModifier, kQuantity, kReciprocal,
+  kAnaphorCountry, kAnaphorGroup, kModifier, kQuantity, kReciprocal, kAnaphorEvent,
 };
 
 struct WordEntry {

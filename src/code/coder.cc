@@ -230,24 +230,18 @@ class SentenceCoder {
   // "itu", "keduanya", "negara itu", "the alliance": the anaphor at t, if any.
   std::optional<Anaphor> anaphor_at(uint32_t t) const {
     if (t >= end_) return std::nullopt;
-    for (WordClass cls : {WordClass::kAnaphorCountry, WordClass::kAnaphorGroup, WordClass::kAnaphorPair,
-                          WordClass::kAnaphorSingle})
+    for (WordClass cls : {WordClass::kAnaphorEvent, WordClass::kAnaphorCountry, WordClass::kAnaphorGroup,
+                          WordClass::kAnaphorPair, WordClass::kAnaphorSingle})
       if (size_t len = word_class_at(t, cls)) return Anaphor{cls, static_cast<uint32_t>(len)};
     return std::nullopt;
   }
 
-  // "tiba di Amman", "berkunjung ke Teheran", "arrived in Amman": when the
-  // pattern itself puts a locative or directional preposition before the
-  // slot, a place there (a capital is not an actor after "di") stands for
-  // its country.
+  // "menyerang Kharkiv", "tiba di Amman", "arrived in Amman": a gazetteer
+  // place right where the pattern wants its slot stands for its country, as
+  // in the peers' country dictionaries (a capital after "di" is not an actor
+  // mention, but here the pattern itself asks for the place).
   bool place_slot(const VerbPattern& p, size_t ei, uint32_t at, Binding& b) const {
     if (ei == 0 || p.elements[ei - 1].kind != PatternElement::kWords || at >= end_ || !tokens_[at].capitalized) return false;
-    bool locative = false;
-    for (const auto& alt : p.elements[ei - 1].alternatives)
-      if (alt.size() == 1 && (lex_.is_word(WordClass::kPrepLocative, alt[0]) || alt[0] == "ke" || alt[0] == "to" ||
-                              alt[0] == "into" || alt[0] == "at"))
-        locative = true;
-    if (!locative) return false;
     std::vector<uint32_t> values;
     auto norm_at = [&](size_t k) -> const std::string& { return tokens_[k].norm; };
     size_t len = lex_.place_trie().longest(at, end_, norm_at, values);
@@ -263,6 +257,8 @@ class SentenceCoder {
   // "aliansi itu" an organisation or armed group).
   std::vector<ActorRef> resolve_anaphor(WordClass cls) const {
     if (cls == WordClass::kAnaphorPair) return discourse_.last_pair;
+    // "mengecam serangan itu", "condemned the attack": the one who did it.
+    if (cls == WordClass::kAnaphorEvent) return discourse_.last_doer;
     if (cls == WordClass::kAnaphorSingle) return discourse_.last_subject;
     for (auto it = discourse_.recent.rbegin(); it != discourse_.recent.rend(); ++it) {
       const std::string& c = it->code;
@@ -393,7 +389,9 @@ class SentenceCoder {
           return false;
         }
         // A trailing target: the first actor within 6 tokens, inside the clause.
-        if (auto a = anaphor_at(at); a && mention_at(at) < 0) {
+        // An anaphor that refers to nothing yet ("serangan itu" with no
+        // event before it) is passed over.
+        if (auto a = anaphor_at(at); a && mention_at(at) < 0 && !resolve_anaphor(a->cls).empty()) {
           b.anaphor_token = static_cast<int>(at);
           b.anaphor_len = a->len;
           b.anaphor_class = a->cls;
@@ -994,6 +992,11 @@ class SentenceCoder {
         break;
       }
     }
+    for (auto it = events.rbegin(); it != events.rend(); ++it)
+      if (it->event.source && !it->event.source->anaphor) {
+        discourse_.last_doer = {*it->event.source};
+        break;
+      }
   }
 };
 

@@ -251,7 +251,7 @@ class LexiconBuilder {
         {"discard", WordClass::kDiscard}, {"verb.context", WordClass::kVerbContext},
         {"anaphor.country", WordClass::kAnaphorCountry}, {"anaphor.group", WordClass::kAnaphorGroup},
         {"modifier", WordClass::kModifier}, {"quantity", WordClass::kQuantity},
-        {"reciprocal", WordClass::kReciprocal}};
+        {"reciprocal", WordClass::kReciprocal}, {"anaphor.event", WordClass::kAnaphorEvent}};
     if (auto it = kPlain.find(name); it != kPlain.end()) return WordEntry{it->second, 0, {}};
     auto numbered = [&](std::string_view prefix, WordClass cls, int lo, int hi) -> std::optional<WordEntry> {
       if (name.substr(0, prefix.size()) != prefix) return std::nullopt;
