@@ -12,7 +12,7 @@ trap 'rm -f "$log"' EXIT
 run() {  # label lang file
   local label=$1 lang=$2 file=$3
   if [[ ! -f "$file" ]]; then echo "$label: SKIPPED ($file absent)"; return; fi
-  /usr/bin/time -f "time: %e s wall, %M KB peak RSS" "$kabar" code --lang "$lang" --stats "$file" > /dev/null 2> "$log"
+  /usr/bin/time -f "time: %e s wall, %M KB peak RSS" "$kabar" code -j 1 --lang "$lang" --stats "$file" > /dev/null 2> "$log"
   grep -E "^kabar: [0-9]+ articles|^time:|cannot load" "$log" | sed "s|^|$label: |"
 }
 run "indosum (id)" id "$shared/corpora/id/indosum_dev_all_detok.jsonl"

@@ -17,6 +17,7 @@
 #include "kabar/eval.h"
 #include "kabar/ingest.h"
 #include "kabar/lexicon.h"
+#include "kabar/parallel.h"
 #include "kabar/pipeline.h"
 #include "kabar/sink.h"
 
@@ -79,7 +80,7 @@ class Output {
 };
 
 int run_code(const Common& c, const std::vector<std::string>& inputs, const std::string& format,
-             const std::string& out_path, bool keep_suppressed, bool stats) {
+             const std::string& out_path, bool keep_suppressed, bool stats, int jobs) {
   const auto started = std::chrono::steady_clock::now();
   std::optional<Date> date;
   if (!parse_date_flag(c.date, date)) return kExitUsage;
@@ -99,23 +100,27 @@ int run_code(const Common& c, const std::vector<std::string>& inputs, const std:
   int problems = 0;
   IngestOptions io{date, c.lang};
   std::vector<std::string> in = inputs.empty() ? std::vector<std::string>{"-"} : inputs;
+  OrderedParallelCoder coder(pipeline, jobs, 256, [&](ArticleResult&& r) {
+    if (write_failed) return;
+    ++n_articles;
+    n_sentences += r.sentences.size();
+    n_events += r.events.size();
+    for (const auto& e : r.events) {
+      if (!out.write(format == "tsv" ? event_to_tsv(e) : event_to_json(e, *lex))) { write_failed = true; return; }
+    }
+  });
   read_inputs(
       in, io,
       [&](Article&& a) {
         if (write_failed) return;
         n_bytes += a.text.size();
-        ArticleResult r = pipeline.process(std::move(a));
-        ++n_articles;
-        n_sentences += r.sentences.size();
-        n_events += r.events.size();
-        for (const auto& e : r.events) {
-          if (!out.write(format == "tsv" ? event_to_tsv(e) : event_to_json(e, *lex))) { write_failed = true; return; }
-        }
+        coder.add(std::move(a));
       },
       [&](const IngestProblem& p) {
         if (p.record_lost) ++problems;
         fmt::print(stderr, "kabar: {}{}\n", p.status.message(), p.record_lost ? " (skipped)" : "");
       });
+  coder.finish();
   if (write_failed) {
     out.finish(false);
     if (errno == EPIPE) return kExitOk;  // a closed pipe (`| head`) is not an error
@@ -129,9 +134,10 @@ int run_code(const Common& c, const std::vector<std::string>& inputs, const std:
     double load_s = seconds(loaded - started).count(), code_s = seconds(done - loaded).count();
     fmt::print(stderr,
                "kabar: {} articles, {} sentences, {} events, {:.2f} MB; load {:.3f} s; coding {:.3f} s "
-               "= {:.2f} MB/s, {:.0f} sentences/s (one thread)\n",
+               "= {:.2f} MB/s, {:.0f} sentences/s ({} thread{})\n",
                n_articles, n_sentences, n_events, n_bytes / 1e6, load_s, code_s,
-               code_s > 0 ? n_bytes / 1e6 / code_s : 0.0, code_s > 0 ? n_sentences / code_s : 0.0);
+               code_s > 0 ? n_bytes / 1e6 / code_s : 0.0, code_s > 0 ? n_sentences / code_s : 0.0, coder.threads(),
+               coder.threads() == 1 ? "" : "s");
   }
   return problems ? kExitPartial : kExitOk;
 }
@@ -161,7 +167,7 @@ int run_explain(const Common& c, const std::string& sentence, bool keep_suppress
   return kExitOk;
 }
 
-int run_ingest(const Common& c, const std::vector<std::string>& inputs, const std::string& db_path) {
+int run_ingest(const Common& c, const std::vector<std::string>& inputs, const std::string& db_path, int jobs) {
   std::optional<Date> date;
   if (!parse_date_flag(c.date, date)) return kExitUsage;
   int exit_code = kExitOk;
@@ -183,22 +189,25 @@ int run_ingest(const Common& c, const std::vector<std::string>& inputs, const st
     failure = (*store)->commit();
     in_batch = 0;
   };
+  OrderedParallelCoder coder(pipeline, jobs, kBatch, [&](ArticleResult&& r) {
+    if (!failure.ok()) return;
+    if (in_batch == 0) failure = (*store)->begin();
+    if (!failure.ok()) return;
+    failure = (*store)->put_article(r, *lex);
+    ++articles;
+    events += r.events.size();
+    if (++in_batch == kBatch) flush();
+  });
   read_inputs(
       inputs, IngestOptions{date, c.lang},
       [&](Article&& a) {
-        if (!failure.ok()) return;
-        if (in_batch == 0) failure = (*store)->begin();
-        if (!failure.ok()) return;
-        ArticleResult r = pipeline.process(std::move(a));
-        failure = (*store)->put_article(r, *lex);
-        ++articles;
-        events += r.events.size();
-        if (++in_batch == kBatch) flush();
+        if (failure.ok()) coder.add(std::move(a));
       },
       [&](const IngestProblem& p) {
         if (p.record_lost) ++problems;
         fmt::print(stderr, "kabar: {}{}\n", p.status.message(), p.record_lost ? " (skipped)" : "");
       });
+  coder.finish();
   flush();
   if (!failure.ok()) {
     fmt::print(stderr, "kabar: {}: {}\n", db_path, failure.message());
@@ -311,6 +320,7 @@ int main(int argc, char** argv) {
   std::string format = "jsonl", out_path, db_path = "kabar.db", sentence, dict_action;
   bool keep_suppressed = false, stats = false;
   size_t limit = 0;
+  int jobs = 0;
 
   auto* code = app.add_subcommand("code", "Code articles (files, directories, - for stdin) into events on stdout");
   add_common(code);
@@ -319,6 +329,8 @@ int main(int argc, char** argv) {
   code->add_option("-o,--output", out_path, "Write to FILE (renamed into place only when complete)");
   code->add_flag("--all-modalities", keep_suppressed, "Also output negated and denied events");
   code->add_flag("--stats", stats, "Print counts, load time and throughput on stderr");
+  code->add_option("-j,--jobs", jobs, "Threads (default: all cores); output order does not depend on it")
+      ->check(CLI::Range(0, 256));
 
   auto* explain = app.add_subcommand("explain", "Show every decision made on one sentence or passage");
   add_common(explain);
@@ -329,6 +341,7 @@ int main(int argc, char** argv) {
   add_common(ingest);
   ingest->add_option("inputs", inputs, "Inputs as for `code`")->required();
   ingest->add_option("--db", db_path, "SQLite database file");
+  ingest->add_option("-j,--jobs", jobs, "Threads (default: all cores)")->check(CLI::Range(0, 256));
 
   auto* query = app.add_subcommand("query", "Print the events in a store");
   query->add_option("--db", db_path, "SQLite database file");
@@ -357,9 +370,9 @@ int main(int argc, char** argv) {
     int rc = app.exit(e);
     return rc == 0 ? kExitOk : kExitUsage;
   }
-  if (code->parsed()) return run_code(common, inputs, format, out_path, keep_suppressed, stats);
+  if (code->parsed()) return run_code(common, inputs, format, out_path, keep_suppressed, stats, jobs);
   if (explain->parsed()) return run_explain(common, sentence, keep_suppressed);
-  if (ingest->parsed()) return run_ingest(common, inputs, db_path);
+  if (ingest->parsed()) return run_ingest(common, inputs, db_path, jobs);
   if (query->parsed()) return run_query(db_path, limit);
   if (eval->parsed()) return run_eval(common, gold_path, actors_mode, report_path);
   if (eval_ner->parsed()) return run_eval_ner(common, ner_path);
