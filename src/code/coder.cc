@@ -555,6 +555,7 @@ class SentenceCoder {
         if (by_root && trace_) note(fmt::format("\"{}\" reaches patterns through its root", tok(i)));
       }
       if (!ids) return;
+      const size_t matched_before = out.size();
       for (uint32_t id : *ids) {
         const VerbPattern& p = lex_.patterns()[id];
         if (!base_form_is_verb(p, i)) {
@@ -589,6 +590,8 @@ class SentenceCoder {
           m.source_is_subject = true;
         out.push_back(std::move(m));
       }
+      if (trace_)
+        note(fmt::format("head \"{}\": {} pattern(s) tried, {} matched", tok(i), ids->size(), out.size() - matched_before));
     }
   }
 
