@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "kabar/text.h"
+#include "test_support.h"
 
 namespace kabar {
 namespace {
@@ -77,6 +78,21 @@ TEST(SentenceSplitTest, SplitsAtStopsButNotAtAbbreviationsOrInitials) {
       {"Tanpa titik di akhir", {"Tanpa titik di akhir"}},
   };
   for (const auto& c : cases) EXPECT_EQ(sentences_of(c.text, rules), c.sentences) << c.text;
+}
+
+// Real Indonesian news shapes, with the project's own abbreviation list.
+TEST(SentenceSplitTest, IndonesianNewsShapesWithProjectAbbreviations) {
+  SentenceRules rules{testing::lexicon().language("id")->abbreviations()};
+  const std::string text =
+      "Kuasa hukumnya, Budi S.H. M.H., hadir. Ia membawa uang Rp 1.000,5 juta dll. untuk sidang. "
+      "Dr. Ani dan dr. Budi datang pada Rabu (9/11/2022). Kasus ini ditangani H. Agus di Jl. Merdeka No. 5. "
+      "Menurutnya, ada tiga hal: 1. biaya; 2. waktu. Selesai.";
+  EXPECT_EQ(sentences_of(text, rules),
+            (std::vector<std::string>{"Kuasa hukumnya, Budi S.H. M.H., hadir.",
+                                      "Ia membawa uang Rp 1.000,5 juta dll. untuk sidang.",
+                                      "Dr. Ani dan dr. Budi datang pada Rabu (9/11/2022).",
+                                      "Kasus ini ditangani H. Agus di Jl. Merdeka No. 5.",
+                                      "Menurutnya, ada tiga hal: 1. biaya; 2. waktu.", "Selesai."}));
 }
 
 TEST(LanguageGuessTest, UsesStopwordMajority) {
