@@ -62,7 +62,13 @@ ActorRef compose(const Codebook& book, const std::vector<Item>& items) {
   const Item* other = nullptr;       // an organisation code without country (IGOUNO)
   const Item* agent = nullptr;
   for (const auto& it : items) {
-    if (it.agent) { if (!agent) agent = &it; continue; }
+    // Several role words: the specific one wins over GOV, whatever the word
+    // order ("juru bicara militer Thailand", "Thai military spokesman": the
+    // spokesman speaks for the military, THAMIL).
+    if (it.agent) {
+      if (!agent || (agent->code == "GOV" && it.code != "GOV")) agent = &it;
+      continue;
+    }
     bool starts_country = is_country_unit(book, std::string_view(it.code).substr(0, 3));
     if (starts_country && it.code.size() == 3) { if (!country) country = &it; }
     else if (starts_country) { if (!best_full || it.code.size() > best_full->code.size()) best_full = &it; }

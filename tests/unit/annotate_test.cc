@@ -50,6 +50,8 @@ TEST(MentionsTest, CompoundsCoordinationAndDates) {
       {"Russia's foreign minister spoke.", "en", "2022-11-09", {{"RUSGOV"}}},
       {"The Russian and Iranian security chiefs met.", "en", "2022-11-09", {{"RUSGOV", "IRNGOV"}}},
       {"Tersangka berinisial AS ditangkap.", "id", "2022-11-09", {{"CRM"}}},  // initials, not the United States
+      {"Juru bicara militer Thailand berbicara.", "id", "2022-11-09", {{"THAMIL"}}},
+      {"The Thai military spokesman spoke.", "en", "2022-11-09", {{"THAMIL"}}},
   };
   for (const auto& c : cases) {
     auto a = annotate(c.text, c.lang, c.date);
