@@ -147,10 +147,10 @@ class LanguageLexicon {
   const std::unordered_set<std::string>& abbreviations() const { return abbreviations_; }
   const std::unordered_set<std::string>& stopwords() const { return stopwords_; }
 
-  // Indonesian only: the affix analyser, and patterns indexed by the root of
-  // their head, so inflected forms ("menyerangnya", "diserangkan") reach the
-  // pattern written once for the root. Keys are "ROOT#a" (active meN- heads)
-  // and "ROOT#p" (derived di- passives). nullptr / empty for other languages.
+  // Indonesian only: the affix analyser, and patterns indexed by the verb
+  // key of their head (kabar/morphology.h verb_key: root, derivation, voice),
+  // so inflected forms ("menyerangnya", "diserangnya") reach the pattern
+  // written once. nullptr / empty for other languages.
   const IndonesianAnalyser* analyser() const { return analyser_.get(); }
   // Unique per loaded lexicon in this process: a key for per-thread caches
   // that must never outlive it (an address could be reused).

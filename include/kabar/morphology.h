@@ -73,6 +73,13 @@ class IndonesianAnalyser {
   RootList roots_;
 };
 
+// A key for verbs that differ only by voice (meN- / di-) and clitics (-nya,
+// -lah): "menyerangnya" and "menyerang" share "serang||#a", "diserang" is
+// "serang||#p"; other derivation stays in the key, so "memperingatkan"
+// ("ingat|per|kan#a", warn) is not "mengingatkan" ("ingat||kan#a", remind).
+// Empty when the word is not a meN-/di- verb.
+std::string verb_key(const MorphAnalysis& a);
+
 // Where Debian installs hunspell-id's dictionary.
 inline constexpr const char* kHunspellIndonesian = "/usr/share/hunspell/id_ID.dic";
 

@@ -466,8 +466,10 @@ class SentenceCoder {
     bool active = w.rfind("me", 0) == 0, passive = w.rfind("di", 0) == 0;
     if (!active && !passive) return nullptr;
     const MorphAnalysis* a = analysis(w);
-    if (!a || a->root == w || !a->in_root_list || a->passive != passive) return nullptr;
-    return lex_.patterns_for_root(a->root + (passive ? "#p" : "#a"));
+    if (!a || a->root == w || !a->in_root_list) return nullptr;
+    std::string key = verb_key(*a);
+    if (key.empty()) return nullptr;
+    return lex_.patterns_for_root(key);
   }
 
   // An Indonesian verb by its form: a meN-, di-, ber- or ter- word whose root
@@ -492,9 +494,13 @@ class SentenceCoder {
   bool reciprocal_match(uint32_t i, std::vector<Match>& out) const {
     if (!reciprocal_word_before(i)) return false;
     const std::string& w = tokens_[i].norm;
-    std::string root = w;
-    if (const MorphAnalysis* a = analysis(w); a && a->in_root_list) root = a->root;
-    const std::vector<uint32_t>* ids = lex_.patterns_for_root(root + "#a");
+    // "saling serang": a bare root takes the plain meN- verb's patterns.
+    std::string key;
+    if (const MorphAnalysis* a = analysis(w); a && a->in_root_list) {
+      key = verb_key(*a);
+      if (key.empty()) key = a->root + "||#a";
+    }
+    const std::vector<uint32_t>* ids = key.empty() ? nullptr : lex_.patterns_for_root(key);
     if (!ids) ids = lex_.patterns_for_head(w);
     if (!ids) return false;
     // The general pattern of the root: the one with fewest literals (the

@@ -611,7 +611,8 @@ class LexiconBuilder {
         if (a.root == w) continue;
         if (!a.in_root_list && L.analyser_->root_count() && warned.insert(w).second)
           L.unchecked_heads_.push_back(fmt::format("{}: head \"{}\" has no root in the root list", lex_->where(p.ref), w));
-        keys.insert(a.root + (passive ? "#p" : "#a"));
+        std::string key = verb_key(a);
+        if (!key.empty() && key.back() == (passive ? 'p' : 'a')) keys.insert(key);
       }
       for (const auto& k : keys) L.root_index_[k].push_back(i);
     }

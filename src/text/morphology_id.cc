@@ -255,4 +255,24 @@ MorphAnalysis IndonesianAnalyser::analyse(std::string_view word_sv) const {
   return result;
 }
 
+std::string verb_key(const MorphAnalysis& a) {
+  if (a.prefixes.empty()) return {};
+  std::vector<std::string> parts;
+  size_t start = 0;
+  while (true) {
+    size_t plus = a.prefixes.find('+', start);
+    std::string p = a.prefixes.substr(start, plus == std::string::npos ? std::string::npos : plus - start);
+    if (p == "memper") { parts.push_back("me"); parts.push_back("per"); }
+    else if (p == "diper") { parts.push_back("di"); parts.push_back("per"); }
+    else parts.push_back(p);
+    if (plus == std::string::npos) break;
+    start = plus + 1;
+  }
+  const std::string voice = parts.front();
+  if (voice != "me" && voice != "di") return {};
+  std::string inner;
+  for (size_t i = 1; i < parts.size(); ++i) inner += (inner.empty() ? "" : "+") + parts[i];
+  return a.root + "|" + inner + "|" + a.suffix + (voice == "di" ? "#p" : "#a");
+}
+
 }  // namespace kabar

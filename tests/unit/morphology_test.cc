@@ -63,6 +63,19 @@ TEST(IndonesianAnalyserTest, AffixesAndVoice) {
   }
 }
 
+TEST(IndonesianAnalyserTest, VerbKeysSeparateDerivationButNotVoiceOrClitics) {
+  const IndonesianAnalyser* a = analyser_with_roots();
+  if (!a) GTEST_SKIP() << "SKIPPED: " << kHunspellIndonesian << " is absent";
+  auto key = [&](const char* w) { return verb_key(a->analyse(w)); };
+  EXPECT_EQ(key("menyerang"), "serang||#a");
+  EXPECT_EQ(key("menyerangnya"), key("menyerang"));
+  EXPECT_EQ(key("diserang"), "serang||#p");
+  EXPECT_EQ(key("memperingatkan"), "ingat|per|kan#a");
+  EXPECT_NE(key("mengingatkan"), key("memperingatkan"));
+  EXPECT_EQ(key("diperingatkan"), "ingat|per|kan#p");
+  EXPECT_EQ(key("pertemuan"), "");  // not a meN-/di- verb
+}
+
 TEST(IndonesianAnalyserTest, WithoutARootListItGuessesTheShallowestStrip) {
   IndonesianAnalyser a;
   EXPECT_EQ(a.root("menyerang"), "serang");
