@@ -58,7 +58,7 @@ struct SentenceAnnotations {
 };
 
 // Finds actor mentions in tokens[first, end). `date` selects dated entries;
-// without a date, undated entries only.
+// without a date, an undated entry, else the name's most recent office.
 std::vector<Mention> find_mentions(std::string_view text, const std::vector<Token>& tokens,
                                    uint32_t first, uint32_t end, const LanguageLexicon& lex,
                                    const Codebook& book, const std::optional<Date>& date);

@@ -103,13 +103,21 @@ std::vector<Item> find_items(std::string_view text, const std::vector<Token>& to
     if (actor_len) {
       std::string_view matched(text.data() + tokens[i].span.begin,
                                tokens[i + actor_len - 1].span.end - tokens[i].span.begin);
+      // With a date, the entry in force that day. Without one (an undated
+      // article), an undated entry, else the most recent office: "Presiden
+      // Joko Widodo" in an undated story is still Indonesian government.
+      const ActorEntry* latest = nullptr;
       for (uint32_t v : values) {
         const ActorEntry& e = lex.actors()[v];
         if (!case_ok(e, matched)) continue;
-        if (!any_date && (date ? !e.dates.contains(*date) : !e.dates.unbounded())) continue;
-        chosen = &e;
-        break;
+        if (any_date || (date ? e.dates.contains(*date) : e.dates.unbounded())) {
+          chosen = &e;
+          break;
+        }
+        if (!date && (!latest || (e.dates.from && (!latest->dates.from || *latest->dates.from < *e.dates.from))))
+          latest = &e;
       }
+      if (!chosen) chosen = latest;
       // After "berinisial", "bernama", "alias" comes a person's name or
       // initials: "berinisial AS" is not the United States.
       if (chosen && i > first && lex.is_word(WordClass::kNameIntro, tokens[i - 1].norm)) chosen = nullptr;

@@ -43,6 +43,7 @@ TEST(MentionsTest, CompoundsCoordinationAndDates) {
       {"Kepala keamanan Rusia dan Iran bertemu.", "id", "2022-11-09", {{"RUSGOV", "IRNGOV"}}},
       {"Presiden Ukraina Volodymyr Zelensky berbicara.", "id", "2022-11-09", {{"UKRGOV"}}},
       {"Nikolai Patrushev tiba.", "id", "2022-11-09", {{"RUSGOV"}}},          // Security Council secretary then
+      {"Joko Widodo tiba.", "id", "", {{"IDNGOV"}}},                          // undated: the latest office
       {"Rusia, Iran dan Suriah bertemu.", "id", "2022-11-09", {{"RUS", "IRN", "SYR"}}},
       {"Rusia, Iran bertemu.", "id", "2022-11-09", {{"RUS"}, {"IRN"}}},      // commas alone: no coordination
       {"Polisi datang ke arah barat.", "id", "2022-11-09", {{"COP"}}},       // "barat" lower case: a direction
