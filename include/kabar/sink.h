@@ -4,6 +4,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -41,18 +42,43 @@ class SqliteStore {
   Status put_article(const ArticleResult& result, const Lexicon& lexicon);
 
   struct EventRow {
-    std::string article, date, source, target, code, modality, place, text;
+    std::string article, date, source, target, code, modality, place, text, json;
     int quad = 0;
     double goldstein = 0;
   };
   // Events ordered by date, article, sentence; at most `limit` (0 = all).
   StatusOr<std::vector<EventRow>> events(size_t limit) const;
+
+  // Filters for query(); empty fields do not filter.
+  struct EventQuery {
+    std::string actor;          // code prefix of the source or the target ("RUS", "IDNCOP")
+    std::string source, target; // code prefixes of one side
+    std::string code;           // CAMEO code prefix ("19", "190", "0332")
+    int quad = 0;               // 1-4
+    std::optional<Date> from, to;
+    std::string place;          // place name or country code
+    std::string text;           // full-text match on the sentence (SQLite FTS5 syntax)
+    size_t limit = 0;
+  };
+  StatusOr<std::vector<EventRow>> query(const EventQuery& q) const;
+
+  // Event counts grouped by "day", "root", "quad" or "pair" (source and
+  // target country), largest first for root/quad/pair, by date for day.
+  struct StatRow {
+    std::string key;
+    int64_t events = 0;
+  };
+  StatusOr<std::vector<StatRow>> stats(const std::string& by) const;
+
   StatusOr<int64_t> count(const std::string& table) const;
+  int schema_version() const { return schema_version_; }
 
  private:
   explicit SqliteStore(sqlite3* db) : db_(db) {}
   Status exec(const char* sql) const;
+  Status migrate(const std::string& path);
   sqlite3* db_;
+  int schema_version_ = 0;
 };
 
 }  // namespace kabar

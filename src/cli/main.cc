@@ -217,26 +217,77 @@ int run_ingest(const Common& c, const std::vector<std::string>& inputs, const st
   return problems ? kExitPartial : kExitOk;
 }
 
-int run_query(const std::string& db_path, size_t limit) {
+StatusOr<std::unique_ptr<SqliteStore>> open_existing_store(const std::string& db_path, int& exit_code) {
   if (!std::filesystem::exists(db_path)) {
-    fmt::print(stderr, "kabar: {}: no such database\n", db_path);
-    return kExitUsage;
+    exit_code = kExitUsage;
+    return Status(ErrorCode::kNotFound, fmt::format("{}: no such database", db_path));
   }
   auto store = SqliteStore::open(db_path);
+  if (!store.ok()) exit_code = kExitOutput;
+  return store;
+}
+
+std::string csv_cell(const std::string& s) {
+  if (s.find_first_of(",\"\n") == std::string::npos) return s;
+  std::string out = "\"";
+  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
+int run_query(const std::string& db_path, SqliteStore::EventQuery q, const std::string& from, const std::string& to,
+              const std::string& format) {
+  std::optional<Date> d;
+  if (!parse_date_flag(from, d)) return kExitUsage;
+  q.from = d;
+  if (!parse_date_flag(to, d)) return kExitUsage;
+  q.to = d;
+  int exit_code = kExitOk;
+  auto store = open_existing_store(db_path, exit_code);
   if (!store.ok()) {
     fmt::print(stderr, "kabar: {}\n", store.status().message());
-    return kExitOutput;
+    return exit_code;
   }
-  auto rows = (*store)->events(limit);
+  auto rows = (*store)->query(q);
   if (!rows.ok()) {
     fmt::print(stderr, "kabar: {}\n", rows.status().message());
-    return kExitOutput;
+    return rows.status().code() == ErrorCode::kInvalidArgument ? kExitUsage : kExitOutput;
   }
-  fmt::print("{:<10} {:<10} {:<10} {:<5} {:>5} {:<9} {:<12} {}\n", "date", "source", "target", "code", "gold",
-             "modality", "place", "article");
-  for (const auto& r : *rows)
-    fmt::print("{:<10} {:<10} {:<10} {:<5} {:>5.1f} {:<9} {:<12} {}\n", r.date, r.source, r.target, r.code,
-               r.goldstein, r.modality, r.place.substr(0, 12), r.article);
+  if (format == "json") {
+    for (const auto& r : *rows) fmt::print("{}\n", r.json);
+  } else if (format == "csv") {
+    fmt::print("date,source,target,code,quad,goldstein,modality,place,article,text\n");
+    for (const auto& r : *rows)
+      fmt::print("{},{},{},{},{},{:.1f},{},{},{},{}\n", r.date, r.source, r.target, r.code, r.quad, r.goldstein,
+                 r.modality, csv_cell(r.place), csv_cell(r.article), csv_cell(r.text));
+  } else {
+    fmt::print("{:<10} {:<10} {:<10} {:<5} {:>5} {:<9} {:<12} {}\n", "date", "source", "target", "code", "gold",
+               "modality", "place", "article");
+    for (const auto& r : *rows)
+      fmt::print("{:<10} {:<10} {:<10} {:<5} {:>5.1f} {:<9} {:<12} {}\n", r.date, r.source, r.target, r.code,
+                 r.goldstein, r.modality, r.place.substr(0, 12), r.article);
+  }
+  return kExitOk;
+}
+
+int run_stats(const std::string& db_path, const std::vector<std::string>& groups) {
+  int exit_code = kExitOk;
+  auto store = open_existing_store(db_path, exit_code);
+  if (!store.ok()) {
+    fmt::print(stderr, "kabar: {}\n", store.status().message());
+    return exit_code;
+  }
+  auto articles = (*store)->count("articles");
+  auto events = (*store)->count("events");
+  fmt::print("articles {}\nevents {}\n", articles.ok() ? *articles : -1, events.ok() ? *events : -1);
+  for (const auto& by : groups) {
+    auto rows = (*store)->stats(by);
+    if (!rows.ok()) {
+      fmt::print(stderr, "kabar: {}\n", rows.status().message());
+      return kExitUsage;
+    }
+    fmt::print("\nby {}\n", by);
+    for (const auto& r : *rows) fmt::print("  {:<24} {}\n", r.key, r.events);
+  }
   return kExitOk;
 }
 
@@ -319,7 +370,6 @@ int main(int argc, char** argv) {
   std::vector<std::string> inputs;
   std::string format = "jsonl", out_path, db_path = "kabar.db", sentence, dict_action;
   bool keep_suppressed = false, stats = false;
-  size_t limit = 0;
   int jobs = 0;
 
   auto* code = app.add_subcommand("code", "Code articles (files, directories, - for stdin) into events on stdout");
@@ -343,9 +393,26 @@ int main(int argc, char** argv) {
   ingest->add_option("--db", db_path, "SQLite database file");
   ingest->add_option("-j,--jobs", jobs, "Threads (default: all cores)")->check(CLI::Range(0, 256));
 
-  auto* query = app.add_subcommand("query", "Print the events in a store");
+  SqliteStore::EventQuery q;
+  std::string q_from, q_to, q_format = "table";
+  auto* query = app.add_subcommand("query", "Print the events in a store, filtered");
   query->add_option("--db", db_path, "SQLite database file");
-  query->add_option("--limit", limit, "At most N events (0 = all)");
+  query->add_option("--actor", q.actor, "Source or target code starts with this (RUS, IDNCOP)");
+  query->add_option("--source", q.source, "Source code starts with this");
+  query->add_option("--target", q.target, "Target code starts with this");
+  query->add_option("--code", q.code, "CAMEO code starts with this (19, 190, 0332)");
+  query->add_option("--quad", q.quad, "QuadClass 1-4")->check(CLI::Range(1, 4));
+  query->add_option("--from", q_from, "Events on or after YYYY-MM-DD");
+  query->add_option("--to", q_to, "Events on or before YYYY-MM-DD");
+  query->add_option("--place", q.place, "Place name or country code");
+  query->add_option("--text", q.text, "Full-text search in the sentences (SQLite FTS5 syntax)");
+  query->add_option("--limit", q.limit, "At most N events (0 = all)");
+  query->add_option("--format", q_format, "Output")->check(CLI::IsMember({"table", "csv", "json"}));
+
+  std::vector<std::string> stat_groups{"day", "root", "quad", "pair"};
+  auto* stats_cmd = app.add_subcommand("stats", "Counts of the stored events by day, root, QuadClass, country pair");
+  stats_cmd->add_option("--db", db_path, "SQLite database file");
+  stats_cmd->add_option("--by", stat_groups, "Groupings to print")->check(CLI::IsMember({"day", "root", "quad", "pair"}));
 
   std::string gold_path, actors_mode = "full", report_path;
   auto* eval = app.add_subcommand("eval", "Score kabar on a gold file (kabar JSONL, PETRARCH XML, PLOVER JSON)");
@@ -373,7 +440,8 @@ int main(int argc, char** argv) {
   if (code->parsed()) return run_code(common, inputs, format, out_path, keep_suppressed, stats, jobs);
   if (explain->parsed()) return run_explain(common, sentence, keep_suppressed);
   if (ingest->parsed()) return run_ingest(common, inputs, db_path, jobs);
-  if (query->parsed()) return run_query(db_path, limit);
+  if (query->parsed()) return run_query(db_path, q, q_from, q_to, q_format);
+  if (stats_cmd->parsed()) return run_stats(db_path, stat_groups);
   if (eval->parsed()) return run_eval(common, gold_path, actors_mode, report_path);
   if (eval_ner->parsed()) return run_eval_ner(common, ner_path);
   if (dict->parsed()) return run_dict(common, dict_action);

@@ -11,7 +11,10 @@
 namespace kabar {
 namespace {
 
-constexpr int kSchemaVersion = 1;
+// Version history (each step in migrate()):
+//   1  articles, events
+//   2  events_fts: full-text index of event sentences (FTS5)
+constexpr int kSchemaVersion = 2;
 
 constexpr const char* kSchema = R"SQL(
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -67,16 +70,37 @@ StatusOr<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::string& path
   sqlite3_busy_timeout(db, 5000);
   KABAR_RETURN_IF_ERROR(store->exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"));
   KABAR_RETURN_IF_ERROR(store->exec(kSchema));
-  Stmt version(db, "SELECT value FROM meta WHERE key='schema_version'");
-  if (version.step() == SQLITE_ROW) {
-    int v = std::stoi(col(version.get(), 0));
-    if (v > kSchemaVersion)
-      return Status(ErrorCode::kData, fmt::format("{}: schema version {} is newer than this kabar ({})", path, v, kSchemaVersion));
-  } else {
-    KABAR_RETURN_IF_ERROR(store->exec(
-        fmt::format("INSERT INTO meta(key, value) VALUES('schema_version', '{}')", kSchemaVersion).c_str()));
-  }
+  KABAR_RETURN_IF_ERROR(store->migrate(path));
   return store;
+}
+
+Status SqliteStore::migrate(const std::string& path) {
+  int v = 0;
+  {
+    Stmt version(db_, "SELECT value FROM meta WHERE key='schema_version'");
+    if (version.step() == SQLITE_ROW) v = std::stoi(col(version.get(), 0));
+  }
+  if (v > kSchemaVersion)
+    return Status(ErrorCode::kData, fmt::format("{}: schema version {} is newer than this kabar ({})", path, v, kSchemaVersion));
+  if (v == 0) v = 1;  // a new file: the base schema was just created
+  // Each step in its own transaction, so a crash leaves a consistent version.
+  while (v < kSchemaVersion) {
+    KABAR_RETURN_IF_ERROR(exec("BEGIN IMMEDIATE"));
+    Status st;
+    if (v == 1) {
+      st = exec("CREATE VIRTUAL TABLE IF NOT EXISTS events_fts USING fts5(text, id UNINDEXED);"
+                "INSERT INTO events_fts(text, id) SELECT text, id FROM events;");
+    }
+    if (st.ok()) st = exec(fmt::format("INSERT OR REPLACE INTO meta(key, value) VALUES('schema_version', '{}')", v + 1).c_str());
+    if (!st.ok()) {
+      exec("ROLLBACK");
+      return Status(ErrorCode::kData, fmt::format("{}: migration {} → {} failed: {}", path, v, v + 1, st.message()));
+    }
+    KABAR_RETURN_IF_ERROR(exec("COMMIT"));
+    ++v;
+  }
+  schema_version_ = v;
+  return Status::Ok();
 }
 
 SqliteStore::~SqliteStore() { sqlite3_close(db_); }
@@ -95,6 +119,9 @@ Status SqliteStore::begin() { return exec("BEGIN IMMEDIATE"); }
 Status SqliteStore::commit() { return exec("COMMIT"); }
 
 Status SqliteStore::put_article(const ArticleResult& r, const Lexicon& lexicon) {
+  Stmt del_fts(db_, "DELETE FROM events_fts WHERE id IN (SELECT id FROM events WHERE article = ?1)");
+  del_fts.text(1, r.article.id);
+  if (del_fts.step() != SQLITE_DONE) return Status(ErrorCode::kIo, std::string("sqlite: ") + sqlite3_errmsg(db_));
   Stmt del_e(db_, "DELETE FROM events WHERE article = ?1");
   del_e.text(1, r.article.id);
   if (del_e.step() != SQLITE_DONE) return Status(ErrorCode::kIo, std::string("sqlite: ") + sqlite3_errmsg(db_));
@@ -123,6 +150,7 @@ Status SqliteStore::put_article(const ArticleResult& r, const Lexicon& lexicon) 
           "INSERT OR REPLACE INTO events(id, article, sentence, date, source_code, source_name, source_country, "
           "target_code, target_name, target_country, code, root, quad, goldstein, modality, place_name, "
           "place_country, lat, lon, text, json) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21)");
+  Stmt fts(db_, "INSERT INTO events_fts(text, id) VALUES(?1, ?2)");
   for (const auto& e : r.events) {
     ev.text(1, e.id);
     ev.text(2, r.article.id);
@@ -153,19 +181,55 @@ Status SqliteStore::put_article(const ArticleResult& r, const Lexicon& lexicon) 
     ev.text(21, event_to_json(e, lexicon));
     if (ev.step() != SQLITE_DONE) return Status(ErrorCode::kIo, std::string("sqlite: ") + sqlite3_errmsg(db_));
     ev.reset();
+    fts.text(1, e.text);
+    fts.text(2, e.id);
+    if (fts.step() != SQLITE_DONE) return Status(ErrorCode::kIo, std::string("sqlite: ") + sqlite3_errmsg(db_));
+    fts.reset();
   }
   return Status::Ok();
 }
 
 StatusOr<std::vector<SqliteStore::EventRow>> SqliteStore::events(size_t limit) const {
+  EventQuery q;
+  q.limit = limit;
+  return query(q);
+}
+
+StatusOr<std::vector<SqliteStore::EventRow>> SqliteStore::query(const EventQuery& q) const {
+  // Built from fixed clauses with bound parameters: user text never enters
+  // the SQL string.
   std::string sql =
       "SELECT article, COALESCE(date,''), COALESCE(source_code,'-'), COALESCE(target_code,'-'), code, quad, "
-      "goldstein, modality, COALESCE(place_name,''), text FROM events ORDER BY date, article, sentence, id";
-  if (limit) sql += fmt::format(" LIMIT {}", limit);
+      "goldstein, modality, COALESCE(place_name,''), text, json FROM events WHERE 1=1";
+  std::vector<std::string> params;
+  auto add = [&](const char* clause, std::string value) {
+    sql += clause;
+    params.push_back(std::move(value));
+  };
+  if (!q.actor.empty()) {
+    sql += fmt::format(" AND (source_code LIKE ?{0} || '%' OR target_code LIKE ?{0} || '%')", params.size() + 1);
+    params.push_back(q.actor);
+  }
+  if (!q.source.empty()) add(fmt::format(" AND source_code LIKE ?{} || '%'", params.size() + 1).c_str(), q.source);
+  if (!q.target.empty()) add(fmt::format(" AND target_code LIKE ?{} || '%'", params.size() + 1).c_str(), q.target);
+  if (!q.code.empty()) add(fmt::format(" AND code LIKE ?{} || '%'", params.size() + 1).c_str(), q.code);
+  if (q.quad) add(fmt::format(" AND quad = ?{}", params.size() + 1).c_str(), std::to_string(q.quad));
+  if (q.from) add(fmt::format(" AND date >= ?{}", params.size() + 1).c_str(), q.from->to_string());
+  if (q.to) add(fmt::format(" AND date <= ?{}", params.size() + 1).c_str(), q.to->to_string());
+  if (!q.place.empty()) {
+    sql += fmt::format(" AND (place_name = ?{0} OR place_country = ?{0})", params.size() + 1);
+    params.push_back(q.place);
+  }
+  if (!q.text.empty())
+    add(fmt::format(" AND id IN (SELECT id FROM events_fts WHERE events_fts MATCH ?{})", params.size() + 1).c_str(), q.text);
+  sql += " ORDER BY date, article, sentence, id";
+  if (q.limit) sql += fmt::format(" LIMIT {}", q.limit);
   Stmt s(db_, sql.c_str());
   if (!s.ok()) return Status(ErrorCode::kIo, std::string("sqlite: ") + sqlite3_errmsg(db_));
+  for (size_t i = 0; i < params.size(); ++i) s.text(static_cast<int>(i + 1), params[i]);
   std::vector<EventRow> rows;
-  while (s.step() == SQLITE_ROW) {
+  int rc;
+  while ((rc = s.step()) == SQLITE_ROW) {
     EventRow r;
     r.article = col(s.get(), 0);
     r.date = col(s.get(), 1);
@@ -177,8 +241,26 @@ StatusOr<std::vector<SqliteStore::EventRow>> SqliteStore::events(size_t limit) c
     r.modality = col(s.get(), 7);
     r.place = col(s.get(), 8);
     r.text = col(s.get(), 9);
+    r.json = col(s.get(), 10);
     rows.push_back(std::move(r));
   }
+  if (rc != SQLITE_DONE)
+    return Status(ErrorCode::kInvalidArgument, fmt::format("query: {}", sqlite3_errmsg(db_)));
+  return rows;
+}
+
+StatusOr<std::vector<SqliteStore::StatRow>> SqliteStore::stats(const std::string& by) const {
+  const char* key = nullptr;
+  const char* order = "n DESC, k";
+  if (by == "day") { key = "COALESCE(date, '')"; order = "k"; }
+  else if (by == "root") key = "root";
+  else if (by == "quad") key = "CAST(quad AS TEXT)";
+  else if (by == "pair") key = "COALESCE(source_country, '-') || ' -> ' || COALESCE(target_country, '-')";
+  else return Status(ErrorCode::kInvalidArgument, fmt::format("stats: group by day, root, quad or pair, not \"{}\"", by));
+  Stmt s(db_, fmt::format("SELECT {} AS k, COUNT(*) AS n FROM events GROUP BY k ORDER BY {}", key, order).c_str());
+  if (!s.ok()) return Status(ErrorCode::kIo, std::string("sqlite: ") + sqlite3_errmsg(db_));
+  std::vector<StatRow> rows;
+  while (s.step() == SQLITE_ROW) rows.push_back({col(s.get(), 0), sqlite3_column_int64(s.get(), 1)});
   return rows;
 }
 

@@ -52,6 +52,10 @@ check "explain shows suppressed negation" 0 $? "negated" "$tmp/out"
 "$kabar" ingest "$tmp/good.txt" "$tmp/mixed.jsonl" --db "$tmp/k.db" 2> "$tmp/err"
 "$kabar" query --db "$tmp/k.db" > "$tmp/out"; check "query prints events" 0 $? "173" "$tmp/out"
 n=$(grep -c " 173 " "$tmp/out"); [[ "$n" == 2 ]]; check "re-ingest replaces, never duplicates (2 events, got $n)" 0 $?
+"$kabar" query --db "$tmp/k.db" --code 17 --format csv > "$tmp/out"; check "query filters and csv" 0 $? "^2025-03-04,IDNCOP" "$tmp/out"
+"$kabar" query --db "$tmp/k.db" --text "menangkap" --format json > "$tmp/out"; check "full-text query, json lines" 0 $? '"code":"173"' "$tmp/out"
+"$kabar" query --db "$tmp/k.db" --text '"broken' > "$tmp/out" 2> "$tmp/err"; check "malformed full-text query is a usage error" 2 $?
+"$kabar" stats --db "$tmp/k.db" > "$tmp/out"; check "stats by root" 0 $? "by root" "$tmp/out"
 "$kabar" query --db "$tmp/none.db" > "$tmp/out" 2> "$tmp/err"; check "query on a missing db is a usage error" 2 $? "no such database" "$tmp/err"
 "$kabar" dict check > "$tmp/out"; check "dict check" 0 $? "dictionaries OK" "$tmp/out"
 

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 #include <simdjson.h>
+#include <sqlite3.h>
 
 #include "kabar/sink.h"
 #include "test_support.h"
@@ -76,6 +77,123 @@ TEST(SqliteStoreTest, ReingestReplacesAndCountsStayTrue) {
   std::filesystem::remove(path);
   std::filesystem::remove(path.string() + "-wal");
   std::filesystem::remove(path.string() + "-shm");
+}
+
+class StoreQueryTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    path_ = std::filesystem::temp_directory_path() / ("kabar_query_" + std::to_string(::getpid()) + ".db");
+    std::filesystem::remove(path_);
+    auto store = SqliteStore::open(path_.string());
+    ASSERT_TRUE(store.ok()) << store.status().to_string();
+    store_ = std::move(store).value();
+    ASSERT_TRUE(store_->begin().ok());
+    put("a1", "Rusia menyerang Ukraina pada Selasa. Amerika Serikat mengecam Rusia.", "2024-01-02");
+    put("a2", "Indonesia mengirim bantuan kemanusiaan ke Gaza.", "2024-02-10");
+    ASSERT_TRUE(store_->commit().ok());
+  }
+  void TearDown() override {
+    store_.reset();
+    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path_.string() + suffix);
+  }
+  void put(const char* id, const char* text, const char* date) {
+    Pipeline p(testing::lexicon(), {"id", false});
+    Article a;
+    a.id = id;
+    a.text = text;
+    a.lang = "id";
+    a.date = Date::parse_iso(date);
+    ASSERT_TRUE(store_->put_article(p.process(std::move(a)), testing::lexicon()).ok());
+  }
+  std::vector<std::string> codes(const SqliteStore::EventQuery& q) {
+    auto rows = store_->query(q);
+    EXPECT_TRUE(rows.ok()) << rows.status().to_string();
+    std::vector<std::string> out;
+    if (rows.ok())
+      for (const auto& r : *rows) out.push_back(r.source + ">" + r.target + ":" + r.code);
+    return out;
+  }
+  std::filesystem::path path_;
+  std::unique_ptr<SqliteStore> store_;
+};
+
+TEST_F(StoreQueryTest, FiltersCombine) {
+  using Q = SqliteStore::EventQuery;
+  Q all;
+  EXPECT_EQ(codes(all).size(), 3u);
+  Q actor;
+  actor.actor = "RUS";
+  EXPECT_EQ(codes(actor), (std::vector<std::string>{"RUS>UKR:190", "USA>RUS:111"}));
+  Q target;
+  target.target = "RUS";
+  EXPECT_EQ(codes(target), (std::vector<std::string>{"USA>RUS:111"}));
+  Q root;
+  root.code = "19";
+  EXPECT_EQ(codes(root), (std::vector<std::string>{"RUS>UKR:190"}));
+  Q quad;
+  quad.quad = 2;
+  EXPECT_EQ(codes(quad), (std::vector<std::string>{"IDN>GZS:073"}));
+  Q range;
+  range.from = Date{2024, 2, 1};
+  EXPECT_EQ(codes(range), (std::vector<std::string>{"IDN>GZS:073"}));
+  Q text;
+  text.text = "mengecam";
+  EXPECT_EQ(codes(text), (std::vector<std::string>{"USA>RUS:111"}));
+  Q bad_text;
+  bad_text.text = "\"unbalanced";
+  EXPECT_FALSE(store_->query(bad_text).ok()) << "a malformed FTS expression is an error, not an empty answer";
+}
+
+TEST_F(StoreQueryTest, StatsGroupAndReingestKeepsTheFullTextIndexInStep) {
+  auto by_root = store_->stats("root");
+  ASSERT_TRUE(by_root.ok());
+  EXPECT_EQ(by_root->size(), 3u);
+  auto pairs = store_->stats("pair");
+  ASSERT_TRUE(pairs.ok());
+  EXPECT_EQ(pairs->front().events, 1);
+  EXPECT_FALSE(store_->stats("weekday").ok());
+  // Re-ingest a1 with different text: its old sentences leave the index.
+  ASSERT_TRUE(store_->begin().ok());
+  put("a1", "Rusia menyerang Ukraina pada Selasa.", "2024-01-02");
+  ASSERT_TRUE(store_->commit().ok());
+  SqliteStore::EventQuery text;
+  text.text = "mengecam";
+  EXPECT_TRUE(codes(text).empty());
+  EXPECT_EQ(*store_->count("events"), 2);
+}
+
+TEST(SqliteMigrationTest, VersionOneStoresGainTheFullTextIndex) {
+  auto path = std::filesystem::temp_directory_path() / ("kabar_v1_" + std::to_string(::getpid()) + ".db");
+  std::filesystem::remove(path);
+  {
+    // A version-1 file as kabar 0.1 wrote it (no events_fts).
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(path.string().c_str(), &db), SQLITE_OK);
+    const char* v1 =
+        "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+        "INSERT INTO meta VALUES('schema_version','1');"
+        "CREATE TABLE articles(id TEXT PRIMARY KEY, url TEXT, source TEXT, lang TEXT, title TEXT, date TEXT,"
+        " dateline_place TEXT, dateline_outlet TEXT, cited_sources TEXT, origin TEXT, text TEXT NOT NULL);"
+        "CREATE TABLE events(id TEXT PRIMARY KEY, article TEXT NOT NULL, sentence INTEGER NOT NULL, date TEXT,"
+        " source_code TEXT, source_name TEXT, source_country TEXT, target_code TEXT, target_name TEXT,"
+        " target_country TEXT, code TEXT NOT NULL, root TEXT NOT NULL, quad INTEGER NOT NULL, goldstein REAL NOT NULL,"
+        " modality TEXT NOT NULL, place_name TEXT, place_country TEXT, lat REAL, lon REAL, text TEXT NOT NULL,"
+        " json TEXT NOT NULL);"
+        "INSERT INTO events VALUES('e1','a','0','2020-01-01','RUS','Rusia','RUS','UKR','Ukraina','UKR','190','19',4,"
+        " -10.0,'asserted',NULL,NULL,NULL,NULL,'Rusia menyerang Ukraina.','{}');";
+    ASSERT_EQ(sqlite3_exec(db, v1, nullptr, nullptr, nullptr), SQLITE_OK);
+    sqlite3_close(db);
+  }
+  auto store = SqliteStore::open(path.string());
+  ASSERT_TRUE(store.ok()) << store.status().to_string();
+  EXPECT_EQ((*store)->schema_version(), 2);
+  SqliteStore::EventQuery q;
+  q.text = "menyerang";
+  auto rows = (*store)->query(q);
+  ASSERT_TRUE(rows.ok()) << rows.status().to_string();
+  EXPECT_EQ(rows->size(), 1u) << "the migration indexes the sentences already stored";
+  store->reset();
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + suffix);
 }
 
 }  // namespace
