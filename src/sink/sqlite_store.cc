@@ -88,8 +88,10 @@ Status SqliteStore::migrate(const std::string& path) {
     KABAR_RETURN_IF_ERROR(exec("BEGIN IMMEDIATE"));
     Status st;
     if (v == 1) {
-      st = exec("CREATE VIRTUAL TABLE IF NOT EXISTS events_fts USING fts5(text, id UNINDEXED);"
-                "INSERT INTO events_fts(text, id) SELECT text, id FROM events;");
+      // The index shares the events' rowids, so replacing an article's
+      // events finds their index rows by rowid, not by scanning.
+      st = exec("CREATE VIRTUAL TABLE IF NOT EXISTS events_fts USING fts5(text);"
+                "INSERT INTO events_fts(rowid, text) SELECT rowid, text FROM events;");
     }
     if (st.ok()) st = exec(fmt::format("INSERT OR REPLACE INTO meta(key, value) VALUES('schema_version', '{}')", v + 1).c_str());
     if (!st.ok()) {
@@ -119,7 +121,7 @@ Status SqliteStore::begin() { return exec("BEGIN IMMEDIATE"); }
 Status SqliteStore::commit() { return exec("COMMIT"); }
 
 Status SqliteStore::put_article(const ArticleResult& r, const Lexicon& lexicon) {
-  Stmt del_fts(db_, "DELETE FROM events_fts WHERE id IN (SELECT id FROM events WHERE article = ?1)");
+  Stmt del_fts(db_, "DELETE FROM events_fts WHERE rowid IN (SELECT rowid FROM events WHERE article = ?1)");
   del_fts.text(1, r.article.id);
   if (del_fts.step() != SQLITE_DONE) return Status(ErrorCode::kIo, std::string("sqlite: ") + sqlite3_errmsg(db_));
   Stmt del_e(db_, "DELETE FROM events WHERE article = ?1");
@@ -150,7 +152,7 @@ Status SqliteStore::put_article(const ArticleResult& r, const Lexicon& lexicon) 
           "INSERT OR REPLACE INTO events(id, article, sentence, date, source_code, source_name, source_country, "
           "target_code, target_name, target_country, code, root, quad, goldstein, modality, place_name, "
           "place_country, lat, lon, text, json) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21)");
-  Stmt fts(db_, "INSERT INTO events_fts(text, id) VALUES(?1, ?2)");
+  Stmt fts(db_, "INSERT INTO events_fts(rowid, text) VALUES(?1, ?2)");
   for (const auto& e : r.events) {
     ev.text(1, e.id);
     ev.text(2, r.article.id);
@@ -181,8 +183,8 @@ Status SqliteStore::put_article(const ArticleResult& r, const Lexicon& lexicon) 
     ev.text(21, event_to_json(e, lexicon));
     if (ev.step() != SQLITE_DONE) return Status(ErrorCode::kIo, std::string("sqlite: ") + sqlite3_errmsg(db_));
     ev.reset();
-    fts.text(1, e.text);
-    fts.text(2, e.id);
+    fts.integer(1, sqlite3_last_insert_rowid(db_));
+    fts.text(2, e.text);
     if (fts.step() != SQLITE_DONE) return Status(ErrorCode::kIo, std::string("sqlite: ") + sqlite3_errmsg(db_));
     fts.reset();
   }
@@ -221,7 +223,7 @@ StatusOr<std::vector<SqliteStore::EventRow>> SqliteStore::query(const EventQuery
     params.push_back(q.place);
   }
   if (!q.text.empty())
-    add(fmt::format(" AND id IN (SELECT id FROM events_fts WHERE events_fts MATCH ?{})", params.size() + 1).c_str(), q.text);
+    add(fmt::format(" AND rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?{})", params.size() + 1).c_str(), q.text);
   sql += " ORDER BY date, article, sentence, id";
   if (q.limit) sql += fmt::format(" LIMIT {}", q.limit);
   Stmt s(db_, sql.c_str());

@@ -59,5 +59,28 @@ n=$(grep -c " 173 " "$tmp/out"); [[ "$n" == 2 ]]; check "re-ingest replaces, nev
 "$kabar" query --db "$tmp/none.db" > "$tmp/out" 2> "$tmp/err"; check "query on a missing db is a usage error" 2 $? "no such database" "$tmp/err"
 "$kabar" dict check > "$tmp/out"; check "dict check" 0 $? "dictionaries OK" "$tmp/out"
 
+# Killing ingest mid-run leaves a consistent store that a rerun completes.
+n=40000
+awk -v n=$n 'BEGIN { for (i = 1; i <= n; i++)
+  printf "{\"id\":\"k%d\",\"lang\":\"id\",\"date\":\"2025-03-04\",\"text\":\"Polisi menangkap dua demonstran di Jakarta. Rusia menyerang Ukraina.\"}\n", i }' > "$tmp/big.jsonl"
+"$kabar" ingest -j 1 "$tmp/big.jsonl" --db "$tmp/killed.db" 2> /dev/null &
+pid=$!
+# Wait until some batches are committed, then kill without warning.
+for i in $(seq 1 200); do
+  c=$(sqlite3 "$tmp/killed.db" "SELECT COUNT(*) FROM articles;" 2> /dev/null || echo 0)
+  [[ "${c:-0}" -ge 512 ]] && break
+  sleep 0.02
+done
+kill -9 "$pid" 2> /dev/null; wait "$pid" 2> /dev/null
+mid=$(sqlite3 "$tmp/killed.db" "SELECT COUNT(*) FROM articles;")
+[[ "$mid" -gt 0 && "$mid" -lt $n && $((mid % 256)) -eq 0 ]]; check "killed mid-run: $mid articles, whole batches only" 0 $?
+ok=$(sqlite3 "$tmp/killed.db" "PRAGMA integrity_check;")
+[[ "$ok" == ok ]]; check "a killed ingest leaves an intact database" 0 $?
+orphans=$(sqlite3 "$tmp/killed.db" "SELECT COUNT(*) FROM events WHERE article NOT IN (SELECT id FROM articles);")
+[[ "$orphans" == 0 ]]; check "no event without its article after a kill" 0 $?
+"$kabar" ingest -j 1 "$tmp/big.jsonl" --db "$tmp/killed.db" 2> /dev/null
+a=$(sqlite3 "$tmp/killed.db" "SELECT COUNT(*), (SELECT COUNT(*) FROM events), (SELECT COUNT(*) FROM events_fts) FROM articles;")
+[[ "$a" == "$n|$((2 * n))|$((2 * n))" ]]; check "rerun completes it: $a" 0 $?
+
 echo "$pass passed, $fail failed"
 [[ $fail -eq 0 ]]
