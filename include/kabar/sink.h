@@ -70,6 +70,13 @@ class SqliteStore {
   };
   StatusOr<std::vector<StatRow>> stats(const std::string& by) const;
 
+  // Cross-article deduplication: one row per happening (docs/FORMAT.md).
+  struct ClusterRow {
+    std::string id, root, source, target, first_date, last_date, place_country;
+    int64_t num_mentions = 0, num_sources = 0, num_articles = 0;
+  };
+  StatusOr<std::vector<ClusterRow>> clusters(size_t limit) const;
+
   StatusOr<int64_t> count(const std::string& table) const;
   int schema_version() const { return schema_version_; }
 
@@ -77,6 +84,9 @@ class SqliteStore {
   explicit SqliteStore(sqlite3* db) : db_(db) {}
   Status exec(const char* sql) const;
   Status migrate(const std::string& path);
+  StatusOr<std::string> assign_cluster(const Event& e);
+  Status join_cluster(const std::string& cluster, const std::string& article, const std::string& source);
+  Status leave_clusters(const std::string& article);
   sqlite3* db_;
   int schema_version_ = 0;
 };

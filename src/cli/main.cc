@@ -234,6 +234,26 @@ std::string csv_cell(const std::string& s) {
   return out + "\"";
 }
 
+int run_clusters(const std::string& db_path, size_t limit) {
+  int exit_code = kExitOk;
+  auto store = open_existing_store(db_path, exit_code);
+  if (!store.ok()) {
+    fmt::print(stderr, "kabar: {}\n", store.status().message());
+    return exit_code;
+  }
+  auto rows = (*store)->clusters(limit);
+  if (!rows.ok()) {
+    fmt::print(stderr, "kabar: {}\n", rows.status().message());
+    return kExitOutput;
+  }
+  fmt::print("{:<18} {:<10} {:<10} {:<10} {:<4} {:<7} {:>8} {:>7} {:>8}\n", "cluster", "first", "source", "target",
+             "root", "country", "mentions", "sources", "articles");
+  for (const auto& r : *rows)
+    fmt::print("{:<18} {:<10} {:<10} {:<10} {:<4} {:<7} {:>8} {:>7} {:>8}\n", r.id, r.first_date, r.source, r.target,
+               r.root, r.place_country, r.num_mentions, r.num_sources, r.num_articles);
+  return kExitOk;
+}
+
 int run_query(const std::string& db_path, SqliteStore::EventQuery q, const std::string& from, const std::string& to,
               const std::string& format) {
   std::optional<Date> d;
@@ -278,7 +298,9 @@ int run_stats(const std::string& db_path, const std::vector<std::string>& groups
   }
   auto articles = (*store)->count("articles");
   auto events = (*store)->count("events");
-  fmt::print("articles {}\nevents {}\n", articles.ok() ? *articles : -1, events.ok() ? *events : -1);
+  auto clusters = (*store)->count("clusters");
+  fmt::print("articles {}\nevents {}\nclusters {}\n", articles.ok() ? *articles : -1, events.ok() ? *events : -1,
+             clusters.ok() ? *clusters : -1);
   for (const auto& by : groups) {
     auto rows = (*store)->stats(by);
     if (!rows.ok()) {
@@ -408,6 +430,8 @@ int main(int argc, char** argv) {
   query->add_option("--text", q.text, "Full-text search in the sentences (SQLite FTS5 syntax)");
   query->add_option("--limit", q.limit, "At most N events (0 = all)");
   query->add_option("--format", q_format, "Output")->check(CLI::IsMember({"table", "csv", "json"}));
+  bool q_clusters = false;
+  query->add_flag("--clusters", q_clusters, "One row per happening (deduplicated across articles) instead of events");
 
   std::vector<std::string> stat_groups{"day", "root", "quad", "pair"};
   auto* stats_cmd = app.add_subcommand("stats", "Counts of the stored events by day, root, QuadClass, country pair");
@@ -440,7 +464,7 @@ int main(int argc, char** argv) {
   if (code->parsed()) return run_code(common, inputs, format, out_path, keep_suppressed, stats, jobs);
   if (explain->parsed()) return run_explain(common, sentence, keep_suppressed);
   if (ingest->parsed()) return run_ingest(common, inputs, db_path, jobs);
-  if (query->parsed()) return run_query(db_path, q, q_from, q_to, q_format);
+  if (query->parsed()) return q_clusters ? run_clusters(db_path, q.limit) : run_query(db_path, q, q_from, q_to, q_format);
   if (stats_cmd->parsed()) return run_stats(db_path, stat_groups);
   if (eval->parsed()) return run_eval(common, gold_path, actors_mode, report_path);
   if (eval_ner->parsed()) return run_eval_ner(common, ner_path);

@@ -14,7 +14,14 @@ namespace {
 // Version history (each step in migrate()):
 //   1  articles, events
 //   2  events_fts: full-text index of event sentences (FTS5)
-constexpr int kSchemaVersion = 2;
+//   3  clusters: events from several articles that report one happening
+constexpr int kSchemaVersion = 3;
+
+// Two events report the same happening when they have the same source,
+// target and CAMEO root, dates at most this many days apart (chained through
+// the cluster's first and last date), and compatible places (the same
+// country, or one of them unknown). docs/FORMAT.md states the rule.
+constexpr int kClusterWindowDays = 2;
 
 constexpr const char* kSchema = R"SQL(
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -93,6 +100,23 @@ Status SqliteStore::migrate(const std::string& path) {
       st = exec("CREATE VIRTUAL TABLE IF NOT EXISTS events_fts USING fts5(text);"
                 "INSERT INTO events_fts(rowid, text) SELECT rowid, text FROM events;");
     }
+    if (v == 2) {
+      st = exec(
+          "CREATE TABLE IF NOT EXISTS clusters(id TEXT PRIMARY KEY, root TEXT NOT NULL, source_code TEXT, "
+          "target_code TEXT, first_date TEXT NOT NULL, last_date TEXT NOT NULL, place_country TEXT, "
+          "num_mentions INTEGER NOT NULL, num_sources INTEGER NOT NULL, num_articles INTEGER NOT NULL);"
+          "CREATE INDEX IF NOT EXISTS clusters_key ON clusters(root, source_code, target_code, last_date);"
+          // Per cluster: which articles and outlets report it, so the GDELT
+          // counts are kept exactly without recounting a cluster's events.
+          "CREATE TABLE IF NOT EXISTS cluster_articles(cluster TEXT NOT NULL, article TEXT NOT NULL, "
+          "source TEXT NOT NULL, mentions INTEGER NOT NULL, PRIMARY KEY(cluster, article));"
+          "CREATE TABLE IF NOT EXISTS cluster_sources(cluster TEXT NOT NULL, source TEXT NOT NULL, "
+          "articles INTEGER NOT NULL, PRIMARY KEY(cluster, source));"
+          "ALTER TABLE events ADD COLUMN cluster TEXT;"
+          "CREATE INDEX IF NOT EXISTS events_cluster ON events(cluster);");
+      // Events stored before clusters existed are clustered when their
+      // article is next ingested; until then they have none.
+    }
     if (st.ok()) st = exec(fmt::format("INSERT OR REPLACE INTO meta(key, value) VALUES('schema_version', '{}')", v + 1).c_str());
     if (!st.ok()) {
       exec("ROLLBACK");
@@ -121,6 +145,11 @@ Status SqliteStore::begin() { return exec("BEGIN IMMEDIATE"); }
 Status SqliteStore::commit() { return exec("COMMIT"); }
 
 Status SqliteStore::put_article(const ArticleResult& r, const Lexicon& lexicon) {
+  // The article leaves the clusters its old events belonged to.
+  KABAR_RETURN_IF_ERROR(leave_clusters(r.article.id));
+  const std::string outlet = !r.article.source.empty() ? r.article.source
+                             : r.document.dateline && !r.document.dateline->outlet.empty() ? r.document.dateline->outlet
+                                                                                            : r.article.id;
   Stmt del_fts(db_, "DELETE FROM events_fts WHERE rowid IN (SELECT rowid FROM events WHERE article = ?1)");
   del_fts.text(1, r.article.id);
   if (del_fts.step() != SQLITE_DONE) return Status(ErrorCode::kIo, std::string("sqlite: ") + sqlite3_errmsg(db_));
@@ -187,8 +216,169 @@ Status SqliteStore::put_article(const ArticleResult& r, const Lexicon& lexicon) 
     fts.text(2, e.text);
     if (fts.step() != SQLITE_DONE) return Status(ErrorCode::kIo, std::string("sqlite: ") + sqlite3_errmsg(db_));
     fts.reset();
+    auto cluster = assign_cluster(e);
+    if (!cluster.ok()) return cluster.status();
+    KABAR_RETURN_IF_ERROR(join_cluster(*cluster, r.article.id, outlet));
   }
   return Status::Ok();
+}
+
+StatusOr<std::string> SqliteStore::assign_cluster(const Event& e) {
+  auto fail = [&] { return Status(ErrorCode::kIo, fmt::format("sqlite: {}", sqlite3_errmsg(db_))); };
+  const std::string date = e.date ? e.date->to_string() : "";
+  const std::string source = e.source ? e.source->code : "", target = e.target ? e.target->code : "";
+  const std::string place = e.place ? e.place->country : "";
+  std::string id;
+  if (!date.empty()) {
+    Stmt find(db_,
+              "SELECT id FROM clusters WHERE root = ?1 AND COALESCE(source_code,'') = ?2 AND COALESCE(target_code,'') = ?3 "
+              "AND last_date >= date(?4, ?5) AND first_date <= date(?4, ?6) "
+              "AND (place_country IS NULL OR ?7 = '' OR place_country = ?7) ORDER BY first_date, id LIMIT 1");
+    find.text(1, e.root);
+    find.text(2, source);
+    find.text(3, target);
+    find.text(4, date);
+    find.text(5, fmt::format("-{} day", kClusterWindowDays));
+    find.text(6, fmt::format("+{} day", kClusterWindowDays));
+    find.text(7, place);
+    if (find.step() == SQLITE_ROW) id = col(find.get(), 0);
+  }
+  if (id.empty()) {
+    // A new happening: its id is a hash of what defines it, so the same
+    // founding report gives the same cluster id in every store.
+    id = "c" + e.id;
+    Stmt add(db_,
+             "INSERT OR IGNORE INTO clusters(id, root, source_code, target_code, first_date, last_date, place_country, "
+             "num_mentions, num_sources, num_articles) VALUES(?1,?2,?3,?4,?5,?5,?6,0,0,0)");
+    add.text(1, id);
+    add.text(2, e.root);
+    add.opt_text(3, source);
+    add.opt_text(4, target);
+    add.text(5, date.empty() ? "0000-00-00" : date);
+    add.opt_text(6, place);
+    if (add.step() != SQLITE_DONE) return fail();
+  } else if (!date.empty()) {
+    Stmt widen(db_, "UPDATE clusters SET first_date = MIN(first_date, ?2), last_date = MAX(last_date, ?2), "
+                    "place_country = COALESCE(place_country, ?3) WHERE id = ?1");
+    widen.text(1, id);
+    widen.text(2, date);
+    widen.opt_text(3, place);
+    if (widen.step() != SQLITE_DONE) return fail();
+  }
+  Stmt link(db_, "UPDATE events SET cluster = ?1 WHERE id = ?2");
+  link.text(1, id);
+  link.text(2, e.id);
+  if (link.step() != SQLITE_DONE) return fail();
+  return id;
+}
+
+// NumMentions, NumSources and NumArticles as GDELT defines them (every
+// mention, distinct articles, distinct outlets), kept by counting each
+// article and outlet in and out, so adding a mention costs the same however
+// large the cluster is.
+Status SqliteStore::join_cluster(const std::string& cluster, const std::string& article, const std::string& source) {
+  auto fail = [&] { return Status(ErrorCode::kIo, fmt::format("sqlite: {}", sqlite3_errmsg(db_))); };
+  bool new_article = false, new_source = false;
+  {
+    Stmt seen(db_, "SELECT 1 FROM cluster_articles WHERE cluster = ?1 AND article = ?2");
+    seen.text(1, cluster);
+    seen.text(2, article);
+    new_article = seen.step() != SQLITE_ROW;
+  }
+  if (new_article) {
+    Stmt seen(db_, "SELECT 1 FROM cluster_sources WHERE cluster = ?1 AND source = ?2");
+    seen.text(1, cluster);
+    seen.text(2, source);
+    new_source = seen.step() != SQLITE_ROW;
+    Stmt add(db_, "INSERT INTO cluster_articles(cluster, article, source, mentions) VALUES(?1, ?2, ?3, 1)");
+    add.text(1, cluster);
+    add.text(2, article);
+    add.text(3, source);
+    if (add.step() != SQLITE_DONE) return fail();
+    Stmt src(db_, "INSERT INTO cluster_sources(cluster, source, articles) VALUES(?1, ?2, 1) "
+                  "ON CONFLICT(cluster, source) DO UPDATE SET articles = articles + 1");
+    src.text(1, cluster);
+    src.text(2, source);
+    if (src.step() != SQLITE_DONE) return fail();
+  } else {
+    Stmt more(db_, "UPDATE cluster_articles SET mentions = mentions + 1 WHERE cluster = ?1 AND article = ?2");
+    more.text(1, cluster);
+    more.text(2, article);
+    if (more.step() != SQLITE_DONE) return fail();
+  }
+  Stmt count(db_, "UPDATE clusters SET num_mentions = num_mentions + 1, num_articles = num_articles + ?2, "
+                  "num_sources = num_sources + ?3 WHERE id = ?1");
+  count.text(1, cluster);
+  count.integer(2, new_article ? 1 : 0);
+  count.integer(3, new_source ? 1 : 0);
+  if (count.step() != SQLITE_DONE) return fail();
+  return Status::Ok();
+}
+
+Status SqliteStore::leave_clusters(const std::string& article) {
+  auto fail = [&] { return Status(ErrorCode::kIo, fmt::format("sqlite: {}", sqlite3_errmsg(db_))); };
+  struct Left { std::string cluster, source; int64_t mentions; };
+  std::vector<Left> left;
+  {
+    Stmt rows(db_, "SELECT cluster, source, mentions FROM cluster_articles WHERE article = ?1");
+    rows.text(1, article);
+    while (rows.step() == SQLITE_ROW)
+      left.push_back({col(rows.get(), 0), col(rows.get(), 1), sqlite3_column_int64(rows.get(), 2)});
+  }
+  for (const auto& l : left) {
+    Stmt drop_article(db_, "DELETE FROM cluster_articles WHERE cluster = ?1 AND article = ?2");
+    drop_article.text(1, l.cluster);
+    drop_article.text(2, article);
+    if (drop_article.step() != SQLITE_DONE) return fail();
+    Stmt less_source(db_, "UPDATE cluster_sources SET articles = articles - 1 WHERE cluster = ?1 AND source = ?2");
+    less_source.text(1, l.cluster);
+    less_source.text(2, l.source);
+    if (less_source.step() != SQLITE_DONE) return fail();
+    bool source_gone = false;
+    {
+      Stmt gone(db_, "DELETE FROM cluster_sources WHERE cluster = ?1 AND source = ?2 AND articles <= 0");
+      gone.text(1, l.cluster);
+      gone.text(2, l.source);
+      if (gone.step() != SQLITE_DONE) return fail();
+      source_gone = sqlite3_changes(db_) > 0;
+    }
+    Stmt count(db_, "UPDATE clusters SET num_mentions = num_mentions - ?2, num_articles = num_articles - 1, "
+                    "num_sources = num_sources - ?3 WHERE id = ?1");
+    count.text(1, l.cluster);
+    count.integer(2, l.mentions);
+    count.integer(3, source_gone ? 1 : 0);
+    if (count.step() != SQLITE_DONE) return fail();
+    Stmt empty(db_, "DELETE FROM clusters WHERE id = ?1 AND num_mentions <= 0");
+    empty.text(1, l.cluster);
+    if (empty.step() != SQLITE_DONE) return fail();
+  }
+  return Status::Ok();
+}
+
+StatusOr<std::vector<SqliteStore::ClusterRow>> SqliteStore::clusters(size_t limit) const {
+  std::string sql =
+      "SELECT id, root, COALESCE(source_code,'-'), COALESCE(target_code,'-'), first_date, last_date, "
+      "COALESCE(place_country,''), num_mentions, num_sources, num_articles FROM clusters "
+      "ORDER BY first_date, id";
+  if (limit) sql += fmt::format(" LIMIT {}", limit);
+  Stmt s(db_, sql.c_str());
+  if (!s.ok()) return Status(ErrorCode::kIo, fmt::format("sqlite: {}", sqlite3_errmsg(db_)));
+  std::vector<ClusterRow> rows;
+  while (s.step() == SQLITE_ROW) {
+    ClusterRow r;
+    r.id = col(s.get(), 0);
+    r.root = col(s.get(), 1);
+    r.source = col(s.get(), 2);
+    r.target = col(s.get(), 3);
+    r.first_date = col(s.get(), 4);
+    r.last_date = col(s.get(), 5);
+    r.place_country = col(s.get(), 6);
+    r.num_mentions = sqlite3_column_int64(s.get(), 7);
+    r.num_sources = sqlite3_column_int64(s.get(), 8);
+    r.num_articles = sqlite3_column_int64(s.get(), 9);
+    rows.push_back(std::move(r));
+  }
+  return rows;
 }
 
 StatusOr<std::vector<SqliteStore::EventRow>> SqliteStore::events(size_t limit) const {
@@ -267,7 +457,8 @@ StatusOr<std::vector<SqliteStore::StatRow>> SqliteStore::stats(const std::string
 }
 
 StatusOr<int64_t> SqliteStore::count(const std::string& table) const {
-  if (table != "events" && table != "articles") return Status(ErrorCode::kInvalidArgument, "unknown table " + table);
+  if (table != "events" && table != "articles" && table != "clusters")
+    return Status(ErrorCode::kInvalidArgument, fmt::format("unknown table {}", table));
   Stmt s(db_, ("SELECT COUNT(*) FROM " + table).c_str());
   if (s.step() != SQLITE_ROW) return Status(ErrorCode::kIo, std::string("sqlite: ") + sqlite3_errmsg(db_));
   return static_cast<int64_t>(sqlite3_column_int64(s.get(), 0));

@@ -4,6 +4,7 @@
 #include <simdjson.h>
 #include <sqlite3.h>
 
+#include "kabar/ingest.h"
 #include "kabar/sink.h"
 #include "test_support.h"
 
@@ -186,12 +187,53 @@ TEST(SqliteMigrationTest, VersionOneStoresGainTheFullTextIndex) {
   }
   auto store = SqliteStore::open(path.string());
   ASSERT_TRUE(store.ok()) << store.status().to_string();
-  EXPECT_EQ((*store)->schema_version(), 2);
+  EXPECT_EQ((*store)->schema_version(), 3);
   SqliteStore::EventQuery q;
   q.text = "menyerang";
   auto rows = (*store)->query(q);
   ASSERT_TRUE(rows.ok()) << rows.status().to_string();
   EXPECT_EQ(rows->size(), 1u) << "the migration indexes the sentences already stored";
+  store->reset();
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + suffix);
+}
+
+// Team-written reports of the same missile strike from two outlets, one in
+// Indonesian and one in English, plus a later strike and a reaction: the two
+// reports become one happening with two mentions, two articles, two sources.
+TEST(ClusterTest, ReportsOfOneHappeningShareACluster) {
+  auto path = std::filesystem::temp_directory_path() / ("kabar_clusters_" + std::to_string(::getpid()) + ".db");
+  std::filesystem::remove(path);
+  auto store = SqliteStore::open(path.string());
+  ASSERT_TRUE(store.ok()) << store.status().to_string();
+  Pipeline pipeline(testing::lexicon(), {"id", false});
+  auto ingest = [&](const std::vector<std::string>& inputs) {
+    ASSERT_TRUE((*store)->begin().ok());
+    read_inputs(inputs, {}, [&](Article&& a) {
+      ASSERT_TRUE((*store)->put_article(pipeline.process(std::move(a)), testing::lexicon()).ok());
+    }, [](const IngestProblem& p) { ADD_FAILURE() << p.status.message(); });
+    ASSERT_TRUE((*store)->commit().ok());
+  };
+  const std::string dir = testing::source_dir() + "/tests/data/dedup";
+  ingest({dir});
+  auto clusters = (*store)->clusters(0);
+  ASSERT_TRUE(clusters.ok());
+  ASSERT_EQ(clusters->size(), 3u);
+  const auto& strike = clusters->front();  // earliest first
+  EXPECT_EQ(strike.source, "RUS");
+  EXPECT_EQ(strike.target, "UKR");
+  EXPECT_EQ(strike.root, "19");
+  EXPECT_EQ(strike.first_date, "2025-03-03");
+  EXPECT_EQ(strike.num_mentions, 2);
+  EXPECT_EQ(strike.num_articles, 2);
+  EXPECT_EQ(strike.num_sources, 2);
+  EXPECT_EQ((*clusters)[2].first_date, "2025-03-18") << "two weeks later is another happening";
+  // Ingesting the same reports again changes nothing, ids included.
+  ingest({dir});
+  auto again = (*store)->clusters(0);
+  ASSERT_TRUE(again.ok());
+  ASSERT_EQ(again->size(), 3u);
+  EXPECT_EQ(again->front().id, strike.id);
+  EXPECT_EQ(again->front().num_mentions, 2);
   store->reset();
   for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + suffix);
 }
