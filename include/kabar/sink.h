@@ -77,6 +77,18 @@ class SqliteStore {
   };
   StatusOr<std::vector<ClusterRow>> clusters(size_t limit) const;
 
+  // Every clustered event with its cluster's counts and its article, ordered
+  // by cluster (first date, id) and then by event date and id: the first row
+  // of each cluster is its representative. For GDELT export.
+  struct ExportRow {
+    std::string cluster;
+    int64_t num_mentions = 0, num_sources = 0, num_articles = 0;
+    std::string event_json;
+    std::string article_id, article_url, article_source, article_date;
+    int64_t article_length = 0;
+  };
+  StatusOr<std::vector<ExportRow>> export_rows() const;
+
   StatusOr<int64_t> count(const std::string& table) const;
   int schema_version() const { return schema_version_; }
 

@@ -6,6 +6,7 @@
 //   3  dictionaries or data files are invalid
 //   4  output could not be written (disk, database)
 #include <chrono>
+#include <ctime>
 #include <csignal>
 #include <cstdio>
 #include <filesystem>
@@ -15,6 +16,7 @@
 #include <fmt/format.h>
 
 #include "kabar/eval.h"
+#include "kabar/gdelt.h"
 #include "kabar/ingest.h"
 #include "kabar/lexicon.h"
 #include "kabar/parallel.h"
@@ -356,6 +358,38 @@ int run_eval_ner(const Common& c, const std::string& path) {
   return kExitOk;
 }
 
+int run_export_gdelt(const Common& c, const std::string& db_path, const std::string& out_dir, std::string timestamp,
+                     const std::string& url_prefix) {
+  int exit_code = kExitOk;
+  auto store = open_existing_store(db_path, exit_code);
+  if (!store.ok()) {
+    fmt::print(stderr, "kabar: {}\n", store.status().message());
+    return exit_code;
+  }
+  auto book = Codebook::load((c.data_dir.empty() ? default_data_dir() : c.data_dir) + "/cameo");
+  if (!book.ok()) {
+    fmt::print(stderr, "kabar: {}\n", book.status().to_string());
+    return kExitData;
+  }
+  if (timestamp.empty()) {
+    // Now, in UTC, at GDELT's 15-minute boundary.
+    std::time_t t = std::time(nullptr);
+    std::tm utc{};
+    gmtime_r(&t, &utc);
+    timestamp = fmt::format("{:04d}{:02d}{:02d}{:02d}{:02d}00", utc.tm_year + 1900, utc.tm_mon + 1, utc.tm_mday,
+                            utc.tm_hour, utc.tm_min / 15 * 15);
+  }
+  auto result = export_gdelt(**store, *book, out_dir, timestamp, url_prefix);
+  if (!result.ok()) {
+    fmt::print(stderr, "kabar: {}\n", result.status().message());
+    return result.status().code() == ErrorCode::kInvalidArgument ? kExitUsage : kExitOutput;
+  }
+  fmt::print(stderr, "kabar: {} events, {} mentions ({} undated events left out) in {}\n", result->events,
+             result->mentions, result->skipped_undated, out_dir);
+  for (const auto& f : result->files) fmt::print("{}\n", f);
+  return kExitOk;
+}
+
 int run_dict(const Common& c, const std::string& action) {
   int exit_code = kExitOk;
   auto lex = load_lexicon(c, exit_code);
@@ -451,6 +485,16 @@ int main(int argc, char** argv) {
   add_common(eval_ner);
   eval_ner->add_option("gold", ner_path, "Token-per-line BIO file, label in the last column")->required();
 
+  std::string out_dir, export_at, url_prefix;
+  auto* export_cmd = app.add_subcommand("export", "Write the store in other formats");
+  auto* export_gdelt_cmd = export_cmd->add_subcommand("gdelt", "GDELT 2.0 Events and Mentions files (zipped, indexed)");
+  export_cmd->require_subcommand(1);
+  export_gdelt_cmd->add_option("--data", common.data_dir, "Data directory (for the actor code tables)");
+  export_gdelt_cmd->add_option("--db", db_path, "SQLite database file");
+  export_gdelt_cmd->add_option("--out", out_dir, "Directory for the files and the index")->required();
+  export_gdelt_cmd->add_option("--at", export_at, "Timestamp YYYYMMDDHHMMSS (UTC; default: now, on a 15-minute boundary)");
+  export_gdelt_cmd->add_option("--url-prefix", url_prefix, "Prefix of the paths in masterfilelist.txt");
+
   auto* dict = app.add_subcommand("dict", "Check the dictionaries or print their size");
   add_common(dict);
   dict->add_option("action", dict_action, "check | stats")->required()->check(CLI::IsMember({"check", "stats"}));
@@ -468,6 +512,7 @@ int main(int argc, char** argv) {
   if (stats_cmd->parsed()) return run_stats(db_path, stat_groups);
   if (eval->parsed()) return run_eval(common, gold_path, actors_mode, report_path);
   if (eval_ner->parsed()) return run_eval_ner(common, ner_path);
+  if (export_gdelt_cmd->parsed()) return run_export_gdelt(common, db_path, out_dir, export_at, url_prefix);
   if (dict->parsed()) return run_dict(common, dict_action);
   return kExitUsage;
 }

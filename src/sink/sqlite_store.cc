@@ -456,6 +456,31 @@ StatusOr<std::vector<SqliteStore::StatRow>> SqliteStore::stats(const std::string
   return rows;
 }
 
+StatusOr<std::vector<SqliteStore::ExportRow>> SqliteStore::export_rows() const {
+  Stmt s(db_,
+         "SELECT c.id, c.num_mentions, c.num_sources, c.num_articles, e.json, a.id, COALESCE(a.url, a.origin, ''), "
+         "COALESCE(a.source, ''), COALESCE(a.date, ''), LENGTH(CAST(a.text AS BLOB)) "
+         "FROM events e JOIN clusters c ON c.id = e.cluster JOIN articles a ON a.id = e.article "
+         "ORDER BY c.first_date, c.id, e.date, e.id");
+  if (!s.ok()) return Status(ErrorCode::kIo, fmt::format("sqlite: {}", sqlite3_errmsg(db_)));
+  std::vector<ExportRow> rows;
+  while (s.step() == SQLITE_ROW) {
+    ExportRow r;
+    r.cluster = col(s.get(), 0);
+    r.num_mentions = sqlite3_column_int64(s.get(), 1);
+    r.num_sources = sqlite3_column_int64(s.get(), 2);
+    r.num_articles = sqlite3_column_int64(s.get(), 3);
+    r.event_json = col(s.get(), 4);
+    r.article_id = col(s.get(), 5);
+    r.article_url = col(s.get(), 6);
+    r.article_source = col(s.get(), 7);
+    r.article_date = col(s.get(), 8);
+    r.article_length = sqlite3_column_int64(s.get(), 9);
+    rows.push_back(std::move(r));
+  }
+  return rows;
+}
+
 StatusOr<int64_t> SqliteStore::count(const std::string& table) const {
   if (table != "events" && table != "articles" && table != "clusters")
     return Status(ErrorCode::kInvalidArgument, fmt::format("unknown table {}", table));

@@ -1,0 +1,169 @@
+// GDELT 2.0 export: file names and index lines as GDELT's, 61 Event and 16
+// Mention columns whose fields have GDELT's formats, read back by a plain
+// tab-separated reader, and checked against ../shared's schemas when present.
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <sstream>
+
+#include <gtest/gtest.h>
+
+#include "kabar/gdelt.h"
+#include "kabar/ingest.h"
+#include "test_support.h"
+#include "util/md5.h"
+#include "util/strings.h"
+#include "util/zip.h"
+
+namespace kabar {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+std::vector<std::vector<std::string>> read_tsv(const std::string& text) {
+  std::vector<std::vector<std::string>> rows;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) {
+    std::vector<std::string> cells;
+    for (auto c : split(line, '\t')) cells.emplace_back(c);
+    rows.push_back(std::move(cells));
+  }
+  return rows;
+}
+
+size_t schema_columns(const std::string& file) {
+  std::ifstream in(testing::shared_dir() + "/reference/gdelt/" + file);
+  size_t n = 0;
+  for (std::string line; std::getline(in, line);) n += !line.empty();
+  return n - 1;  // header
+}
+
+class GdeltExportTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("kabar_gdelt_" + std::to_string(::getpid()));
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+    auto store = SqliteStore::open((dir_ / "k.db").string());
+    ASSERT_TRUE(store.ok());
+    store_ = std::move(store).value();
+    Pipeline pipeline(testing::lexicon(), {"id", false});
+    ASSERT_TRUE(store_->begin().ok());
+    read_inputs({testing::source_dir() + "/examples", testing::source_dir() + "/tests/data/dedup"}, {},
+                [&](Article&& a) { ASSERT_TRUE(store_->put_article(pipeline.process(std::move(a)), testing::lexicon()).ok()); },
+                [](const IngestProblem&) {});
+    ASSERT_TRUE(store_->commit().ok());
+  }
+  void TearDown() override {
+    store_.reset();
+    fs::remove_all(dir_);
+  }
+  fs::path dir_;
+  std::unique_ptr<SqliteStore> store_;
+};
+
+TEST_F(GdeltExportTest, FilesRowsAndFieldsAsGdeltPublishesThem) {
+  const fs::path out = dir_ / "out";
+  auto result = export_gdelt(*store_, testing::lexicon().codebook(), out.string(), "20250305120000", "");
+  ASSERT_TRUE(result.ok()) << result.status().to_string();
+  ASSERT_EQ(result->files.size(), 2u);
+  EXPECT_GT(result->events, 20u);
+  EXPECT_GE(result->mentions, result->events);
+
+  auto events_zip = slurp(out / "20250305120000.export.CSV.zip");
+  auto events = unzip_one_entry(events_zip);
+  ASSERT_TRUE(events.ok());
+  auto mentions = unzip_one_entry(slurp(out / "20250305120000.mentions.CSV.zip"));
+  ASSERT_TRUE(mentions.ok());
+  auto event_rows = read_tsv(*events), mention_rows = read_tsv(*mentions);
+  EXPECT_EQ(event_rows.size(), result->events);
+  EXPECT_EQ(mention_rows.size(), result->mentions);
+
+  const std::regex day(R"(\d{8})"), stamp(R"(\d{14})"), number(R"(-?\d+(\.\d+)?)");
+  std::set<std::string> ids;
+  for (const auto& r : event_rows) {
+    ASSERT_EQ(r.size(), 61u);
+    EXPECT_TRUE(std::regex_match(r[0], std::regex(R"(\d+)"))) << r[0];
+    ids.insert(r[0]);
+    EXPECT_TRUE(std::regex_match(r[1], day)) << r[1];
+    EXPECT_EQ(r[2], r[1].substr(0, 6));
+    EXPECT_EQ(r[3], r[1].substr(0, 4));
+    EXPECT_TRUE(std::regex_match(r[4], std::regex(R"(\d{4}\.\d{4})"))) << r[4];
+    EXPECT_TRUE(r[25] == "0" || r[25] == "1");
+    EXPECT_EQ(r[27], r[26].substr(0, 3));  // EventBaseCode
+    EXPECT_EQ(r[28], r[26].substr(0, 2));  // EventRootCode
+    int quad = std::stoi(r[29]);
+    EXPECT_GE(quad, 1);
+    EXPECT_LE(quad, 4);
+    EXPECT_TRUE(std::regex_match(r[30], number)) << r[30];
+    EXPECT_GE(std::stoi(r[31]), std::stoi(r[33]));  // NumMentions >= NumArticles
+    // ActionGeo: a type 0-5, a FIPS code of two letters when known, a point or nothing.
+    int geo_type = std::stoi(r[51]);
+    EXPECT_LE(geo_type, 5);
+    if (geo_type) {
+      EXPECT_TRUE(std::regex_match(r[53], std::regex("[A-Z]{2}"))) << r[53];
+    }
+    if (!r[56].empty()) {
+      EXPECT_TRUE(std::regex_match(r[56], number));
+    }
+    EXPECT_TRUE(std::regex_match(r[59], stamp));
+  }
+  EXPECT_EQ(ids.size(), event_rows.size()) << "one row per deduplicated event";
+  for (const auto& r : mention_rows) {
+    ASSERT_EQ(r.size(), 16u);
+    EXPECT_TRUE(ids.count(r[0])) << "every mention points at an exported event";
+    EXPECT_TRUE(std::regex_match(r[1], stamp));
+    EXPECT_TRUE(std::regex_match(r[2], stamp));
+    EXPECT_EQ(r[3], "1");
+    EXPECT_GE(std::stoi(r[6]), 1);  // SentenceID is 1-based
+    EXPECT_GE(std::stoi(r[9]), 0);  // ActionCharOffset
+  }
+  // The two reports of one strike: one event, two mentions.
+  size_t kharkiv = 0;
+  for (const auto& r : event_rows)
+    if (r[51] == "4" && r[52] == "Kharkiv" && r[26] == "195") {
+      ++kharkiv;
+      EXPECT_EQ(r[31], "2");
+      EXPECT_EQ(r[32], "2");
+    }
+  EXPECT_EQ(kharkiv, 1u);
+
+  // lastupdate.txt and masterfilelist.txt: "SIZE MD5 PATH", checked.
+  auto last = read_tsv(slurp(out / "lastupdate.txt"));
+  ASSERT_EQ(last.size(), 2u);
+  std::istringstream first(last[0][0]);
+  std::string size, md5, path;
+  first >> size >> md5 >> path;
+  EXPECT_EQ(path, "20250305120000.export.CSV.zip");
+  EXPECT_EQ(std::stoul(size), events_zip.size());
+  EXPECT_EQ(md5, md5_hex(events_zip));
+  // Exporting again at another time appends to the master list.
+  ASSERT_TRUE(export_gdelt(*store_, testing::lexicon().codebook(), out.string(), "20250305121500", "").ok());
+  EXPECT_EQ(read_tsv(slurp(out / "masterfilelist.txt")).size(), 4u);
+  EXPECT_EQ(read_tsv(slurp(out / "lastupdate.txt")).size(), 2u);
+  EXPECT_FALSE(export_gdelt(*store_, testing::lexicon().codebook(), out.string(), "2025", "").ok());
+}
+
+TEST_F(GdeltExportTest, ColumnCountsMatchTheSharedSchemas) {
+  KABAR_REQUIRE_SHARED("reference/gdelt/gdelt2_events_schema.tsv");
+  auto result = export_gdelt(*store_, testing::lexicon().codebook(), (dir_ / "o").string(), "20250305120000", "");
+  ASSERT_TRUE(result.ok());
+  auto events = unzip_one_entry(slurp(dir_ / "o" / "20250305120000.export.CSV.zip"));
+  auto mentions = unzip_one_entry(slurp(dir_ / "o" / "20250305120000.mentions.CSV.zip"));
+  ASSERT_TRUE(events.ok() && mentions.ok());
+  EXPECT_EQ(read_tsv(*events).front().size(), schema_columns("gdelt2_events_schema.tsv"));
+  EXPECT_EQ(read_tsv(*mentions).front().size(), schema_columns("gdelt2_mentions_schema.tsv"));
+  // And the real GDELT sample rows have the same widths.
+  EXPECT_EQ(read_tsv(slurp(testing::shared_dir() + "/reference/gdelt/samples/events.csv")).front().size(), 61u);
+  EXPECT_EQ(read_tsv(slurp(testing::shared_dir() + "/reference/gdelt/samples/mentions.csv")).front().size(), 16u);
+}
+
+}  // namespace
+}  // namespace kabar
