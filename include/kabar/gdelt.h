@@ -3,6 +3,7 @@
 // One export writes, for a timestamp YYYYMMDDHHMMSS (UTC):
 //   TS.export.CSV.zip    Events: one row per cluster (61 tab-separated columns)
 //   TS.mentions.CSV.zip  Mentions: one row per event (16 columns)
+//   TS.gkg.csv.zip       GKG 2.1: one row per article (27 columns)
 // and updates masterfilelist.txt (append) and lastupdate.txt (replace) with
 // "SIZE MD5 PATH" lines, as GDELT's own feed does. Geography is FIPS 10-4
 // (Geo_CountryCode), actors are CAMEO codes. Column layouts: docs/FORMAT.md.
@@ -13,6 +14,7 @@
 
 #include "kabar/codebook.h"
 #include "kabar/event.h"
+#include "kabar/lexicon.h"
 #include "kabar/sink.h"
 #include "kabar/status.h"
 
@@ -20,11 +22,17 @@ namespace kabar {
 
 struct GdeltExport {
   std::vector<std::string> files;  // paths written
-  size_t events = 0, mentions = 0, skipped_undated = 0;
+  size_t events = 0, mentions = 0, gkg = 0, skipped_undated = 0;
 };
 
-StatusOr<GdeltExport> export_gdelt(const SqliteStore& store, const Codebook& book, const std::string& out_dir,
+// The lexicon gives the code tables and, for the GKG, the names of people,
+// organisations and places found in each article.
+StatusOr<GdeltExport> export_gdelt(const SqliteStore& store, const Lexicon& lexicon, const std::string& out_dir,
                                    const std::string& timestamp, const std::string& url_prefix);
+
+// One GKG 2.1 row for an article (exposed for tests).
+std::vector<std::string> gdelt_gkg_row(const SqliteStore::ArticleRow& article, const Lexicon& lexicon,
+                                       const std::string& record_id, const std::string& date_added);
 
 // One row of each table from one stored event (exposed for tests).
 std::vector<std::string> gdelt_event_row(std::string_view event_json, const SqliteStore::ExportRow& row,

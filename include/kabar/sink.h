@@ -89,6 +89,12 @@ class SqliteStore {
   };
   StatusOr<std::vector<ExportRow>> export_rows() const;
 
+  // Articles with at least one clustered event, for the GKG file.
+  struct ArticleRow {
+    std::string id, url, source, lang, date, text;
+  };
+  StatusOr<std::vector<ArticleRow>> export_articles() const;
+
   StatusOr<int64_t> count(const std::string& table) const;
   int schema_version() const { return schema_version_; }
 

@@ -366,11 +366,8 @@ int run_export_gdelt(const Common& c, const std::string& db_path, const std::str
     fmt::print(stderr, "kabar: {}\n", store.status().message());
     return exit_code;
   }
-  auto book = Codebook::load((c.data_dir.empty() ? default_data_dir() : c.data_dir) + "/cameo");
-  if (!book.ok()) {
-    fmt::print(stderr, "kabar: {}\n", book.status().to_string());
-    return kExitData;
-  }
+  auto lex = load_lexicon(c, exit_code);
+  if (!lex) return exit_code;
   if (timestamp.empty()) {
     // Now, in UTC, at GDELT's 15-minute boundary.
     std::time_t t = std::time(nullptr);
@@ -379,13 +376,13 @@ int run_export_gdelt(const Common& c, const std::string& db_path, const std::str
     timestamp = fmt::format("{:04d}{:02d}{:02d}{:02d}{:02d}00", utc.tm_year + 1900, utc.tm_mon + 1, utc.tm_mday,
                             utc.tm_hour, utc.tm_min / 15 * 15);
   }
-  auto result = export_gdelt(**store, *book, out_dir, timestamp, url_prefix);
+  auto result = export_gdelt(**store, *lex, out_dir, timestamp, url_prefix);
   if (!result.ok()) {
     fmt::print(stderr, "kabar: {}\n", result.status().message());
     return result.status().code() == ErrorCode::kInvalidArgument ? kExitUsage : kExitOutput;
   }
-  fmt::print(stderr, "kabar: {} events, {} mentions ({} undated events left out) in {}\n", result->events,
-             result->mentions, result->skipped_undated, out_dir);
+  fmt::print(stderr, "kabar: {} events, {} mentions, {} GKG records ({} undated events left out) in {}\n",
+             result->events, result->mentions, result->gkg, result->skipped_undated, out_dir);
   for (const auto& f : result->files) fmt::print("{}\n", f);
   return kExitOk;
 }
@@ -487,7 +484,7 @@ int main(int argc, char** argv) {
 
   std::string out_dir, export_at, url_prefix;
   auto* export_cmd = app.add_subcommand("export", "Write the store in other formats");
-  auto* export_gdelt_cmd = export_cmd->add_subcommand("gdelt", "GDELT 2.0 Events and Mentions files (zipped, indexed)");
+  auto* export_gdelt_cmd = export_cmd->add_subcommand("gdelt", "GDELT 2.0 Events, Mentions and GKG 2.1 files (zipped, indexed)");
   export_cmd->require_subcommand(1);
   export_gdelt_cmd->add_option("--data", common.data_dir, "Data directory (for the actor code tables)");
   export_gdelt_cmd->add_option("--db", db_path, "SQLite database file");

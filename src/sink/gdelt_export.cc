@@ -8,13 +8,18 @@
 // guessed; AvgTone and MentionDocTone are 0 until tone lands ([places]).
 #include "kabar/gdelt.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include <fmt/format.h>
 #include <simdjson.h>
 
+#include "annotate/items.h"
+#include "kabar/annotate.h"
+#include "kabar/text.h"
 #include "util/md5.h"
 #include "util/zip.h"
 
@@ -225,8 +230,102 @@ std::vector<std::string> gdelt_mention_row(std::string_view event_json, const Sq
   return out;
 }
 
-StatusOr<GdeltExport> export_gdelt(const SqliteStore& store, const Codebook& book, const std::string& out_dir,
+std::vector<std::string> gdelt_gkg_row(const SqliteStore::ArticleRow& article, const Lexicon& lexicon,
+                                       const std::string& record_id, const std::string& date_added) {
+  const Codebook& book = lexicon.codebook();
+  const LanguageLexicon* lex = lexicon.language(article.lang.empty() ? "id" : article.lang);
+  std::vector<Token> tokens;
+  tokenize(article.text, Span{0, static_cast<uint32_t>(article.text.size())}, tokens);
+  const uint32_t n = static_cast<uint32_t>(tokens.size());
+  std::string v1_locations, v2_locations, v1_persons, v2_persons, v1_orgs, v2_orgs, all_names;
+  std::set<std::string> seen_locations, seen_persons, seen_orgs;
+  auto text_of = [&](uint32_t b, uint32_t e) {
+    return cell(std::string_view(article.text).substr(tokens[b].span.begin, tokens[e - 1].span.end - tokens[b].span.begin));
+  };
+  auto append = [](std::string& list, const std::string& item) { list += (list.empty() ? "" : ";") + item; };
+  if (lex) {
+    // Places with coordinates from the gazetteer, and countries named in
+    // the text (an actor name such as "Ukraina") at country precision, as
+    // GDELT lists both. V2 keeps every mention with its offset, in text order.
+    struct Location {
+      uint32_t offset;
+      int type;
+      std::string name, fips, ll;
+    };
+    std::vector<Location> locations;
+    for (const auto& p : find_places(tokens, 0, n, *lex)) {
+      const PlaceEntry& pe = lex->places()[p.place];
+      const ActorUnit* u = book.unit(pe.country);
+      const std::string fips = u ? u->fips : "";
+      const bool country = pe.precision == "country";
+      locations.push_back({tokens[p.first_token].span.begin, country ? 1 : pe.country == "USA" ? 3 : 4, pe.name, fips,
+                           country ? "#" : fmt::format("{:.4f}#{:.4f}", pe.lat, pe.lon)});
+    }
+    for (const Item& it : find_items(article.text, tokens, 0, n, *lex, std::nullopt, /*any_date=*/true)) {
+      if (it.agent || !(it.flags & kActorCountry)) continue;
+      const ActorUnit* u = book.unit(it.code);
+      if (!u || u->fips.empty()) continue;
+      const uint32_t offset = tokens[it.first].span.begin;
+      bool placed = false;  // a gazetteer country entry already at this offset
+      for (const auto& l : locations) placed |= l.offset == offset;
+      if (!placed) locations.push_back({offset, 1, u->name, u->fips, "#"});
+    }
+    std::sort(locations.begin(), locations.end(), [](const Location& a, const Location& b) { return a.offset < b.offset; });
+    for (const auto& l : locations) {
+      const std::string adm1 = l.type == 1 ? l.fips : "";
+      if (seen_locations.insert(l.name).second)
+        append(v1_locations, fmt::format("{}#{}#{}#{}#{}#", l.type, cell(l.name), l.fips, adm1, l.ll));
+      append(v2_locations, fmt::format("{}#{}#{}#{}##{}##{}", l.type, cell(l.name), l.fips, adm1, l.ll, l.offset));
+    }
+    auto entities = find_entities(article.text, tokens, 0, n, *lex);
+    std::sort(entities.begin(), entities.end(),  // items first, then places: put in text order
+              [](const Entity& a, const Entity& b) { return a.first_token < b.first_token; });
+    for (const auto& e : entities) {
+      const std::string name = text_of(e.first_token, e.end_token);
+      const uint32_t offset = tokens[e.first_token].span.begin;
+      append(all_names, fmt::format("{},{}", name, offset));
+      if (e.kind == EntityKind::kPerson) {
+        if (seen_persons.insert(name).second) append(v1_persons, name);
+        append(v2_persons, fmt::format("{},{}", name, offset));
+      } else if (e.kind == EntityKind::kOrganisation) {
+        if (seen_orgs.insert(name).second) append(v1_orgs, name);
+        append(v2_orgs, fmt::format("{},{}", name, offset));
+      }
+    }
+  }
+  size_t words = 0;
+  for (const auto& t : tokens) words += t.kind == TokenKind::kWord;
+  std::vector<std::string> out;
+  out.push_back(record_id);
+  out.push_back(date_added);
+  out.push_back("1");  // SourceCollectionIdentifier: web
+  out.push_back(cell(article.source));
+  out.push_back(cell(article.url.empty() ? article.id : article.url));
+  out.push_back("");  // V1Counts
+  out.push_back("");  // V2.1Counts
+  out.push_back("");  // V1Themes
+  out.push_back("");  // V2EnhancedThemes
+  out.push_back(v1_locations);
+  out.push_back(v2_locations);
+  out.push_back(v1_persons);
+  out.push_back(v2_persons);
+  out.push_back(v1_orgs);
+  out.push_back(v2_orgs);
+  out.push_back(fmt::format("0,0,0,0,0,0,{}", words));  // V1.5Tone: tone not measured yet; word count
+  out.push_back("");  // V2.1EnhancedDates
+  out.push_back(fmt::format("wc:{}", words));  // V2GCAM
+  out.insert(out.end(), 4, "");  // sharing image, related images, social image and video embeds
+  out.push_back("");  // V2.1Quotations
+  out.push_back(all_names);
+  out.push_back("");  // V2.1Amounts
+  out.push_back("");  // V2.1TranslationInfo
+  out.push_back("");  // V2ExtrasXML
+  return out;
+}
+
+StatusOr<GdeltExport> export_gdelt(const SqliteStore& store, const Lexicon& lexicon, const std::string& out_dir,
                                    const std::string& timestamp, const std::string& url_prefix) {
+  const Codebook& book = lexicon.codebook();
   if (timestamp.size() != 14 || timestamp.find_first_not_of("0123456789") != std::string::npos)
     return Status(ErrorCode::kInvalidArgument, fmt::format("timestamp must be YYYYMMDDHHMMSS, got \"{}\"", timestamp));
   auto rows = store.export_rows();
@@ -254,9 +353,18 @@ StatusOr<GdeltExport> export_gdelt(const SqliteStore& store, const Codebook& boo
     mentions += join_row(gdelt_mention_row(row.event_json, row, timestamp));
     ++result.mentions;
   }
+  std::string gkg;
+  auto articles = store.export_articles();
+  if (!articles.ok()) return articles.status();
+  for (const auto& a : *articles) {
+    gkg += join_row(gdelt_gkg_row(a, lexicon, fmt::format("{}-{}", timestamp, result.gkg), timestamp));
+    ++result.gkg;
+  }
   std::string manifest;
-  for (const auto& [kind, content] : {std::pair<std::string, std::string*>{"export", &events}, {"mentions", &mentions}}) {
-    const std::string entry = fmt::format("{}.{}.CSV", timestamp, kind);
+  // GDELT names them .export.CSV, .mentions.CSV and .gkg.csv.
+  for (const auto& [kind, content] : {std::pair<std::string, std::string*>{"export.CSV", &events},
+                                      {"mentions.CSV", &mentions}, {"gkg.csv", &gkg}}) {
+    const std::string entry = fmt::format("{}.{}", timestamp, kind);
     auto zip = zip_one_entry(entry, *content);
     if (!zip.ok()) return zip.status();
     fs::path path = fs::path(out_dir) / (entry + ".zip");

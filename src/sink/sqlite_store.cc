@@ -481,6 +481,17 @@ StatusOr<std::vector<SqliteStore::ExportRow>> SqliteStore::export_rows() const {
   return rows;
 }
 
+StatusOr<std::vector<SqliteStore::ArticleRow>> SqliteStore::export_articles() const {
+  Stmt s(db_,
+         "SELECT id, COALESCE(url, origin, ''), COALESCE(source, ''), COALESCE(lang, ''), COALESCE(date, ''), text "
+         "FROM articles WHERE id IN (SELECT article FROM events WHERE cluster IS NOT NULL) ORDER BY id");
+  if (!s.ok()) return Status(ErrorCode::kIo, fmt::format("sqlite: {}", sqlite3_errmsg(db_)));
+  std::vector<ArticleRow> rows;
+  while (s.step() == SQLITE_ROW)
+    rows.push_back({col(s.get(), 0), col(s.get(), 1), col(s.get(), 2), col(s.get(), 3), col(s.get(), 4), col(s.get(), 5)});
+  return rows;
+}
+
 StatusOr<int64_t> SqliteStore::count(const std::string& table) const {
   if (table != "events" && table != "articles" && table != "clusters")
     return Status(ErrorCode::kInvalidArgument, fmt::format("unknown table {}", table));

@@ -3,6 +3,7 @@
 // tab-separated reader, and checked against ../shared's schemas when present.
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <regex>
 #include <sstream>
 
@@ -71,9 +72,9 @@ class GdeltExportTest : public ::testing::Test {
 
 TEST_F(GdeltExportTest, FilesRowsAndFieldsAsGdeltPublishesThem) {
   const fs::path out = dir_ / "out";
-  auto result = export_gdelt(*store_, testing::lexicon().codebook(), out.string(), "20250305120000", "");
+  auto result = export_gdelt(*store_, testing::lexicon(), out.string(), "20250305120000", "");
   ASSERT_TRUE(result.ok()) << result.status().to_string();
-  ASSERT_EQ(result->files.size(), 2u);
+  ASSERT_EQ(result->files.size(), 3u);
   EXPECT_GT(result->events, 20u);
   EXPECT_GE(result->mentions, result->events);
 
@@ -137,7 +138,7 @@ TEST_F(GdeltExportTest, FilesRowsAndFieldsAsGdeltPublishesThem) {
 
   // lastupdate.txt and masterfilelist.txt: "SIZE MD5 PATH", checked.
   auto last = read_tsv(slurp(out / "lastupdate.txt"));
-  ASSERT_EQ(last.size(), 2u);
+  ASSERT_EQ(last.size(), 3u);
   std::istringstream first(last[0][0]);
   std::string size, md5, path;
   first >> size >> md5 >> path;
@@ -145,24 +146,104 @@ TEST_F(GdeltExportTest, FilesRowsAndFieldsAsGdeltPublishesThem) {
   EXPECT_EQ(std::stoul(size), events_zip.size());
   EXPECT_EQ(md5, md5_hex(events_zip));
   // Exporting again at another time appends to the master list.
-  ASSERT_TRUE(export_gdelt(*store_, testing::lexicon().codebook(), out.string(), "20250305121500", "").ok());
-  EXPECT_EQ(read_tsv(slurp(out / "masterfilelist.txt")).size(), 4u);
-  EXPECT_EQ(read_tsv(slurp(out / "lastupdate.txt")).size(), 2u);
-  EXPECT_FALSE(export_gdelt(*store_, testing::lexicon().codebook(), out.string(), "2025", "").ok());
+  ASSERT_TRUE(export_gdelt(*store_, testing::lexicon(), out.string(), "20250305121500", "").ok());
+  EXPECT_EQ(read_tsv(slurp(out / "masterfilelist.txt")).size(), 6u);
+  EXPECT_EQ(read_tsv(slurp(out / "lastupdate.txt")).size(), 3u);
+  EXPECT_FALSE(export_gdelt(*store_, testing::lexicon(), out.string(), "2025", "").ok());
+}
+
+// GKG 2.1: one row per article, 27 columns, inner records split by ";" and
+// fields by "#" (locations) or "," (names with offsets), offsets pointing at
+// the name in the article text.
+TEST_F(GdeltExportTest, GkgRowsListPlacesAndNamesWithOffsets) {
+  const fs::path out = dir_ / "g";
+  auto result = export_gdelt(*store_, testing::lexicon(), out.string(), "20250305120000", "");
+  ASSERT_TRUE(result.ok()) << result.status().to_string();
+  auto gkg = unzip_one_entry(slurp(out / "20250305120000.gkg.csv.zip"));
+  ASSERT_TRUE(gkg.ok());
+  auto rows = read_tsv(*gkg);
+  ASSERT_EQ(rows.size(), result->gkg);
+  auto articles = store_->export_articles();
+  ASSERT_TRUE(articles.ok());
+  ASSERT_EQ(rows.size(), articles->size());
+  std::map<std::string, const SqliteStore::ArticleRow*> by_url;
+  for (const auto& a : *articles) by_url[a.url.empty() ? a.id : a.url] = &a;
+
+  std::set<std::string> record_ids;
+  size_t with_locations = 0, with_persons = 0;
+  for (const auto& r : rows) {
+    ASSERT_EQ(r.size(), 27u);
+    EXPECT_TRUE(std::regex_match(r[0], std::regex(R"(20250305120000-\d+)"))) << r[0];
+    record_ids.insert(r[0]);
+    EXPECT_EQ(r[1], "20250305120000");
+    EXPECT_EQ(r[2], "1");
+    ASSERT_TRUE(by_url.count(r[4])) << r[4];
+    const std::string& text = by_url[r[4]]->text;
+    // V1Locations: 7 "#" fields; V2: 9, the last a byte offset of the name.
+    for (auto rec : split(r[9], ';')) {
+      if (!rec.empty()) {
+        EXPECT_EQ(split(rec, '#').size(), 7u) << rec;
+      }
+    }
+    for (auto rec : split(r[10], ';')) {
+      if (rec.empty()) continue;
+      ++with_locations;
+      auto f = split(rec, '#');
+      ASSERT_EQ(f.size(), 9u) << rec;
+      EXPECT_TRUE(f[0] == "1" || f[0] == "3" || f[0] == "4") << rec;
+      EXPECT_TRUE(std::regex_match(std::string(f[2]), std::regex("[A-Z]{2}"))) << rec;
+      EXPECT_LT(std::stoul(std::string(f[8])), text.size());
+    }
+    // V2Persons, V2Organizations, AllNames: "Name,Offset", the name found
+    // at that offset.
+    for (int col : {12, 14, 23}) {
+      for (auto rec : split(r[col], ';')) {
+        if (rec.empty()) continue;
+        with_persons += col == 12;
+        const size_t comma = rec.rfind(',');
+        ASSERT_NE(comma, std::string_view::npos) << rec;
+        const std::string name(rec.substr(0, comma));
+        const size_t offset = std::stoul(std::string(rec.substr(comma + 1)));
+        EXPECT_EQ(text.compare(offset, name.size(), name), 0) << name << " at " << offset;
+      }
+    }
+    // V1.5Tone: seven numbers, the last the word count, repeated in GCAM.
+    auto tone = split(r[15], ',');
+    ASSERT_EQ(tone.size(), 7u);
+    EXPECT_EQ("wc:" + std::string(tone[6]), r[17]);
+    EXPECT_GT(std::stoi(std::string(tone[6])), 0);
+  }
+  EXPECT_EQ(record_ids.size(), rows.size());
+  EXPECT_GT(with_locations, rows.size()) << "most articles name a place";
+  EXPECT_GT(with_persons, 0u);
+
+  // The Antara report of the Kharkiv strike names Kharkiv (UP) and Ukraine.
+  bool kharkiv = false;
+  for (const auto& r : rows)
+    if (r[4].find("serangan-kharkiv") != std::string::npos) {
+      kharkiv = true;
+      EXPECT_NE(r[9].find("#Kharkiv#UP#"), std::string::npos) << r[9];
+      EXPECT_NE(r[9].find("1#Ukraine#UP#UP#"), std::string::npos) << r[9];
+    }
+  EXPECT_TRUE(kharkiv);
 }
 
 TEST_F(GdeltExportTest, ColumnCountsMatchTheSharedSchemas) {
   KABAR_REQUIRE_SHARED("reference/gdelt/gdelt2_events_schema.tsv");
-  auto result = export_gdelt(*store_, testing::lexicon().codebook(), (dir_ / "o").string(), "20250305120000", "");
+  auto result = export_gdelt(*store_, testing::lexicon(), (dir_ / "o").string(), "20250305120000", "");
   ASSERT_TRUE(result.ok());
   auto events = unzip_one_entry(slurp(dir_ / "o" / "20250305120000.export.CSV.zip"));
   auto mentions = unzip_one_entry(slurp(dir_ / "o" / "20250305120000.mentions.CSV.zip"));
   ASSERT_TRUE(events.ok() && mentions.ok());
   EXPECT_EQ(read_tsv(*events).front().size(), schema_columns("gdelt2_events_schema.tsv"));
   EXPECT_EQ(read_tsv(*mentions).front().size(), schema_columns("gdelt2_mentions_schema.tsv"));
+  auto gkg = unzip_one_entry(slurp(dir_ / "o" / "20250305120000.gkg.csv.zip"));
+  ASSERT_TRUE(gkg.ok());
+  EXPECT_EQ(read_tsv(*gkg).front().size(), schema_columns("gkg21_schema.tsv"));
   // And the real GDELT sample rows have the same widths.
   EXPECT_EQ(read_tsv(slurp(testing::shared_dir() + "/reference/gdelt/samples/events.csv")).front().size(), 61u);
   EXPECT_EQ(read_tsv(slurp(testing::shared_dir() + "/reference/gdelt/samples/mentions.csv")).front().size(), 16u);
+  EXPECT_EQ(read_tsv(slurp(testing::shared_dir() + "/reference/gdelt/samples/gkg.csv")).front().size(), 27u);
 }
 
 }  // namespace
