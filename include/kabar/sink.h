@@ -109,4 +109,10 @@ class SqliteStore {
   int schema_version_ = 0;
 };
 
+// The deduplicated events: one JSON line per cluster with its GDELT counts,
+// date range, the earliest report's event as stored, and every mention
+// (event id, article, outlet, URL, date, sentence). Events without a date are
+// never clustered and are not in it. docs/FORMAT.md gives the layout.
+StatusOr<std::vector<std::string>> export_clusters_jsonl(const SqliteStore& store);
+
 }  // namespace kabar

@@ -387,6 +387,35 @@ int run_export_gdelt(const Common& c, const std::string& db_path, const std::str
   return kExitOk;
 }
 
+int run_export_jsonl(const std::string& db_path, const std::string& out_path) {
+  int exit_code = kExitOk;
+  auto store = open_existing_store(db_path, exit_code);
+  if (!store.ok()) {
+    fmt::print(stderr, "kabar: {}\n", store.status().message());
+    return exit_code;
+  }
+  auto lines = export_clusters_jsonl(**store);
+  if (!lines.ok()) {
+    fmt::print(stderr, "kabar: {}: {}\n", db_path, lines.status().message());
+    return kExitData;
+  }
+  Output out(out_path);
+  if (!out.ok()) {
+    fmt::print(stderr, "kabar: cannot write {}\n", out_path);
+    return kExitOutput;
+  }
+  bool ok = true;
+  for (const auto& line : *lines) ok = ok && out.write(line);
+  if (!out.finish(ok) || !ok) {
+    fmt::print(stderr, "kabar: writing {} failed\n", out_path.empty() ? "stdout" : out_path);
+    return kExitOutput;
+  }
+  auto events = (*store)->count("events");
+  fmt::print(stderr, "kabar: {} deduplicated events from {} stored events\n", lines->size(),
+             events.ok() ? std::to_string(*events) : "?");
+  return kExitOk;
+}
+
 int run_dict(const Common& c, const std::string& action) {
   int exit_code = kExitOk;
   auto lex = load_lexicon(c, exit_code);
@@ -491,6 +520,10 @@ int main(int argc, char** argv) {
   export_gdelt_cmd->add_option("--out", out_dir, "Directory for the files and the index")->required();
   export_gdelt_cmd->add_option("--at", export_at, "Timestamp YYYYMMDDHHMMSS (UTC; default: now, on a 15-minute boundary)");
   export_gdelt_cmd->add_option("--url-prefix", url_prefix, "Prefix of the paths in masterfilelist.txt");
+  std::string jsonl_out;
+  auto* export_jsonl_cmd = export_cmd->add_subcommand("jsonl", "The deduplicated events, one JSON line per cluster");
+  export_jsonl_cmd->add_option("--db", db_path, "SQLite database file");
+  export_jsonl_cmd->add_option("-o,--output", jsonl_out, "Write to FILE (renamed into place only when complete)");
 
   auto* dict = app.add_subcommand("dict", "Check the dictionaries or print their size");
   add_common(dict);
@@ -510,6 +543,7 @@ int main(int argc, char** argv) {
   if (eval->parsed()) return run_eval(common, gold_path, actors_mode, report_path);
   if (eval_ner->parsed()) return run_eval_ner(common, ner_path);
   if (export_gdelt_cmd->parsed()) return run_export_gdelt(common, db_path, out_dir, export_at, url_prefix);
+  if (export_jsonl_cmd->parsed()) return run_export_jsonl(db_path, jsonl_out);
   if (dict->parsed()) return run_dict(common, dict_action);
   return kExitUsage;
 }

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include <gtest/gtest.h>
+#include <simdjson.h>
 
 #include "kabar/gdelt.h"
 #include "kabar/ingest.h"
@@ -228,6 +229,57 @@ TEST_F(GdeltExportTest, GkgRowsListPlacesAndNamesWithOffsets) {
   EXPECT_TRUE(kharkiv);
 }
 
+// `kabar export jsonl`: one line per cluster; the counts agree with the
+// mention list, every stored event appears in exactly one cluster, and the
+// two reports of the Kharkiv strike share one line.
+TEST_F(GdeltExportTest, ClustersAsJsonLines) {
+  auto lines = export_clusters_jsonl(*store_);
+  ASSERT_TRUE(lines.ok()) << lines.status().to_string();
+  ASSERT_FALSE(lines->empty());
+  auto gdelt = export_gdelt(*store_, testing::lexicon(), (dir_ / "j").string(), "20250305120000", "");
+  ASSERT_TRUE(gdelt.ok());
+  EXPECT_EQ(lines->size(), gdelt->events) << "the same deduplicated events as the GDELT Events file";
+  simdjson::dom::parser parser;
+  std::set<std::string> clusters, events;
+  size_t mentions_total = 0, kharkiv = 0;
+  for (const auto& line : *lines) {
+    simdjson::dom::element e;
+    ASSERT_FALSE(parser.parse(line).get(e)) << line;
+    std::string_view cluster, first, last, code;
+    int64_t num_mentions = 0, num_sources = 0, num_articles = 0;
+    ASSERT_FALSE(e["cluster"].get(cluster));
+    EXPECT_TRUE(clusters.insert(std::string(cluster)).second);
+    ASSERT_FALSE(e["num_mentions"].get(num_mentions));
+    ASSERT_FALSE(e["num_sources"].get(num_sources));
+    ASSERT_FALSE(e["num_articles"].get(num_articles));
+    ASSERT_FALSE(e["first_date"].get(first));
+    ASSERT_FALSE(e["last_date"].get(last));
+    EXPECT_LE(first, last);
+    ASSERT_FALSE(e["event"]["code"].get(code));
+    simdjson::dom::array mentions;
+    ASSERT_FALSE(e["mentions"].get(mentions));
+    EXPECT_EQ(static_cast<int64_t>(mentions.size()), num_mentions);
+    EXPECT_GE(num_mentions, num_articles);
+    EXPECT_GE(num_articles, num_sources);
+    std::set<std::string> articles;
+    for (auto m : mentions) {
+      std::string_view id, article;
+      ASSERT_FALSE(m["event"].get(id));
+      ASSERT_FALSE(m["article"].get(article));
+      EXPECT_TRUE(events.insert(std::string(id)).second) << "event " << id << " in two clusters";
+      articles.insert(std::string(article));
+      ++mentions_total;
+    }
+    EXPECT_EQ(static_cast<int64_t>(articles.size()), num_articles);
+    if (code == "195" && std::string(line).find("Kharkiv") != std::string::npos && num_mentions == 2) {
+      ++kharkiv;
+      EXPECT_EQ(num_sources, 2);
+    }
+  }
+  EXPECT_EQ(mentions_total, gdelt->mentions);
+  EXPECT_EQ(kharkiv, 1u);
+}
+
 TEST_F(GdeltExportTest, ColumnCountsMatchTheSharedSchemas) {
   KABAR_REQUIRE_SHARED("reference/gdelt/gdelt2_events_schema.tsv");
   auto result = export_gdelt(*store_, testing::lexicon(), (dir_ / "o").string(), "20250305120000", "");
@@ -244,6 +296,28 @@ TEST_F(GdeltExportTest, ColumnCountsMatchTheSharedSchemas) {
   EXPECT_EQ(read_tsv(slurp(testing::shared_dir() + "/reference/gdelt/samples/events.csv")).front().size(), 61u);
   EXPECT_EQ(read_tsv(slurp(testing::shared_dir() + "/reference/gdelt/samples/mentions.csv")).front().size(), 16u);
   EXPECT_EQ(read_tsv(slurp(testing::shared_dir() + "/reference/gdelt/samples/gkg.csv")).front().size(), 27u);
+
+  // GKG inner delimiters: the records of each list column split into as many
+  // fields as the real sample's do (locations 7 and 9 by "#", names 2 by ",",
+  // tone 7 by ",").
+  auto shapes = [](const std::vector<std::vector<std::string>>& rows) {
+    std::map<int, std::set<size_t>> out;
+    for (const auto& r : rows) {
+      for (int c : {9, 10, 12, 14, 23}) {
+        const char sep = c == 9 || c == 10 ? '#' : ',';
+        for (auto rec : split(r[c], ';'))
+          if (!rec.empty()) out[c].insert(c >= 12 ? std::min<size_t>(split(rec, ',').size(), 2) : split(rec, sep).size());
+      }
+      out[15].insert(split(r[15], ',').size());
+    }
+    return out;
+  };
+  auto ours = shapes(read_tsv(*gkg));
+  auto real = shapes(read_tsv(slurp(testing::shared_dir() + "/reference/gdelt/samples/gkg.csv")));
+  for (int c : {9, 10, 12, 14, 23, 15}) {
+    ASSERT_FALSE(ours[c].empty()) << "column " << c + 1 << " never filled";
+    for (size_t n : ours[c]) EXPECT_TRUE(real[c].count(n)) << "column " << c + 1 << ": " << n << " fields";
+  }
 }
 
 }  // namespace
