@@ -92,4 +92,19 @@ std::vector<Entity> find_entities(std::string_view text, const std::vector<Token
 // day on or before the anchor.
 std::optional<Date> resolve_time(const TimeMention& t, const Date& anchor);
 
+// A direct quotation: the words between paired double quote marks (“…”,
+// «…», "…"; at least two words, possibly across sentences) and, when the
+// sentence says who spoke, the speaker: a mention after a report word right
+// after the quote ("…,” kata Lavrov; "…," Lavrov said) or right before it
+// (Lavrov mengatakan: “…”; menurut Lavrov, “…”).
+struct Quote {
+  uint32_t sentence = 0;  // sentence where the quote opens
+  Span span;              // the quoted text, without the marks
+  std::optional<Mention> speaker;
+};
+
+std::vector<Quote> find_quotes(std::string_view text, const std::vector<Token>& tokens,
+                               const std::vector<Sentence>& sentences,
+                               const std::vector<SentenceAnnotations>& annotations, const LanguageLexicon& lex);
+
 }  // namespace kabar

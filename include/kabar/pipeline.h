@@ -40,6 +40,7 @@ struct ArticleResult {
   std::vector<Token> tokens;
   std::vector<Sentence> sentences;
   std::vector<SentenceAnnotations> annotations;  // one per sentence
+  std::vector<Quote> quotes;                     // direct quotations, in text order
   std::vector<Event> events;
 };
 

@@ -133,6 +133,7 @@ ArticleResult Pipeline::process(Article article, Trace* trace) const {
       r.events.push_back(std::move(ce.event));
     }
   }
+  r.quotes = find_quotes(text, r.tokens, r.sentences, r.annotations, *lex);
   return r;
 }
 

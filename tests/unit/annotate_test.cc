@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "kabar/annotate.h"
+#include "kabar/pipeline.h"
 #include "test_support.h"
 
 namespace kabar {
@@ -101,6 +102,52 @@ TEST(TimesTest, ResolvesAgainstTheArticleDate) {
     EXPECT_EQ(a.times[0].date->to_string(), c.want) << c.text;
   }
   EXPECT_TRUE(annotate("Pada bulan Oktober.", "id", "2022-11-09").times.empty()) << "a month alone is too coarse";
+}
+
+// Direct quotations and their speakers, through the whole pipeline (the
+// speaker is a mention of the sentence the quote closes or opens in).
+TEST(QuotesTest, QuotedWordsAndWhoSpokeThem) {
+  struct Case {
+    std::string lang, text;
+    std::vector<std::string> quotes;    // quoted text, in order
+    std::vector<std::string> speakers;  // speaker actor code per quote, "" for none
+  };
+  const std::vector<Case> cases = {
+      {"id", "“Kami tidak akan mundur dari perundingan,” kata Menteri Luar Negeri Retno Marsudi di Jakarta.",
+       {"Kami tidak akan mundur dari perundingan"}, {"IDNGOV"}},
+      {"id", "Presiden Joko Widodo mengatakan: “Indonesia siap membantu korban gempa.”",
+       {"Indonesia siap membantu korban gempa"}, {"IDNGOV"}},
+      {"id", "Menurut polisi, “situasi sudah terkendali sejak pagi.”", {"situasi sudah terkendali sejak pagi"}, {"COP"}},
+      {"en", "\"We will not accept these terms,\" Sergei Lavrov said on Tuesday.", {"We will not accept these terms"},
+       {"RUSGOV"}},
+      {"en", "\"The strike hit a school,\" said Volodymyr Zelensky.", {"The strike hit a school"}, {"UKRGOV"}},
+      {"id", "Spanduk bertuliskan “Tolak kenaikan harga BBM” dibentangkan di depan gedung DPR.",
+       {"Tolak kenaikan harga BBM"}, {""}},
+      // A one-word quoted term and single quote marks are not speech.
+      {"id", "Ia menyebut serangan itu “provokasi” yang berbahaya.", {}, {}},
+      {"id", "Operasi ‘Badai Pasir Timur’ dimulai pekan lalu.", {}, {}},
+      // An unpaired mark gives nothing rather than a runaway quote.
+      {"en", "He said \"we will return and the talks went on.", {}, {}},
+  };
+  for (const auto& c : cases) {
+    Pipeline pipeline(testing::lexicon(), {c.lang, false});
+    Article a;
+    a.id = "q";
+    a.lang = c.lang;
+    a.date = Date::parse_iso("2022-11-09");
+    a.text = c.text + "\n";
+    auto r = pipeline.process(a);
+    std::vector<std::string> quotes, speakers;
+    for (const auto& q : r.quotes) {
+      quotes.emplace_back(q.span.in(r.article.text));
+      std::string code;
+      if (q.speaker)
+        for (const auto& actor : q.speaker->actors) code += actor.role.empty() || !actor.country.empty() ? actor.code : actor.role;
+      speakers.push_back(code);
+    }
+    EXPECT_EQ(quotes, c.quotes) << c.text;
+    EXPECT_EQ(speakers, c.speakers) << c.text;
+  }
 }
 
 }  // namespace
