@@ -103,6 +103,8 @@ class SqliteStore {
   Status exec(const char* sql) const;
   Status migrate(const std::string& path);
   StatusOr<std::string> assign_cluster(const Event& e);
+  // Sentences, actor and place mentions, quotes of one article (schema v4).
+  Status put_article_parts(const ArticleResult& r, const Lexicon& lexicon);
   Status join_cluster(const std::string& cluster, const std::string& article, const std::string& source);
   Status leave_clusters(const std::string& article);
   sqlite3* db_;
@@ -111,8 +113,8 @@ class SqliteStore {
 
 // The deduplicated events: one JSON line per cluster with its GDELT counts,
 // date range, the earliest report's event as stored, and every mention
-// (event id, article, outlet, URL, date, sentence). Events without a date are
-// never clustered and are not in it. docs/FORMAT.md gives the layout.
+// (event id, article, outlet, URL, date, sentence). An undated event is a
+// cluster of its own, with null dates. docs/FORMAT.md gives the layout.
 StatusOr<std::vector<std::string>> export_clusters_jsonl(const SqliteStore& store);
 
 }  // namespace kabar

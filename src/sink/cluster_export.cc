@@ -22,9 +22,9 @@ std::string cluster_line(const SqliteStore::ExportRow& lead, const std::vector<M
   o += fmt::format(",\"num_mentions\":{},\"num_sources\":{},\"num_articles\":{}", lead.num_mentions,
                    lead.num_sources, lead.num_articles);
   o += ",\"first_date\":";
-  append_json_string(o, first_date);
+  if (first_date.empty()) o += "null"; else append_json_string(o, first_date);
   o += ",\"last_date\":";
-  append_json_string(o, last_date);
+  if (last_date.empty()) o += "null"; else append_json_string(o, last_date);
   o += ",\"event\":";
   o += lead.event_json;
   o += ",\"mentions\":[";

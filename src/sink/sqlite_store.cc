@@ -2,6 +2,7 @@
 // the article's previous rows and inserts the new ones inside the caller's
 // transaction, so a re-ingest replaces and a crash leaves the last committed
 // state.
+#include <set>
 #include <sqlite3.h>
 
 #include <fmt/format.h>
@@ -15,7 +16,7 @@ namespace {
 //   1  articles, events
 //   2  events_fts: full-text index of event sentences (FTS5)
 //   3  clusters: events from several articles that report one happening
-constexpr int kSchemaVersion = 3;
+constexpr int kSchemaVersion = 4;
 
 // Two events report the same happening when they have the same source,
 // target and CAMEO root, dates at most this many days apart (chained through
@@ -117,6 +118,28 @@ Status SqliteStore::migrate(const std::string& path) {
       // Events stored before clusters existed are clustered when their
       // article is next ingested; until then they have none.
     }
+    if (v == 3) {
+      // What the article says besides its events: its sentences, every actor
+      // and place mention, and direct quotations with their speakers.
+      // Articles stored earlier get rows when they are next ingested.
+      st = exec(
+          "CREATE TABLE IF NOT EXISTS sentences(article TEXT NOT NULL, idx INTEGER NOT NULL, "
+          "begin INTEGER NOT NULL, end INTEGER NOT NULL, text TEXT NOT NULL, PRIMARY KEY(article, idx));"
+          "CREATE TABLE IF NOT EXISTS actor_mentions(article TEXT NOT NULL, sentence INTEGER NOT NULL, "
+          "begin INTEGER NOT NULL, end INTEGER NOT NULL, code TEXT NOT NULL, country TEXT, role TEXT, "
+          "name TEXT NOT NULL);"
+          "CREATE INDEX IF NOT EXISTS actor_mentions_article ON actor_mentions(article);"
+          "CREATE INDEX IF NOT EXISTS actor_mentions_code ON actor_mentions(code);"
+          "CREATE TABLE IF NOT EXISTS place_mentions(article TEXT NOT NULL, sentence INTEGER NOT NULL, "
+          "begin INTEGER NOT NULL, end INTEGER NOT NULL, name TEXT NOT NULL, country TEXT, precision TEXT, "
+          "lat REAL, lon REAL);"
+          "CREATE INDEX IF NOT EXISTS place_mentions_article ON place_mentions(article);"
+          "CREATE TABLE IF NOT EXISTS quotes(article TEXT NOT NULL, sentence INTEGER NOT NULL, "
+          "begin INTEGER NOT NULL, end INTEGER NOT NULL, text TEXT NOT NULL, speaker_code TEXT, speaker_name TEXT, "
+          "speaker_begin INTEGER, speaker_end INTEGER);"
+          "CREATE INDEX IF NOT EXISTS quotes_article ON quotes(article);"
+          "CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker_code);");
+    }
     if (st.ok()) st = exec(fmt::format("INSERT OR REPLACE INTO meta(key, value) VALUES('schema_version', '{}')", v + 1).c_str());
     if (!st.ok()) {
       exec("ROLLBACK");
@@ -156,6 +179,11 @@ Status SqliteStore::put_article(const ArticleResult& r, const Lexicon& lexicon) 
   Stmt del_e(db_, "DELETE FROM events WHERE article = ?1");
   del_e.text(1, r.article.id);
   if (del_e.step() != SQLITE_DONE) return Status(ErrorCode::kIo, std::string("sqlite: ") + sqlite3_errmsg(db_));
+  for (const char* table : {"sentences", "actor_mentions", "place_mentions", "quotes"}) {
+    Stmt del(db_, fmt::format("DELETE FROM {} WHERE article = ?1", table).c_str());
+    del.text(1, r.article.id);
+    if (del.step() != SQLITE_DONE) return Status(ErrorCode::kIo, std::string("sqlite: ") + sqlite3_errmsg(db_));
+  }
   Stmt art(db_,
            "INSERT OR REPLACE INTO articles(id, url, source, lang, title, date, dateline_place, dateline_outlet, "
            "cited_sources, origin, text) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11)");
@@ -176,6 +204,8 @@ Status SqliteStore::put_article(const ArticleResult& r, const Lexicon& lexicon) 
   art.text(10, r.article.origin);
   art.text(11, r.article.text);
   if (art.step() != SQLITE_DONE) return Status(ErrorCode::kIo, std::string("sqlite: ") + sqlite3_errmsg(db_));
+
+  KABAR_RETURN_IF_ERROR(put_article_parts(r, lexicon));
 
   Stmt ev(db_,
           "INSERT OR REPLACE INTO events(id, article, sentence, date, source_code, source_name, source_country, "
@@ -219,6 +249,90 @@ Status SqliteStore::put_article(const ArticleResult& r, const Lexicon& lexicon) 
     auto cluster = assign_cluster(e);
     if (!cluster.ok()) return cluster.status();
     KABAR_RETURN_IF_ERROR(join_cluster(*cluster, r.article.id, outlet));
+  }
+  return Status::Ok();
+}
+
+Status SqliteStore::put_article_parts(const ArticleResult& r, const Lexicon& lexicon) {
+  auto fail = [&] { return Status(ErrorCode::kIo, fmt::format("sqlite: {}", sqlite3_errmsg(db_))); };
+  const std::string& text = r.article.text;
+  const std::string& id = r.article.id;
+  const LanguageLexicon* lex = lexicon.language(r.lang);
+  Stmt sent(db_, "INSERT INTO sentences(article, idx, begin, end, text) VALUES(?1,?2,?3,?4,?5)");
+  Stmt actor(db_,
+             "INSERT INTO actor_mentions(article, sentence, begin, end, code, country, role, name) "
+             "VALUES(?1,?2,?3,?4,?5,?6,?7,?8)");
+  Stmt place(db_,
+             "INSERT INTO place_mentions(article, sentence, begin, end, name, country, precision, lat, lon) "
+             "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9)");
+  if (!sent.ok() || !actor.ok() || !place.ok()) return fail();
+  for (size_t si = 0; si < r.sentences.size(); ++si) {
+    const Sentence& s = r.sentences[si];
+    sent.text(1, id);
+    sent.integer(2, s.index);
+    sent.integer(3, s.span.begin);
+    sent.integer(4, s.span.end);
+    sent.text(5, s.span.in(text));
+    if (sent.step() != SQLITE_DONE) return fail();
+    sent.reset();
+    if (si >= r.annotations.size()) continue;
+    for (const auto& m : r.annotations[si].mentions) {
+      for (const auto& a : m.actors) {
+        actor.text(1, id);
+        actor.integer(2, s.index);
+        actor.integer(3, a.span.begin);
+        actor.integer(4, a.span.end);
+        actor.text(5, a.code);
+        actor.opt_text(6, a.country);
+        actor.opt_text(7, a.role);
+        actor.text(8, a.name);
+        if (actor.step() != SQLITE_DONE) return fail();
+        actor.reset();
+      }
+    }
+    for (const auto& pm : r.annotations[si].places) {
+      if (!lex || pm.place >= lex->places().size()) continue;
+      const PlaceEntry& p = lex->places()[pm.place];
+      place.text(1, id);
+      place.integer(2, s.index);
+      place.integer(3, pm.span.begin);
+      place.integer(4, pm.span.end);
+      place.text(5, p.name);
+      place.opt_text(6, p.country);
+      place.opt_text(7, p.precision);
+      if (p.precision == "country") {  // no point for a whole country
+        place.null(8);
+        place.null(9);
+      } else {
+        place.real(8, p.lat);
+        place.real(9, p.lon);
+      }
+      if (place.step() != SQLITE_DONE) return fail();
+      place.reset();
+    }
+  }
+  Stmt quote(db_,
+             "INSERT INTO quotes(article, sentence, begin, end, text, speaker_code, speaker_name, speaker_begin, "
+             "speaker_end) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9)");
+  if (!quote.ok()) return fail();
+  for (const auto& q : r.quotes) {
+    quote.text(1, id);
+    quote.integer(2, q.sentence < r.sentences.size() ? r.sentences[q.sentence].index : q.sentence);
+    quote.integer(3, q.span.begin);
+    quote.integer(4, q.span.end);
+    quote.text(5, q.span.in(text));
+    if (q.speaker) {
+      std::string codes;
+      for (const auto& a : q.speaker->actors) codes += (codes.empty() ? "" : ";") + a.code;
+      quote.text(6, codes);
+      quote.text(7, q.speaker->span.in(text));
+      quote.integer(8, q.speaker->span.begin);
+      quote.integer(9, q.speaker->span.end);
+    } else {
+      quote.null(6); quote.null(7); quote.null(8); quote.null(9);
+    }
+    if (quote.step() != SQLITE_DONE) return fail();
+    quote.reset();
   }
   return Status::Ok();
 }
@@ -493,7 +607,8 @@ StatusOr<std::vector<SqliteStore::ArticleRow>> SqliteStore::export_articles() co
 }
 
 StatusOr<int64_t> SqliteStore::count(const std::string& table) const {
-  if (table != "events" && table != "articles" && table != "clusters")
+  static const std::set<std::string> kTables = {"events", "articles", "clusters", "sentences", "actor_mentions", "place_mentions", "quotes"};
+  if (!kTables.count(table))
     return Status(ErrorCode::kInvalidArgument, fmt::format("unknown table {}", table));
   Stmt s(db_, ("SELECT COUNT(*) FROM " + table).c_str());
   if (s.step() != SQLITE_ROW) return Status(ErrorCode::kIo, std::string("sqlite: ") + sqlite3_errmsg(db_));

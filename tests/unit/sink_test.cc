@@ -80,6 +80,58 @@ TEST(SqliteStoreTest, ReingestReplacesAndCountsStayTrue) {
   std::filesystem::remove(path.string() + "-shm");
 }
 
+// Schema v4: what the article says besides events. One row per sentence,
+// per actor in each mention, per place mention, per quotation; re-ingesting
+// replaces them.
+TEST(SqliteStoreTest, SentencesMentionsPlacesAndQuotesAreStored) {
+  auto path = std::filesystem::temp_directory_path() / ("kabar_parts_" + std::to_string(::getpid()) + ".db");
+  std::filesystem::remove(path);
+  {
+    auto store = SqliteStore::open(path.string());
+    ASSERT_TRUE(store.ok()) << store.status().to_string();
+    ArticleResult r = testing::code_text(
+        "Rusia menyerang Kharkiv di Ukraina. “Kami akan membalas serangan ini,” kata Presiden Volodymyr Zelensky.",
+        "id", "2024-01-01");
+    for (int round = 0; round < 2; ++round) {
+      ASSERT_TRUE((*store)->begin().ok());
+      ASSERT_TRUE((*store)->put_article(r, testing::lexicon()).ok());
+      ASSERT_TRUE((*store)->commit().ok());
+    }
+    EXPECT_EQ(*(*store)->count("sentences"), 2);
+    size_t actors = 0, places = 0;
+    for (const auto& a : r.annotations) {
+      for (const auto& m : a.mentions) actors += m.actors.size();
+      places += a.places.size();
+    }
+    EXPECT_GE(actors, 3u);  // Rusia, Ukraina, Zelensky
+    EXPECT_EQ(*(*store)->count("actor_mentions"), static_cast<int64_t>(actors));
+    EXPECT_EQ(*(*store)->count("place_mentions"), static_cast<int64_t>(places));
+    EXPECT_GE(places, 1u);  // Kharkiv
+    EXPECT_EQ(*(*store)->count("quotes"), 1);
+  }
+  // Read back with plain SQL: the quote, its speaker, its sentence.
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.string().c_str(), &db), SQLITE_OK);
+  sqlite3_stmt* s = nullptr;
+  ASSERT_EQ(sqlite3_prepare_v2(db,
+                               "SELECT q.text, q.speaker_code, q.speaker_name, s.idx, p.name, p.country "
+                               "FROM quotes q JOIN sentences s ON s.article = q.article AND s.idx = q.sentence "
+                               "JOIN place_mentions p ON p.article = q.article",
+                               -1, &s, nullptr),
+            SQLITE_OK);
+  ASSERT_EQ(sqlite3_step(s), SQLITE_ROW);
+  auto col = [&](int i) { return std::string(reinterpret_cast<const char*>(sqlite3_column_text(s, i))); };
+  EXPECT_EQ(col(0), "Kami akan membalas serangan ini");
+  EXPECT_EQ(col(1), "UKRGOV");
+  EXPECT_EQ(col(2), "Presiden Volodymyr Zelensky");
+  EXPECT_EQ(sqlite3_column_int(s, 3), 1);
+  EXPECT_EQ(col(4), "Kharkiv");
+  EXPECT_EQ(col(5), "UKR");
+  sqlite3_finalize(s);
+  sqlite3_close(db);
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + suffix);
+}
+
 class StoreQueryTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -187,7 +239,8 @@ TEST(SqliteMigrationTest, VersionOneStoresGainTheFullTextIndex) {
   }
   auto store = SqliteStore::open(path.string());
   ASSERT_TRUE(store.ok()) << store.status().to_string();
-  EXPECT_EQ((*store)->schema_version(), 3);
+  EXPECT_EQ((*store)->schema_version(), 4);
+  EXPECT_EQ(*(*store)->count("quotes"), 0) << "version 4 tables exist, empty until re-ingest";
   SqliteStore::EventQuery q;
   q.text = "menyerang";
   auto rows = (*store)->query(q);
