@@ -98,8 +98,11 @@ class SqliteStore {
   StatusOr<int64_t> count(const std::string& table) const;
   int schema_version() const { return schema_version_; }
 
+ public:
+  struct StmtCache;  // defined in sqlite_store.cc
+
  private:
-  explicit SqliteStore(sqlite3* db) : db_(db) {}
+  explicit SqliteStore(sqlite3* db);
   Status exec(const char* sql) const;
   Status migrate(const std::string& path);
   StatusOr<std::string> assign_cluster(const Event& e);
@@ -108,6 +111,7 @@ class SqliteStore {
   Status join_cluster(const std::string& cluster, const std::string& article, const std::string& source);
   Status leave_clusters(const std::string& article);
   sqlite3* db_;
+  std::unique_ptr<StmtCache> cache_;
   int schema_version_ = 0;
 };
 

@@ -3,6 +3,7 @@
 // transaction, so a re-ingest replaces and a crash leaves the last committed
 // state.
 #include <set>
+#include <unordered_map>
 #include <sqlite3.h>
 
 #include <fmt/format.h>
@@ -41,10 +42,44 @@ CREATE INDEX IF NOT EXISTS events_date ON events(date);
 CREATE INDEX IF NOT EXISTS events_code ON events(code);
 )SQL";
 
+}  // namespace
+
+// Prepared statements of the write path, kept for the life of the store:
+// preparing them for every article cost about a third of ingest time.
+struct SqliteStore::StmtCache {
+  std::unordered_map<std::string, sqlite3_stmt*> statements;
+  ~StmtCache() {
+    for (auto& [sql, s] : statements) sqlite3_finalize(s);
+  }
+};
+
+namespace {
+
 class Stmt {
  public:
+  // A statement for this use only, finalized at the end of the scope.
   Stmt(sqlite3* db, const char* sql) { rc_ = sqlite3_prepare_v2(db, sql, -1, &s_, nullptr); }
-  ~Stmt() { sqlite3_finalize(s_); }
+  // A cached statement, prepared once per store and reset after each use.
+  Stmt(sqlite3* db, SqliteStore::StmtCache& cache, const std::string& sql) : cached_(true) {
+    auto it = cache.statements.find(sql);
+    if (it != cache.statements.end()) {
+      s_ = it->second;
+      rc_ = SQLITE_OK;
+      return;
+    }
+    rc_ = sqlite3_prepare_v3(db, sql.c_str(), -1, SQLITE_PREPARE_PERSISTENT, &s_, nullptr);
+    if (rc_ == SQLITE_OK) cache.statements.emplace(sql, s_);
+  }
+  ~Stmt() {
+    if (!cached_) {
+      sqlite3_finalize(s_);
+    } else if (s_) {
+      sqlite3_reset(s_);
+      sqlite3_clear_bindings(s_);
+    }
+  }
+  Stmt(const Stmt&) = delete;
+  Stmt& operator=(const Stmt&) = delete;
   bool ok() const { return rc_ == SQLITE_OK; }
   void text(int i, std::string_view v) { sqlite3_bind_text(s_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT); }
   void opt_text(int i, const std::string& v) { if (v.empty()) sqlite3_bind_null(s_, i); else text(i, v); }
@@ -57,7 +92,8 @@ class Stmt {
 
  private:
   sqlite3_stmt* s_ = nullptr;
-  int rc_;
+  int rc_ = SQLITE_ERROR;
+  bool cached_ = false;
 };
 
 std::string col(sqlite3_stmt* s, int i) {
@@ -152,7 +188,12 @@ Status SqliteStore::migrate(const std::string& path) {
   return Status::Ok();
 }
 
-SqliteStore::~SqliteStore() { sqlite3_close(db_); }
+SqliteStore::SqliteStore(sqlite3* db) : db_(db), cache_(std::make_unique<StmtCache>()) {}
+
+SqliteStore::~SqliteStore() {
+  cache_.reset();  // statements first: sqlite3_close refuses while any is open
+  sqlite3_close(db_);
+}
 
 Status SqliteStore::exec(const char* sql) const {
   char* err = nullptr;
@@ -173,18 +214,18 @@ Status SqliteStore::put_article(const ArticleResult& r, const Lexicon& lexicon) 
   const std::string outlet = !r.article.source.empty() ? r.article.source
                              : r.document.dateline && !r.document.dateline->outlet.empty() ? r.document.dateline->outlet
                                                                                             : r.article.id;
-  Stmt del_fts(db_, "DELETE FROM events_fts WHERE rowid IN (SELECT rowid FROM events WHERE article = ?1)");
+  Stmt del_fts(db_, *cache_, "DELETE FROM events_fts WHERE rowid IN (SELECT rowid FROM events WHERE article = ?1)");
   del_fts.text(1, r.article.id);
   if (del_fts.step() != SQLITE_DONE) return Status(ErrorCode::kIo, std::string("sqlite: ") + sqlite3_errmsg(db_));
-  Stmt del_e(db_, "DELETE FROM events WHERE article = ?1");
+  Stmt del_e(db_, *cache_, "DELETE FROM events WHERE article = ?1");
   del_e.text(1, r.article.id);
   if (del_e.step() != SQLITE_DONE) return Status(ErrorCode::kIo, std::string("sqlite: ") + sqlite3_errmsg(db_));
   for (const char* table : {"sentences", "actor_mentions", "place_mentions", "quotes"}) {
-    Stmt del(db_, fmt::format("DELETE FROM {} WHERE article = ?1", table).c_str());
+    Stmt del(db_, *cache_, fmt::format("DELETE FROM {} WHERE article = ?1", table).c_str());
     del.text(1, r.article.id);
     if (del.step() != SQLITE_DONE) return Status(ErrorCode::kIo, std::string("sqlite: ") + sqlite3_errmsg(db_));
   }
-  Stmt art(db_,
+  Stmt art(db_, *cache_,
            "INSERT OR REPLACE INTO articles(id, url, source, lang, title, date, dateline_place, dateline_outlet, "
            "cited_sources, origin, text) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11)");
   if (!art.ok()) return Status(ErrorCode::kInternal, std::string("sqlite: ") + sqlite3_errmsg(db_));
@@ -207,11 +248,11 @@ Status SqliteStore::put_article(const ArticleResult& r, const Lexicon& lexicon) 
 
   KABAR_RETURN_IF_ERROR(put_article_parts(r, lexicon));
 
-  Stmt ev(db_,
+  Stmt ev(db_, *cache_,
           "INSERT OR REPLACE INTO events(id, article, sentence, date, source_code, source_name, source_country, "
           "target_code, target_name, target_country, code, root, quad, goldstein, modality, place_name, "
           "place_country, lat, lon, text, json) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21)");
-  Stmt fts(db_, "INSERT INTO events_fts(rowid, text) VALUES(?1, ?2)");
+  Stmt fts(db_, *cache_, "INSERT INTO events_fts(rowid, text) VALUES(?1, ?2)");
   for (const auto& e : r.events) {
     ev.text(1, e.id);
     ev.text(2, r.article.id);
@@ -258,11 +299,11 @@ Status SqliteStore::put_article_parts(const ArticleResult& r, const Lexicon& lex
   const std::string& text = r.article.text;
   const std::string& id = r.article.id;
   const LanguageLexicon* lex = lexicon.language(r.lang);
-  Stmt sent(db_, "INSERT INTO sentences(article, idx, begin, end, text) VALUES(?1,?2,?3,?4,?5)");
-  Stmt actor(db_,
+  Stmt sent(db_, *cache_, "INSERT INTO sentences(article, idx, begin, end, text) VALUES(?1,?2,?3,?4,?5)");
+  Stmt actor(db_, *cache_,
              "INSERT INTO actor_mentions(article, sentence, begin, end, code, country, role, name) "
              "VALUES(?1,?2,?3,?4,?5,?6,?7,?8)");
-  Stmt place(db_,
+  Stmt place(db_, *cache_,
              "INSERT INTO place_mentions(article, sentence, begin, end, name, country, precision, lat, lon) "
              "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9)");
   if (!sent.ok() || !actor.ok() || !place.ok()) return fail();
@@ -311,7 +352,7 @@ Status SqliteStore::put_article_parts(const ArticleResult& r, const Lexicon& lex
       place.reset();
     }
   }
-  Stmt quote(db_,
+  Stmt quote(db_, *cache_,
              "INSERT INTO quotes(article, sentence, begin, end, text, speaker_code, speaker_name, speaker_begin, "
              "speaker_end) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9)");
   if (!quote.ok()) return fail();
@@ -344,7 +385,7 @@ StatusOr<std::string> SqliteStore::assign_cluster(const Event& e) {
   const std::string place = e.place ? e.place->country : "";
   std::string id;
   if (!date.empty()) {
-    Stmt find(db_,
+    Stmt find(db_, *cache_,
               "SELECT id FROM clusters WHERE root = ?1 AND COALESCE(source_code,'') = ?2 AND COALESCE(target_code,'') = ?3 "
               "AND last_date >= date(?4, ?5) AND first_date <= date(?4, ?6) "
               "AND (place_country IS NULL OR ?7 = '' OR place_country = ?7) ORDER BY first_date, id LIMIT 1");
@@ -361,7 +402,7 @@ StatusOr<std::string> SqliteStore::assign_cluster(const Event& e) {
     // A new happening: its id is a hash of what defines it, so the same
     // founding report gives the same cluster id in every store.
     id = "c" + e.id;
-    Stmt add(db_,
+    Stmt add(db_, *cache_,
              "INSERT OR IGNORE INTO clusters(id, root, source_code, target_code, first_date, last_date, place_country, "
              "num_mentions, num_sources, num_articles) VALUES(?1,?2,?3,?4,?5,?5,?6,0,0,0)");
     add.text(1, id);
@@ -372,14 +413,14 @@ StatusOr<std::string> SqliteStore::assign_cluster(const Event& e) {
     add.opt_text(6, place);
     if (add.step() != SQLITE_DONE) return fail();
   } else if (!date.empty()) {
-    Stmt widen(db_, "UPDATE clusters SET first_date = MIN(first_date, ?2), last_date = MAX(last_date, ?2), "
+    Stmt widen(db_, *cache_, "UPDATE clusters SET first_date = MIN(first_date, ?2), last_date = MAX(last_date, ?2), "
                     "place_country = COALESCE(place_country, ?3) WHERE id = ?1");
     widen.text(1, id);
     widen.text(2, date);
     widen.opt_text(3, place);
     if (widen.step() != SQLITE_DONE) return fail();
   }
-  Stmt link(db_, "UPDATE events SET cluster = ?1 WHERE id = ?2");
+  Stmt link(db_, *cache_, "UPDATE events SET cluster = ?1 WHERE id = ?2");
   link.text(1, id);
   link.text(2, e.id);
   if (link.step() != SQLITE_DONE) return fail();
@@ -394,33 +435,33 @@ Status SqliteStore::join_cluster(const std::string& cluster, const std::string& 
   auto fail = [&] { return Status(ErrorCode::kIo, fmt::format("sqlite: {}", sqlite3_errmsg(db_))); };
   bool new_article = false, new_source = false;
   {
-    Stmt seen(db_, "SELECT 1 FROM cluster_articles WHERE cluster = ?1 AND article = ?2");
+    Stmt seen(db_, *cache_, "SELECT 1 FROM cluster_articles WHERE cluster = ?1 AND article = ?2");
     seen.text(1, cluster);
     seen.text(2, article);
     new_article = seen.step() != SQLITE_ROW;
   }
   if (new_article) {
-    Stmt seen(db_, "SELECT 1 FROM cluster_sources WHERE cluster = ?1 AND source = ?2");
+    Stmt seen(db_, *cache_, "SELECT 1 FROM cluster_sources WHERE cluster = ?1 AND source = ?2");
     seen.text(1, cluster);
     seen.text(2, source);
     new_source = seen.step() != SQLITE_ROW;
-    Stmt add(db_, "INSERT INTO cluster_articles(cluster, article, source, mentions) VALUES(?1, ?2, ?3, 1)");
+    Stmt add(db_, *cache_, "INSERT INTO cluster_articles(cluster, article, source, mentions) VALUES(?1, ?2, ?3, 1)");
     add.text(1, cluster);
     add.text(2, article);
     add.text(3, source);
     if (add.step() != SQLITE_DONE) return fail();
-    Stmt src(db_, "INSERT INTO cluster_sources(cluster, source, articles) VALUES(?1, ?2, 1) "
+    Stmt src(db_, *cache_, "INSERT INTO cluster_sources(cluster, source, articles) VALUES(?1, ?2, 1) "
                   "ON CONFLICT(cluster, source) DO UPDATE SET articles = articles + 1");
     src.text(1, cluster);
     src.text(2, source);
     if (src.step() != SQLITE_DONE) return fail();
   } else {
-    Stmt more(db_, "UPDATE cluster_articles SET mentions = mentions + 1 WHERE cluster = ?1 AND article = ?2");
+    Stmt more(db_, *cache_, "UPDATE cluster_articles SET mentions = mentions + 1 WHERE cluster = ?1 AND article = ?2");
     more.text(1, cluster);
     more.text(2, article);
     if (more.step() != SQLITE_DONE) return fail();
   }
-  Stmt count(db_, "UPDATE clusters SET num_mentions = num_mentions + 1, num_articles = num_articles + ?2, "
+  Stmt count(db_, *cache_, "UPDATE clusters SET num_mentions = num_mentions + 1, num_articles = num_articles + ?2, "
                   "num_sources = num_sources + ?3 WHERE id = ?1");
   count.text(1, cluster);
   count.integer(2, new_article ? 1 : 0);
@@ -434,35 +475,35 @@ Status SqliteStore::leave_clusters(const std::string& article) {
   struct Left { std::string cluster, source; int64_t mentions; };
   std::vector<Left> left;
   {
-    Stmt rows(db_, "SELECT cluster, source, mentions FROM cluster_articles WHERE article = ?1");
+    Stmt rows(db_, *cache_, "SELECT cluster, source, mentions FROM cluster_articles WHERE article = ?1");
     rows.text(1, article);
     while (rows.step() == SQLITE_ROW)
       left.push_back({col(rows.get(), 0), col(rows.get(), 1), sqlite3_column_int64(rows.get(), 2)});
   }
   for (const auto& l : left) {
-    Stmt drop_article(db_, "DELETE FROM cluster_articles WHERE cluster = ?1 AND article = ?2");
+    Stmt drop_article(db_, *cache_, "DELETE FROM cluster_articles WHERE cluster = ?1 AND article = ?2");
     drop_article.text(1, l.cluster);
     drop_article.text(2, article);
     if (drop_article.step() != SQLITE_DONE) return fail();
-    Stmt less_source(db_, "UPDATE cluster_sources SET articles = articles - 1 WHERE cluster = ?1 AND source = ?2");
+    Stmt less_source(db_, *cache_, "UPDATE cluster_sources SET articles = articles - 1 WHERE cluster = ?1 AND source = ?2");
     less_source.text(1, l.cluster);
     less_source.text(2, l.source);
     if (less_source.step() != SQLITE_DONE) return fail();
     bool source_gone = false;
     {
-      Stmt gone(db_, "DELETE FROM cluster_sources WHERE cluster = ?1 AND source = ?2 AND articles <= 0");
+      Stmt gone(db_, *cache_, "DELETE FROM cluster_sources WHERE cluster = ?1 AND source = ?2 AND articles <= 0");
       gone.text(1, l.cluster);
       gone.text(2, l.source);
       if (gone.step() != SQLITE_DONE) return fail();
       source_gone = sqlite3_changes(db_) > 0;
     }
-    Stmt count(db_, "UPDATE clusters SET num_mentions = num_mentions - ?2, num_articles = num_articles - 1, "
+    Stmt count(db_, *cache_, "UPDATE clusters SET num_mentions = num_mentions - ?2, num_articles = num_articles - 1, "
                     "num_sources = num_sources - ?3 WHERE id = ?1");
     count.text(1, l.cluster);
     count.integer(2, l.mentions);
     count.integer(3, source_gone ? 1 : 0);
     if (count.step() != SQLITE_DONE) return fail();
-    Stmt empty(db_, "DELETE FROM clusters WHERE id = ?1 AND num_mentions <= 0");
+    Stmt empty(db_, *cache_, "DELETE FROM clusters WHERE id = ?1 AND num_mentions <= 0");
     empty.text(1, l.cluster);
     if (empty.step() != SQLITE_DONE) return fail();
   }
