@@ -107,4 +107,23 @@ std::vector<Quote> find_quotes(std::string_view text, const std::vector<Token>& 
                                const std::vector<Sentence>& sentences,
                                const std::vector<SentenceAnnotations>& annotations, const LanguageLexicon& lex);
 
+// A count as GDELT's GKG has them: "12 orang tewas" → KILL 12 "orang";
+// "killed five soldiers" → KILL 5 "soldiers". The number is the nearest one
+// after the trigger word (skipping "sedikitnya", "at least") or, failing
+// that, before it in the same sentence; the object is the words right after
+// the number, up to a function word.
+struct CountMention {
+  const char* type = "";  // one of kCountTypes
+  int64_t number = 0;
+  std::string object;     // as written; may be empty
+  Span span;              // from the number to the trigger, whichever order
+};
+
+std::vector<CountMention> find_counts(std::string_view text, const std::vector<Token>& tokens, uint32_t first,
+                                      uint32_t end, const LanguageLexicon& lex);
+
+// The integer a number token spells ("1.200" and "1,200" are 1200; "2,5" is
+// 2.5), when it is one. Exposed for tests.
+std::optional<double> parse_count_number(std::string_view token);
+
 }  // namespace kabar

@@ -74,7 +74,15 @@ enum class WordClass : uint8_t {
   kAnaphorSingle, kAnaphorPair, kAbbreviation, kWeekday, kMonth, kRelativeDay,
   kStopword, kIrregular, kNameIntro, kPurpose, kAdverb, kDiscard, kVerbContext,
   kAnaphorCountry, kAnaphorGroup, kModifier, kQuantity, kReciprocal, kAnaphorEvent,
+  kCount,       // count.TYPE: arg indexes kCountTypes
+  kNumberWord,  // number.N: arg = N
+  kMultiplier,  // multiplier.N: arg = N ("ribu", "million")
+  // At most 64 classes: LanguageLexicon keeps a 64-bit mask per word.
 };
+
+// GDELT GKG count types, in the order of count.TYPE's arg.
+inline constexpr const char* kCountTypes[] = {"KILL",   "WOUND",      "ARREST",  "KIDNAP",
+                                              "AFFECT", "EVACUATION", "PROTEST", "SEIZE"};
 
 struct WordEntry {
   WordClass cls;
@@ -169,7 +177,7 @@ class LanguageLexicon {
   std::vector<WordEntry> words_;
   std::vector<VerbPattern> patterns_;
   std::unordered_map<std::string, std::vector<uint32_t>> head_index_;
-  std::unordered_map<std::string, uint32_t> single_word_classes_;  // norm → bitmask of WordClass
+  std::unordered_map<std::string, uint64_t> single_word_classes_;  // norm → bitmask of WordClass
   std::unordered_set<std::string> abbreviations_;
   std::unordered_set<std::string> stopwords_;
   std::unique_ptr<IndonesianAnalyser> analyser_;

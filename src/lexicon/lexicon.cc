@@ -264,6 +264,14 @@ class LexiconBuilder {
     if (auto w = numbered("month.", WordClass::kMonth, 1, 12)) return w;
     if (auto w = numbered("weekday.", WordClass::kWeekday, 1, 7)) return w;
     if (auto w = numbered("relative.day.", WordClass::kRelativeDay, -31, 31)) return w;
+    if (auto w = numbered("number.", WordClass::kNumberWord, 1, 1000000000)) return w;
+    if (auto w = numbered("multiplier.", WordClass::kMultiplier, 100, 1000000000)) return w;
+    if (name.substr(0, 6) == "count.") {
+      std::string type(name.substr(6));
+      for (auto& c : type) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      for (size_t i = 0; i < std::size(kCountTypes); ++i)
+        if (type == kCountTypes[i]) return WordEntry{WordClass::kCount, static_cast<int>(i), {}};
+    }
     return std::nullopt;
   }
 
@@ -295,7 +303,7 @@ class LexiconBuilder {
           uint32_t id = static_cast<uint32_t>(L.words_.size());
           L.words_.push_back(*cls);
           L.word_trie_.insert(toks, id);
-          if (toks.size() == 1) L.single_word_classes_[toks[0]] |= 1u << static_cast<unsigned>(cls->cls);
+          if (toks.size() == 1) L.single_word_classes_[toks[0]] |= uint64_t{1} << static_cast<unsigned>(cls->cls);
         }
       }
     }

@@ -1,4 +1,5 @@
 // Actor mentions, places and time expressions, stage by stage.
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include "kabar/annotate.h"
@@ -148,6 +149,48 @@ TEST(QuotesTest, QuotedWordsAndWhoSpokeThem) {
     EXPECT_EQ(quotes, c.quotes) << c.text;
     EXPECT_EQ(speakers, c.speakers) << c.text;
   }
+}
+
+// GKG-style counts: type, number, object, in both word orders and languages.
+TEST(CountsTest, NumbersOfPeopleKilledWoundedArrested) {
+  struct Case {
+    std::string lang, text;
+    std::vector<std::string> counts;  // "TYPE NUMBER object"
+  };
+  const std::vector<Case> cases = {
+      {"id", "Sedikitnya 12 orang tewas dan 30 lainnya luka-luka dalam serangan itu.",
+       {"KILL 12 orang", "WOUND 30 lainnya"}},
+      {"id", "Serangan rudal itu menewaskan lima warga sipil di Kharkiv.", {"KILL 5 warga sipil"}},
+      {"id", "Polisi menangkap sedikitnya 1.200 demonstran di Jakarta.", {"ARREST 1200 demonstran", "PROTEST 1200"}},
+      {"id", "Banjir membuat 2,5 juta orang mengungsi.", {"AFFECT 2500000 orang"}},
+      {"id", "Dua belas nelayan diculik kelompok bersenjata.", {"KIDNAP 12 nelayan"}},
+      {"en", "At least 12 people were killed and 40 wounded in the blast.", {"KILL 12 people", "WOUND 40"}},
+      {"en", "The strike killed three soldiers, officials said.", {"KILL 3 soldiers"}},
+      {"en", "Police arrested a dozen protesters on Tuesday.", {"ARREST 12 protesters", "PROTEST 12"}},
+      {"en", "Some 3,000 residents were evacuated from the coast.", {"EVACUATION 3000 residents"}},
+      // No number, or a date: no count.
+      {"id", "Tidak ada korban tewas dalam kebakaran itu.", {}},
+      {"en", "He was killed on 9/11/2022.", {}},
+  };
+  for (const auto& c : cases) {
+    std::vector<Token> tokens;
+    tokenize(c.text, Span{0, static_cast<uint32_t>(c.text.size())}, tokens);
+    const LanguageLexicon& lex = *testing::lexicon().language(c.lang);
+    std::vector<std::string> got;
+    for (const auto& m : find_counts(c.text, tokens, 0, static_cast<uint32_t>(tokens.size()), lex)) {
+      got.push_back(fmt::format("{} {}{}{}", m.type, m.number, m.object.empty() ? "" : " ", m.object));
+      EXPECT_FALSE(m.span.empty());
+    }
+    EXPECT_EQ(got, c.counts) << c.text;
+  }
+}
+
+TEST(CountsTest, NumberTokens) {
+  const std::vector<std::pair<std::string, std::optional<double>>> cases = {
+      {"12", 12},       {"1.200", 1200}, {"1,200", 1200}, {"2,5", 2.5},  {"3.000.000", 3000000},
+      {"9/11/2022", {}}, {"10:30", {}},   {"1.2.3", {}},   {"12,3456", {}},
+  };
+  for (const auto& [in, want] : cases) EXPECT_EQ(parse_count_number(in), want) << in;
 }
 
 }  // namespace
