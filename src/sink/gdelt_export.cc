@@ -237,7 +237,7 @@ std::vector<std::string> gdelt_gkg_row(const SqliteStore::ArticleRow& article, c
   std::vector<Token> tokens;
   tokenize(article.text, Span{0, static_cast<uint32_t>(article.text.size())}, tokens);
   const uint32_t n = static_cast<uint32_t>(tokens.size());
-  std::string v1_locations, v2_locations, v1_persons, v2_persons, v1_orgs, v2_orgs, all_names;
+  std::string v1_counts, v2_counts, v1_locations, v2_locations, v1_persons, v2_persons, v1_orgs, v2_orgs, all_names;
   std::set<std::string> seen_locations, seen_persons, seen_orgs;
   auto text_of = [&](uint32_t b, uint32_t e) {
     return cell(std::string_view(article.text).substr(tokens[b].span.begin, tokens[e - 1].span.end - tokens[b].span.begin));
@@ -277,6 +277,18 @@ std::vector<std::string> gdelt_gkg_row(const SqliteStore::ArticleRow& article, c
         append(v1_locations, fmt::format("{}#{}#{}#{}#{}#", l.type, cell(l.name), l.fips, adm1, l.ll));
       append(v2_locations, fmt::format("{}#{}#{}#{}##{}##{}", l.type, cell(l.name), l.fips, adm1, l.ll, l.offset));
     }
+    // Counts: TYPE#N#Object#LocType#LocName#FIPS#ADM1#Lat#Long#FeatureID
+    // (+#Offset in V2.1); kabar does not place counts, so LocType is 0 and
+    // the location fields are empty.
+    std::set<std::string> seen_counts;
+    for (const auto& c : find_counts(article.text, tokens, 0, n, *lex)) {
+      std::string object = cell(c.object);
+      for (auto& ch : object)
+        if (ch == '#' || ch == ';') ch = ' ';
+      const std::string v1 = fmt::format("{}#{}#{}#0######", c.type, c.number, object);
+      if (seen_counts.insert(v1).second) append(v1_counts, v1);
+      append(v2_counts, fmt::format("{}#{}", v1, c.span.begin));
+    }
     auto entities = find_entities(article.text, tokens, 0, n, *lex);
     std::sort(entities.begin(), entities.end(),  // items first, then places: put in text order
               [](const Entity& a, const Entity& b) { return a.first_token < b.first_token; });
@@ -301,8 +313,8 @@ std::vector<std::string> gdelt_gkg_row(const SqliteStore::ArticleRow& article, c
   out.push_back("1");  // SourceCollectionIdentifier: web
   out.push_back(cell(article.source));
   out.push_back(cell(article.url.empty() ? article.id : article.url));
-  out.push_back("");  // V1Counts
-  out.push_back("");  // V2.1Counts
+  out.push_back(v1_counts);
+  out.push_back(v2_counts);
   out.push_back("");  // V1Themes
   out.push_back("");  // V2EnhancedThemes
   out.push_back(v1_locations);

@@ -298,13 +298,13 @@ TEST_F(GdeltExportTest, ColumnCountsMatchTheSharedSchemas) {
   EXPECT_EQ(read_tsv(slurp(testing::shared_dir() + "/reference/gdelt/samples/gkg.csv")).front().size(), 27u);
 
   // GKG inner delimiters: the records of each list column split into as many
-  // fields as the real sample's do (locations 7 and 9 by "#", names 2 by ",",
-  // tone 7 by ",").
+  // fields as the real sample's do (counts 10 and 11 and locations 7 and 9 by
+  // "#", names 2 by ",", tone 7 by ",").
   auto shapes = [](const std::vector<std::vector<std::string>>& rows) {
     std::map<int, std::set<size_t>> out;
     for (const auto& r : rows) {
-      for (int c : {9, 10, 12, 14, 23}) {
-        const char sep = c == 9 || c == 10 ? '#' : ',';
+      for (int c : {5, 6, 9, 10, 12, 14, 23}) {
+        const char sep = c <= 10 ? '#' : ',';
         for (auto rec : split(r[c], ';'))
           if (!rec.empty()) out[c].insert(c >= 12 ? std::min<size_t>(split(rec, ',').size(), 2) : split(rec, sep).size());
       }
@@ -314,7 +314,7 @@ TEST_F(GdeltExportTest, ColumnCountsMatchTheSharedSchemas) {
   };
   auto ours = shapes(read_tsv(*gkg));
   auto real = shapes(read_tsv(slurp(testing::shared_dir() + "/reference/gdelt/samples/gkg.csv")));
-  for (int c : {9, 10, 12, 14, 23, 15}) {
+  for (int c : {5, 6, 9, 10, 12, 14, 23, 15}) {
     ASSERT_FALSE(ours[c].empty()) << "column " << c + 1 << " never filled";
     for (size_t n : ours[c]) EXPECT_TRUE(real[c].count(n)) << "column " << c + 1 << ": " << n << " fields";
   }
