@@ -100,7 +100,9 @@ std::optional<Date> resolve_time(const TimeMention& t, const Date& anchor);
 struct Quote {
   uint32_t sentence = 0;  // sentence where the quote opens
   Span span;              // the quoted text, without the marks
-  std::optional<Mention> speaker;
+  std::optional<Mention> speaker;  // the speaker when the dictionaries code them
+  Span speaker_span;      // the speaker as written, also a name no dictionary knows
+                          // ("…,” ujar Budi Santoso); empty when none is named
 };
 
 std::vector<Quote> find_quotes(std::string_view text, const std::vector<Token>& tokens,

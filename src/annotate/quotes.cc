@@ -18,6 +18,8 @@ bool is_double_quote(std::string_view text, const Token& t) {
 constexpr uint32_t kMaxQuoteTokens = 400;
 // Punctuation allowed between a quote mark and the report word or speaker.
 constexpr uint32_t kMaxGap = 2;
+// An unknown speaker's name: at most this many capitalised words.
+constexpr uint32_t kMaxNameTokens = 4;
 
 uint32_t sentence_of(const std::vector<Sentence>& sentences, uint32_t token) {
   auto it = std::upper_bound(sentences.begin(), sentences.end(), token,
@@ -77,7 +79,17 @@ std::vector<Quote> find_quotes(std::string_view text, const std::vector<Token>& 
     while (t < after_end && t <= close + kMaxGap && is_punct(t)) ++t;
     if (t < after_end) {
       if (is_report(t)) {
-        if (const Mention* m = mention_starting(after, t + 1)) q.speaker = *m;
+        if (const Mention* m = mention_starting(after, t + 1)) {
+          q.speaker = *m;
+        } else {
+          // A name the dictionaries do not know: capitalised words after
+          // the report word ("…,” ujar Budi Santoso).
+          uint32_t e = t + 1;
+          while (e < after_end && e < t + 1 + kMaxNameTokens && tokens[e].kind == TokenKind::kWord &&
+                 tokens[e].capitalized)
+            ++e;
+          if (e > t + 1) q.speaker_span = Span{tokens[t + 1].span.begin, tokens[e - 1].span.end};
+        }
       } else if (const Mention* m = mention_starting(after, t); m && is_report(m->end_token)) {
         q.speaker = *m;
       }
@@ -98,6 +110,7 @@ std::vector<Quote> find_quotes(std::string_view text, const std::vector<Token>& 
         }
       }
     }
+    if (q.speaker) q.speaker_span = q.speaker->span;
     out.push_back(std::move(q));
     open = close;
   }

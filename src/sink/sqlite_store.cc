@@ -362,15 +362,16 @@ Status SqliteStore::put_article_parts(const ArticleResult& r, const Lexicon& lex
     quote.integer(3, q.span.begin);
     quote.integer(4, q.span.end);
     quote.text(5, q.span.in(text));
-    if (q.speaker) {
-      std::string codes;
+    std::string codes;
+    if (q.speaker)
       for (const auto& a : q.speaker->actors) codes += (codes.empty() ? "" : ";") + a.code;
-      quote.text(6, codes);
-      quote.text(7, q.speaker->span.in(text));
-      quote.integer(8, q.speaker->span.begin);
-      quote.integer(9, q.speaker->span.end);
+    quote.opt_text(6, codes);
+    if (!q.speaker_span.empty()) {
+      quote.text(7, q.speaker_span.in(text));
+      quote.integer(8, q.speaker_span.begin);
+      quote.integer(9, q.speaker_span.end);
     } else {
-      quote.null(6); quote.null(7); quote.null(8); quote.null(9);
+      quote.null(7); quote.null(8); quote.null(9);
     }
     if (quote.step() != SQLITE_DONE) return fail();
     quote.reset();

@@ -122,6 +122,9 @@ TEST(QuotesTest, QuotedWordsAndWhoSpokeThem) {
       {"en", "\"We will not accept these terms,\" Sergei Lavrov said on Tuesday.", {"We will not accept these terms"},
        {"RUSGOV"}},
       {"en", "\"The strike hit a school,\" said Volodymyr Zelensky.", {"The strike hit a school"}, {"UKRGOV"}},
+      // A speaker no dictionary knows: named, not coded.
+      {"id", "“Harga cabai naik dua kali lipat,” ujar Budi Santoso, pedagang di Pasar Minggu.",
+       {"Harga cabai naik dua kali lipat"}, {"?Budi Santoso"}},
       {"id", "Spanduk bertuliskan “Tolak kenaikan harga BBM” dibentangkan di depan gedung DPR.",
        {"Tolak kenaikan harga BBM"}, {""}},
       // A one-word quoted term and single quote marks are not speech.
@@ -144,6 +147,8 @@ TEST(QuotesTest, QuotedWordsAndWhoSpokeThem) {
       std::string code;
       if (q.speaker)
         for (const auto& actor : q.speaker->actors) code += actor.role.empty() || !actor.country.empty() ? actor.code : actor.role;
+      else if (!q.speaker_span.empty())
+        code = "?" + std::string(q.speaker_span.in(r.article.text));
       speakers.push_back(code);
     }
     EXPECT_EQ(quotes, c.quotes) << c.text;
