@@ -103,6 +103,7 @@ struct Quote {
   std::optional<Mention> speaker;  // the speaker when the dictionaries code them
   Span speaker_span;      // the speaker as written, also a name no dictionary knows
                           // ("…,” ujar Budi Santoso); empty when none is named
+  Span verb;              // the report word ("kata", "said"); empty when none
 };
 
 std::vector<Quote> find_quotes(std::string_view text, const std::vector<Token>& tokens,

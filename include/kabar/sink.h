@@ -90,8 +90,13 @@ class SqliteStore {
   StatusOr<std::vector<ExportRow>> export_rows() const;
 
   // Articles with at least one clustered event, for the GKG file.
+  struct QuoteRow {
+    uint32_t begin = 0, end = 0;  // byte offsets into the article text
+    std::string verb;
+  };
   struct ArticleRow {
     std::string id, url, source, lang, date, text;
+    std::vector<QuoteRow> quotes;
   };
   StatusOr<std::vector<ArticleRow>> export_articles() const;
 

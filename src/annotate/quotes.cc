@@ -79,6 +79,7 @@ std::vector<Quote> find_quotes(std::string_view text, const std::vector<Token>& 
     while (t < after_end && t <= close + kMaxGap && is_punct(t)) ++t;
     if (t < after_end) {
       if (is_report(t)) {
+        q.verb = tokens[t].span;
         if (const Mention* m = mention_starting(after, t + 1)) {
           q.speaker = *m;
         } else {
@@ -92,6 +93,7 @@ std::vector<Quote> find_quotes(std::string_view text, const std::vector<Token>& 
         }
       } else if (const Mention* m = mention_starting(after, t); m && is_report(m->end_token)) {
         q.speaker = *m;
+        q.verb = tokens[m->end_token].span;
       }
     }
     // Before the quote, in the sentence of the opening mark.
@@ -102,11 +104,13 @@ std::vector<Quote> find_quotes(std::string_view text, const std::vector<Token>& 
       if (b > sentences[q.sentence].first_token) {
         if (is_report(b - 1)) {
           // "Lavrov mengatakan: “…”" — the mention before the report word.
+          q.verb = tokens[b - 1].span;
           if (const Mention* m = mention_ending(before, b - 1)) q.speaker = *m;
         } else if (const Mention* m = mention_ending(before, b);
                    m && m->first_token > sentences[q.sentence].first_token && is_report(m->first_token - 1)) {
           // "menurut Lavrov, “…”" / "kata Lavrov: “…”".
           q.speaker = *m;
+          q.verb = tokens[m->first_token - 1].span;
         }
       }
     }

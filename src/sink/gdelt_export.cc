@@ -327,7 +327,16 @@ std::vector<std::string> gdelt_gkg_row(const SqliteStore::ArticleRow& article, c
   out.push_back("");  // V2.1EnhancedDates
   out.push_back(fmt::format("wc:{}", words));  // V2GCAM
   out.insert(out.end(), 4, "");  // sharing image, related images, social image and video embeds
-  out.push_back("");  // V2.1Quotations
+  // V2.1Quotations: Offset|Length|Verb|Quote, records joined by "#".
+  std::string quotations;
+  for (const auto& q : article.quotes) {
+    if (q.end <= q.begin || q.end > article.text.size()) continue;
+    std::string quote = cell(std::string_view(article.text).substr(q.begin, q.end - q.begin));
+    for (auto& ch : quote)
+      if (ch == '#' || ch == '|') ch = ' ';
+    quotations += fmt::format("{}{}|{}|{}|{}", quotations.empty() ? "" : "#", q.begin, q.end - q.begin, cell(q.verb), quote);
+  }
+  out.push_back(quotations);
   out.push_back(all_names);
   out.push_back("");  // V2.1Amounts
   out.push_back("");  // V2.1TranslationInfo

@@ -172,7 +172,7 @@ Status SqliteStore::migrate(const std::string& path) {
           "CREATE INDEX IF NOT EXISTS place_mentions_article ON place_mentions(article);"
           "CREATE TABLE IF NOT EXISTS quotes(article TEXT NOT NULL, sentence INTEGER NOT NULL, "
           "begin INTEGER NOT NULL, end INTEGER NOT NULL, text TEXT NOT NULL, speaker_code TEXT, speaker_name TEXT, "
-          "speaker_begin INTEGER, speaker_end INTEGER);"
+          "speaker_begin INTEGER, speaker_end INTEGER, verb TEXT);"
           "CREATE INDEX IF NOT EXISTS quotes_article ON quotes(article);"
           "CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker_code);");
     }
@@ -354,7 +354,7 @@ Status SqliteStore::put_article_parts(const ArticleResult& r, const Lexicon& lex
   }
   Stmt quote(db_, *cache_,
              "INSERT INTO quotes(article, sentence, begin, end, text, speaker_code, speaker_name, speaker_begin, "
-             "speaker_end) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9)");
+             "speaker_end, verb) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)");
   if (!quote.ok()) return fail();
   for (const auto& q : r.quotes) {
     quote.text(1, id);
@@ -373,6 +373,7 @@ Status SqliteStore::put_article_parts(const ArticleResult& r, const Lexicon& lex
     } else {
       quote.null(7); quote.null(8); quote.null(9);
     }
+    quote.opt_text(10, std::string(q.verb.in(text)));
     if (quote.step() != SQLITE_DONE) return fail();
     quote.reset();
   }
@@ -644,7 +645,16 @@ StatusOr<std::vector<SqliteStore::ArticleRow>> SqliteStore::export_articles() co
   if (!s.ok()) return Status(ErrorCode::kIo, fmt::format("sqlite: {}", sqlite3_errmsg(db_)));
   std::vector<ArticleRow> rows;
   while (s.step() == SQLITE_ROW)
-    rows.push_back({col(s.get(), 0), col(s.get(), 1), col(s.get(), 2), col(s.get(), 3), col(s.get(), 4), col(s.get(), 5)});
+    rows.push_back({col(s.get(), 0), col(s.get(), 1), col(s.get(), 2), col(s.get(), 3), col(s.get(), 4), col(s.get(), 5), {}});
+  Stmt q(db_, "SELECT begin, end, COALESCE(verb, '') FROM quotes WHERE article = ?1 ORDER BY begin");
+  if (!q.ok()) return Status(ErrorCode::kIo, fmt::format("sqlite: {}", sqlite3_errmsg(db_)));
+  for (auto& r : rows) {
+    q.text(1, r.id);
+    while (q.step() == SQLITE_ROW)
+      r.quotes.push_back({static_cast<uint32_t>(sqlite3_column_int64(q.get(), 0)),
+                          static_cast<uint32_t>(sqlite3_column_int64(q.get(), 1)), col(q.get(), 2)});
+    q.reset();
+  }
   return rows;
 }
 

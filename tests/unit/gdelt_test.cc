@@ -171,7 +171,7 @@ TEST_F(GdeltExportTest, GkgRowsListPlacesAndNamesWithOffsets) {
   for (const auto& a : *articles) by_url[a.url.empty() ? a.id : a.url] = &a;
 
   std::set<std::string> record_ids;
-  size_t with_locations = 0, with_persons = 0;
+  size_t with_locations = 0, with_persons = 0, quotes = 0;
   for (const auto& r : rows) {
     ASSERT_EQ(r.size(), 27u);
     EXPECT_TRUE(std::regex_match(r[0], std::regex(R"(20250305120000-\d+)"))) << r[0];
@@ -208,6 +208,20 @@ TEST_F(GdeltExportTest, GkgRowsListPlacesAndNamesWithOffsets) {
         EXPECT_EQ(text.compare(offset, name.size(), name), 0) << name << " at " << offset;
       }
     }
+    // V2.1Quotations: Offset|Length|Verb|Quote records joined by "#", the
+    // quote being the article's bytes at that offset.
+    for (auto rec : split(r[22], '#')) {
+      if (rec.empty()) continue;
+      ++quotes;
+      auto f = split(rec, '|');
+      ASSERT_EQ(f.size(), 4u) << rec;
+      const size_t offset = std::stoul(std::string(f[0])), length = std::stoul(std::string(f[1]));
+      ASSERT_LE(offset + length, text.size());
+      std::string quoted = text.substr(offset, length);
+      for (auto& ch : quoted)
+        if (ch == '#' || ch == '|' || ch == '\n' || ch == '\t') ch = ' ';
+      EXPECT_EQ(quoted, f[3]);
+    }
     // V1.5Tone: seven numbers, the last the word count, repeated in GCAM.
     auto tone = split(r[15], ',');
     ASSERT_EQ(tone.size(), 7u);
@@ -217,6 +231,7 @@ TEST_F(GdeltExportTest, GkgRowsListPlacesAndNamesWithOffsets) {
   EXPECT_EQ(record_ids.size(), rows.size());
   EXPECT_GT(with_locations, rows.size()) << "most articles name a place";
   EXPECT_GT(with_persons, 0u);
+  EXPECT_GT(quotes, 0u) << "the examples quote people";
 
   // The Antara report of the Kharkiv strike names Kharkiv (UP) and Ukraine.
   bool kharkiv = false;
@@ -309,12 +324,14 @@ TEST_F(GdeltExportTest, ColumnCountsMatchTheSharedSchemas) {
           if (!rec.empty()) out[c].insert(c >= 12 ? std::min<size_t>(split(rec, ',').size(), 2) : split(rec, sep).size());
       }
       out[15].insert(split(r[15], ',').size());
+      for (auto rec : split(r[22], '#'))  // quotations: "#" between records, "|" between fields
+        if (!rec.empty()) out[22].insert(split(rec, '|').size());
     }
     return out;
   };
   auto ours = shapes(read_tsv(*gkg));
   auto real = shapes(read_tsv(slurp(testing::shared_dir() + "/reference/gdelt/samples/gkg.csv")));
-  for (int c : {5, 6, 9, 10, 12, 14, 23, 15}) {
+  for (int c : {5, 6, 9, 10, 12, 14, 23, 15, 22}) {
     ASSERT_FALSE(ours[c].empty()) << "column " << c + 1 << " never filled";
     for (size_t n : ours[c]) EXPECT_TRUE(real[c].count(n)) << "column " << c + 1 << ": " << n << " fields";
   }
