@@ -129,4 +129,22 @@ std::vector<CountMention> find_counts(std::string_view text, const std::vector<T
 // 2.5), when it is one. Exposed for tests.
 std::optional<double> parse_count_number(std::string_view token);
 
+// Document tone as GDELT's V1.5Tone: percentages of the article's words.
+// Tone = Positive − Negative; Polarity = Positive + Negative; Activity: verb
+// pattern heads (words that can code an event); SelfGroup: first-person
+// pronouns. Word lists: words/tone.txt per language.
+struct ArticleTone {
+  double tone = 0, positive = 0, negative = 0, polarity = 0, activity = 0, self_group = 0;
+  size_t words = 0;
+};
+ArticleTone measure_tone(const std::vector<Token>& tokens, const LanguageLexicon& lex);
+
+// Themes (words/themes.txt): each keyword occurrence, as GKG
+// V2EnhancedThemes lists them.
+struct ThemeMention {
+  uint32_t theme = 0;  // index into lex.theme_names()
+  Span span;
+};
+std::vector<ThemeMention> find_themes(const std::vector<Token>& tokens, const LanguageLexicon& lex);
+
 }  // namespace kabar

@@ -77,6 +77,9 @@ enum class WordClass : uint8_t {
   kCount,       // count.TYPE: arg indexes kCountTypes
   kNumberWord,  // number.N: arg = N
   kMultiplier,  // multiplier.N: arg = N ("ribu", "million")
+  kTonePositive, kToneNegative,  // tone.positive / tone.negative (GKG V1.5Tone)
+  kSelfReference,                // reference.self: "saya", "we"
+  kTheme,                        // theme.NAME: arg indexes LanguageLexicon::theme_names()
   // At most 64 classes: LanguageLexicon keeps a 64-bit mask per word.
 };
 
@@ -147,6 +150,7 @@ class LanguageLexicon {
   const std::vector<AgentEntry>& agents() const { return agents_; }
   const std::vector<PlaceEntry>& places() const { return places_; }
   const std::vector<WordEntry>& words() const { return words_; }
+  const std::vector<std::string>& theme_names() const { return theme_names_; }
   const std::vector<VerbPattern>& patterns() const { return patterns_; }
   // Patterns whose head has this surface form; nullptr when none.
   const std::vector<uint32_t>* patterns_for_head(const std::string& norm) const;
@@ -175,6 +179,7 @@ class LanguageLexicon {
   std::vector<AgentEntry> agents_;
   std::vector<PlaceEntry> places_;
   std::vector<WordEntry> words_;
+  std::vector<std::string> theme_names_;
   std::vector<VerbPattern> patterns_;
   std::unordered_map<std::string, std::vector<uint32_t>> head_index_;
   std::unordered_map<std::string, uint64_t> single_word_classes_;  // norm → bitmask of WordClass

@@ -41,6 +41,7 @@ struct ArticleResult {
   std::vector<Sentence> sentences;
   std::vector<SentenceAnnotations> annotations;  // one per sentence
   std::vector<Quote> quotes;                     // direct quotations, in text order
+  ArticleTone tone;                              // GKG V1.5 tone of the whole text
   std::vector<Event> events;
 };
 

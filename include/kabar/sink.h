@@ -86,6 +86,7 @@ class SqliteStore {
     std::string event_json;
     std::string article_id, article_url, article_source, article_date;
     int64_t article_length = 0;
+    double article_tone = 0, cluster_tone = 0;  // V1.5 tone; the cluster's mean over its mentions
   };
   StatusOr<std::vector<ExportRow>> export_rows() const;
 

@@ -251,7 +251,9 @@ class LexiconBuilder {
         {"discard", WordClass::kDiscard}, {"verb.context", WordClass::kVerbContext},
         {"anaphor.country", WordClass::kAnaphorCountry}, {"anaphor.group", WordClass::kAnaphorGroup},
         {"modifier", WordClass::kModifier}, {"quantity", WordClass::kQuantity},
-        {"reciprocal", WordClass::kReciprocal}, {"anaphor.event", WordClass::kAnaphorEvent}};
+        {"reciprocal", WordClass::kReciprocal}, {"anaphor.event", WordClass::kAnaphorEvent},
+        {"tone.positive", WordClass::kTonePositive}, {"tone.negative", WordClass::kToneNegative},
+        {"reference.self", WordClass::kSelfReference}};
     if (auto it = kPlain.find(name); it != kPlain.end()) return WordEntry{it->second, 0, {}};
     auto numbered = [&](std::string_view prefix, WordClass cls, int lo, int hi) -> std::optional<WordEntry> {
       if (name.substr(0, prefix.size()) != prefix) return std::nullopt;
@@ -277,9 +279,21 @@ class LexiconBuilder {
 
   void load_words(LanguageLexicon& L, const std::vector<fs::path>& files,
                   std::unordered_map<std::string, IrregularVerb>& irregular) {
+    std::unordered_map<std::string, WordClass> tone_of;
     for (const auto& path : files) {
       for (const auto& line : read_lines(path, rel(path))) {
         auto cls = word_class(line.head);
+        if (!cls && line.head.substr(0, 6) == "theme.") {
+          // Theme names are open-ended: each new one gets the next index.
+          const std::string name(line.head.substr(6));
+          if (name.empty() || name.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_") != std::string::npos) {
+            error(line.ref, fmt::format("theme name must be upper case letters, digits and _: '{}'", name));
+            continue;
+          }
+          auto it = std::find(L.theme_names_.begin(), L.theme_names_.end(), name);
+          if (it == L.theme_names_.end()) it = L.theme_names_.insert(L.theme_names_.end(), name);
+          cls = WordEntry{WordClass::kTheme, static_cast<int>(it - L.theme_names_.begin()), {}};
+        }
         if (!cls) { error(line.ref, fmt::format("unknown word category '{}'", line.head)); continue; }
         cls->ref = line.ref;
         for (auto alt : split(line.body, '|')) {
@@ -300,6 +314,16 @@ class LexiconBuilder {
           auto toks = phrase_tokens(text);
           if (toks.empty()) { error(line.ref, fmt::format("no token in '{}'", alt)); continue; }
           if (cls->cls == WordClass::kStopword) L.stopwords_.insert(toks[0]);
+          if (cls->cls == WordClass::kTonePositive || cls->cls == WordClass::kToneNegative) {
+            // A phrase is positive or negative, never both.
+            std::string key;
+            for (const auto& t : toks) key += t + ' ';
+            auto [it, fresh] = tone_of.emplace(key, cls->cls);
+            if (!fresh && it->second != cls->cls) {
+              error(line.ref, fmt::format("'{}' is listed as both tone.positive and tone.negative", alt));
+              continue;
+            }
+          }
           uint32_t id = static_cast<uint32_t>(L.words_.size());
           L.words_.push_back(*cls);
           L.word_trie_.insert(toks, id);

@@ -134,6 +134,7 @@ ArticleResult Pipeline::process(Article article, Trace* trace) const {
     }
   }
   r.quotes = find_quotes(text, r.tokens, r.sentences, r.annotations, *lex);
+  r.tone = measure_tone(r.tokens, *lex);
   return r;
 }
 

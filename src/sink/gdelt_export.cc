@@ -3,9 +3,9 @@
 // Events are GDELT's deduplicated events: a kabar cluster, represented by its
 // earliest event, with the cluster's NumMentions, NumSources and NumArticles.
 // Mentions are every stored event pointing at its cluster's GLOBALEVENTID.
-// Fields kabar does not know yet (tone, ethnic and religion codes, ADM1/ADM2
+// Fields kabar does not know yet (ethnic and religion codes, ADM1/ADM2
 // codes, GeoNames feature ids, actor-level geography) are left empty, never
-// guessed; AvgTone and MentionDocTone are 0 until tone lands ([places]).
+// guessed. Tone is each article's V1.5 tone, measured at ingest.
 #include "kabar/gdelt.h"
 
 #include <algorithm>
@@ -183,7 +183,7 @@ std::vector<std::string> gdelt_event_row(std::string_view event_json, const Sqli
   out.push_back(std::to_string(row.num_mentions));
   out.push_back(std::to_string(row.num_sources));
   out.push_back(std::to_string(row.num_articles));
-  out.push_back("0");  // AvgTone
+  out.push_back(fmt::format("{:.4f}", row.cluster_tone));  // AvgTone: over the cluster's mentions
   // Actor-level geography is not known apart from the action's.
   for (int k = 0; k < 2; ++k) {
     out.push_back("0");
@@ -224,7 +224,7 @@ std::vector<std::string> gdelt_mention_row(std::string_view event_json, const Sq
   out.push_back("1");  // InRawText
   out.push_back(std::to_string(confidence));
   out.push_back(std::to_string(row.article_length));
-  out.push_back("0");  // MentionDocTone
+  out.push_back(fmt::format("{:.4f}", row.article_tone));  // MentionDocTone
   out.push_back("");
   out.push_back("");
   return out;
@@ -237,7 +237,8 @@ std::vector<std::string> gdelt_gkg_row(const SqliteStore::ArticleRow& article, c
   std::vector<Token> tokens;
   tokenize(article.text, Span{0, static_cast<uint32_t>(article.text.size())}, tokens);
   const uint32_t n = static_cast<uint32_t>(tokens.size());
-  std::string v1_counts, v2_counts, v1_locations, v2_locations, v1_persons, v2_persons, v1_orgs, v2_orgs, all_names;
+  ArticleTone tone;
+  std::string v1_themes, v2_themes, v1_counts, v2_counts, v1_locations, v2_locations, v1_persons, v2_persons, v1_orgs, v2_orgs, all_names;
   std::set<std::string> seen_locations, seen_persons, seen_orgs;
   auto text_of = [&](uint32_t b, uint32_t e) {
     return cell(std::string_view(article.text).substr(tokens[b].span.begin, tokens[e - 1].span.end - tokens[b].span.begin));
@@ -289,6 +290,13 @@ std::vector<std::string> gdelt_gkg_row(const SqliteStore::ArticleRow& article, c
       if (seen_counts.insert(v1).second) append(v1_counts, v1);
       append(v2_counts, fmt::format("{}#{}", v1, c.span.begin));
     }
+    tone = measure_tone(tokens, *lex);
+    std::set<uint32_t> seen_themes;
+    for (const auto& t : find_themes(tokens, *lex)) {
+      const std::string& name = lex->theme_names()[t.theme];
+      if (seen_themes.insert(t.theme).second) append(v1_themes, name);
+      append(v2_themes, fmt::format("{},{}", name, t.span.begin));
+    }
     auto entities = find_entities(article.text, tokens, 0, n, *lex);
     std::sort(entities.begin(), entities.end(),  // items first, then places: put in text order
               [](const Entity& a, const Entity& b) { return a.first_token < b.first_token; });
@@ -315,15 +323,16 @@ std::vector<std::string> gdelt_gkg_row(const SqliteStore::ArticleRow& article, c
   out.push_back(cell(article.url.empty() ? article.id : article.url));
   out.push_back(v1_counts);
   out.push_back(v2_counts);
-  out.push_back("");  // V1Themes
-  out.push_back("");  // V2EnhancedThemes
+  out.push_back(v1_themes);
+  out.push_back(v2_themes);
   out.push_back(v1_locations);
   out.push_back(v2_locations);
   out.push_back(v1_persons);
   out.push_back(v2_persons);
   out.push_back(v1_orgs);
   out.push_back(v2_orgs);
-  out.push_back(fmt::format("0,0,0,0,0,0,{}", words));  // V1.5Tone: tone not measured yet; word count
+  out.push_back(fmt::format("{:.4f},{:.4f},{:.4f},{:.4f},{:.4f},{:.4f},{}", tone.tone, tone.positive,
+                            tone.negative, tone.polarity, tone.activity, tone.self_group, words));  // V1.5Tone
   out.push_back("");  // V2.1EnhancedDates
   out.push_back(fmt::format("wc:{}", words));  // V2GCAM
   out.insert(out.end(), 4, "");  // sharing image, related images, social image and video embeds

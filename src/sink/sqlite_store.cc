@@ -174,7 +174,8 @@ Status SqliteStore::migrate(const std::string& path) {
           "begin INTEGER NOT NULL, end INTEGER NOT NULL, text TEXT NOT NULL, speaker_code TEXT, speaker_name TEXT, "
           "speaker_begin INTEGER, speaker_end INTEGER, verb TEXT);"
           "CREATE INDEX IF NOT EXISTS quotes_article ON quotes(article);"
-          "CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker_code);");
+          "CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker_code);"
+          "ALTER TABLE articles ADD COLUMN tone REAL;");
     }
     if (st.ok()) st = exec(fmt::format("INSERT OR REPLACE INTO meta(key, value) VALUES('schema_version', '{}')", v + 1).c_str());
     if (!st.ok()) {
@@ -227,7 +228,7 @@ Status SqliteStore::put_article(const ArticleResult& r, const Lexicon& lexicon) 
   }
   Stmt art(db_, *cache_,
            "INSERT OR REPLACE INTO articles(id, url, source, lang, title, date, dateline_place, dateline_outlet, "
-           "cited_sources, origin, text) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11)");
+           "cited_sources, origin, text, tone) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12)");
   if (!art.ok()) return Status(ErrorCode::kInternal, std::string("sqlite: ") + sqlite3_errmsg(db_));
   art.text(1, r.article.id);
   art.opt_text(2, r.article.url);
@@ -244,6 +245,7 @@ Status SqliteStore::put_article(const ArticleResult& r, const Lexicon& lexicon) 
   art.opt_text(9, cited);
   art.text(10, r.article.origin);
   art.text(11, r.article.text);
+  art.real(12, r.tone.tone);
   if (art.step() != SQLITE_DONE) return Status(ErrorCode::kIo, std::string("sqlite: ") + sqlite3_errmsg(db_));
 
   KABAR_RETURN_IF_ERROR(put_article_parts(r, lexicon));
@@ -616,7 +618,8 @@ StatusOr<std::vector<SqliteStore::StatRow>> SqliteStore::stats(const std::string
 StatusOr<std::vector<SqliteStore::ExportRow>> SqliteStore::export_rows() const {
   Stmt s(db_,
          "SELECT c.id, c.num_mentions, c.num_sources, c.num_articles, e.json, a.id, COALESCE(a.url, a.origin, ''), "
-         "COALESCE(a.source, ''), COALESCE(a.date, ''), LENGTH(CAST(a.text AS BLOB)) "
+         "COALESCE(a.source, ''), COALESCE(a.date, ''), LENGTH(CAST(a.text AS BLOB)), COALESCE(a.tone, 0), "
+         "AVG(COALESCE(a.tone, 0)) OVER (PARTITION BY c.id) "
          "FROM events e JOIN clusters c ON c.id = e.cluster JOIN articles a ON a.id = e.article "
          "ORDER BY c.first_date, c.id, e.date, e.id");
   if (!s.ok()) return Status(ErrorCode::kIo, fmt::format("sqlite: {}", sqlite3_errmsg(db_)));
@@ -633,6 +636,8 @@ StatusOr<std::vector<SqliteStore::ExportRow>> SqliteStore::export_rows() const {
     r.article_source = col(s.get(), 7);
     r.article_date = col(s.get(), 8);
     r.article_length = sqlite3_column_int64(s.get(), 9);
+    r.article_tone = sqlite3_column_double(s.get(), 10);
+    r.cluster_tone = sqlite3_column_double(s.get(), 11);
     rows.push_back(std::move(r));
   }
   return rows;

@@ -180,7 +180,9 @@ TEST(LexiconTest, InvalidLinesAreReportedWithFileAndLine) {
   std::ofstream(dir / "lexicon/xx/actors/a.txt")
       << "RUS country : Rusia\nXYZ : Nowhere\nRUSGOV 2008-05-12..2024-05-12 person : Nikolai Patrushev\n"
          "RUSGOV 2020-01-01.. person : Nikolai Patrushev\nRUS 2022-13-01.. : Bad Date\nno colon here\n";
-  std::ofstream(dir / "lexicon/xx/words/w.txt") << "negation : not\nnonsense : x\nmonth.13 : smarch\n";
+  std::ofstream(dir / "lexicon/xx/words/w.txt")
+      << "negation : not\nnonsense : x\nmonth.13 : smarch\ntone.positive : calm\ntone.negative : Calm\n"
+         "theme.lower_case : x\ncount.bogus : y\nnumber.0 : zero\n";
   auto r = Lexicon::load(dir.string());
   ASSERT_FALSE(r.ok());
   const std::string& msg = r.status().message();
@@ -195,6 +197,10 @@ TEST(LexiconTest, InvalidLinesAreReportedWithFileAndLine) {
            "lexicon/xx/actors/a.txt:6: expected 'HEAD : BODY'",
            "lexicon/xx/words/w.txt:2: unknown word category 'nonsense'",
            "lexicon/xx/words/w.txt:3: unknown word category 'month.13'",
+           "lexicon/xx/words/w.txt:5: 'Calm' is listed as both tone.positive and tone.negative",
+           "lexicon/xx/words/w.txt:6: theme name must be upper case letters, digits and _: 'lower_case'",
+           "lexicon/xx/words/w.txt:7: unknown word category 'count.bogus'",
+           "lexicon/xx/words/w.txt:8: unknown word category 'number.0'",
        })
     EXPECT_NE(msg.find(expected), std::string::npos) << "missing: " << expected << "\nin:\n" << msg;
   fs::remove_all(dir);
