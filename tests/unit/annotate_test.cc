@@ -1,4 +1,6 @@
 // Actor mentions, places and time expressions, stage by stage.
+#include <cmath>
+
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
@@ -196,6 +198,42 @@ TEST(CountsTest, NumberTokens) {
       {"9/11/2022", {}}, {"10:30", {}},   {"1.2.3", {}},   {"12,3456", {}},
   };
   for (const auto& [in, want] : cases) EXPECT_EQ(parse_count_number(in), want) << in;
+}
+
+// V1.5 tone: the sign follows the words, percentages are of the word count,
+// and first-person pronouns count as self reference.
+TEST(ToneTest, PercentagesOfTonalWords) {
+  struct Case {
+    std::string lang, text;
+    int sign;   // of Tone
+    bool self;  // any self reference
+  };
+  const std::vector<Case> cases = {
+      {"id", "Kedua negara menyambut baik kesepakatan perdamaian yang sukses itu.", +1, false},
+      {"id", "Serangan itu menewaskan puluhan warga dan dunia mengecam kekerasan tersebut.", -1, false},
+      {"id", "Kami berharap perundingan berjalan lancar dan membawa perdamaian.", +1, true},
+      {"en", "Leaders welcomed the peace agreement as a success.", +1, false},
+      {"en", "The attack killed ten people and was condemned worldwide.", -1, false},
+      {"en", "We will meet on Tuesday in Geneva.", 0, true},
+  };
+  for (const auto& c : cases) {
+    std::vector<Token> tokens;
+    tokenize(c.text, Span{0, static_cast<uint32_t>(c.text.size())}, tokens);
+    ArticleTone t = measure_tone(tokens, *testing::lexicon().language(c.lang));
+    size_t words = 0;
+    for (const auto& tok : tokens) words += tok.kind == TokenKind::kWord;
+    EXPECT_EQ(t.words, words) << c.text;
+    EXPECT_EQ((t.tone > 0) - (t.tone < 0), c.sign) << c.text << " tone " << t.tone;
+    EXPECT_DOUBLE_EQ(t.tone, t.positive - t.negative);
+    EXPECT_DOUBLE_EQ(t.polarity, t.positive + t.negative);
+    EXPECT_EQ(t.self_group > 0, c.self) << c.text;
+    EXPECT_LE(t.polarity, 100.0);
+    // Each tonal word is a whole number of words: percentages are k/words.
+    const double k = t.positive * static_cast<double>(words) / 100.0;
+    EXPECT_NEAR(k, std::round(k), 1e-9);
+  }
+  std::vector<Token> none;
+  EXPECT_EQ(measure_tone(none, *testing::lexicon().language("id")).words, 0u);
 }
 
 }  // namespace
