@@ -1,5 +1,6 @@
 // Actor mentions, places and time expressions, stage by stage.
 #include <cmath>
+#include <set>
 
 #include <fmt/format.h>
 #include <gtest/gtest.h>
@@ -234,6 +235,48 @@ TEST(ToneTest, PercentagesOfTonalWords) {
   }
   std::vector<Token> none;
   EXPECT_EQ(measure_tone(none, *testing::lexicon().language("id")).words, 0u);
+}
+
+// Themes: keyword occurrences with offsets, the same theme names in both
+// languages.
+TEST(ThemesTest, KeywordsGiveThemesWithOffsets) {
+  struct Case {
+    std::string lang, text;
+    std::vector<std::string> must;  // themes that must be found
+  };
+  const std::vector<Case> cases = {
+      {"id", "Banjir bandang merendam ratusan rumah setelah hujan deras, sementara KPK menahan tersangka korupsi.",
+       {"FLOOD", "CORRUPTION"}},
+      {"id", "Pemerintah menjatuhkan sanksi ekonomi dan memperpanjang gencatan senjata.", {"SANCTIONS", "CEASEFIRE"}},
+      {"en", "The earthquake destroyed bridges while the central bank raised interest rates to fight inflation.",
+       {"EARTHQUAKE", "INFLATION"}},
+      {"en", "Refugees crossed the border as the election campaign began.", {"REFUGEES", "ELECTION"}},
+  };
+  for (const auto& c : cases) {
+    std::vector<Token> tokens;
+    tokenize(c.text, Span{0, static_cast<uint32_t>(c.text.size())}, tokens);
+    const LanguageLexicon& lex = *testing::lexicon().language(c.lang);
+    std::set<std::string> got;
+    for (const auto& t : find_themes(tokens, lex)) {
+      ASSERT_LT(t.theme, lex.theme_names().size());
+      got.insert(lex.theme_names()[t.theme]);
+      EXPECT_FALSE(t.span.empty());
+      EXPECT_LE(t.span.end, c.text.size());
+    }
+    for (const auto& m : c.must) EXPECT_TRUE(got.count(m)) << m << " in: " << c.text;
+  }
+  // A text on none of them has none.
+  std::vector<Token> tokens;
+  const std::string plain = "Ia membaca buku di taman.";
+  tokenize(plain, Span{0, static_cast<uint32_t>(plain.size())}, tokens);
+  EXPECT_TRUE(find_themes(tokens, *testing::lexicon().language("id")).empty());
+  // Both languages name the same themes, at least 60.
+  std::set<std::string> id(testing::lexicon().language("id")->theme_names().begin(),
+                           testing::lexicon().language("id")->theme_names().end());
+  std::set<std::string> en(testing::lexicon().language("en")->theme_names().begin(),
+                           testing::lexicon().language("en")->theme_names().end());
+  EXPECT_EQ(id, en);
+  EXPECT_GE(id.size(), 60u);
 }
 
 }  // namespace
