@@ -80,6 +80,7 @@ enum class WordClass : uint8_t {
   kTonePositive, kToneNegative,  // tone.positive / tone.negative (GKG V1.5Tone)
   kSelfReference,                // reference.self: "saya", "we"
   kTheme,                        // theme.NAME: arg indexes LanguageLexicon::theme_names()
+  // From kCount on, classes live in annotation_trie(), not word_trie().
   // At most 64 classes: LanguageLexicon keeps a 64-bit mask per word.
 };
 
@@ -146,6 +147,10 @@ class LanguageLexicon {
   const PhraseTrie& agent_trie() const { return agent_trie_; }
   const PhraseTrie& place_trie() const { return place_trie_; }
   const PhraseTrie& word_trie() const { return word_trie_; }
+  // Article-annotation words (tone, themes, counts, numbers) in a trie of
+  // their own: they are many, and the coder's look-ups in word_trie() must
+  // neither pay for them nor have a longer theme phrase hide a function word.
+  const PhraseTrie& annotation_trie() const { return annotation_trie_; }
   const std::vector<ActorEntry>& actors() const { return actors_; }
   const std::vector<AgentEntry>& agents() const { return agents_; }
   const std::vector<PlaceEntry>& places() const { return places_; }
@@ -174,7 +179,7 @@ class LanguageLexicon {
  private:
   friend class LexiconBuilder;
   std::string lang_;
-  PhraseTrie actor_trie_, agent_trie_, place_trie_, word_trie_;
+  PhraseTrie actor_trie_, agent_trie_, place_trie_, word_trie_, annotation_trie_;
   std::vector<ActorEntry> actors_;
   std::vector<AgentEntry> agents_;
   std::vector<PlaceEntry> places_;
@@ -182,7 +187,8 @@ class LanguageLexicon {
   std::vector<std::string> theme_names_;
   std::vector<VerbPattern> patterns_;
   std::unordered_map<std::string, std::vector<uint32_t>> head_index_;
-  std::unordered_map<std::string, uint64_t> single_word_classes_;  // norm → bitmask of WordClass
+  std::unordered_map<std::string, uint64_t> single_word_classes_;      // norm → bitmask of WordClass
+  std::unordered_map<std::string, uint64_t> annotation_word_classes_;  // the same, classes from kCount on
   std::unordered_set<std::string> abbreviations_;
   std::unordered_set<std::string> stopwords_;
   std::unique_ptr<IndonesianAnalyser> analyser_;

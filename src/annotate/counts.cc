@@ -28,7 +28,8 @@ bool sentence_end(const Token& t) { return t.kind == TokenKind::kPunct && (t.nor
 const WordEntry* phrase_at(const std::vector<Token>& tokens, uint32_t pos, uint32_t end, const LanguageLexicon& lex,
                            WordClass cls, uint32_t& len) {
   std::vector<uint32_t> values;
-  len = static_cast<uint32_t>(lex.word_trie().longest(pos, end, [&](size_t i) -> const std::string& { return tokens[i].norm; }, values));
+  const PhraseTrie& trie = cls >= WordClass::kCount ? lex.annotation_trie() : lex.word_trie();
+  len = static_cast<uint32_t>(trie.longest(pos, end, [&](size_t i) -> const std::string& { return tokens[i].norm; }, values));
   if (!len) return nullptr;
   for (uint32_t v : values)
     if (lex.words()[v].cls == cls) return &lex.words()[v];

@@ -18,7 +18,7 @@ void each_phrase(const std::vector<Token>& tokens, const LanguageLexicon& lex, F
       continue;
     }
     values.clear();
-    size_t len = lex.word_trie().longest(i, n, [&](size_t k) -> const std::string& { return tokens[k].norm; }, values);
+    size_t len = lex.annotation_trie().longest(i, n, [&](size_t k) -> const std::string& { return tokens[k].norm; }, values);
     if (!len) {
       fn(static_cast<uint32_t>(i), 1, nullptr);
       ++i;

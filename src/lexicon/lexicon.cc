@@ -62,8 +62,9 @@ const std::vector<uint32_t>* LanguageLexicon::patterns_for_root(const std::strin
 }
 
 bool LanguageLexicon::is_word(WordClass cls, const std::string& norm) const {
-  auto it = single_word_classes_.find(norm);
-  return it != single_word_classes_.end() && (it->second >> static_cast<unsigned>(cls)) & 1u;
+  const auto& classes = cls >= WordClass::kCount ? annotation_word_classes_ : single_word_classes_;
+  auto it = classes.find(norm);
+  return it != classes.end() && (it->second >> static_cast<unsigned>(cls)) & 1u;
 }
 
 Lexicon::~Lexicon() = default;
@@ -326,8 +327,10 @@ class LexiconBuilder {
           }
           uint32_t id = static_cast<uint32_t>(L.words_.size());
           L.words_.push_back(*cls);
-          L.word_trie_.insert(toks, id);
-          if (toks.size() == 1) L.single_word_classes_[toks[0]] |= uint64_t{1} << static_cast<unsigned>(cls->cls);
+          (cls->cls >= WordClass::kCount ? L.annotation_trie_ : L.word_trie_).insert(toks, id);
+          if (toks.size() == 1)
+            (cls->cls >= WordClass::kCount ? L.annotation_word_classes_ : L.single_word_classes_)[toks[0]] |=
+                uint64_t{1} << static_cast<unsigned>(cls->cls);
         }
       }
     }
