@@ -104,6 +104,7 @@ struct Quote {
   Span speaker_span;      // the speaker as written, also a name no dictionary knows
                           // ("…,” ujar Budi Santoso); empty when none is named
   Span verb;              // the report word ("kata", "said"); empty when none
+  bool by_pronoun = false;  // "…,” ujarnya" / "he said": the previous quote's speaker
 };
 
 std::vector<Quote> find_quotes(std::string_view text, const std::vector<Token>& tokens,

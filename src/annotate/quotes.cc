@@ -2,6 +2,7 @@
 // single ones (‘…’) mark terms and titles in Indonesian news far more often
 // than speech, and ’ is also the apostrophe.
 #include <algorithm>
+#include <optional>
 
 #include "kabar/annotate.h"
 
@@ -49,6 +50,13 @@ std::vector<Quote> find_quotes(std::string_view text, const std::vector<Token>& 
   const uint32_t n = static_cast<uint32_t>(tokens.size());
   auto is_report = [&](uint32_t t) { return t < n && tokens[t].kind == TokenKind::kWord && lex.is_word(WordClass::kReport, tokens[t].norm); };
   auto is_punct = [&](uint32_t t) { return tokens[t].kind == TokenKind::kPunct; };
+  auto is_pronoun = [&](uint32_t t) {
+    return tokens[t].kind == TokenKind::kWord && lex.is_word(WordClass::kAnaphorSingle, tokens[t].norm);
+  };
+  auto ends_with = [](const std::string& s, std::string_view suffix) {
+    return s.size() > suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+  };
+  std::optional<size_t> last_speaker;  // index in `out` of the last quote with a speaker
   for (uint32_t open = 0; open < n; ++open) {
     if (tokens[open].kind != TokenKind::kOpenQuote || !is_double_quote(text, tokens[open])) continue;
     uint32_t close = open + 1;
@@ -78,7 +86,17 @@ std::vector<Quote> find_quotes(std::string_view text, const std::vector<Token>& 
     uint32_t t = close + 1;
     while (t < after_end && t <= close + kMaxGap && is_punct(t)) ++t;
     if (t < after_end) {
-      if (is_report(t)) {
+      // "…,” ujarnya." / "…,” kata dia." / "…," he said.: the speaker is the
+      // one quoted last, as news writes a run of quotes from one person.
+      const bool pronoun_after = is_report(t) && (ends_with(tokens[t].norm, "nya") ||
+                                                  (t + 1 < after_end && is_pronoun(t + 1)));
+      const bool pronoun_before = is_pronoun(t) && t + 1 < after_end && is_report(t + 1);
+      if ((pronoun_after || pronoun_before) && last_speaker) {
+        q.verb = tokens[pronoun_after ? t : t + 1].span;
+        q.speaker = out[*last_speaker].speaker;
+        q.speaker_span = out[*last_speaker].speaker_span;
+        q.by_pronoun = true;
+      } else if (is_report(t)) {
         q.verb = tokens[t].span;
         if (const Mention* m = mention_starting(after, t + 1)) {
           q.speaker = *m;
@@ -97,7 +115,7 @@ std::vector<Quote> find_quotes(std::string_view text, const std::vector<Token>& 
       }
     }
     // Before the quote, in the sentence of the opening mark.
-    if (!q.speaker && open > sentences[q.sentence].first_token) {
+    if (!q.speaker && q.speaker_span.empty() && open > sentences[q.sentence].first_token) {
       const SentenceAnnotations& before = annotations[q.sentence];
       uint32_t b = open;  // one past the token before the gap
       while (b > sentences[q.sentence].first_token && open - b < kMaxGap && is_punct(b - 1)) --b;
@@ -114,8 +132,9 @@ std::vector<Quote> find_quotes(std::string_view text, const std::vector<Token>& 
         }
       }
     }
-    if (q.speaker) q.speaker_span = q.speaker->span;
+    if (q.speaker && !q.by_pronoun) q.speaker_span = q.speaker->span;
     out.push_back(std::move(q));
+    if (!out.back().speaker_span.empty()) last_speaker = out.size() - 1;
     open = close;
   }
   return out;

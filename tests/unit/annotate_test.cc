@@ -125,6 +125,14 @@ TEST(QuotesTest, QuotedWordsAndWhoSpokeThem) {
       {"en", "\"We will not accept these terms,\" Sergei Lavrov said on Tuesday.", {"We will not accept these terms"},
        {"RUSGOV"}},
       {"en", "\"The strike hit a school,\" said Volodymyr Zelensky.", {"The strike hit a school"}, {"UKRGOV"}},
+      // A pronoun attribution takes the speaker of the quote before it.
+      {"id",
+       "“Kami tidak akan mundur,” kata Menteri Luar Negeri Retno Marsudi. “Perundingan harus berlanjut,” ujarnya.",
+       {"Kami tidak akan mundur", "Perundingan harus berlanjut"}, {"IDNGOV", "IDNGOV"}},
+      {"en", "\"We will not retreat,\" Sergei Lavrov said. \"The talks must go on,\" he said.",
+       {"We will not retreat", "The talks must go on"}, {"RUSGOV", "RUSGOV"}},
+      // With no quote before it, a pronoun names nobody.
+      {"id", "“Semua berjalan lancar,” ujarnya.", {"Semua berjalan lancar"}, {""}},
       // A speaker no dictionary knows: named, not coded.
       {"id", "“Harga cabai naik dua kali lipat,” ujar Budi Santoso, pedagang di Pasar Minggu.",
        {"Harga cabai naik dua kali lipat"}, {"?Budi Santoso"}},
