@@ -156,6 +156,11 @@ class LanguageLexicon {
   const std::vector<PlaceEntry>& places() const { return places_; }
   const std::vector<WordEntry>& words() const { return words_; }
   const std::vector<std::string>& theme_names() const { return theme_names_; }
+  // The entry of class `cls` in the longest word phrase at token `pos` (read
+  // through `norm(i)`), from the trie that holds that class; nullptr when the
+  // longest phrase there has no such entry. `len` is that phrase's length.
+  template <typename NormAt>
+  const WordEntry* word_phrase(size_t pos, size_t end, NormAt norm, WordClass cls, size_t& len) const;
   const std::vector<VerbPattern>& patterns() const { return patterns_; }
   // Patterns whose head has this surface form; nullptr when none.
   const std::vector<uint32_t>* patterns_for_head(const std::string& norm) const;
@@ -261,6 +266,15 @@ size_t PhraseTrie::longest(size_t pos, size_t end, NormAt norm, std::vector<uint
   values.clear();
   if (best_values) values = *best_values;
   return best;
+}
+
+template <typename NormAt>
+const WordEntry* LanguageLexicon::word_phrase(size_t pos, size_t end, NormAt norm, WordClass cls, size_t& len) const {
+  std::vector<uint32_t> values;
+  len = (cls >= WordClass::kCount ? annotation_trie_ : word_trie_).longest(pos, end, norm, values);
+  for (uint32_t v : values)
+    if (words_[v].cls == cls) return &words_[v];
+  return nullptr;
 }
 
 }  // namespace kabar

@@ -24,16 +24,12 @@ struct Number {
 
 bool sentence_end(const Token& t) { return t.kind == TokenKind::kPunct && (t.norm == "." || t.norm == "!" || t.norm == "?" || t.norm == ";"); }
 
-// The word-trie entries of the longest phrase at `pos` that belong to `cls`.
 const WordEntry* phrase_at(const std::vector<Token>& tokens, uint32_t pos, uint32_t end, const LanguageLexicon& lex,
                            WordClass cls, uint32_t& len) {
-  std::vector<uint32_t> values;
-  const PhraseTrie& trie = cls >= WordClass::kCount ? lex.annotation_trie() : lex.word_trie();
-  len = static_cast<uint32_t>(trie.longest(pos, end, [&](size_t i) -> const std::string& { return tokens[i].norm; }, values));
-  if (!len) return nullptr;
-  for (uint32_t v : values)
-    if (lex.words()[v].cls == cls) return &lex.words()[v];
-  return nullptr;
+  size_t n = 0;
+  const WordEntry* w = lex.word_phrase(pos, end, [&](size_t i) -> const std::string& { return tokens[i].norm; }, cls, n);
+  len = static_cast<uint32_t>(n);
+  return w;
 }
 
 // A number at `pos`: digits or a number word, then optionally a multiplier

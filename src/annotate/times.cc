@@ -18,13 +18,9 @@ namespace {
 
 std::optional<int> word_arg(const LanguageLexicon& lex, WordClass cls, const std::vector<Token>& tokens,
                             uint32_t i, uint32_t end, size_t& len) {
-  std::vector<uint32_t> values;
   auto norm_at = [&](size_t k) -> const std::string& { return tokens[k].norm; };
-  len = lex.word_trie().longest(i, end, norm_at, values);
-  if (!len) return std::nullopt;
-  for (uint32_t v : values)
-    if (lex.words()[v].cls == cls) return lex.words()[v].arg;
-  return std::nullopt;
+  const WordEntry* w = lex.word_phrase(i, end, norm_at, cls, len);
+  return w ? std::optional<int>(w->arg) : std::nullopt;
 }
 
 std::optional<int> small_number(const Token& t, int lo, int hi) {

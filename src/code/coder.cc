@@ -161,11 +161,9 @@ class SentenceCoder {
 
   // Multi-word function words: the class of the longest phrase at token i.
   size_t word_class_at(uint32_t i, WordClass cls) const {
-    std::vector<uint32_t> values;
     auto norm_at = [&](size_t k) -> const std::string& { return tokens_[k].norm; };
-    size_t len = lex_.word_trie().longest(i, end_, norm_at, values);
-    for (uint32_t v : values)
-      if (lex_.words()[v].cls == cls) return len;
+    size_t len = 0;
+    if (lex_.word_phrase(i, end_, norm_at, cls, len)) return len;
     return lex_.is_word(cls, tokens_[i].norm) ? 1 : 0;
   }
 
