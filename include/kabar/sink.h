@@ -84,6 +84,8 @@ class SqliteStore {
     std::string cluster;
     int64_t num_mentions = 0, num_sources = 0, num_articles = 0;
     std::string event_json;
+    std::string event_id, event_date;  // from the events table, so readers need not parse the JSON
+    int64_t sentence = 0;
     std::string article_id, article_url, article_source, article_date;
     int64_t article_length = 0;
     double article_tone = 0, cluster_tone = 0;  // V1.5 tone; the cluster's mean over its mentions

@@ -1,8 +1,8 @@
 // `kabar export jsonl`: the store's deduplicated events, one line per
 // cluster. The stored event JSON is embedded verbatim (it is already the
-// contract of docs/FORMAT.md), so this file only adds the cluster envelope.
+// contract of docs/FORMAT.md), so this file only adds the cluster envelope,
+// from the store's columns.
 #include <fmt/format.h>
-#include <simdjson.h>
 
 #include "kabar/sink.h"
 
@@ -10,12 +10,7 @@ namespace kabar {
 
 namespace {
 
-struct MentionRef {
-  std::string event, article, source, url, date;
-  int64_t sentence = 0;
-};
-
-std::string cluster_line(const SqliteStore::ExportRow& lead, const std::vector<MentionRef>& mentions,
+std::string cluster_line(const SqliteStore::ExportRow& lead, const std::vector<const SqliteStore::ExportRow*>& mentions,
                          const std::string& first_date, const std::string& last_date) {
   std::string o = "{\"cluster\":";
   append_json_string(o, lead.cluster);
@@ -29,18 +24,18 @@ std::string cluster_line(const SqliteStore::ExportRow& lead, const std::vector<M
   o += lead.event_json;
   o += ",\"mentions\":[";
   for (size_t i = 0; i < mentions.size(); ++i) {
-    const auto& m = mentions[i];
+    const auto& m = *mentions[i];
     if (i) o += ',';
     o += "{\"event\":";
-    append_json_string(o, m.event);
+    append_json_string(o, m.event_id);
     o += ",\"article\":";
-    append_json_string(o, m.article);
+    append_json_string(o, m.article_id);
     o += ",\"source\":";
-    append_json_string(o, m.source);
+    append_json_string(o, m.article_source);
     o += ",\"url\":";
-    append_json_string(o, m.url);
+    append_json_string(o, m.article_url);
     o += ",\"date\":";
-    if (m.date.empty()) o += "null"; else append_json_string(o, m.date);
+    if (m.event_date.empty()) o += "null"; else append_json_string(o, m.event_date);
     o += fmt::format(",\"sentence\":{}}}", m.sentence);
   }
   o += "]}";
@@ -53,9 +48,8 @@ StatusOr<std::vector<std::string>> export_clusters_jsonl(const SqliteStore& stor
   auto rows = store.export_rows();  // grouped by cluster, earliest mention first
   if (!rows.ok()) return rows.status();
   std::vector<std::string> lines;
-  simdjson::dom::parser parser;
   const SqliteStore::ExportRow* lead = nullptr;
-  std::vector<MentionRef> mentions;
+  std::vector<const SqliteStore::ExportRow*> mentions;
   std::string first_date, last_date;
   auto flush = [&] {
     if (lead) lines.push_back(cluster_line(*lead, mentions, first_date, last_date));
@@ -68,24 +62,11 @@ StatusOr<std::vector<std::string>> export_clusters_jsonl(const SqliteStore& stor
       flush();
       lead = &row;
     }
-    simdjson::dom::element e;
-    if (auto err = parser.parse(row.event_json).get(e))
-      return Status(ErrorCode::kData, fmt::format("store: event of article {} is not valid JSON: {}", row.article_id,
-                                                  simdjson::error_message(err)));
-    MentionRef m;
-    std::string_view v;
-    if (!e["id"].get(v)) m.event = std::string(v);
-    if (!e["date"].get(v)) m.date = std::string(v);
-    int64_t sentence = 0;
-    if (!e["sentence"].get(sentence)) m.sentence = sentence;
-    m.article = row.article_id;
-    m.source = row.article_source;
-    m.url = row.article_url;
-    if (!m.date.empty()) {
-      if (first_date.empty() || m.date < first_date) first_date = m.date;
-      if (m.date > last_date) last_date = m.date;
+    if (!row.event_date.empty()) {
+      if (first_date.empty() || row.event_date < first_date) first_date = row.event_date;
+      if (row.event_date > last_date) last_date = row.event_date;
     }
-    mentions.push_back(std::move(m));
+    mentions.push_back(&row);
   }
   flush();
   return lines;

@@ -619,7 +619,7 @@ StatusOr<std::vector<SqliteStore::ExportRow>> SqliteStore::export_rows() const {
   Stmt s(db_,
          "SELECT c.id, c.num_mentions, c.num_sources, c.num_articles, e.json, a.id, COALESCE(a.url, a.origin, ''), "
          "COALESCE(a.source, ''), COALESCE(a.date, ''), LENGTH(CAST(a.text AS BLOB)), COALESCE(a.tone, 0), "
-         "AVG(COALESCE(a.tone, 0)) OVER (PARTITION BY c.id) "
+         "AVG(COALESCE(a.tone, 0)) OVER (PARTITION BY c.id), e.id, COALESCE(e.date, ''), e.sentence "
          "FROM events e JOIN clusters c ON c.id = e.cluster JOIN articles a ON a.id = e.article "
          "ORDER BY c.first_date, c.id, e.date, e.id");
   if (!s.ok()) return Status(ErrorCode::kIo, fmt::format("sqlite: {}", sqlite3_errmsg(db_)));
@@ -638,6 +638,9 @@ StatusOr<std::vector<SqliteStore::ExportRow>> SqliteStore::export_rows() const {
     r.article_length = sqlite3_column_int64(s.get(), 9);
     r.article_tone = sqlite3_column_double(s.get(), 10);
     r.cluster_tone = sqlite3_column_double(s.get(), 11);
+    r.event_id = col(s.get(), 12);
+    r.event_date = col(s.get(), 13);
+    r.sentence = sqlite3_column_int64(s.get(), 14);
     rows.push_back(std::move(r));
   }
   return rows;
