@@ -91,7 +91,9 @@ int run_code(const Common& c, const std::vector<std::string>& inputs, const std:
   if (!lex) return exit_code;
   const auto loaded = std::chrono::steady_clock::now();
   size_t n_articles = 0, n_sentences = 0, n_events = 0, n_bytes = 0;
-  Pipeline pipeline(*lex, {c.lang.empty() ? "id" : c.lang, keep_suppressed});
+  PipelineOptions options{c.lang.empty() ? "id" : c.lang, keep_suppressed};
+  options.article_annotations = false;  // events only
+  Pipeline pipeline(*lex, options);
   Output out(out_path);
   if (!out.ok()) {
     fmt::print(stderr, "kabar: cannot write {}\n", out_path);
@@ -150,7 +152,9 @@ int run_explain(const Common& c, const std::string& sentence, bool keep_suppress
   int exit_code = kExitOk;
   auto lex = load_lexicon(c, exit_code);
   if (!lex) return exit_code;
-  Pipeline pipeline(*lex, {c.lang.empty() ? "id" : c.lang, keep_suppressed});
+  PipelineOptions options{c.lang.empty() ? "id" : c.lang, keep_suppressed};
+  options.article_annotations = false;  // events only
+  Pipeline pipeline(*lex, options);
   Article a;
   a.id = "explain";
   a.text = sentence;
@@ -325,7 +329,9 @@ int run_eval(const Common& c, const std::string& gold_path, const std::string& a
   for (const auto& s : gold->skipped) fmt::print(stderr, "kabar: {} (skipped)\n", s);
   auto lex = load_lexicon(c, exit_code);
   if (!lex) return exit_code;
-  Pipeline pipeline(*lex, {c.lang.empty() ? "en" : c.lang, false});
+  PipelineOptions pipeline_options{c.lang.empty() ? "en" : c.lang, false};
+  pipeline_options.article_annotations = false;  // scores events only
+  Pipeline pipeline(*lex, pipeline_options);
   EvalOptions options{actors, c.lang.empty() ? "en" : c.lang};
   EvalResult result = evaluate(*gold, pipeline, options);
   fmt::print("{}", format_eval(*gold, result));

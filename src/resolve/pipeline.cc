@@ -133,8 +133,10 @@ ArticleResult Pipeline::process(Article article, Trace* trace) const {
       r.events.push_back(std::move(ce.event));
     }
   }
-  r.quotes = find_quotes(text, r.tokens, r.sentences, r.annotations, *lex);
-  r.tone = measure_tone(r.tokens, *lex);
+  if (options_.article_annotations) {
+    r.quotes = find_quotes(text, r.tokens, r.sentences, r.annotations, *lex);
+    r.tone = measure_tone(r.tokens, *lex);
+  }
   return r;
 }
 

@@ -165,6 +165,19 @@ TEST(QuotesTest, QuotedWordsAndWhoSpokeThem) {
     EXPECT_EQ(quotes, c.quotes) << c.text;
     EXPECT_EQ(speakers, c.speakers) << c.text;
   }
+  // Without article annotations (kabar code), the same events and no quotes.
+  PipelineOptions events_only{"id", false};
+  events_only.article_annotations = false;
+  Article a;
+  a.id = "q";
+  a.lang = "id";
+  a.text = cases[0].text + "\n";
+  auto full = Pipeline(testing::lexicon(), {"id", false}).process(a);
+  auto lean = Pipeline(testing::lexicon(), events_only).process(a);
+  EXPECT_FALSE(full.quotes.empty());
+  EXPECT_TRUE(lean.quotes.empty());
+  EXPECT_EQ(lean.tone.words, 0u);
+  EXPECT_EQ(lean.events.size(), full.events.size());
 }
 
 // GKG-style counts: type, number, object, in both word orders and languages.
