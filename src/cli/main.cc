@@ -223,14 +223,21 @@ int run_ingest(const Common& c, const std::vector<std::string>& inputs, const st
   return problems ? kExitPartial : kExitOk;
 }
 
-StatusOr<std::unique_ptr<SqliteStore>> open_existing_store(const std::string& db_path, int& exit_code) {
+// Like load_lexicon: the store, or nullptr after the reason is printed and
+// `exit_code` set (2 when the file is missing, 4 when it cannot be opened).
+std::unique_ptr<SqliteStore> open_existing_store(const std::string& db_path, int& exit_code) {
   if (!std::filesystem::exists(db_path)) {
+    fmt::print(stderr, "kabar: {}: no such database\n", db_path);
     exit_code = kExitUsage;
-    return Status(ErrorCode::kNotFound, fmt::format("{}: no such database", db_path));
+    return nullptr;
   }
   auto store = SqliteStore::open(db_path);
-  if (!store.ok()) exit_code = kExitOutput;
-  return store;
+  if (!store.ok()) {
+    fmt::print(stderr, "kabar: {}\n", store.status().message());
+    exit_code = kExitOutput;
+    return nullptr;
+  }
+  return std::move(store).value();
 }
 
 std::string csv_cell(const std::string& s) {
@@ -243,11 +250,8 @@ std::string csv_cell(const std::string& s) {
 int run_clusters(const std::string& db_path, size_t limit) {
   int exit_code = kExitOk;
   auto store = open_existing_store(db_path, exit_code);
-  if (!store.ok()) {
-    fmt::print(stderr, "kabar: {}\n", store.status().message());
-    return exit_code;
-  }
-  auto rows = (*store)->clusters(limit);
+  if (!store) return exit_code;
+  auto rows = store->clusters(limit);
   if (!rows.ok()) {
     fmt::print(stderr, "kabar: {}\n", rows.status().message());
     return kExitOutput;
@@ -269,11 +273,8 @@ int run_query(const std::string& db_path, SqliteStore::EventQuery q, const std::
   q.to = d;
   int exit_code = kExitOk;
   auto store = open_existing_store(db_path, exit_code);
-  if (!store.ok()) {
-    fmt::print(stderr, "kabar: {}\n", store.status().message());
-    return exit_code;
-  }
-  auto rows = (*store)->query(q);
+  if (!store) return exit_code;
+  auto rows = store->query(q);
   if (!rows.ok()) {
     fmt::print(stderr, "kabar: {}\n", rows.status().message());
     return rows.status().code() == ErrorCode::kInvalidArgument ? kExitUsage : kExitOutput;
@@ -298,17 +299,14 @@ int run_query(const std::string& db_path, SqliteStore::EventQuery q, const std::
 int run_stats(const std::string& db_path, const std::vector<std::string>& groups) {
   int exit_code = kExitOk;
   auto store = open_existing_store(db_path, exit_code);
-  if (!store.ok()) {
-    fmt::print(stderr, "kabar: {}\n", store.status().message());
-    return exit_code;
-  }
-  auto articles = (*store)->count("articles");
-  auto events = (*store)->count("events");
-  auto clusters = (*store)->count("clusters");
+  if (!store) return exit_code;
+  auto articles = store->count("articles");
+  auto events = store->count("events");
+  auto clusters = store->count("clusters");
   fmt::print("articles {}\nevents {}\nclusters {}\n", articles.ok() ? *articles : -1, events.ok() ? *events : -1,
              clusters.ok() ? *clusters : -1);
   for (const auto& by : groups) {
-    auto rows = (*store)->stats(by);
+    auto rows = store->stats(by);
     if (!rows.ok()) {
       fmt::print(stderr, "kabar: {}\n", rows.status().message());
       return kExitUsage;
@@ -368,10 +366,7 @@ int run_export_gdelt(const Common& c, const std::string& db_path, const std::str
                      const std::string& url_prefix) {
   int exit_code = kExitOk;
   auto store = open_existing_store(db_path, exit_code);
-  if (!store.ok()) {
-    fmt::print(stderr, "kabar: {}\n", store.status().message());
-    return exit_code;
-  }
+  if (!store) return exit_code;
   auto lex = load_lexicon(c, exit_code);
   if (!lex) return exit_code;
   if (timestamp.empty()) {
@@ -382,7 +377,7 @@ int run_export_gdelt(const Common& c, const std::string& db_path, const std::str
     timestamp = fmt::format("{:04d}{:02d}{:02d}{:02d}{:02d}00", utc.tm_year + 1900, utc.tm_mon + 1, utc.tm_mday,
                             utc.tm_hour, utc.tm_min / 15 * 15);
   }
-  auto result = export_gdelt(**store, *lex, out_dir, timestamp, url_prefix);
+  auto result = export_gdelt(*store, *lex, out_dir, timestamp, url_prefix);
   if (!result.ok()) {
     fmt::print(stderr, "kabar: {}\n", result.status().message());
     return result.status().code() == ErrorCode::kInvalidArgument ? kExitUsage : kExitOutput;
@@ -396,11 +391,8 @@ int run_export_gdelt(const Common& c, const std::string& db_path, const std::str
 int run_export_jsonl(const std::string& db_path, const std::string& out_path) {
   int exit_code = kExitOk;
   auto store = open_existing_store(db_path, exit_code);
-  if (!store.ok()) {
-    fmt::print(stderr, "kabar: {}\n", store.status().message());
-    return exit_code;
-  }
-  auto lines = export_clusters_jsonl(**store);
+  if (!store) return exit_code;
+  auto lines = export_clusters_jsonl(*store);
   if (!lines.ok()) {
     fmt::print(stderr, "kabar: {}: {}\n", db_path, lines.status().message());
     return kExitData;
@@ -416,7 +408,7 @@ int run_export_jsonl(const std::string& db_path, const std::string& out_path) {
     fmt::print(stderr, "kabar: writing {} failed\n", out_path.empty() ? "stdout" : out_path);
     return kExitOutput;
   }
-  auto events = (*store)->count("events");
+  auto events = store->count("events");
   fmt::print(stderr, "kabar: {} deduplicated events from {} stored events\n", lines->size(),
              events.ok() ? std::to_string(*events) : "?");
   return kExitOk;
