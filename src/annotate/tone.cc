@@ -17,15 +17,9 @@ void each_phrase(const std::vector<Token>& tokens, const LanguageLexicon& lex, F
       ++i;
       continue;
     }
-    values.clear();
     size_t len = lex.annotation_trie().longest(i, n, [&](size_t k) -> const std::string& { return tokens[k].norm; }, values);
-    if (!len) {
-      fn(static_cast<uint32_t>(i), 1, nullptr);
-      ++i;
-      continue;
-    }
     for (uint32_t v : values) fn(static_cast<uint32_t>(i), static_cast<uint32_t>(len), &lex.words()[v]);
-    i += len;
+    i += len ? len : 1;
   }
 }
 
@@ -43,7 +37,6 @@ ArticleTone measure_tone(const std::vector<Token>& tokens, const LanguageLexicon
   // A phrase counts once whatever its length; one phrase may carry several
   // classes, but never both tones (dict check refuses that).
   each_phrase(tokens, lex, [&](uint32_t, uint32_t, const WordEntry* w) {
-    if (!w) return;
     positive += w->cls == WordClass::kTonePositive;
     negative += w->cls == WordClass::kToneNegative;
     self += w->cls == WordClass::kSelfReference;
@@ -61,7 +54,7 @@ ArticleTone measure_tone(const std::vector<Token>& tokens, const LanguageLexicon
 std::vector<ThemeMention> find_themes(const std::vector<Token>& tokens, const LanguageLexicon& lex) {
   std::vector<ThemeMention> out;
   each_phrase(tokens, lex, [&](uint32_t first, uint32_t len, const WordEntry* w) {
-    if (!w || w->cls != WordClass::kTheme) return;
+    if (w->cls != WordClass::kTheme) return;
     out.push_back({static_cast<uint32_t>(w->arg), Span{tokens[first].span.begin, tokens[first + len - 1].span.end}});
   });
   return out;
