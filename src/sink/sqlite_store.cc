@@ -112,8 +112,12 @@ StatusOr<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::string& path
   }
   auto store = std::unique_ptr<SqliteStore>(new SqliteStore(db));
   sqlite3_busy_timeout(db, 5000);
-  KABAR_RETURN_IF_ERROR(store->exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"));
-  KABAR_RETURN_IF_ERROR(store->exec(kSchema));
+  // The first statements are where a file that is not a kabar store fails:
+  // name the file in the message.
+  for (const char* sql : {"PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;", kSchema}) {
+    Status st = store->exec(sql);
+    if (!st.ok()) return Status(st.code(), fmt::format("{}: {}", path, st.message()));
+  }
   KABAR_RETURN_IF_ERROR(store->migrate(path));
   return store;
 }

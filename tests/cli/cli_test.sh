@@ -63,6 +63,8 @@ check "export gdelt writes the GKG" 0 0 "20250305120000.gkg.csv.zip" "$tmp/gdelt
 "$kabar" export jsonl --db "$tmp/d.db" -o "$tmp/clusters.jsonl" 2> "$tmp/err"
 check "export jsonl: one line per cluster, the Kharkiv reports merged" 0 $? '"num_mentions":2,"num_sources":2,"num_articles":2' "$tmp/clusters.jsonl"
 "$kabar" export jsonl --db "$tmp/missing.db" > "$tmp/out" 2> "$tmp/err"; check "export jsonl of a missing store fails, naming it" 2 $? "missing.db" "$tmp/err"
+printf 'this file is text, not an SQLite database; kabar must say which file it could not read\n' > "$tmp/notdb.db"
+"$kabar" export jsonl --db "$tmp/notdb.db" > "$tmp/out" 2> "$tmp/err"; check "a file that is not a store fails, naming it" 4 $? "notdb.db: " "$tmp/err"
 "$kabar" export gdelt --db "$tmp/d.db" --out "$tmp/gdelt" --at 2025 > "$tmp/out" 2> "$tmp/err"; check "bad --at is a usage error" 2 $?
 "$kabar" query --db "$tmp/d.db" --clusters > "$tmp/out"; check "two reports, one happening" 0 $? "2025-03-03 RUS        UKR        19   UKR            2       2        2" "$tmp/out"
 "$kabar" query --db "$tmp/none.db" > "$tmp/out" 2> "$tmp/err"; check "query on a missing db is a usage error" 2 $? "no such database" "$tmp/err"
