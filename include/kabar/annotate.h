@@ -36,8 +36,13 @@ struct Mention {
 struct PlaceMention {
   uint32_t first_token = 0, end_token = 0;
   Span span;
-  uint32_t place = 0;            // index into LanguageLexicon::places()
+  uint32_t place = 0;            // index into LanguageLexicon::places(); kGazetteerOnly when none
   bool after_locative = false;   // "di Teheran", "in Tehran"
+  // The place as output (kabar/geocode.h fills it: dictionary entry plus the
+  // gazetteer's codes, or a place only the gazetteer knows). `from` is empty.
+  Place resolved;
+  double score = 0;              // the gazetteer's score, for places it chose
+  static constexpr uint32_t kGazetteerOnly = UINT32_MAX;
 };
 
 struct TimeMention {

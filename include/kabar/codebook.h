@@ -41,6 +41,9 @@ class Codebook {
 
   const CameoCode* find(std::string_view code) const;
   const ActorUnit* unit(std::string_view code3) const;
+  // The country unit with this ISO 3166-1 alpha-2 code (the gazetteer's
+  // countries); nullptr when CAMEO has none (Kosovo XK, South Sudan SS).
+  const ActorUnit* unit_for_iso2(std::string_view iso2) const;
   const std::vector<CameoCode>& codes() const { return codes_; }
   const std::vector<ActorUnit>& units() const { return units_; }
 
@@ -58,6 +61,7 @@ class Codebook {
   std::unordered_map<std::string, size_t> code_index_;
   std::vector<ActorUnit> units_;
   std::unordered_map<std::string, size_t> unit_index_;
+  std::unordered_map<std::string, size_t> iso2_index_;
   std::vector<std::pair<std::string, std::string>> intent_;  // code prefix → intent code
 };
 

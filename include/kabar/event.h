@@ -33,7 +33,12 @@ struct Place {
   std::string precision;  // "city", "adm1", "country"
   std::string from;       // "sentence" or "dateline"
   Span span;              // where the place is named
-  std::optional<SourceRef> entry;
+  std::optional<SourceRef> entry;  // the dictionary line, for places from data/lexicon
+  // From the gazetteer (kabar/gazetteer.h), when it knows the place:
+  std::string fips;         // FIPS 10-4 country, as GDELT's CountryCode ("ID", "US")
+  std::string adm1;         // GDELT's ADM1Code: FIPS + GeoNames admin1 ("ID30", "USGA"); empty when unknown
+  std::string subdivision;  // ISO 3166-2 of the place or of its first-level division ("ID-JB")
+  uint32_t geonames_id = 0; // GeoNames feature id (GDELT's FeatureID for cities); 0 when none
 };
 
 enum class Modality : uint8_t {

@@ -80,6 +80,7 @@ enum class WordClass : uint8_t {
   kTonePositive, kToneNegative,  // tone.positive / tone.negative (GKG V1.5Tone)
   kSelfReference,                // reference.self: "saya", "we"
   kTheme,                        // theme.NAME: arg indexes LanguageLexicon::theme_names()
+  kPlaceCue,                     // place.city / place.adm1 / place.country ("kota", "state of"): arg = GeoCue
   // From kCount on, classes live in annotation_trie(), not word_trie().
   // At most 64 classes: LanguageLexicon keeps a 64-bit mask per word.
 };

@@ -16,6 +16,7 @@
 #include "kabar/clean.h"
 #include "kabar/code.h"
 #include "kabar/event.h"
+#include "kabar/geocode.h"
 #include "kabar/lexicon.h"
 #include "kabar/text.h"
 
@@ -50,17 +51,22 @@ struct ArticleResult {
 
 class Pipeline {
  public:
-  Pipeline(const Lexicon& lexicon, PipelineOptions options) : lexicon_(lexicon), options_(std::move(options)) {}
+  // `gazetteer` may be null (places from the dictionaries only); it must
+  // outlive the pipeline.
+  Pipeline(const Lexicon& lexicon, PipelineOptions options, const Gazetteer* gazetteer = nullptr)
+      : lexicon_(lexicon), options_(std::move(options)), geocoder_(lexicon, gazetteer) {}
 
   // Never fails: problems with the text itself (no sentences, unknown
   // language) give an article with no events. Input errors are the readers'.
   ArticleResult process(Article article, Trace* trace = nullptr) const;
 
   const Lexicon& lexicon() const { return lexicon_; }
+  const Geocoder& geocoder() const { return geocoder_; }
 
  private:
   const Lexicon& lexicon_;
   PipelineOptions options_;
+  Geocoder geocoder_;
 };
 
 }  // namespace kabar

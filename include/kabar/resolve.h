@@ -26,14 +26,12 @@ struct SentenceResolveInput {
   const LanguageLexicon* lex;
   std::optional<Date> article_date;
   std::optional<Place> dateline_place;
+  const Codebook* book = nullptr;  // FIPS codes for countries named as places
 };
 
 // Fills date, place and id of each event of one sentence.
 void resolve_sentence_events(const SentenceResolveInput& in, const std::string& article_id,
                              std::vector<CodedEvent>& events);
-
-// The gazetteer place a dateline names ("TEHERAN" → Tehran), if known.
-std::optional<Place> resolve_dateline_place(std::string_view place_text, Span span, const LanguageLexicon& lex);
 
 // Stable 16-hex-digit id of an event.
 std::string event_id(const std::string& article_id, const Event& e);

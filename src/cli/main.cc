@@ -16,6 +16,7 @@
 #include <fmt/format.h>
 
 #include "kabar/eval.h"
+#include "kabar/gazetteer.h"
 #include "kabar/gdelt.h"
 #include "kabar/ingest.h"
 #include "kabar/lexicon.h"
@@ -33,7 +34,24 @@ struct Common {
   std::string data_dir;
   std::string lang;
   std::string date;
+  std::string gazetteer;  // --gazetteer: a file other than the built one
 };
+
+// The gazetteer for the commands that resolve places. Missing at its default
+// path, kabar goes on with the dictionaries' places and says so; a file the
+// user named, or one that is corrupt, is an error (exit 3).
+std::unique_ptr<Gazetteer> load_gazetteer(const Common& c, int& exit_code, bool required = false) {
+  const std::string path = c.gazetteer.empty() ? Gazetteer::default_path() : c.gazetteer;
+  auto g = Gazetteer::open(path);
+  if (g.ok()) return std::make_unique<Gazetteer>(std::move(g).value());
+  if (!required && c.gazetteer.empty() && g.status().code() == ErrorCode::kNotFound) {
+    fmt::print(stderr, "kabar: warning: {}; places come from the dictionaries only\n", g.status().message());
+    return nullptr;
+  }
+  fmt::print(stderr, "kabar: {}\n", g.status().message());
+  exit_code = kExitData;
+  return nullptr;
+}
 
 std::unique_ptr<Lexicon> load_lexicon(const Common& c, int& exit_code) {
   std::string dir = c.data_dir.empty() ? default_data_dir() : c.data_dir;
@@ -93,7 +111,9 @@ int run_code(const Common& c, const std::vector<std::string>& inputs, const std:
   size_t n_articles = 0, n_sentences = 0, n_events = 0, n_bytes = 0;
   PipelineOptions options{c.lang.empty() ? "id" : c.lang, keep_suppressed};
   options.article_annotations = false;  // events only
-  Pipeline pipeline(*lex, options);
+  auto gazetteer = load_gazetteer(c, exit_code);
+  if (exit_code != kExitOk) return exit_code;
+  Pipeline pipeline(*lex, options, gazetteer.get());
   Output out(out_path);
   if (!out.ok()) {
     fmt::print(stderr, "kabar: cannot write {}\n", out_path);
@@ -154,7 +174,9 @@ int run_explain(const Common& c, const std::string& sentence, bool keep_suppress
   if (!lex) return exit_code;
   PipelineOptions options{c.lang.empty() ? "id" : c.lang, keep_suppressed};
   options.article_annotations = false;  // events only
-  Pipeline pipeline(*lex, options);
+  auto gazetteer = load_gazetteer(c, exit_code);
+  if (exit_code != kExitOk) return exit_code;
+  Pipeline pipeline(*lex, options, gazetteer.get());
   Article a;
   a.id = "explain";
   a.text = sentence;
@@ -184,7 +206,9 @@ int run_ingest(const Common& c, const std::vector<std::string>& inputs, const st
     fmt::print(stderr, "kabar: {}\n", store.status().message());
     return kExitOutput;
   }
-  Pipeline pipeline(*lex, {c.lang.empty() ? "id" : c.lang, false});
+  auto gazetteer = load_gazetteer(c, exit_code);
+  if (exit_code != kExitOk) return exit_code;
+  Pipeline pipeline(*lex, {c.lang.empty() ? "id" : c.lang, false}, gazetteer.get());
   int problems = 0;
   size_t articles = 0, events = 0;
   Status failure;
@@ -388,6 +412,60 @@ int run_export_gdelt(const Common& c, const std::string& db_path, const std::str
   return kExitOk;
 }
 
+int run_geo(const Common& c, const std::string& name, const std::vector<std::string>& near, const std::string& cue,
+            const std::string& format, size_t limit) {
+  int exit_code = kExitOk;
+  auto gazetteer = load_gazetteer(c, exit_code, /*required=*/true);
+  if (!gazetteer) return exit_code;
+  GeoContext ctx;
+  ctx.place_countries = near;
+  ctx.cue = cue == "city" ? GeoCue::kCity : cue == "adm1" ? GeoCue::kAdm1 : cue == "country" ? GeoCue::kCountry : GeoCue::kNone;
+  auto candidates = gazetteer->candidates(name, ctx);
+  if (limit && candidates.size() > limit) candidates.resize(limit);
+  if (format == "json") {
+    for (const auto& cand : candidates) {
+      const GeoPlace& p = cand.place;
+      std::string o = "{";
+      auto field = [&](const char* k, const std::string& v) {
+        if (o.size() > 1) o += ',';
+        append_json_string(o, k);
+        o += ':';
+        o += v;
+      };
+      auto quoted = [](std::string_view v) { std::string q; append_json_string(q, v); return q; };
+      field("score", fmt::format("{:.2f}", cand.score));
+      field("kind", quoted(geo_kind_name(p.kind)));
+      field("name", quoted(p.name));
+      field("country", quoted(p.iso2));
+      field("admin1", p.admin1.empty() ? "null" : quoted(p.admin1));
+      field("subdivision", p.subdivision.empty() ? "null" : quoted(p.subdivision));
+      field("feature", p.feature == GeoFeature::kNone ? "null" : quoted(geo_feature_name(p.feature)));
+      field("population", std::to_string(p.population));
+      field("lat", p.lat ? fmt::format("{:.5f}", *p.lat) : "null");
+      field("lon", p.lon ? fmt::format("{:.5f}", *p.lon) : "null");
+      field("geonames_id", p.geonames_id ? std::to_string(p.geonames_id) : "null");
+      field("other_name", cand.exonym ? "true" : "false");
+      fmt::print("{}}}\n", o);
+    }
+  } else {
+    fmt::print("{:>6}  {:<7} {:<28} {:<2} {:<6} {:<7} {:<6} {:>10}  {:>9} {:>10}  {}\n", "score", "kind", "name", "cc",
+               "admin1", "iso2", "class", "population", "lat", "lon", "geonames");
+    for (const auto& cand : candidates) {
+      const GeoPlace& p = cand.place;
+      fmt::print("{:>6.2f}  {:<7} {:<28} {:<2} {:<6} {:<7} {:<6} {:>10}  {:>9} {:>10}  {}\n", cand.score,
+                 geo_kind_name(p.kind), p.name, p.iso2, p.admin1, p.subdivision, geo_feature_name(p.feature),
+                 p.population, p.lat ? fmt::format("{:.4f}", *p.lat) : "-", p.lon ? fmt::format("{:.4f}", *p.lon) : "-",
+                 p.geonames_id ? std::to_string(p.geonames_id) : "-");
+    }
+  }
+  if (candidates.empty()) {
+    fmt::print(stderr, "kabar: no place named \"{}\" (key \"{}\") in {}\n", name, geo_key(name),
+               c.gazetteer.empty() ? Gazetteer::default_path() : c.gazetteer);
+    return kExitPartial;
+  }
+  return kExitOk;
+}
+
 int run_export_jsonl(const std::string& db_path, const std::string& out_path) {
   int exit_code = kExitOk;
   auto store = open_existing_store(db_path, exit_code);
@@ -445,6 +523,7 @@ int main(int argc, char** argv) {
     sub->add_option("--lang", common.lang, "Language of the input when not given or guessed: id or en")
         ->check(CLI::IsMember({"id", "en"}));
     sub->add_option("--date", common.date, "Article date YYYY-MM-DD for inputs that state none");
+    sub->add_option("--gazetteer", common.gazetteer, "Gazetteer file (default: $KABAR_GAZETTEER or the built one)");
   };
 
   std::vector<std::string> inputs;
@@ -527,6 +606,17 @@ int main(int argc, char** argv) {
   add_common(dict);
   dict->add_option("action", dict_action, "check | stats")->required()->check(CLI::IsMember({"check", "stats"}));
 
+  std::string geo_name, geo_cue, geo_format = "table";
+  std::vector<std::string> geo_near;
+  size_t geo_limit = 20;
+  auto* geo = app.add_subcommand("geo", "Print the gazetteer's candidates for a place name, best first, with scores");
+  geo->add_option("name", geo_name, "A place name as written (Paris, Jawa Barat, Den Haag)")->required();
+  geo->add_option("--near", geo_near, "ISO2 countries the text already names (context for the scores)");
+  geo->add_option("--cue", geo_cue, "What the text says it is")->check(CLI::IsMember({"city", "adm1", "country"}));
+  geo->add_option("--format", geo_format, "Output")->check(CLI::IsMember({"table", "json"}));
+  geo->add_option("--limit", geo_limit, "At most N candidates (0 = all)");
+  geo->add_option("--gazetteer", common.gazetteer, "Gazetteer file (default: $KABAR_GAZETTEER or the built one)");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -543,5 +633,6 @@ int main(int argc, char** argv) {
   if (export_gdelt_cmd->parsed()) return run_export_gdelt(common, db_path, out_dir, export_at, url_prefix);
   if (export_jsonl_cmd->parsed()) return run_export_jsonl(db_path, jsonl_out);
   if (dict->parsed()) return run_dict(common, dict_action);
+  if (geo->parsed()) return run_geo(common, geo_name, geo_near, geo_cue, geo_format, geo_limit);
   return kExitUsage;
 }

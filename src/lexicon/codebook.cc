@@ -92,6 +92,8 @@ StatusOr<Codebook> Codebook::load(const std::string& dir) {
                   // The same three letters can be both a type and a group
                   // (UNO); the first line wins and both mean the same body.
                   if (!book.unit_index_.count(u.code)) book.unit_index_[u.code] = book.units_.size();
+                  if (u.kind == ActorUnitKind::kCountry && u.iso2.size() == 2 && !book.iso2_index_.count(u.iso2))
+                    book.iso2_index_[u.iso2] = book.units_.size();
                   book.units_.push_back(std::move(u));
                   return Status::Ok();
                 });
@@ -127,6 +129,11 @@ const CameoCode* Codebook::intent_for(std::string_view code) const {
 const CameoCode* Codebook::find(std::string_view code) const {
   auto it = code_index_.find(std::string(code));
   return it == code_index_.end() ? nullptr : &codes_[it->second];
+}
+
+const ActorUnit* Codebook::unit_for_iso2(std::string_view iso2) const {
+  auto it = iso2_index_.find(std::string(iso2));
+  return it == iso2_index_.end() ? nullptr : &units_[it->second];
 }
 
 const ActorUnit* Codebook::unit(std::string_view code3) const {

@@ -255,6 +255,10 @@ class LexiconBuilder {
         {"reciprocal", WordClass::kReciprocal}, {"anaphor.event", WordClass::kAnaphorEvent},
         {"tone.positive", WordClass::kTonePositive}, {"tone.negative", WordClass::kToneNegative},
         {"reference.self", WordClass::kSelfReference}};
+    // Place cues carry the kabar/gazetteer.h GeoCue they signal.
+    if (name == "place.city") return WordEntry{WordClass::kPlaceCue, 1, {}};
+    if (name == "place.adm1") return WordEntry{WordClass::kPlaceCue, 2, {}};
+    if (name == "place.country") return WordEntry{WordClass::kPlaceCue, 3, {}};
     if (auto it = kPlain.find(name); it != kPlain.end()) return WordEntry{it->second, 0, {}};
     auto numbered = [&](std::string_view prefix, WordClass cls, int lo, int hi) -> std::optional<WordEntry> {
       if (name.substr(0, prefix.size()) != prefix) return std::nullopt;

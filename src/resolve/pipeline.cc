@@ -71,7 +71,7 @@ ArticleResult Pipeline::process(Article article, Trace* trace) const {
     }
   }
   if (r.document.dateline)
-    r.dateline_place = resolve_dateline_place(r.document.dateline->place, r.document.dateline->place_span, *lex);
+    r.dateline_place = geocoder_.dateline(r.document.dateline->place, r.document.dateline->place_span, *lex);
 
   if (trace) {
     trace->add(fmt::format("language: {}{}", r.lang, r.article.lang.empty() ? " (guessed)" : ""));
@@ -86,8 +86,8 @@ ArticleResult Pipeline::process(Article article, Trace* trace) const {
                                line.kind == LineKind::kTitle ? "not coded" : lexicon_.where(line.rule)));
   }
 
-  Discourse discourse;
-  CodeOptions code_options{options_.keep_suppressed};
+  // Annotations of every sentence first: places are resolved in the context
+  // of the whole article (the countries it names).
   r.annotations.resize(r.sentences.size());
   for (size_t si = 0; si < r.sentences.size(); ++si) {
     const Sentence& s = r.sentences[si];
@@ -95,6 +95,14 @@ ArticleResult Pipeline::process(Article article, Trace* trace) const {
     a.mentions = find_mentions(text, r.tokens, s.first_token, s.end_token, *lex, lexicon_.codebook(), r.date);
     a.places = find_places(r.tokens, s.first_token, s.end_token, *lex);
     a.times = find_times(text, r.tokens, s.first_token, s.end_token, *lex, r.date);
+  }
+  geocoder_.geocode_article(text, r.tokens, r.sentences, r.annotations, *lex, r.dateline_place);
+
+  Discourse discourse;
+  CodeOptions code_options{options_.keep_suppressed};
+  for (size_t si = 0; si < r.sentences.size(); ++si) {
+    const Sentence& s = r.sentences[si];
+    SentenceAnnotations& a = r.annotations[si];
     if (trace) {
       trace->add(fmt::format("sentence {}: \"{}\"", s.index, s.span.in(text)));
       std::string toks;
@@ -109,15 +117,21 @@ ArticleResult Pipeline::process(Article article, Trace* trace) const {
         }
         trace->add(fmt::format("  actor:{}{}{}", codes, m.after_prep ? " (after preposition)" : "", m.media ? " (media)" : ""));
       }
-      for (const auto& p : a.places)
-        trace->add(fmt::format("  place: \"{}\" → {} ({}){}", p.span.in(text), lex->places()[p.place].name,
-                               lex->places()[p.place].country, p.after_locative ? " locative" : ""));
+      for (const auto& p : a.places) {
+        std::string codes = p.resolved.adm1.empty() ? "" : " " + p.resolved.adm1;
+        if (p.resolved.geonames_id) codes += fmt::format(" geonames:{}", p.resolved.geonames_id);
+        std::string source = p.place == PlaceMention::kGazetteerOnly ? fmt::format("gazetteer, score {:.1f}", p.score)
+                                                                     : lexicon_.where(*p.resolved.entry);
+        trace->add(fmt::format("  place: \"{}\" → {} ({}, {}{}) [{}]{}", p.span.in(text), p.resolved.name,
+                               p.resolved.country, p.resolved.precision, codes, source,
+                               p.after_locative ? " locative" : ""));
+      }
       for (const auto& t : a.times)
         trace->add(fmt::format("  time: \"{}\" → {}", t.span.in(text), t.date ? t.date->to_string() : "unresolved"));
     }
     SentenceInput in{text, &r.tokens, &s, &a.mentions, lex, &lexicon_};
     auto coded = code_sentence(in, discourse, code_options, trace);
-    SentenceResolveInput rin{&r.tokens, &a.times, &a.places, &a.mentions, lex, r.date, r.dateline_place};
+    SentenceResolveInput rin{&r.tokens, &a.times, &a.places, &a.mentions, lex, r.date, r.dateline_place, &lexicon_.codebook()};
     resolve_sentence_events(rin, r.article.id, coded);
     for (auto& ce : coded) {
       if (options_.agent_country_from_dateline && r.dateline_place) {

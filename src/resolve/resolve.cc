@@ -18,18 +18,10 @@ uint64_t fnv1a(std::string_view s, uint64_t h = 1469598103934665603ull) {
   return h;
 }
 
-Place place_from_entry(const PlaceEntry& e, Span span, const char* from) {
-  Place p;
-  p.name = e.name;
-  p.country = e.country;
-  if (e.precision != "country") {
-    p.lat = e.lat;
-    p.lon = e.lon;
-  }
-  p.precision = e.precision;
+Place place_from_mention(const PlaceMention& m, const char* from) {
+  Place p = m.resolved;
   p.from = from;
-  p.span = span;
-  p.entry = e.ref;
+  p.span = m.span;
   return p;
 }
 
@@ -40,17 +32,6 @@ std::string event_id(const std::string& article_id, const Event& e) {
   h = fnv1a(fmt::format("|{}|{}|{}|{}|{}", e.sentence, e.evidence.trigger.begin, e.code,
                         e.source ? e.source->code : "", e.target ? e.target->code : ""), h);
   return fmt::format("{:016x}", h);
-}
-
-std::optional<Place> resolve_dateline_place(std::string_view place_text, Span span, const LanguageLexicon& lex) {
-  std::vector<Token> tokens;
-  tokenize(place_text, Span{0, static_cast<uint32_t>(place_text.size())}, tokens);
-  if (tokens.empty()) return std::nullopt;
-  std::vector<uint32_t> values;
-  auto norm_at = [&](size_t i) -> const std::string& { return tokens[i].norm; };
-  size_t len = lex.place_trie().longest(0, tokens.size(), norm_at, values);
-  if (len != tokens.size()) return std::nullopt;
-  return place_from_entry(lex.places()[values.front()], span, "dateline");
 }
 
 void resolve_sentence_events(const SentenceResolveInput& in, const std::string& article_id,
@@ -95,7 +76,7 @@ void resolve_sentence_events(const SentenceResolveInput& in, const std::string& 
       if (!best || score < best_score) { best = &p; best_score = score; }
     }
     if (best && best->after_locative) {
-      e.place = place_from_entry(in.lex->places()[best->place], best->span, "sentence");
+      e.place = place_from_mention(*best, "sentence");
     } else {
       // A country after a locative preposition: "di Ukraina", "in Ukraine".
       for (const auto& m : *in.mentions) {
@@ -106,12 +87,13 @@ void resolve_sentence_events(const SentenceResolveInput& in, const std::string& 
         p.name = m.actors[0].name;
         p.country = m.actors[0].country;
         p.precision = "country";
+        if (const ActorUnit* u = in.book ? in.book->unit(p.country) : nullptr) p.fips = p.adm1 = u->fips;
         p.from = "sentence";
         p.span = m.span;
         e.place = p;
         break;
       }
-      if (!e.place && best) e.place = place_from_entry(in.lex->places()[best->place], best->span, "sentence");
+      if (!e.place && best) e.place = place_from_mention(*best, "sentence");
       if (!e.place && in.dateline_place) e.place = in.dateline_place;
     }
     e.id = event_id(article_id, e);

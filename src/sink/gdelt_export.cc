@@ -112,13 +112,22 @@ void geo_columns(simdjson::dom::element place, const Codebook& book, std::vector
   out.push_back(std::to_string(type));
   out.push_back(cell(str(place, "name")));
   out.push_back(fips);
-  out.push_back(type == 1 ? fips : "");  // ADM1Code: the country alone when that is all we know
-  out.push_back("");
+  // ADM1Code: FIPS + GeoNames admin1 from the gazetteer ("ID30", "USGA"); the
+  // country alone when that is all we know, as GDELT writes it.
+  const std::string adm1 = str(place, "adm1");
+  out.push_back(!adm1.empty() ? adm1 : type == 1 ? fips : "");
+  out.push_back("");  // ADM2Code: kabar resolves no second-level divisions
   double lat = 0, lon = 0;
   bool has_point = place["lat"].get(lat) == simdjson::SUCCESS && place["lon"].get(lon) == simdjson::SUCCESS;
   out.push_back(has_point ? fmt::format("{:.4f}", lat) : "");
   out.push_back(has_point ? fmt::format("{:.4f}", lon) : "");
-  out.push_back("");  // FeatureID
+  // FeatureID: the GeoNames id of a city; for a country or a division GDELT
+  // writes the ADM1 code, as here.
+  uint64_t geonames = 0;
+  if (place["geonames_id"].get(geonames) == simdjson::SUCCESS && geonames && type != 1 && type != 2 && type != 5)
+    out.push_back(std::to_string(geonames));
+  else
+    out.push_back(type == 1 ? fips : adm1);
 }
 
 std::string join_row(const std::vector<std::string>& cells) {

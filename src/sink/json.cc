@@ -89,6 +89,10 @@ std::string event_to_json(const Event& e, const Lexicon& lex) {
     key(o, "lat"); o += p.lat ? fmt::format("{:.4f}", *p.lat) : "null";
     key(o, "lon"); o += p.lon ? fmt::format("{:.4f}", *p.lon) : "null";
     key(o, "precision"); append_json_string(o, p.precision);
+    key(o, "fips"); if (p.fips.empty()) o += "null"; else append_json_string(o, p.fips);
+    key(o, "adm1"); if (p.adm1.empty()) o += "null"; else append_json_string(o, p.adm1);
+    key(o, "subdivision"); if (p.subdivision.empty()) o += "null"; else append_json_string(o, p.subdivision);
+    key(o, "geonames_id"); if (p.geonames_id) o += std::to_string(p.geonames_id); else o += "null";
     key(o, "from"); append_json_string(o, p.from);
     key(o, "span"); span(o, p.span);
     o += '}';

@@ -17,7 +17,7 @@ namespace {
 //   1  articles, events
 //   2  events_fts: full-text index of event sentences (FTS5)
 //   3  clusters: events from several articles that report one happening
-constexpr int kSchemaVersion = 4;
+constexpr int kSchemaVersion = 5;
 
 // Two events report the same happening when they have the same source,
 // target and CAMEO root, dates at most this many days apart (chained through
@@ -181,6 +181,16 @@ Status SqliteStore::migrate(const std::string& path) {
           "CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker_code);"
           "ALTER TABLE articles ADD COLUMN tone REAL;");
     }
+    if (v == 4) {
+      // The gazetteer's codes for each place mention (GDELT's FIPS country
+      // and ADM1Code, ISO 3166-2, GeoNames id). Older rows keep NULLs until
+      // their article is next ingested.
+      st = exec(
+          "ALTER TABLE place_mentions ADD COLUMN fips TEXT;"
+          "ALTER TABLE place_mentions ADD COLUMN adm1 TEXT;"
+          "ALTER TABLE place_mentions ADD COLUMN subdivision TEXT;"
+          "ALTER TABLE place_mentions ADD COLUMN geonames_id INTEGER;");
+    }
     if (st.ok()) st = exec(fmt::format("INSERT OR REPLACE INTO meta(key, value) VALUES('schema_version', '{}')", v + 1).c_str());
     if (!st.ok()) {
       exec("ROLLBACK");
@@ -300,18 +310,17 @@ Status SqliteStore::put_article(const ArticleResult& r, const Lexicon& lexicon) 
   return Status::Ok();
 }
 
-Status SqliteStore::put_article_parts(const ArticleResult& r, const Lexicon& lexicon) {
+Status SqliteStore::put_article_parts(const ArticleResult& r, const Lexicon& /*lexicon*/) {
   auto fail = [&] { return Status(ErrorCode::kIo, fmt::format("sqlite: {}", sqlite3_errmsg(db_))); };
   const std::string& text = r.article.text;
   const std::string& id = r.article.id;
-  const LanguageLexicon* lex = lexicon.language(r.lang);
   Stmt sent(db_, *cache_, "INSERT INTO sentences(article, idx, begin, end, text) VALUES(?1,?2,?3,?4,?5)");
   Stmt actor(db_, *cache_,
              "INSERT INTO actor_mentions(article, sentence, begin, end, code, country, role, name) "
              "VALUES(?1,?2,?3,?4,?5,?6,?7,?8)");
   Stmt place(db_, *cache_,
-             "INSERT INTO place_mentions(article, sentence, begin, end, name, country, precision, lat, lon) "
-             "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9)");
+             "INSERT INTO place_mentions(article, sentence, begin, end, name, country, precision, lat, lon, fips, adm1, "
+             "subdivision, geonames_id) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13)");
   if (!sent.ok() || !actor.ok() || !place.ok()) return fail();
   for (size_t si = 0; si < r.sentences.size(); ++si) {
     const Sentence& s = r.sentences[si];
@@ -338,8 +347,7 @@ Status SqliteStore::put_article_parts(const ArticleResult& r, const Lexicon& lex
       }
     }
     for (const auto& pm : r.annotations[si].places) {
-      if (!lex || pm.place >= lex->places().size()) continue;
-      const PlaceEntry& p = lex->places()[pm.place];
+      const Place& p = pm.resolved;
       place.text(1, id);
       place.integer(2, s.index);
       place.integer(3, pm.span.begin);
@@ -347,13 +355,17 @@ Status SqliteStore::put_article_parts(const ArticleResult& r, const Lexicon& lex
       place.text(5, p.name);
       place.opt_text(6, p.country);
       place.opt_text(7, p.precision);
-      if (p.precision == "country") {  // no point for a whole country
+      if (p.lat && p.lon) {  // no point for a whole country
+        place.real(8, *p.lat);
+        place.real(9, *p.lon);
+      } else {
         place.null(8);
         place.null(9);
-      } else {
-        place.real(8, p.lat);
-        place.real(9, p.lon);
       }
+      place.opt_text(10, p.fips);
+      place.opt_text(11, p.adm1);
+      place.opt_text(12, p.subdivision);
+      if (p.geonames_id) place.integer(13, p.geonames_id); else place.null(13);
       if (place.step() != SQLITE_DONE) return fail();
       place.reset();
     }

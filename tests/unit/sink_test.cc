@@ -239,8 +239,18 @@ TEST(SqliteMigrationTest, VersionOneStoresGainTheFullTextIndex) {
   }
   auto store = SqliteStore::open(path.string());
   ASSERT_TRUE(store.ok()) << store.status().to_string();
-  EXPECT_EQ((*store)->schema_version(), 4);
+  EXPECT_EQ((*store)->schema_version(), 5);
   EXPECT_EQ(*(*store)->count("quotes"), 0) << "version 4 tables exist, empty until re-ingest";
+  EXPECT_EQ(*(*store)->count("place_mentions"), 0);
+  {
+    // Version 5's gazetteer columns exist on the migrated table.
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(path.string().c_str(), &db), SQLITE_OK);
+    EXPECT_EQ(sqlite3_exec(db, "SELECT fips, adm1, subdivision, geonames_id FROM place_mentions", nullptr, nullptr, nullptr),
+              SQLITE_OK)
+        << sqlite3_errmsg(db);
+    sqlite3_close(db);
+  }
   SqliteStore::EventQuery q;
   q.text = "menyerang";
   auto rows = (*store)->query(q);
