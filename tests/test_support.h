@@ -9,6 +9,7 @@
 
 #include <gtest/gtest.h>
 
+#include "kabar/gazetteer.h"
 #include "kabar/lexicon.h"
 #include "kabar/pipeline.h"
 
@@ -48,9 +49,22 @@ inline const Lexicon& lexicon() {
   return *lex;
 }
 
+// The gazetteer the build made (build/gazetteer.bin), opened once.
+inline const Gazetteer& gazetteer() {
+  static std::unique_ptr<Gazetteer> gaz = [] {
+    auto g = Gazetteer::open(Gazetteer::default_path());
+    if (!g.ok()) {
+      ADD_FAILURE() << g.status().to_string();
+      std::abort();
+    }
+    return std::make_unique<Gazetteer>(std::move(g).value());
+  }();
+  return *gaz;
+}
+
 inline ArticleResult code_text(const std::string& text, const std::string& lang, const std::string& date,
                                Trace* trace = nullptr) {
-  Pipeline p(lexicon(), {lang, false});
+  Pipeline p(lexicon(), {lang, false}, &gazetteer());
   Article a;
   a.id = "test";
   a.text = text;

@@ -168,13 +168,16 @@ Status read_iso(const std::string& dir, std::vector<Country>& countries, std::ve
   // (Indonesia's provinces sit under "geographical units" such as ID-JW).
   std::unordered_map<std::string, std::string> type_of;
   for (auto e : list) type_of[get(e, "code")] = get(e, "type");
+  auto is_grouping = [](const std::string& type) { return type.find("eographical") != std::string::npos; };
   for (auto e : list) {
     Division d;
     d.code = get(e, "code");
+    if (is_grouping(get(e, "type"))) continue;  // ID-JW "Jawa": a grouping, not a division
     const std::string parent = get(e, "parent");
     if (!parent.empty()) {
-      const std::string ptype = type_of[d.code.substr(0, 3) + parent];
-      if (ptype.find("eographical") == std::string::npos) continue;
+      // Parents are written "JW" in some countries and "GB-NIR" in others.
+      const std::string parent_code = parent.find('-') == std::string::npos ? d.code.substr(0, 3) + parent : parent;
+      if (!is_grouping(type_of[parent_code])) continue;
     }
     d.iso2 = d.code.substr(0, 2);
     d.name = get(e, "name");

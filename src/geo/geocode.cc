@@ -165,6 +165,31 @@ void Geocoder::geocode_article(std::string_view text, const std::vector<Token>& 
     for (const auto& p : a.places) mark(p.first_token, p.end_token);
     auto free_at = [&](size_t i) { return !covered[i - s.first_token]; };
 
+    // A dictionary city named as a division ("Idlib province", "provinsi
+    // Aceh") is the division.
+    for (auto& pm : a.places) {
+      if (pm.place == PlaceMention::kGazetteerOnly || pm.resolved.precision == "adm1") continue;
+      size_t len = 0;
+      GeoCue cue = cue_at(pm.end_token, s.end_token, len);
+      for (uint32_t j = pm.first_token; cue == GeoCue::kNone && j > s.first_token && pm.first_token - j < 3;) {
+        --j;
+        GeoCue c = cue_at(j, pm.first_token, len);
+        if (c != GeoCue::kNone && j + len == pm.first_token) cue = c;
+      }
+      if (cue != GeoCue::kAdm1) continue;
+      std::vector<std::string> norms;
+      for (uint32_t t = pm.first_token; t < pm.end_token; ++t) norms.push_back(tokens[t].norm);
+      GeoContext ctx = base;
+      ctx.cue = cue;
+      auto c = gazetteer_->resolve(geo_key_from_norms(norms), ctx);
+      if (!c || c->place.kind != GeoKind::kAdm1) continue;
+      const ActorUnit* unit = book.unit_for_iso2(c->place.iso2);
+      if (!unit || unit->code != pm.resolved.country) continue;
+      pm.resolved = from_gazetteer(c->place);
+      pm.place = PlaceMention::kGazetteerOnly;
+      pm.score = c->score;
+    }
+
     std::vector<PlaceMention> found;
     // A country's name after a division or city cue is that division, and its
     // actor the division's country: "negara bagian Georgia" is in the USA.
