@@ -25,6 +25,8 @@
 
 namespace kabar {
 
+class Geocoder;  // kabar/geocode.h
+
 struct Mention {
   uint32_t first_token = 0, end_token = 0;
   Span span;
@@ -89,7 +91,8 @@ struct Entity {
 };
 
 std::vector<Entity> find_entities(std::string_view text, const std::vector<Token>& tokens, uint32_t first,
-                                  uint32_t end, const LanguageLexicon& lex);
+                                  uint32_t end, const LanguageLexicon& lex,
+                                  const Geocoder* geocoder = nullptr);
 
 // Resolves a partial time mention against an anchor (the article date): a
 // day-month without year takes the anchor's year, or the year before when that

@@ -14,6 +14,8 @@
 // QuadClass level (PLOVER type for PLOVER gold), with a per-root table.
 #pragma once
 
+#include "kabar/geocode.h"
+
 #include <map>
 #include <string>
 #include <vector>
@@ -95,7 +97,8 @@ struct NerResult {
   Counts all;                             // typed match over all three
   Counts untyped;                         // span match, any type ("actor and place detection")
 };
-StatusOr<NerResult> evaluate_ner(const std::string& path, const LanguageLexicon& lex);
+// `geocoder` (may be null) adds the gazetteer's places to the dictionaries'.
+StatusOr<NerResult> evaluate_ner(const std::string& path, const LanguageLexicon& lex, const Geocoder* geocoder = nullptr);
 std::string format_ner(const NerResult& result);
 
 }  // namespace kabar

@@ -42,6 +42,7 @@ class Geocoder {
   Geocoder(const Lexicon& lexicon, const Gazetteer* gazetteer);
 
   const Gazetteer* gazetteer() const { return gazetteer_; }
+  const Codebook& codebook() const { return lexicon_.codebook(); }
 
   // A dictionary place as output, with the gazetteer's codes when it knows it.
   Place curated(const LanguageLexicon& lex, uint32_t place_index) const;

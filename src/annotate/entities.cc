@@ -2,6 +2,7 @@
 // gazetteer places that no item covers.
 #include "annotate/items.h"
 #include "kabar/annotate.h"
+#include "kabar/geocode.h"
 
 namespace kabar {
 
@@ -15,7 +16,7 @@ const char* entity_kind_name(EntityKind kind) {
 }
 
 std::vector<Entity> find_entities(std::string_view text, const std::vector<Token>& tokens, uint32_t first,
-                                  uint32_t end, const LanguageLexicon& lex) {
+                                  uint32_t end, const LanguageLexicon& lex, const Geocoder* geocoder) {
   std::vector<Entity> out;
   std::vector<bool> covered(end - first, false);
   for (const Item& it : find_items(text, tokens, first, end, lex, std::nullopt, /*any_date=*/true)) {
@@ -29,7 +30,21 @@ std::vector<Entity> find_entities(std::string_view text, const std::vector<Token
     out.push_back({it.first, it.end, kind});
     for (uint32_t t = it.first; t < it.end; ++t) covered[t - first] = true;
   }
-  for (const auto& p : find_places(tokens, first, end, lex)) {
+  std::vector<PlaceMention> places = find_places(tokens, first, end, lex);
+  if (geocoder && geocoder->gazetteer() && end > first) {
+    // The gazetteer's places where the text vouches for one (kabar/geocode.h),
+    // in the context of the actors and places around them.
+    std::vector<SentenceAnnotations> annotations(1);
+    annotations[0].mentions = find_mentions(text, tokens, first, end, lex, geocoder->codebook(), std::nullopt);
+    annotations[0].places = places;
+    Sentence s;
+    s.first_token = first;
+    s.end_token = end;
+    s.span = {tokens[first].span.begin, tokens[end - 1].span.end};
+    geocoder->geocode_article(text, tokens, {s}, annotations, lex, std::nullopt);
+    places = std::move(annotations[0].places);
+  }
+  for (const auto& p : places) {
     bool overlap = false;
     for (uint32_t t = p.first_token; t < p.end_token; ++t) overlap |= covered[t - first];
     if (!overlap) out.push_back({p.first_token, p.end_token, EntityKind::kLocation});

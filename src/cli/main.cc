@@ -377,7 +377,10 @@ int run_eval_ner(const Common& c, const std::string& path) {
   if (!lex) return exit_code;
   const LanguageLexicon* l = lex->language(c.lang.empty() ? "id" : c.lang);
   if (!l) return kExitUsage;
-  auto r = evaluate_ner(path, *l);
+  auto gazetteer = load_gazetteer(c, exit_code);
+  if (exit_code != kExitOk) return exit_code;
+  Geocoder geocoder(*lex, gazetteer.get());
+  auto r = evaluate_ner(path, *l, &geocoder);
   if (!r.ok()) {
     fmt::print(stderr, "kabar: {}\n", r.status().message());
     return r.status().code() == ErrorCode::kNotFound ? kExitUsage : kExitPartial;

@@ -22,6 +22,7 @@ std::string gold_type(std::string_view label) {
 using Ent = std::tuple<uint32_t, uint32_t, std::string>;  // char begin, end, type
 
 void score_sentence(const std::vector<std::pair<std::string, std::string>>& rows, const LanguageLexicon& lex,
+                    const Geocoder* geocoder,
                     NerResult& r) {
   std::string text;
   std::set<Ent> gold;
@@ -51,7 +52,7 @@ void score_sentence(const std::vector<std::pair<std::string, std::string>>& rows
   std::vector<Token> tokens;
   tokenize(text, Span{0, static_cast<uint32_t>(text.size())}, tokens);
   std::set<Ent> got;
-  for (const auto& ent : find_entities(text, tokens, 0, static_cast<uint32_t>(tokens.size()), lex))
+  for (const auto& ent : find_entities(text, tokens, 0, static_cast<uint32_t>(tokens.size()), lex, geocoder))
     got.insert({tokens[ent.first_token].span.begin, tokens[ent.end_token - 1].span.end, entity_kind_name(ent.kind)});
   auto untyped = [](const std::set<Ent>& s) {
     std::set<std::pair<uint32_t, uint32_t>> out;
@@ -74,7 +75,7 @@ void score_sentence(const std::vector<std::pair<std::string, std::string>>& rows
 
 }  // namespace
 
-StatusOr<NerResult> evaluate_ner(const std::string& path, const LanguageLexicon& lex) {
+StatusOr<NerResult> evaluate_ner(const std::string& path, const LanguageLexicon& lex, const Geocoder* geocoder) {
   std::ifstream in(path);
   if (!in) return Status(ErrorCode::kNotFound, fmt::format("{}: cannot open", path));
   NerResult r;
@@ -85,7 +86,7 @@ StatusOr<NerResult> evaluate_ner(const std::string& path, const LanguageLexicon&
     ++line_no;
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (trim(line).empty()) {
-      if (!rows.empty()) score_sentence(rows, lex, r);
+      if (!rows.empty()) score_sentence(rows, lex, geocoder, r);
       rows.clear();
       continue;
     }
@@ -96,7 +97,7 @@ StatusOr<NerResult> evaluate_ner(const std::string& path, const LanguageLexicon&
     if (cols.size() < 2) return Status(ErrorCode::kParse, fmt::format("{}:{}: expected TOKEN … LABEL", path, line_no));
     rows.emplace_back(std::string(cols.front()), std::string(cols.back()));
   }
-  if (!rows.empty()) score_sentence(rows, lex, r);
+  if (!rows.empty()) score_sentence(rows, lex, geocoder, r);
   return r;
 }
 
