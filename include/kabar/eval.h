@@ -14,12 +14,11 @@
 // QuadClass level (PLOVER type for PLOVER gold), with a per-root table.
 #pragma once
 
-#include "kabar/geocode.h"
-
 #include <map>
 #include <string>
 #include <vector>
 
+#include "kabar/geocode.h"
 #include "kabar/lexicon.h"
 #include "kabar/pipeline.h"
 #include "kabar/status.h"
@@ -100,5 +99,32 @@ struct NerResult {
 // `geocoder` (may be null) adds the gazetteer's places to the dictionaries'.
 StatusOr<NerResult> evaluate_ner(const std::string& path, const LanguageLexicon& lex, const Geocoder* geocoder = nullptr);
 std::string format_ner(const NerResult& result);
+
+// ---------------------------------------------------------------------------
+// Places against a tagged corpus: Reuters-21578 as JSON Lines (fields id,
+// title, dateline, places, text). Each article is coded as the wire printed
+// it, dateline first ("SALVADOR, Feb 26 - Showers continued …"), and scored:
+//   * datelines: found in the text (place as the DATELINE field has it),
+//     resolved to a place, and that place's country among the PLACES tags;
+//   * document countries: the set of countries kabar finds in the article
+//     (actors, places, the dateline) against the PLACES tags, micro P/R/F1
+//     over the articles that have tags.
+// PLACES tags are country names ("el-salvador", "west-germany"); historical and
+// short ones are mapped by a fixed table, the rest through the gazetteer.
+
+struct PlacesEvalResult {
+  size_t articles = 0, with_tags = 0;
+  size_t datelines = 0, dateline_found = 0, dateline_same_text = 0, dateline_resolved = 0;
+  size_t dateline_tagged = 0;                         // datelines of articles whose tags all map
+  size_t dateline_scored = 0, dateline_in_tags = 0;  // resolved, with tags: country among them
+  size_t tp = 0, fp = 0, fn = 0;
+  std::map<std::string, size_t> unmapped_tags;      // tag → articles
+  std::map<std::string, size_t> false_positives;    // ISO2 → count
+  std::map<std::string, size_t> false_negatives;
+  std::map<std::string, size_t> dateline_misses;    // "PLACE → XX" → count
+};
+
+StatusOr<PlacesEvalResult> evaluate_places(const std::string& path, const Pipeline& pipeline, size_t limit = 0);
+std::string format_places_eval(const PlacesEvalResult& result);
 
 }  // namespace kabar

@@ -49,9 +49,15 @@ class Geocoder {
   // A gazetteer place as output.
   Place from_gazetteer(const GeoPlace& g) const;
 
+  // The countries an article names, as actors and as dictionary places: the
+  // context its gazetteer names are resolved in.
+  GeoContext article_context(const std::vector<SentenceAnnotations>& annotations, const LanguageLexicon& lex) const;
+
   // The dateline's place ("BANDUNG, KOMPAS.com"): the dictionaries first,
-  // then the gazetteer (a dateline always names a place).
-  std::optional<Place> dateline(std::string_view place_text, Span span, const LanguageLexicon& lex) const;
+  // then the gazetteer, preferring cities (a dateline names a city, or a
+  // country, never a province) and the article's countries (`ctx`).
+  std::optional<Place> dateline(std::string_view place_text, Span span, const LanguageLexicon& lex,
+                                const GeoContext& ctx = {}) const;
 
   // Resolves every sentence's dictionary places (PlaceMention::resolved) and
   // adds the places only the gazetteer knows. `annotations` holds one entry

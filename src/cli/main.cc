@@ -389,6 +389,24 @@ int run_eval_ner(const Common& c, const std::string& path) {
   return kExitOk;
 }
 
+int run_eval_places(const Common& c, const std::string& path, size_t limit) {
+  int exit_code = kExitOk;
+  auto lex = load_lexicon(c, exit_code);
+  if (!lex) return exit_code;
+  auto gazetteer = load_gazetteer(c, exit_code);
+  if (exit_code != kExitOk) return exit_code;
+  PipelineOptions options{c.lang.empty() ? "en" : c.lang, false};
+  options.article_annotations = false;
+  Pipeline pipeline(*lex, options, gazetteer.get());
+  auto r = evaluate_places(path, pipeline, limit);
+  if (!r.ok()) {
+    fmt::print(stderr, "kabar: {}\n", r.status().message());
+    return r.status().code() == ErrorCode::kNotFound ? kExitUsage : kExitPartial;
+  }
+  fmt::print("{}", format_places_eval(*r));
+  return kExitOk;
+}
+
 int run_export_gdelt(const Common& c, const std::string& db_path, const std::string& out_dir, std::string timestamp,
                      const std::string& url_prefix) {
   int exit_code = kExitOk;
@@ -591,6 +609,14 @@ int main(int argc, char** argv) {
   add_common(eval_ner);
   eval_ner->add_option("gold", ner_path, "Token-per-line BIO file, label in the last column")->required();
 
+  std::string places_path;
+  size_t places_limit = 0;
+  auto* eval_places = app.add_subcommand(
+      "eval-places", "Score datelines and document countries on Reuters-21578 JSON Lines (PLACES, DATELINE)");
+  add_common(eval_places);
+  eval_places->add_option("corpus", places_path, "reuters21578.jsonl")->required();
+  eval_places->add_option("--limit", places_limit, "At most N articles (0 = all)");
+
   std::string out_dir, export_at, url_prefix;
   auto* export_cmd = app.add_subcommand("export", "Write the store in other formats");
   auto* export_gdelt_cmd = export_cmd->add_subcommand("gdelt", "GDELT 2.0 Events, Mentions and GKG 2.1 files (zipped, indexed)");
@@ -633,6 +659,7 @@ int main(int argc, char** argv) {
   if (stats_cmd->parsed()) return run_stats(db_path, stat_groups);
   if (eval->parsed()) return run_eval(common, gold_path, actors_mode, report_path);
   if (eval_ner->parsed()) return run_eval_ner(common, ner_path);
+  if (eval_places->parsed()) return run_eval_places(common, places_path, places_limit);
   if (export_gdelt_cmd->parsed()) return run_export_gdelt(common, db_path, out_dir, export_at, url_prefix);
   if (export_jsonl_cmd->parsed()) return run_export_jsonl(db_path, jsonl_out);
   if (dict->parsed()) return run_dict(common, dict_action);

@@ -333,6 +333,7 @@ Status build_gazetteer(const GazetteerSources& src, const std::string& out, Gaze
     if (recs[i].kind == GeoKind::kCity) city_index[recs[i].geonames_id] = i;
   }
   size_t exonyms = 0;
+  std::set<std::string> dropped;
   for (const auto& c : countries) {
     const size_t i = country_index[c.iso2];
     for (const auto& n : c.other_names) add_key(n, i, true), ++exonyms;
@@ -353,6 +354,20 @@ Status build_gazetteer(const GazetteerSources& src, const std::string& out, Gaze
       size_t colon = l.text.find(" : ");
       if (colon == std::string::npos) return Status(ErrorCode::kData, where + ": expected TARGET : name | name");
       const std::string target = trim(l.text.substr(0, colon));
+      std::string_view names_part = std::string_view(l.text).substr(colon + 3);
+      if (target == "none") {
+        // Names that never name a place on their own ("West", "Central":
+        // divisions in a dozen countries, and words in every article).
+        for (size_t a = 0; a <= names_part.size();) {
+          size_t b = names_part.find('|', a);
+          if (b == std::string_view::npos) b = names_part.size();
+          std::string k = geo_key(trim(names_part.substr(a, b - a)));
+          if (k.empty()) return Status(ErrorCode::kData, where + ": empty name between '|'");
+          dropped.insert(k);
+          a = b + 1;
+        }
+        continue;
+      }
       size_t record = SIZE_MAX;
       if (target.rfind("geonames:", 0) == 0) {
         uint32_t id = static_cast<uint32_t>(std::strtoul(target.c_str() + 9, nullptr, 10));
@@ -376,6 +391,8 @@ Status build_gazetteer(const GazetteerSources& src, const std::string& out, Gaze
       }
     }
   }
+  keys.erase(std::remove_if(keys.begin(), keys.end(), [&](const PendingKey& k) { return dropped.count(k.key) > 0; }),
+             keys.end());
   std::sort(keys.begin(), keys.end(), [](const PendingKey& a, const PendingKey& b) {
     return std::tie(a.key, a.record, a.exonym) < std::tie(b.key, b.record, b.exonym);
   });

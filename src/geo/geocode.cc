@@ -102,7 +102,25 @@ Place Geocoder::from_gazetteer(const GeoPlace& g) const {
   return p;
 }
 
-std::optional<Place> Geocoder::dateline(std::string_view place_text, Span span, const LanguageLexicon& lex) const {
+GeoContext Geocoder::article_context(const std::vector<SentenceAnnotations>& annotations,
+                                     const LanguageLexicon& lex) const {
+  const Codebook& book = lexicon_.codebook();
+  auto iso2_of = [&](const std::string& code) -> std::string_view {
+    const ActorUnit* u = code.size() >= 3 ? book.unit(std::string_view(code).substr(0, 3)) : nullptr;
+    return u && u->kind == ActorUnitKind::kCountry ? std::string_view(u->iso2) : std::string_view();
+  };
+  GeoContext ctx;
+  for (const auto& a : annotations) {
+    for (const auto& pm : a.places)
+      if (pm.place < lex.places().size()) add_unique(ctx.place_countries, iso2_of(lex.places()[pm.place].country));
+    for (const auto& m : a.mentions)
+      for (const auto& actor : m.actors) add_unique(ctx.actor_countries, iso2_of(actor.country));
+  }
+  return ctx;
+}
+
+std::optional<Place> Geocoder::dateline(std::string_view place_text, Span span, const LanguageLexicon& lex,
+                                        const GeoContext& article) const {
   std::vector<Token> tokens;
   tokenize(place_text, Span{0, static_cast<uint32_t>(place_text.size())}, tokens);
   if (tokens.empty()) return std::nullopt;
@@ -115,8 +133,9 @@ std::optional<Place> Geocoder::dateline(std::string_view place_text, Span span, 
   } else if (gazetteer_) {
     std::vector<std::string> norms;
     for (const auto& t : tokens) norms.push_back(t.norm);
-    GeoContext ctx;
+    GeoContext ctx = article;
     ctx.dateline = true;
+    ctx.cue = GeoCue::kCity;
     if (auto c = gazetteer_->resolve(geo_key_from_norms(norms), ctx)) out = from_gazetteer(c->place);
   }
   if (out) {
@@ -131,19 +150,13 @@ void Geocoder::geocode_article(std::string_view text, const std::vector<Token>& 
                                const LanguageLexicon& lex, const std::optional<Place>& dateline) const {
   (void)text;
   const Codebook& book = lexicon_.codebook();
-  GeoContext base;
   auto iso2_of = [&](const std::string& code) -> std::string_view {
     const ActorUnit* u = code.size() >= 3 ? book.unit(std::string_view(code).substr(0, 3)) : nullptr;
     return u && u->kind == ActorUnitKind::kCountry ? std::string_view(u->iso2) : std::string_view();
   };
-  for (auto& a : annotations) {
-    for (auto& pm : a.places) {
-      pm.resolved = curated(lex, pm.place);
-      add_unique(base.place_countries, iso2_of(pm.resolved.country));
-    }
-    for (const auto& m : a.mentions)
-      for (const auto& actor : m.actors) add_unique(base.actor_countries, iso2_of(actor.country));
-  }
+  GeoContext base = article_context(annotations, lex);
+  for (auto& a : annotations)
+    for (auto& pm : a.places) pm.resolved = curated(lex, pm.place);
   if (dateline) base.dateline_country = std::string(iso2_of(dateline->country));
   if (!gazetteer_) return;
 
@@ -251,6 +264,17 @@ void Geocoder::geocode_article(std::string_view text, const std::vector<Token>& 
       if (cue == GeoCue::kNone) {  // a cue after: "Idlib province"
         size_t len = 0;
         cue = cue_at(run_end, s.end_token, len);
+      }
+      // One capitalised function word ("in March", "on Monday", "di Sana")
+      // is that word, whatever town shares its name, unless a cue says so.
+      if (cue == GeoCue::kNone && run_end - name_start == 1) {
+        const std::string& n = tokens[name_start].norm;
+        bool common = false;
+        for (WordClass wc : {WordClass::kMonth, WordClass::kWeekday, WordClass::kRelativeDay, WordClass::kStopword,
+                             WordClass::kPrep, WordClass::kDeterminer, WordClass::kNegation, WordClass::kReport,
+                             WordClass::kBoundaryConj, WordClass::kAnaphorSingle, WordClass::kAdverb})
+          common = common || lex.is_word(wc, n);
+        if (common) { i = run_end; continue; }
       }
       const bool locative =
           cue_start > s.first_token && lex.is_word(WordClass::kPrepLocative, tokens[cue_start - 1].norm);

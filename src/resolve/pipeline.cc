@@ -70,9 +70,20 @@ ArticleResult Pipeline::process(Article article, Trace* trace) const {
       if (r.date) break;
     }
   }
+  // Annotations of every sentence first: places are resolved in the context
+  // of the whole article (the countries it names).
+  r.annotations.resize(r.sentences.size());
+  for (size_t si = 0; si < r.sentences.size(); ++si) {
+    const Sentence& s = r.sentences[si];
+    SentenceAnnotations& a = r.annotations[si];
+    a.mentions = find_mentions(text, r.tokens, s.first_token, s.end_token, *lex, lexicon_.codebook(), r.date);
+    a.places = find_places(r.tokens, s.first_token, s.end_token, *lex);
+    a.times = find_times(text, r.tokens, s.first_token, s.end_token, *lex, r.date);
+  }
   if (r.document.dateline)
-    r.dateline_place = geocoder_.dateline(r.document.dateline->place, r.document.dateline->place_span, *lex);
-
+    r.dateline_place = geocoder_.dateline(r.document.dateline->place, r.document.dateline->place_span, *lex,
+                                          geocoder_.article_context(r.annotations, *lex));
+  geocoder_.geocode_article(text, r.tokens, r.sentences, r.annotations, *lex, r.dateline_place);
   if (trace) {
     trace->add(fmt::format("language: {}{}", r.lang, r.article.lang.empty() ? " (guessed)" : ""));
     trace->add(fmt::format("article date: {} ({})", r.date ? r.date->to_string() : "unknown",
@@ -86,17 +97,6 @@ ArticleResult Pipeline::process(Article article, Trace* trace) const {
                                line.kind == LineKind::kTitle ? "not coded" : lexicon_.where(line.rule)));
   }
 
-  // Annotations of every sentence first: places are resolved in the context
-  // of the whole article (the countries it names).
-  r.annotations.resize(r.sentences.size());
-  for (size_t si = 0; si < r.sentences.size(); ++si) {
-    const Sentence& s = r.sentences[si];
-    SentenceAnnotations& a = r.annotations[si];
-    a.mentions = find_mentions(text, r.tokens, s.first_token, s.end_token, *lex, lexicon_.codebook(), r.date);
-    a.places = find_places(r.tokens, s.first_token, s.end_token, *lex);
-    a.times = find_times(text, r.tokens, s.first_token, s.end_token, *lex, r.date);
-  }
-  geocoder_.geocode_article(text, r.tokens, r.sentences, r.annotations, *lex, r.dateline_place);
 
   Discourse discourse;
   CodeOptions code_options{options_.keep_suppressed};

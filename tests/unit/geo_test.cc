@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "kabar/eval.h"
 #include "kabar/gazetteer.h"
 #include "kabar/geocode.h"
 #include "test_support.h"
@@ -346,6 +347,43 @@ TEST(GeocodeTest, DatelinesResolveThroughTheGazetteer) {
   EXPECT_EQ(r.dateline_place->name, "Cimahi");
   EXPECT_EQ(r.dateline_place->adm1, "ID30");
   EXPECT_EQ(r.dateline_place->from, "dateline");
+}
+
+}  // namespace
+}  // namespace kabar
+
+namespace kabar {
+namespace {
+
+// Team-written wire stories in the Reuters-21578 JSON Lines shape.
+TEST(PlacesEvalTest, ScoresDatelinesAndDocumentCountries) {
+  auto path = std::filesystem::temp_directory_path() / ("kabar_places_" + std::to_string(::getpid()) + ".jsonl");
+  std::ofstream(path)
+      << R"({"id":"r1","title":"T","dateline":"PARIS, March 3 -","places":["france","west-germany"],"text":"French and West German ministers met to discuss farm prices.\n"})"
+      << "\n"
+      << R"({"id":"r2","title":"T","dateline":"TOKYO, March 4 -","places":["japan"],"text":"Japanese exporters said demand from Canada was weak.\n"})"
+      << "\n"
+      << R"({"id":"r3","title":"T","dateline":"NOWHERESVILLE, March 5 -","places":["atlantis"],"text":"Nothing happened.\n"})"
+      << "\n";
+  Pipeline pipeline(testing::lexicon(), {"en", false}, &testing::gazetteer());
+  auto r = evaluate_places(path.string(), pipeline);
+  std::filesystem::remove(path);
+  ASSERT_TRUE(r.ok()) << r.status().to_string();
+  EXPECT_EQ(r->articles, 3u);
+  EXPECT_EQ(r->with_tags, 2u) << "r3's tag maps to no country: left out";
+  EXPECT_EQ(r->unmapped_tags.count("atlantis"), 1u);
+  EXPECT_EQ(r->datelines, 3u);
+  EXPECT_EQ(r->dateline_found, 3u);
+  EXPECT_EQ(r->dateline_same_text, 3u);
+  EXPECT_EQ(r->dateline_tagged, 2u);
+  EXPECT_EQ(r->dateline_in_tags, 2u) << "Paris in France, Tokyo in Japan";
+  // r1: FR, DE found (both tagged); r2: JP tagged and found, CA found but not tagged.
+  EXPECT_EQ(r->tp, 3u);
+  EXPECT_EQ(r->fp, 1u);
+  EXPECT_EQ(r->false_positives.count("CA"), 1u);
+  EXPECT_EQ(r->fn, 0u);
+  EXPECT_NE(format_places_eval(*r).find("document countries: precision 0.750 recall 1.000"), std::string::npos)
+      << format_places_eval(*r);
 }
 
 }  // namespace
