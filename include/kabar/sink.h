@@ -97,9 +97,16 @@ class SqliteStore {
     uint32_t begin = 0, end = 0;  // byte offsets into the article text
     std::string verb;
   };
+  struct PlaceRow {  // one place_mentions row
+    uint32_t begin = 0;
+    std::string name, country, precision, fips, adm1;
+    std::optional<double> lat, lon;
+    int64_t geonames_id = 0;
+  };
   struct ArticleRow {
     std::string id, url, source, lang, date, text;
     std::vector<QuoteRow> quotes;
+    std::vector<PlaceRow> places;  // in text order
   };
   StatusOr<std::vector<ArticleRow>> export_articles() const;
 

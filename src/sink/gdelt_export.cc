@@ -260,16 +260,20 @@ std::vector<std::string> gdelt_gkg_row(const SqliteStore::ArticleRow& article, c
     struct Location {
       uint32_t offset;
       int type;
-      std::string name, fips, ll;
+      std::string name, fips, adm1, ll, feature;
     };
     std::vector<Location> locations;
-    for (const auto& p : find_places(tokens, 0, n, *lex)) {
-      const PlaceEntry& pe = lex->places()[p.place];
-      const ActorUnit* u = book.unit(pe.country);
-      const std::string fips = u ? u->fips : "";
-      const bool country = pe.precision == "country";
-      locations.push_back({tokens[p.first_token].span.begin, country ? 1 : pe.country == "USA" ? 3 : 4, pe.name, fips,
-                           country ? "#" : fmt::format("{:.4f}#{:.4f}", pe.lat, pe.lon)});
+    // The store's place mentions: dictionary and gazetteer places with their
+    // codes as the pipeline resolved them in context (kabar/geocode.h).
+    for (const auto& p : article.places) {
+      const ActorUnit* u = book.unit(p.country);
+      const std::string fips = !p.fips.empty() ? p.fips : u ? u->fips : "";
+      const bool country = p.precision == "country";
+      const bool usa = p.country == "USA";
+      const int type = country ? 1 : p.precision == "adm1" ? (usa ? 2 : 5) : (usa ? 3 : 4);
+      const std::string feature = p.geonames_id ? std::to_string(p.geonames_id) : country ? fips : p.adm1;
+      locations.push_back({p.begin, type, p.name, fips, country ? fips : p.adm1,
+                           p.lat ? fmt::format("{:.4f}#{:.4f}", *p.lat, *p.lon) : std::string("#"), feature});
     }
     for (const Item& it : find_items(article.text, tokens, 0, n, *lex, std::nullopt, /*any_date=*/true)) {
       if (it.agent || !(it.flags & kActorCountry)) continue;
@@ -278,14 +282,16 @@ std::vector<std::string> gdelt_gkg_row(const SqliteStore::ArticleRow& article, c
       const uint32_t offset = tokens[it.first].span.begin;
       bool placed = false;  // a gazetteer country entry already at this offset
       for (const auto& l : locations) placed |= l.offset == offset;
-      if (!placed) locations.push_back({offset, 1, u->name, u->fips, "#"});
+      if (!placed) locations.push_back({offset, 1, u->name, u->fips, u->fips, "#", u->fips});
     }
     std::sort(locations.begin(), locations.end(), [](const Location& a, const Location& b) { return a.offset < b.offset; });
+    // V1: Type#FullName#CountryCode#ADM1Code#Lat#Long#FeatureID; V2 adds
+    // ADM2Code after ADM1Code and the character offset at the end.
     for (const auto& l : locations) {
-      const std::string adm1 = l.type == 1 ? l.fips : "";
       if (seen_locations.insert(l.name).second)
-        append(v1_locations, fmt::format("{}#{}#{}#{}#{}#", l.type, cell(l.name), l.fips, adm1, l.ll));
-      append(v2_locations, fmt::format("{}#{}#{}#{}##{}##{}", l.type, cell(l.name), l.fips, adm1, l.ll, l.offset));
+        append(v1_locations, fmt::format("{}#{}#{}#{}#{}#{}", l.type, cell(l.name), l.fips, l.adm1, l.ll, l.feature));
+      append(v2_locations,
+             fmt::format("{}#{}#{}#{}##{}#{}#{}", l.type, cell(l.name), l.fips, l.adm1, l.ll, l.feature, l.offset));
     }
     // Counts: TYPE#N#Object#LocType#LocName#FIPS#ADM1#Lat#Long#FeatureID
     // (+#Offset in V2.1); kabar does not place counts, so LocType is 0 and

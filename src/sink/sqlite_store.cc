@@ -669,7 +669,7 @@ StatusOr<std::vector<SqliteStore::ArticleRow>> SqliteStore::export_articles() co
   if (!s.ok()) return Status(ErrorCode::kIo, fmt::format("sqlite: {}", sqlite3_errmsg(db_)));
   std::vector<ArticleRow> rows;
   while (s.step() == SQLITE_ROW)
-    rows.push_back({col(s.get(), 0), col(s.get(), 1), col(s.get(), 2), col(s.get(), 3), col(s.get(), 4), col(s.get(), 5), {}});
+    rows.push_back({col(s.get(), 0), col(s.get(), 1), col(s.get(), 2), col(s.get(), 3), col(s.get(), 4), col(s.get(), 5), {}, {}});
   Stmt q(db_, "SELECT begin, end, COALESCE(verb, '') FROM quotes WHERE article = ?1 ORDER BY begin");
   if (!q.ok()) return Status(ErrorCode::kIo, fmt::format("sqlite: {}", sqlite3_errmsg(db_)));
   for (auto& r : rows) {
@@ -678,6 +678,29 @@ StatusOr<std::vector<SqliteStore::ArticleRow>> SqliteStore::export_articles() co
       r.quotes.push_back({static_cast<uint32_t>(sqlite3_column_int64(q.get(), 0)),
                           static_cast<uint32_t>(sqlite3_column_int64(q.get(), 1)), col(q.get(), 2)});
     q.reset();
+  }
+  Stmt p(db_,
+         "SELECT begin, name, COALESCE(country, ''), COALESCE(precision, ''), lat, lon, COALESCE(fips, ''), "
+         "COALESCE(adm1, ''), COALESCE(geonames_id, 0) FROM place_mentions WHERE article = ?1 ORDER BY begin");
+  if (!p.ok()) return Status(ErrorCode::kIo, fmt::format("sqlite: {}", sqlite3_errmsg(db_)));
+  for (auto& r : rows) {
+    p.text(1, r.id);
+    while (p.step() == SQLITE_ROW) {
+      PlaceRow pr;
+      pr.begin = static_cast<uint32_t>(sqlite3_column_int64(p.get(), 0));
+      pr.name = col(p.get(), 1);
+      pr.country = col(p.get(), 2);
+      pr.precision = col(p.get(), 3);
+      if (sqlite3_column_type(p.get(), 4) != SQLITE_NULL && sqlite3_column_type(p.get(), 5) != SQLITE_NULL) {
+        pr.lat = sqlite3_column_double(p.get(), 4);
+        pr.lon = sqlite3_column_double(p.get(), 5);
+      }
+      pr.fips = col(p.get(), 6);
+      pr.adm1 = col(p.get(), 7);
+      pr.geonames_id = sqlite3_column_int64(p.get(), 8);
+      r.places.push_back(std::move(pr));
+    }
+    p.reset();
   }
   return rows;
 }

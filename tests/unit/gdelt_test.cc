@@ -56,7 +56,7 @@ class GdeltExportTest : public ::testing::Test {
     auto store = SqliteStore::open((dir_ / "k.db").string());
     ASSERT_TRUE(store.ok());
     store_ = std::move(store).value();
-    Pipeline pipeline(testing::lexicon(), {"id", false});
+    Pipeline pipeline(testing::lexicon(), {"id", false}, &testing::gazetteer());
     ASSERT_TRUE(store_->begin().ok());
     read_inputs({testing::source_dir() + "/examples", testing::source_dir() + "/tests/data/dedup"}, {},
                 [&](Article&& a) { ASSERT_TRUE(store_->put_article(pipeline.process(std::move(a)), testing::lexicon()).ok()); },
@@ -171,7 +171,7 @@ TEST_F(GdeltExportTest, GkgRowsListPlacesAndNamesWithOffsets) {
   for (const auto& a : *articles) by_url[a.url.empty() ? a.id : a.url] = &a;
 
   std::set<std::string> record_ids;
-  size_t with_locations = 0, with_persons = 0, quotes = 0;
+  size_t with_locations = 0, with_persons = 0, quotes = 0, with_feature_id = 0;
   for (const auto& r : rows) {
     ASSERT_EQ(r.size(), 27u);
     EXPECT_TRUE(std::regex_match(r[0], std::regex(R"(20250305120000-\d+)"))) << r[0];
@@ -191,8 +191,18 @@ TEST_F(GdeltExportTest, GkgRowsListPlacesAndNamesWithOffsets) {
       ++with_locations;
       auto f = split(rec, '#');
       ASSERT_EQ(f.size(), 9u) << rec;
-      EXPECT_TRUE(f[0] == "1" || f[0] == "3" || f[0] == "4") << rec;
+      EXPECT_TRUE(std::regex_match(std::string(f[0]), std::regex("[1-5]"))) << rec;
       EXPECT_TRUE(std::regex_match(std::string(f[2]), std::regex("[A-Z]{2}"))) << rec;
+      // ADM1Code: the FIPS country, alone or with the division's code.
+      if (!f[3].empty()) {
+        EXPECT_EQ(f[3].substr(0, 2), f[2]) << rec;
+      }
+      // Cities: a point, and their GeoNames id when the gazetteer knows them.
+      if (f[0] == "3" || f[0] == "4") {
+        EXPECT_FALSE(f[5].empty()) << rec;
+        EXPECT_TRUE(f[7].empty() || std::regex_match(std::string(f[7]), std::regex("[0-9]+"))) << rec;
+        with_feature_id += !f[7].empty();
+      }
       EXPECT_LT(std::stoul(std::string(f[8])), text.size());
     }
     // V2Persons, V2Organizations, AllNames: "Name,Offset", the name found
@@ -230,6 +240,7 @@ TEST_F(GdeltExportTest, GkgRowsListPlacesAndNamesWithOffsets) {
   }
   EXPECT_EQ(record_ids.size(), rows.size());
   EXPECT_GT(with_locations, rows.size()) << "most articles name a place";
+  EXPECT_GT(with_feature_id, 0u) << "cities carry their GeoNames id";
   EXPECT_GT(with_persons, 0u);
   EXPECT_GT(quotes, 0u) << "the examples quote people";
 
