@@ -113,11 +113,32 @@ struct Quote {
                           // ("…,” ujar Budi Santoso); empty when none is named
   Span verb;              // the report word ("kata", "said"); empty when none
   bool by_pronoun = false;  // "…,” ujarnya" / "he said": the previous quote's speaker
+  bool reported = false;    // reported (indirect) speech, no quote marks: `span` is what was said
 };
 
+// Direct quotations (double quote marks, at least two words), with speakers.
 std::vector<Quote> find_quotes(std::string_view text, const std::vector<Token>& tokens,
                                const std::vector<Sentence>& sentences,
                                const std::vector<SentenceAnnotations>& annotations, const LanguageLexicon& lex);
+
+// Reported speech in sentences with no direct quotation, in three shapes:
+//   "…, kata Zelensky." / "…, the ministry said on Tuesday." / "…, he said."
+//   "Menurut juru bicara Kemlu, …" / "According to Reuters, …"
+//   "Lavrov mengatakan bahwa …" / "Officials said that …"
+// Pronoun speakers take the last named speaker (of either kind). Returns the
+// direct quotes and the reported ones merged in text order.
+std::vector<Quote> add_reported_speech(std::string_view text, const std::vector<Token>& tokens,
+                                       const std::vector<Sentence>& sentences,
+                                       const std::vector<SentenceAnnotations>& annotations, const LanguageLexicon& lex,
+                                       std::vector<Quote> quotes);
+
+// News outlets the text cites as its source, as written: "kata kantor berita
+// TASS", "seperti dikutip dari Reuters", "Reuters reported", "according to
+// CNN". In text order, each once.
+std::vector<std::string> find_cited_sources(std::string_view text, const std::vector<Token>& tokens,
+                                            const std::vector<Sentence>& sentences,
+                                            const std::vector<SentenceAnnotations>& annotations,
+                                            const LanguageLexicon& lex);
 
 // A count as GDELT's GKG has them: "12 orang tewas" → KILL 12 "orang";
 // "killed five soldiers" → KILL 5 "soldiers". The number is the nearest one

@@ -74,6 +74,7 @@ enum class WordClass : uint8_t {
   kAnaphorSingle, kAnaphorPair, kAbbreviation, kWeekday, kMonth, kRelativeDay,
   kStopword, kIrregular, kNameIntro, kPurpose, kAdverb, kDiscard, kVerbContext,
   kAnaphorCountry, kAnaphorGroup, kModifier, kQuantity, kReciprocal, kAnaphorEvent,
+  kCoordinator,  // "dan", "and": a clause or phrase joined to the one before
   kCount,       // count.TYPE: arg indexes kCountTypes
   kNumberWord,  // number.N: arg = N
   kMultiplier,  // multiplier.N: arg = N ("ribu", "million")

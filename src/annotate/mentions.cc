@@ -214,8 +214,13 @@ std::vector<Mention> find_mentions(std::string_view text, const std::vector<Toke
       bool agent_role = std::any_of(chunks[k].items.begin(), chunks[k].items.end(),
                                     [](const Item& i) { return i.agent; }) && !a.country.empty();
       has_agent_role.push_back(agent_role);
-      if (std::all_of(chunks[k].items.begin(), chunks[k].items.end(),
-                      [](const Item& i) { return !i.agent && (i.flags & kActorMedia); }))
+      // An outlet, alone or with a media role word ("kantor berita TASS",
+      // "the news agency Reuters").
+      const auto& items = chunks[k].items;
+      if (std::any_of(items.begin(), items.end(), [](const Item& i) { return !i.agent && (i.flags & kActorMedia); }) &&
+          std::all_of(items.begin(), items.end(), [](const Item& i) {
+            return (!i.agent && (i.flags & kActorMedia)) || (i.agent && i.code == "MED");
+          }))
         m.media = true;
       m.actors.push_back(std::move(a));
     }

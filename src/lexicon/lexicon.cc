@@ -253,6 +253,7 @@ class LexiconBuilder {
         {"anaphor.country", WordClass::kAnaphorCountry}, {"anaphor.group", WordClass::kAnaphorGroup},
         {"modifier", WordClass::kModifier}, {"quantity", WordClass::kQuantity},
         {"reciprocal", WordClass::kReciprocal}, {"anaphor.event", WordClass::kAnaphorEvent},
+        {"coordinator", WordClass::kCoordinator},
         {"tone.positive", WordClass::kTonePositive}, {"tone.negative", WordClass::kToneNegative},
         {"reference.self", WordClass::kSelfReference}};
     // Place cues carry the kabar/gazetteer.h GeoCue they signal.

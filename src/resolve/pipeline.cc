@@ -148,7 +148,15 @@ ArticleResult Pipeline::process(Article article, Trace* trace) const {
     }
   }
   if (options_.article_annotations) {
-    r.quotes = find_quotes(text, r.tokens, r.sentences, r.annotations, *lex);
+    r.quotes = add_reported_speech(text, r.tokens, r.sentences, r.annotations, *lex,
+                                   find_quotes(text, r.tokens, r.sentences, r.annotations, *lex));
+    // Outlets the text cites ("kata kantor berita TASS", "Reuters reported")
+    // join those of a "Sumber:" line, each once.
+    for (auto& name : find_cited_sources(text, r.tokens, r.sentences, r.annotations, *lex)) {
+      bool seen = false;
+      for (const auto& c : r.document.cited_sources) seen = seen || normalize_word(c) == normalize_word(name);
+      if (!seen) r.document.cited_sources.push_back(std::move(name));
+    }
     r.tone = measure_tone(r.tokens, *lex);
   }
   return r;

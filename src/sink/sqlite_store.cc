@@ -189,7 +189,9 @@ Status SqliteStore::migrate(const std::string& path) {
           "ALTER TABLE place_mentions ADD COLUMN fips TEXT;"
           "ALTER TABLE place_mentions ADD COLUMN adm1 TEXT;"
           "ALTER TABLE place_mentions ADD COLUMN subdivision TEXT;"
-          "ALTER TABLE place_mentions ADD COLUMN geonames_id INTEGER;");
+          "ALTER TABLE place_mentions ADD COLUMN geonames_id INTEGER;"
+          // Reported speech beside direct quotations: 'direct' or 'reported'.
+          "ALTER TABLE quotes ADD COLUMN kind TEXT NOT NULL DEFAULT 'direct';");
     }
     if (st.ok()) st = exec(fmt::format("INSERT OR REPLACE INTO meta(key, value) VALUES('schema_version', '{}')", v + 1).c_str());
     if (!st.ok()) {
@@ -372,7 +374,7 @@ Status SqliteStore::put_article_parts(const ArticleResult& r, const Lexicon& /*l
   }
   Stmt quote(db_, *cache_,
              "INSERT INTO quotes(article, sentence, begin, end, text, speaker_code, speaker_name, speaker_begin, "
-             "speaker_end, verb) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)");
+             "speaker_end, verb, kind) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11)");
   if (!quote.ok()) return fail();
   for (const auto& q : r.quotes) {
     quote.text(1, id);
@@ -392,6 +394,7 @@ Status SqliteStore::put_article_parts(const ArticleResult& r, const Lexicon& /*l
       quote.null(7); quote.null(8); quote.null(9);
     }
     quote.opt_text(10, std::string(q.verb.in(text)));
+    quote.text(11, q.reported ? "reported" : "direct");
     if (quote.step() != SQLITE_DONE) return fail();
     quote.reset();
   }
@@ -670,7 +673,8 @@ StatusOr<std::vector<SqliteStore::ArticleRow>> SqliteStore::export_articles() co
   std::vector<ArticleRow> rows;
   while (s.step() == SQLITE_ROW)
     rows.push_back({col(s.get(), 0), col(s.get(), 1), col(s.get(), 2), col(s.get(), 3), col(s.get(), 4), col(s.get(), 5), {}, {}});
-  Stmt q(db_, "SELECT begin, end, COALESCE(verb, '') FROM quotes WHERE article = ?1 ORDER BY begin");
+  // GKG's Quotations are direct quotations only.
+  Stmt q(db_, "SELECT begin, end, COALESCE(verb, '') FROM quotes WHERE article = ?1 AND kind = 'direct' ORDER BY begin");
   if (!q.ok()) return Status(ErrorCode::kIo, fmt::format("sqlite: {}", sqlite3_errmsg(db_)));
   for (auto& r : rows) {
     q.text(1, r.id);

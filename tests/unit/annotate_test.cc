@@ -154,6 +154,7 @@ TEST(QuotesTest, QuotedWordsAndWhoSpokeThem) {
     auto r = pipeline.process(a);
     std::vector<std::string> quotes, speakers;
     for (const auto& q : r.quotes) {
+      if (q.reported) continue;  // ReportedSpeechTest
       quotes.emplace_back(q.span.in(r.article.text));
       std::string code;
       if (q.speaker)
@@ -178,6 +179,77 @@ TEST(QuotesTest, QuotedWordsAndWhoSpokeThem) {
   EXPECT_TRUE(lean.quotes.empty());
   EXPECT_EQ(lean.tone.words, 0u);
   EXPECT_EQ(lean.events.size(), full.events.size());
+}
+
+TEST(ReportedSpeechTest, IndirectSpeechAndItsSpeaker) {
+  struct Case {
+    std::string lang, text;
+    std::vector<std::string> said;      // reported content, in order
+    std::vector<std::string> speakers;  // code, "?name" for an unknown name, "" for none
+  };
+  const std::vector<Case> cases = {
+      {"id", "Rusia akan terus mendukung Iran, kata Nikolai Patrushev pada Rabu.", {"Rusia akan terus mendukung Iran"},
+       {"RUSGOV"}},
+      {"id", "Menurut juru bicara Kemlu, Indonesia menolak rencana itu.", {"Indonesia menolak rencana itu"}, {"IDNGOV"}},
+      {"id", "Sergei Lavrov mengatakan bahwa kedua negara akan bekerja sama.", {"kedua negara akan bekerja sama"},
+       {"RUSGOV"}},
+      {"id", "Harga beras naik tajam pekan ini, ujar Budi Santoso.", {"Harga beras naik tajam pekan ini"},
+       {"?Budi Santoso"}},
+      // A pronoun takes the last named speaker, across sentences.
+      {"id", "Sergei Lavrov mengatakan bahwa kedua negara akan bekerja sama. Kerja sama itu akan diperluas, ujarnya.",
+       {"kedua negara akan bekerja sama", "Kerja sama itu akan diperluas"}, {"RUSGOV", "RUSGOV"}},
+      {"en", "The talks collapsed on Monday, Reuters reported.", {"The talks collapsed on Monday"}, {"GBRMED"}},
+      {"en", "According to Sergei Lavrov, the two sides will meet again next week.",
+       {"the two sides will meet again next week"}, {"RUSGOV"}},
+      {"en", "The strike hit a school, Volodymyr Zelensky said on Tuesday.", {"The strike hit a school"}, {"UKRGOV"}},
+      // Nothing said: no report word, or too little after it.
+      {"id", "Polisi menangkap dua tersangka di Bekasi.", {}, {}},
+      {"en", "The minister said.", {}, {}},
+      // Parenthetical attributions: the longer side, unless a conjunction
+      // starts it; a clause after the report that is neither: no attribution.
+      {"id", "Agar bisa lolos ke tahap berikutnya, kata Suwardi, peserta harus meraih nilai minimal.",
+       {"peserta harus meraih nilai minimal"}, {"?Suwardi"}},
+      {"en", "The army advanced, officials said, and the town fell.", {"The army advanced"}, {"GOV"}},
+      {"en", "The army advanced, officials said the town fell.", {}, {}},
+      {"id", "Menurut sumber yang terlibat dalam produksi film itu, syuting dimulai bulan depan.",
+       {"syuting dimulai bulan depan"}, {"?sumber yang terlibat dalam produksi film itu"}},
+  };
+  for (const auto& c : cases) {
+    auto r = testing::code_text(c.text, c.lang, "2022-11-09");
+    std::vector<std::string> said, speakers;
+    for (const auto& q : r.quotes) {
+      if (!q.reported) continue;
+      said.emplace_back(q.span.in(r.article.text));
+      std::string code;
+      if (q.speaker)
+        for (const auto& actor : q.speaker->actors) code += actor.code;
+      else if (!q.speaker_span.empty())
+        code = "?" + std::string(q.speaker_span.in(r.article.text));
+      speakers.push_back(code);
+    }
+    EXPECT_EQ(said, c.said) << c.text;
+    EXPECT_EQ(speakers, c.speakers) << c.text;
+  }
+}
+
+TEST(CitedSourcesTest, OutletsTheTextCites) {
+  struct Case {
+    std::string lang, text;
+    std::vector<std::string> cited;
+  };
+  const std::vector<Case> cases = {
+      {"id", "Pertemuan berlangsung tertutup, kata kantor berita TASS.\n\nSeperti dikutip dari Reuters, kedua pihak sepakat.",
+       {"TASS", "Reuters"}},
+      {"en", "The talks collapsed, Reuters reported.\n\nAccording to CNN, the sides will meet again.", {"Reuters", "CNN"}},
+      // Named as an actor, not as a source: not cited.
+      {"en", "Russia banned CNN from reporting in Moscow.", {}},
+      // "Sumber:" lines and the text meet: each outlet once.
+      {"id", "Kedua pihak sepakat, kata kantor berita TASS.\n\nSumber : TASS", {"TASS"}},
+  };
+  for (const auto& c : cases) {
+    auto r = testing::code_text(c.text, c.lang, "2022-11-09");
+    EXPECT_EQ(r.document.cited_sources, c.cited) << c.text;
+  }
 }
 
 // GKG-style counts: type, number, object, in both word orders and languages.
