@@ -67,6 +67,8 @@ class Geocoder {
                        const std::optional<Place>& dateline) const;
 
  private:
+  void qualify_cities(const std::vector<Token>& tokens, SentenceAnnotations& a) const;
+
   const Lexicon& lexicon_;
   const Gazetteer* gazetteer_;
   // Per language (keyed by LanguageLexicon address), each dictionary place

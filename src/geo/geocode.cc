@@ -317,6 +317,48 @@ void Geocoder::geocode_article(std::string_view text, const std::vector<Token>& 
       std::sort(a.places.begin(), a.places.end(),
                 [](const PlaceMention& x, const PlaceMention& y) { return x.first_token < y.first_token; });
     }
+    qualify_cities(tokens, a);
+  }
+}
+
+// "Paris, Texas", "Portland, Oregon", "Bandung, Jawa Barat", "Tripoli,
+// Lebanon": a city followed by a comma and its division or country is the
+// city of that name there, whatever the bigger namesake elsewhere.
+void Geocoder::qualify_cities(const std::vector<Token>& tokens, SentenceAnnotations& a) const {
+  for (auto& city : a.places) {
+    // A division of the same name elsewhere gives way too ("Portland,
+    // Oregon" is not the Jamaican parish).
+    if (city.resolved.precision == "country") continue;
+    const uint32_t comma = city.end_token;
+    if (comma + 1 >= tokens.size() || tokens[comma].norm != ",") continue;
+    std::string iso2, admin1;
+    for (const auto& region : a.places) {
+      if (region.first_token != comma + 1 || region.resolved.precision == "city") continue;
+      if (const ActorUnit* u = lexicon_.codebook().unit(region.resolved.country)) iso2 = u->iso2;
+      if (region.resolved.precision == "adm1" && region.resolved.adm1.size() > 2) admin1 = region.resolved.adm1.substr(2);
+    }
+    if (iso2.empty()) {
+      for (const auto& m : a.mentions) {
+        if (m.first_token != comma + 1 || m.actors.size() != 1 || !m.actors[0].role.empty()) continue;
+        const ActorUnit* u = lexicon_.codebook().unit(m.actors[0].country);
+        if (u && u->kind == ActorUnitKind::kCountry) iso2 = u->iso2;
+      }
+    }
+    if (iso2.empty()) continue;
+    const ActorUnit* have = lexicon_.codebook().unit(city.resolved.country);
+    if (city.resolved.precision == "city" && have && have->iso2 == iso2 &&
+        (admin1.empty() || city.resolved.adm1 == have->fips + admin1))
+      continue;
+    std::vector<std::string> norms;
+    for (uint32_t t = city.first_token; t < city.end_token; ++t) norms.push_back(tokens[t].norm);
+    for (const auto& c : gazetteer_->candidates_for_key(geo_key_from_norms(norms))) {
+      if (c.place.kind != GeoKind::kCity || c.place.iso2 != iso2 || (!admin1.empty() && c.place.admin1 != admin1))
+        continue;
+      city.resolved = from_gazetteer(c.place);
+      city.place = PlaceMention::kGazetteerOnly;
+      city.score = c.score;
+      break;  // candidates are best first
+    }
   }
 }
 

@@ -300,6 +300,13 @@ TEST(GeocodeTest, PlacesInTextGetTheirCodes) {
       {"id", "Presiden Joko Widodo berkunjung ke Atlanta kemarin.", "Atlanta", "Atlanta", "city", "USGA", true},
       {"en", "Protesters gathered in Kharkiv on Sunday.", "Kharkiv", "Kharkiv", "city", "UP07", false},
       {"en", "Floods hit Idlib province on Monday.", "Idlib", "Idlib", "adm1", "SY", true},
+      // A city qualified by its division or country is the one there.
+      {"en", "The ministers met in Paris, Texas, on Tuesday.", "Paris", "Paris", "city", "USTX", true},
+      {"en", "Police arrested him in Portland, Oregon.", "Portland", "Portland", "city", "USOR", true},
+      {"en", "Fighting broke out in Tripoli, Lebanon.", "Tripoli", "Tripoli", "city", "LE", true},
+      // Unqualified, the capital.
+      {"en", "The ministers met in Paris on Tuesday.", "Paris", "Paris", "city", "FR11", false},
+      {"id", "Kedua menteri bertemu di Washington pada Selasa.", "Washington", "Washington", "city", "USDC", false},
   };
   for (const auto& c : cases) {
     auto r = testing::code_text(c.text, c.lang, "2022-11-09");
