@@ -19,8 +19,9 @@
 // "Paris" is the French capital unless the article is about Texas, and
 // "Georgia" the country unless the article is in the United States.
 //
-// Curated places get the gazetteer's GeoNames id, ADM1 and FIPS codes too:
-// the nearest gazetteer city of the same name and country.
+// "CITY, REGION" ("Paris, Texas", "Tripoli, Lebanon") picks the city of that
+// name in that region. Curated places get the gazetteer's GeoNames id, ADM1
+// and FIPS codes too: the nearest gazetteer city of the same name and country.
 #pragma once
 
 #include <optional>
