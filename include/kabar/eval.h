@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "kabar/geocode.h"
+#include "kabar/html.h"
 #include "kabar/lexicon.h"
 #include "kabar/pipeline.h"
 #include "kabar/status.h"
@@ -126,5 +127,20 @@ struct PlacesEvalResult {
 
 StatusOr<PlacesEvalResult> evaluate_places(const std::string& path, const Pipeline& pipeline, size_t limit = 0);
 std::string format_places_eval(const PlacesEvalResult& result);
+
+// ---------------------------------------------------------------------------
+// Main-content extraction against the article-extraction benchmark
+// (scrapinghub's: DIR/ground-truth.json and DIR/html/ID.html.gz), scored as
+// its evaluate.py defines (kabar/html.h shingle_score). With `baseline`, a
+// prediction file of the benchmark's format is scored instead of kabar, which
+// checks the scorer against the published figures.
+struct HtmlEvalResult {
+  ShingleSummary summary;
+  size_t pages = 0, failed = 0;           // pages kabar could not read
+  std::vector<std::pair<std::string, double>> worst;  // id, F1 of the page, lowest first (at most 10)
+  std::map<std::string, std::string> predictions;    // id → text (kabar's, for --output)
+};
+StatusOr<HtmlEvalResult> evaluate_html(const std::string& dir, const std::string& baseline = "");
+std::string format_html_eval(const HtmlEvalResult& r);
 
 }  // namespace kabar

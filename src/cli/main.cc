@@ -407,6 +407,33 @@ int run_eval_places(const Common& c, const std::string& path, size_t limit) {
   return kExitOk;
 }
 
+int run_eval_html(const std::string& dir, const std::string& baseline, const std::string& output) {
+  auto r = evaluate_html(dir, baseline);
+  if (!r.ok()) {
+    fmt::print(stderr, "kabar: {}\n", r.status().message());
+    return r.status().code() == ErrorCode::kNotFound ? kExitUsage : kExitData;
+  }
+  fmt::print("{}", format_html_eval(*r));
+  if (!output.empty()) {
+    // The benchmark's own prediction format, so its evaluate.py can score it.
+    std::string json = "{";
+    for (const auto& [id, text] : r->predictions) {
+      if (json.size() > 1) json += ",\n";
+      append_json_string(json, id);
+      json += ":{\"articleBody\":";
+      append_json_string(json, text);
+      json += "}";
+    }
+    json += "}\n";
+    Output out(output);
+    if (!out.ok() || !out.write(json) || !out.finish(true)) {
+      fmt::print(stderr, "kabar: cannot write {}\n", output);
+      return kExitOutput;
+    }
+  }
+  return r->failed ? kExitPartial : kExitOk;
+}
+
 int run_export_gdelt(const Common& c, const std::string& db_path, const std::string& out_dir, std::string timestamp,
                      const std::string& url_prefix) {
   int exit_code = kExitOk;
@@ -617,6 +644,13 @@ int main(int argc, char** argv) {
   eval_places->add_option("corpus", places_path, "reuters21578.jsonl")->required();
   eval_places->add_option("--limit", places_limit, "At most N articles (0 = all)");
 
+  std::string html_dir, html_baseline, html_output;
+  auto* eval_html = app.add_subcommand(
+      "eval-html", "Score main-content extraction on the article-extraction benchmark (ground-truth.json, html/)");
+  eval_html->add_option("dir", html_dir, "The benchmark folder")->required();
+  eval_html->add_option("--baseline", html_baseline, "Score this prediction file instead of kabar (checks the scorer)");
+  eval_html->add_option("--output", html_output, "Write kabar's predictions in the benchmark's JSON format");
+
   std::string out_dir, export_at, url_prefix;
   auto* export_cmd = app.add_subcommand("export", "Write the store in other formats");
   auto* export_gdelt_cmd = export_cmd->add_subcommand("gdelt", "GDELT 2.0 Events, Mentions and GKG 2.1 files (zipped, indexed)");
@@ -660,6 +694,7 @@ int main(int argc, char** argv) {
   if (eval->parsed()) return run_eval(common, gold_path, actors_mode, report_path);
   if (eval_ner->parsed()) return run_eval_ner(common, ner_path);
   if (eval_places->parsed()) return run_eval_places(common, places_path, places_limit);
+  if (eval_html->parsed()) return run_eval_html(html_dir, html_baseline, html_output);
   if (export_gdelt_cmd->parsed()) return run_export_gdelt(common, db_path, out_dir, export_at, url_prefix);
   if (export_jsonl_cmd->parsed()) return run_export_jsonl(db_path, jsonl_out);
   if (dict->parsed()) return run_dict(common, dict_action);
