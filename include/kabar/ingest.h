@@ -1,8 +1,11 @@
 // kabar/ingest.h — readers that turn files, directories and stdin into Articles.
 //
-// Formats: plain-text articles (one per file) and JSON Lines
-// ({"id","url","source","date","lang","title","text"} per line). A directory is
-// walked recursively in byte order of path names, so output order is stable.
+// Formats: plain-text articles (one per file), JSON Lines
+// ({"id","url","source","date","lang","title","text"} per line) and web pages
+// (.html, .htm: main content extracted, kabar/html.h). Any of them may be
+// gzip- or zstd-compressed (.gz, .zst; recognised by their magic numbers);
+// stdin is sniffed the same way. A directory is walked recursively in byte
+// order of path names, so output order is stable.
 // A bad record costs only that record: the reader reports it through
 // `on_problem` with the input and line, and goes on.
 //
@@ -44,6 +47,11 @@ int read_inputs(const std::vector<std::string>& inputs, const IngestOptions& opt
 // Parses one JSON Lines record. `origin` names it in messages ("f.jsonl:3").
 StatusOr<Article> parse_jsonl_record(std::string_view line, const std::string& origin,
                                      const IngestOptions& options);
+
+// Builds an Article from a web page (kabar/html.h): its main content as the
+// text, its title, date, language and canonical URL; an error when the page
+// holds no article text.
+StatusOr<Article> html_article(std::string_view html, const std::string& path, const IngestOptions& options);
 
 // Builds an Article from a plain-text file's bytes; the id is the file name
 // without directory and extension.

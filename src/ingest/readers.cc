@@ -14,20 +14,53 @@
 #include <simdjson.h>
 
 #include "kabar/ingest.h"
+#include "kabar/html.h"
+#include "util/compress.h"
 
 namespace kabar {
 namespace fs = std::filesystem;
 
 namespace {
 
-bool has_jsonl_extension(const fs::path& p) {
+// The extension that says what the content is, under a compression one
+// ("a.jsonl.gz" → ".jsonl").
+std::string content_extension(const fs::path& p) {
   auto ext = p.extension().string();
+  for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (ext == ".gz" || ext == ".zst" || ext == ".zstd") return content_extension(p.stem());
+  return ext;
+}
+
+bool has_jsonl_extension(const fs::path& p) {
+  auto ext = content_extension(p);
   return ext == ".jsonl" || ext == ".ndjson" || ext == ".json";
 }
 
+bool has_html_extension(const fs::path& p) {
+  auto ext = content_extension(p);
+  return ext == ".html" || ext == ".htm" || ext == ".xhtml";
+}
+
 bool is_article_file(const fs::path& p) {
+  return content_extension(p) == ".txt" || has_jsonl_extension(p) || has_html_extension(p);
+}
+
+// Bytes as stored, decompressed when they start with a gzip or zstd magic
+// number (whatever the file is called).
+StatusOr<std::string> decompressed(std::string bytes, const std::string& name) {
+  switch (sniff_compression(bytes)) {
+    case Compression::kGzip: return gunzip(bytes, name);
+    case Compression::kZstd: return unzstd(bytes, name);
+    case Compression::kNone: return bytes;
+  }
+  return bytes;
+}
+
+std::string without_extensions(const std::string& path) {
+  fs::path p(path);
   auto ext = p.extension().string();
-  return ext == ".txt" || has_jsonl_extension(p);
+  if (ext == ".gz" || ext == ".zst" || ext == ".zstd") p = p.stem();
+  return p.stem().string();
 }
 
 StatusOr<std::string> read_file(const std::string& path) {
@@ -45,10 +78,6 @@ Status check_utf8(std::string_view bytes, const std::string& origin) {
   size_t line = 1 + static_cast<size_t>(std::count(bytes.begin(), bytes.begin() + bad, '\n'));
   return Status(ErrorCode::kInvalidUtf8,
                 fmt::format("{}: invalid UTF-8 at byte {} (line {})", origin, bad, line));
-}
-
-std::string file_stem(const std::string& path) {
-  return fs::path(path).stem().string();
 }
 
 void read_jsonl_stream(std::istream& in, const std::string& name, const IngestOptions& options,
@@ -70,6 +99,16 @@ void read_jsonl_stream(std::istream& in, const std::string& name, const IngestOp
   }
 }
 
+void read_html_bytes(std::string bytes, const std::string& path, const IngestOptions& options,
+                     const ArticleSink& on_article, const ProblemSink& on_problem) {
+  auto article = html_article(bytes, path, options);
+  if (!article.ok()) {
+    on_problem({article.status(), true});
+    return;
+  }
+  on_article(std::move(article).value());
+}
+
 void read_text_bytes(std::string bytes, const std::string& path, const IngestOptions& options,
                      const ArticleSink& on_article, const ProblemSink& on_problem) {
   auto article = text_article(std::move(bytes), path, options);
@@ -83,6 +122,30 @@ void read_text_bytes(std::string bytes, const std::string& path, const IngestOpt
 // Returns false when the path could not be opened.
 bool read_one_file(const std::string& path, const IngestOptions& options,
                    const ArticleSink& on_article, const ProblemSink& on_problem) {
+  const std::string ext = fs::path(path).extension().string();
+  if (ext == ".gz" || ext == ".zst" || ext == ".zstd" || has_html_extension(path)) {
+    auto raw = read_file(path);
+    if (!raw.ok()) {
+      on_problem({raw.status(), true});
+      return false;
+    }
+    auto bytes = decompressed(std::move(raw).value(), path);
+    if (!bytes.ok()) {
+      // A truncated archive: what came before the damage is lost with it,
+      // and the message says where it broke.
+      on_problem({bytes.status(), true});
+      return true;
+    }
+    if (has_jsonl_extension(path)) {
+      std::istringstream in(std::move(bytes).value());
+      read_jsonl_stream(in, path, options, on_article, on_problem);
+    } else if (has_html_extension(path)) {
+      read_html_bytes(std::move(bytes).value(), path, options, on_article, on_problem);
+    } else {
+      read_text_bytes(std::move(bytes).value(), path, options, on_article, on_problem);
+    }
+    return true;
+  }
   if (has_jsonl_extension(path)) {
     std::ifstream in(path, std::ios::binary);
     if (!in) {
@@ -103,13 +166,28 @@ bool read_one_file(const std::string& path, const IngestOptions& options,
 
 }  // namespace
 
+StatusOr<Article> html_article(std::string_view html, const std::string& path, const IngestOptions& options) {
+  auto page = extract_html(html);
+  if (!page.ok()) return Status(page.status().code(), fmt::format("{}: {}", path, page.status().message()));
+  if (page->paragraphs.empty()) return Status(ErrorCode::kParse, fmt::format("{}: no article text found in the page", path));
+  Article a;
+  a.id = path == "-" ? "stdin" : without_extensions(path);
+  a.origin = path;
+  a.url = page->canonical_url;
+  a.title = page->title;
+  a.text = page->text();
+  a.date = page->date ? page->date : options.default_date;
+  a.lang = page->lang == "id" || page->lang == "en" ? page->lang : options.default_lang;
+  return a;
+}
+
 StatusOr<Article> text_article(std::string bytes, const std::string& path,
                                const IngestOptions& options) {
   KABAR_RETURN_IF_ERROR(check_utf8(bytes, path));
   if (bytes.find_first_not_of(" \t\r\n") == std::string::npos)
     return Status(ErrorCode::kParse, fmt::format("{}: empty article", path));
   Article a;
-  a.id = path == "-" ? "stdin" : file_stem(path);
+  a.id = path == "-" ? "stdin" : without_extensions(path);
   a.origin = path;
   a.text = std::move(bytes);
   a.date = options.default_date;
@@ -194,11 +272,19 @@ int read_inputs(const std::vector<std::string>& inputs, const IngestOptions& opt
   int failed = 0;
   for (const auto& input : inputs) {
     if (input == "-") {
-      std::string bytes((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+      std::string raw((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+      auto decoded = decompressed(std::move(raw), "<stdin>");
+      if (!decoded.ok()) {
+        on_problem({decoded.status(), true});
+        continue;
+      }
+      std::string bytes = std::move(decoded).value();
       size_t first = bytes.find_first_not_of(" \t\r\n");
       if (first != std::string::npos && bytes[first] == '{') {
         std::istringstream in(bytes);
         read_jsonl_stream(in, "<stdin>", options, on_article, on_problem);
+      } else if (first != std::string::npos && bytes[first] == '<') {
+        read_html_bytes(std::move(bytes), "-", options, on_article, on_problem);
       } else {
         read_text_bytes(std::move(bytes), "-", options, on_article, on_problem);
       }

@@ -102,5 +102,34 @@ TEST_F(ReadInputsTest, DefaultDateAppliesOnlyWhereTheInputHasNone) {
   EXPECT_EQ(got[1].origin, (dir_ / "x.jsonl").string() + ":2");
 }
 
+// Compressed inputs and web pages, in a directory and by name.
+TEST_F(ReadInputsTest, CompressedFilesAndWebPages) {
+  // "Rusia menyerang Ukraina.\n" gzipped (gzip -n).
+  const std::string txt_gz(
+      "\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03\x0b\x2a\x2d\xce\x4c\x54\xc8\x4d\xcd\xab\x4c\x2d\x4a\xcc\x4b\x57"
+      "\x08\xcd\x2e\x4a\xcc\xcc\x4b\xd4\xe3\x02\x00\xa3\x86\x9d\x7e\x19\x00\x00\x00", 45);
+  write("a.txt.gz", txt_gz);
+  write("b.html",
+        "<html lang=\"en\"><head><title>T</title><meta property=\"article:published_time\" content=\"2024-03-05\">"
+        "</head><body><nav><a href=\"/\">Home</a></nav><article><p>Russia attacked Ukraine on Monday, officials "
+        "said in a statement to reporters.</p></article></body></html>");
+  write("c.html", "<html><body><nav><a href=\"/\">Home</a></nav></body></html>");  // no article in it
+  write("d.jsonl.gz", txt_gz.substr(0, 20));                                           // truncated
+  std::vector<Article> got;
+  std::vector<std::string> problems;
+  read_inputs({dir_.string()}, {}, [&](Article&& a) { got.push_back(std::move(a)); },
+              [&](const IngestProblem& p) { problems.push_back(p.status.message()); });
+  ASSERT_EQ(got.size(), 2u);
+  EXPECT_EQ(got[0].id, "a") << "both extensions come off the id";
+  EXPECT_EQ(got[0].text, "Rusia menyerang Ukraina.\n");
+  EXPECT_EQ(got[1].id, "b");
+  EXPECT_EQ(got[1].text, "Russia attacked Ukraine on Monday, officials said in a statement to reporters.");
+  EXPECT_EQ(got[1].lang, "en");
+  EXPECT_EQ(got[1].date, (Date{2024, 3, 5}));
+  ASSERT_EQ(problems.size(), 2u);
+  EXPECT_NE(problems[0].find("c.html: no article text found"), std::string::npos) << problems[0];
+  EXPECT_NE(problems[1].find("d.jsonl.gz: gzip data truncated"), std::string::npos) << problems[1];
+}
+
 }  // namespace
 }  // namespace kabar
