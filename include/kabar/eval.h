@@ -141,6 +141,11 @@ struct HtmlEvalResult {
   std::map<std::string, std::string> predictions;    // id → text (kabar's, for --output)
 };
 StatusOr<HtmlEvalResult> evaluate_html(const std::string& dir, const std::string& baseline = "");
+// The same pages read from a web archive (kabar/warc.h) instead of html/:
+// each ground-truth page is the archive's document with its URL, so the
+// whole path WARC → HTTP → HTML → text is scored. A page missing from the
+// archive scores as an empty prediction.
+StatusOr<HtmlEvalResult> evaluate_html_warc(const std::string& dir, const std::string& warc_path);
 std::string format_html_eval(const HtmlEvalResult& r);
 
 }  // namespace kabar

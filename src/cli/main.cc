@@ -407,8 +407,8 @@ int run_eval_places(const Common& c, const std::string& path, size_t limit) {
   return kExitOk;
 }
 
-int run_eval_html(const std::string& dir, const std::string& baseline, const std::string& output) {
-  auto r = evaluate_html(dir, baseline);
+int run_eval_html(const std::string& dir, const std::string& baseline, const std::string& warc, const std::string& output) {
+  auto r = warc.empty() ? evaluate_html(dir, baseline) : evaluate_html_warc(dir, warc);
   if (!r.ok()) {
     fmt::print(stderr, "kabar: {}\n", r.status().message());
     return r.status().code() == ErrorCode::kNotFound ? kExitUsage : kExitData;
@@ -644,12 +644,13 @@ int main(int argc, char** argv) {
   eval_places->add_option("corpus", places_path, "reuters21578.jsonl")->required();
   eval_places->add_option("--limit", places_limit, "At most N articles (0 = all)");
 
-  std::string html_dir, html_baseline, html_output;
+  std::string html_dir, html_baseline, html_output, html_warc;
   auto* eval_html = app.add_subcommand(
       "eval-html", "Score main-content extraction on the article-extraction benchmark (ground-truth.json, html/)");
   eval_html->add_option("dir", html_dir, "The benchmark folder")->required();
   eval_html->add_option("--baseline", html_baseline, "Score this prediction file instead of kabar (checks the scorer)");
   eval_html->add_option("--output", html_output, "Write kabar's predictions in the benchmark's JSON format");
+  eval_html->add_option("--warc", html_warc, "Read the pages from this web archive (matched by URL) instead of html/");
 
   std::string out_dir, export_at, url_prefix;
   auto* export_cmd = app.add_subcommand("export", "Write the store in other formats");
@@ -694,7 +695,7 @@ int main(int argc, char** argv) {
   if (eval->parsed()) return run_eval(common, gold_path, actors_mode, report_path);
   if (eval_ner->parsed()) return run_eval_ner(common, ner_path);
   if (eval_places->parsed()) return run_eval_places(common, places_path, places_limit);
-  if (eval_html->parsed()) return run_eval_html(html_dir, html_baseline, html_output);
+  if (eval_html->parsed()) return run_eval_html(html_dir, html_baseline, html_warc, html_output);
   if (export_gdelt_cmd->parsed()) return run_export_gdelt(common, db_path, out_dir, export_at, url_prefix);
   if (export_jsonl_cmd->parsed()) return run_export_jsonl(db_path, jsonl_out);
   if (dict->parsed()) return run_dict(common, dict_action);

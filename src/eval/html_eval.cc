@@ -7,6 +7,7 @@
 #include <simdjson.h>
 
 #include "kabar/eval.h"
+#include "kabar/warc.h"
 #include "util/compress.h"
 
 namespace kabar {
@@ -18,8 +19,8 @@ StatusOr<std::string> slurp(const std::string& path) {
   return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
 }
 
-// id → articleBody of a benchmark JSON file (plain, or wrapped in "output").
-StatusOr<std::map<std::string, std::string>> read_bodies(const std::string& path) {
+// id → a field of each page of a benchmark JSON file (plain, or wrapped in "output").
+StatusOr<std::map<std::string, std::string>> read_bodies(const std::string& path, const char* field = "articleBody") {
   simdjson::dom::parser parser;
   simdjson::dom::element doc;
   if (auto err = parser.load(path).get(doc))
@@ -32,7 +33,7 @@ StatusOr<std::map<std::string, std::string>> read_bodies(const std::string& path
   std::map<std::string, std::string> out;
   for (auto [key, value] : obj) {
     std::string_view body;
-    if (value["articleBody"].get(body)) body = {};
+    if (value[field].get(body)) body = {};
     out[std::string(key)] = std::string(body);
   }
   return out;
@@ -67,6 +68,43 @@ StatusOr<HtmlEvalResult> evaluate_html(const std::string& dir, const std::string
       else ++r.failed;
       r.predictions[id] = text;
     }
+    ShingleScore s = shingle_score(body, text);
+    scores.push_back(s);
+    const double p = s.tp + s.fp > 0 ? s.tp / (s.tp + s.fp) : 0, rc = s.tp + s.fn > 0 ? s.tp / (s.tp + s.fn) : 0;
+    r.worst.emplace_back(id, p + rc > 0 ? 2 * p * rc / (p + rc) : 0);
+  }
+  std::stable_sort(r.worst.begin(), r.worst.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
+  if (r.worst.size() > 10) r.worst.resize(10);
+  r.pages = scores.size();
+  r.summary = summarize_shingles(scores);
+  return r;
+}
+
+StatusOr<HtmlEvalResult> evaluate_html_warc(const std::string& dir, const std::string& warc_path) {
+  const std::string truth_path = (std::filesystem::path(dir) / "ground-truth.json").string();
+  auto truth = read_bodies(truth_path);
+  if (!truth.ok()) return truth.status();
+  auto urls = read_bodies(truth_path, "url");
+  if (!urls.ok()) return urls.status();
+  auto bytes = slurp(warc_path);
+  if (!bytes.ok()) return bytes.status();
+  std::map<std::string, std::string> by_url;
+  HtmlEvalResult r;
+  Status st = read_warc_documents(
+      *bytes, warc_path,
+      [&](WarcDocument&& doc) {
+        auto a = extract_html(doc.body);
+        if (a.ok()) by_url[doc.uri] = a->text();
+        else ++r.failed;
+      },
+      [&](const Status&) { ++r.failed; });
+  if (!st.ok()) return st;
+  std::vector<ShingleScore> scores;
+  for (const auto& [id, body] : *truth) {
+    auto it = by_url.find((*urls)[id]);
+    const std::string text = it == by_url.end() ? std::string() : it->second;
+    if (it == by_url.end()) ++r.failed;
+    r.predictions[id] = text;
     ShingleScore s = shingle_score(body, text);
     scores.push_back(s);
     const double p = s.tp + s.fp > 0 ? s.tp / (s.tp + s.fp) : 0, rc = s.tp + s.fn > 0 ? s.tp / (s.tp + s.fn) : 0;

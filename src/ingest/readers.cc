@@ -15,6 +15,7 @@
 
 #include "kabar/ingest.h"
 #include "kabar/html.h"
+#include "kabar/warc.h"
 #include "util/compress.h"
 
 namespace kabar {
@@ -41,8 +42,41 @@ bool has_html_extension(const fs::path& p) {
   return ext == ".html" || ext == ".htm" || ext == ".xhtml";
 }
 
+bool has_warc_extension(const fs::path& p) { return content_extension(p) == ".warc"; }
+
 bool is_article_file(const fs::path& p) {
-  return content_extension(p) == ".txt" || has_jsonl_extension(p) || has_html_extension(p);
+  return content_extension(p) == ".txt" || has_jsonl_extension(p) || has_html_extension(p) || has_warc_extension(p);
+}
+
+// Every HTML or plain-text document of a web archive becomes an article:
+// id and URL the record's target URI, date the page's own, else the crawl's.
+void read_warc_bytes(std::string_view bytes, const std::string& path, const IngestOptions& options,
+                     const ArticleSink& on_article, const ProblemSink& on_problem) {
+  auto st = read_warc_documents(
+      bytes, path,
+      [&](WarcDocument&& doc) {
+        const std::string origin = fmt::format("{} <{}>", path, doc.uri);
+        StatusOr<Article> a = Status(ErrorCode::kParse, "");
+        if (doc.content_type == "text/html" || doc.content_type == "application/xhtml+xml" || doc.content_type.empty()) {
+          a = html_article(doc.body, origin, options);
+        } else if (doc.content_type == "text/plain") {
+          a = text_article(std::move(doc.body), origin, options);
+        } else {
+          return;  // images, scripts, robots.txt: not articles
+        }
+        if (!a.ok()) {
+          on_problem({a.status(), false});  // a page with no article in it is not a lost record
+          return;
+        }
+        a->id = doc.uri.empty() ? doc.record_id : doc.uri;
+        if (a->url.empty()) a->url = doc.uri;
+        a->origin = origin;
+        if (!a->date || a->date == options.default_date)
+          if (auto d = Date::parse_iso(std::string_view(doc.date).substr(0, 10))) a->date = d;
+        on_article(std::move(a).value());
+      },
+      [&](const Status& problem) { on_problem({problem, true}); });
+  if (!st.ok()) on_problem({st, true});
 }
 
 // Bytes as stored, decompressed when they start with a gzip or zstd magic
@@ -123,6 +157,15 @@ void read_text_bytes(std::string bytes, const std::string& path, const IngestOpt
 bool read_one_file(const std::string& path, const IngestOptions& options,
                    const ArticleSink& on_article, const ProblemSink& on_problem) {
   const std::string ext = fs::path(path).extension().string();
+  if (has_warc_extension(path)) {
+    auto raw = read_file(path);
+    if (!raw.ok()) {
+      on_problem({raw.status(), true});
+      return false;
+    }
+    read_warc_bytes(*raw, path, options, on_article, on_problem);
+    return true;
+  }
   if (ext == ".gz" || ext == ".zst" || ext == ".zstd" || has_html_extension(path)) {
     auto raw = read_file(path);
     if (!raw.ok()) {
@@ -273,7 +316,11 @@ int read_inputs(const std::vector<std::string>& inputs, const IngestOptions& opt
   for (const auto& input : inputs) {
     if (input == "-") {
       std::string raw((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
-      auto decoded = decompressed(std::move(raw), "<stdin>");
+      auto decoded = decompressed(raw, "<stdin>");
+      if (decoded.ok() && decoded->compare(0, 5, "WARC/") == 0) {
+        read_warc_bytes(raw, "<stdin>", options, on_article, on_problem);
+        continue;
+      }
       if (!decoded.ok()) {
         on_problem({decoded.status(), true});
         continue;

@@ -1,0 +1,225 @@
+// WARC records and the HTTP responses inside them (kabar/warc.h).
+#include "kabar/warc.h"
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+
+#include <fmt/format.h>
+
+#include "util/compress.h"
+
+namespace kabar {
+namespace {
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  return s;
+}
+
+// One line ending in LF (CRLF or bare LF), without its ending; advances pos.
+bool next_line(std::string_view s, size_t& pos, std::string_view& line) {
+  if (pos >= s.size()) return false;
+  size_t e = s.find('\n', pos);
+  if (e == std::string_view::npos) return false;  // a header block must end with a newline
+  line = s.substr(pos, e - pos);
+  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  pos = e + 1;
+  return true;
+}
+
+// Header fields up to the blank line; false when the block ends first.
+bool read_fields(std::string_view s, size_t& pos, std::map<std::string, std::string>& fields) {
+  std::string_view line;
+  std::string last;
+  while (next_line(s, pos, line)) {
+    if (line.empty()) return true;
+    if ((line[0] == ' ' || line[0] == '\t') && !last.empty()) {  // a folded continuation
+      std::string& value = fields[last];
+      value.push_back(' ');
+      value.append(trim(line));
+      continue;
+    }
+    size_t colon = line.find(':');
+    if (colon == std::string_view::npos) continue;  // tolerated: some crawlers write junk lines
+    last = lower(trim(line.substr(0, colon)));
+    fields[last] = std::string(trim(line.substr(colon + 1)));
+  }
+  return false;
+}
+
+std::string media_type(std::string_view content_type) {
+  return lower(trim(content_type.substr(0, content_type.find(';'))));
+}
+
+// HTTP/1.1 chunked transfer coding; nullopt when malformed.
+std::optional<std::string> dechunk(std::string_view body) {
+  std::string out;
+  size_t pos = 0;
+  while (pos < body.size()) {
+    size_t e = body.find('\n', pos);
+    if (e == std::string_view::npos) return std::nullopt;
+    std::string_view size_line = trim(body.substr(pos, e - pos));
+    size_line = size_line.substr(0, size_line.find(';'));
+    size_t n = 0;
+    auto r = std::from_chars(size_line.data(), size_line.data() + size_line.size(), n, 16);
+    if (r.ec != std::errc() || size_line.empty()) return std::nullopt;
+    pos = e + 1;
+    if (n == 0) return out;
+    if (n > body.size() - pos) return std::nullopt;
+    out.append(body.substr(pos, n));
+    pos += n;
+    if (pos < body.size() && body[pos] == '\r') ++pos;
+    if (pos < body.size() && body[pos] == '\n') ++pos;
+  }
+  return out;
+}
+
+}  // namespace
+
+const std::string& WarcRecord::field(const std::string& lower_name) const {
+  static const std::string kEmpty;
+  auto it = fields.find(lower_name);
+  return it == fields.end() ? kEmpty : it->second;
+}
+
+Status walk_warc(std::string_view s, const std::string& name, const std::function<void(const WarcRecord&)>& on_record,
+                 const std::function<void(const Status&)>& on_problem) {
+  size_t pos = 0;
+  while (pos < s.size() && (s[pos] == '\r' || s[pos] == '\n')) ++pos;
+  if (s.substr(pos, 5) != "WARC/") return Status(ErrorCode::kParse, fmt::format("{}: not a WARC file", name));
+  auto resync = [&](size_t from) {
+    size_t next = s.find("\nWARC/", from);
+    return next == std::string_view::npos ? s.size() : next + 1;
+  };
+  while (pos < s.size()) {
+    while (pos < s.size() && (s[pos] == '\r' || s[pos] == '\n')) ++pos;
+    if (pos >= s.size()) break;
+    WarcRecord r;
+    r.offset = pos;
+    std::string_view version;
+    size_t p = pos;
+    if (s.substr(pos, 5) != "WARC/" || !next_line(s, p, version)) {
+      on_problem(Status(ErrorCode::kParse, fmt::format("{}: byte {}: no WARC record starts here; skipped to the next", name, pos)));
+      pos = resync(pos);
+      continue;
+    }
+    r.version = std::string(version);
+    if (!read_fields(s, p, r.fields)) {
+      on_problem(Status(ErrorCode::kParse, fmt::format("{}: byte {}: record header is truncated", name, pos)));
+      break;
+    }
+    const std::string& len_text = r.field("content-length");
+    uint64_t len = 0;
+    auto res = std::from_chars(len_text.data(), len_text.data() + len_text.size(), len);
+    if (len_text.empty() || res.ec != std::errc()) {
+      on_problem(Status(ErrorCode::kParse, fmt::format("{}: byte {}: record without a valid Content-Length; skipped", name, pos)));
+      pos = resync(p);
+      continue;
+    }
+    if (len > s.size() - p) {
+      on_problem(Status(ErrorCode::kParse,
+                        fmt::format("{}: byte {}: record truncated ({} of {} content bytes); skipped", name, pos,
+                                    s.size() - p, len)));
+      break;
+    }
+    r.block = s.substr(p, len);
+    on_record(r);
+    pos = p + len;
+  }
+  return Status::Ok();
+}
+
+Status read_warc_documents(std::string_view bytes, const std::string& name,
+                           const std::function<void(WarcDocument&&)>& on_document,
+                           const std::function<void(const Status&)>& on_problem, WarcStats* stats) {
+  WarcStats local;
+  WarcStats& st = stats ? *stats : local;
+  std::string decoded;
+  std::string_view s = bytes;
+  if (sniff_compression(bytes) != Compression::kNone) {
+    std::string partial;
+    auto d = sniff_compression(bytes) == Compression::kGzip ? gunzip(bytes, name, &partial) : unzstd(bytes, name, &partial);
+    if (d.ok()) {
+      decoded = std::move(d).value();
+    } else {
+      // Keep the records before the damage; the last one will be reported
+      // as truncated by the walk.
+      on_problem(d.status());
+      decoded = std::move(partial);
+    }
+    s = decoded;
+  }
+  return walk_warc(
+      s, name,
+      [&](const WarcRecord& r) {
+        ++st.records;
+        const std::string type = lower(r.field("warc-type"));
+        if (type != "response" && type != "resource") {
+          ++st.skipped_types;
+          return;
+        }
+        WarcDocument doc;
+        doc.uri = r.field("warc-target-uri");
+        if (doc.uri.size() >= 2 && doc.uri.front() == '<' && doc.uri.back() == '>') doc.uri = doc.uri.substr(1, doc.uri.size() - 2);
+        doc.date = r.field("warc-date");
+        doc.record_id = r.field("warc-record-id");
+        doc.warc_fields = r.fields;
+        const std::string warc_type = media_type(r.field("content-type"));
+        if (type == "resource") {
+          doc.content_type = warc_type;
+          doc.body = std::string(r.block);
+        } else {
+          if (warc_type != "application/http") {  // dns:, whois: and the like
+            ++st.skipped_types;
+            return;
+          }
+          size_t p = 0;
+          std::string_view status_line;
+          std::map<std::string, std::string> http;
+          if (!next_line(r.block, p, status_line) || status_line.substr(0, 5) != "HTTP/" || !read_fields(r.block, p, http)) {
+            ++st.malformed;
+            on_problem(Status(ErrorCode::kParse, fmt::format("{}: byte {}: {}: malformed HTTP response", name, r.offset, doc.uri)));
+            return;
+          }
+          size_t sp = status_line.find(' ');
+          if (sp != std::string_view::npos) {
+            std::string_view code = status_line.substr(sp + 1, 3);
+            std::from_chars(code.data(), code.data() + code.size(), doc.http_status);
+          }
+          if (doc.http_status != 200) {
+            ++st.not_ok;
+            return;
+          }
+          doc.content_type = media_type(http["content-type"]);
+          std::string_view body = r.block.substr(p);
+          std::string owned(body);
+          if (lower(http["transfer-encoding"]).find("chunked") != std::string::npos) {
+            if (auto d = dechunk(body)) owned = std::move(*d);
+          }
+          const std::string enc = lower(http["content-encoding"]);
+          if (enc == "gzip" || enc == "x-gzip" || sniff_compression(owned) == Compression::kGzip) {
+            auto g = gunzip(owned, fmt::format("{} ({})", name, doc.uri));
+            if (!g.ok()) {
+              ++st.malformed;
+              on_problem(g.status());
+              return;
+            }
+            owned = std::move(g).value();
+          }
+          doc.body = std::move(owned);
+        }
+        ++st.documents;
+        on_document(std::move(doc));
+      },
+      on_problem);
+}
+
+}  // namespace kabar
