@@ -27,6 +27,9 @@ struct IngestOptions {
   // records without "date"); the date found in a text's body still wins.
   std::optional<Date> default_date;
   std::string default_lang;  // "id", "en" or empty
+  // Called as input is consumed: bytes of the inputs read so far and their
+  // total size (0 when unknown: stdin). For progress bars; may be empty.
+  std::function<void(uint64_t done, uint64_t total)> on_progress;
 };
 
 struct IngestProblem {

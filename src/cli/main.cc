@@ -23,6 +23,7 @@
 #include "kabar/parallel.h"
 #include "kabar/pipeline.h"
 #include "kabar/sink.h"
+#include "cli/progress.h"
 
 namespace {
 
@@ -122,10 +123,15 @@ int run_code(const Common& c, const std::vector<std::string>& inputs, const std:
   bool write_failed = false;
   if (format == "tsv") write_failed = !out.write(tsv_header());
   int problems = 0;
-  IngestOptions io{date, c.lang};
+  ProgressLine progress;
+  IngestOptions io;
+  io.default_date = date;
+  io.default_lang = c.lang;
+  if (progress.enabled()) io.on_progress = [&](uint64_t done, uint64_t total) { progress.input(done, total); };
   std::vector<std::string> in = inputs.empty() ? std::vector<std::string>{"-"} : inputs;
   OrderedParallelCoder coder(pipeline, jobs, 256, [&](ArticleResult&& r) {
     if (write_failed) return;
+    progress.coded(r.article.text.size());
     ++n_articles;
     n_sentences += r.sentences.size();
     n_events += r.events.size();
@@ -142,9 +148,11 @@ int run_code(const Common& c, const std::vector<std::string>& inputs, const std:
       },
       [&](const IngestProblem& p) {
         if (p.record_lost) ++problems;
+        progress.clear();
         fmt::print(stderr, "kabar: {}{}\n", p.status.message(), p.record_lost ? " (skipped)" : "");
       });
   coder.finish();
+  progress.clear();
   if (write_failed) {
     out.finish(false);
     if (errno == EPIPE) return kExitOk;  // a closed pipe (`| head`) is not an error
@@ -219,8 +227,14 @@ int run_ingest(const Common& c, const std::vector<std::string>& inputs, const st
     failure = (*store)->commit();
     in_batch = 0;
   };
+  ProgressLine progress;
+  IngestOptions io;
+  io.default_date = date;
+  io.default_lang = c.lang;
+  if (progress.enabled()) io.on_progress = [&](uint64_t done, uint64_t total) { progress.input(done, total); };
   OrderedParallelCoder coder(pipeline, jobs, kBatch, [&](ArticleResult&& r) {
     if (!failure.ok()) return;
+    progress.coded(r.article.text.size());
     if (in_batch == 0) failure = (*store)->begin();
     if (!failure.ok()) return;
     failure = (*store)->put_article(r, *lex);
@@ -229,16 +243,18 @@ int run_ingest(const Common& c, const std::vector<std::string>& inputs, const st
     if (++in_batch == kBatch) flush();
   });
   read_inputs(
-      inputs, IngestOptions{date, c.lang},
+      inputs, io,
       [&](Article&& a) {
         if (failure.ok()) coder.add(std::move(a));
       },
       [&](const IngestProblem& p) {
         if (p.record_lost) ++problems;
+        progress.clear();
         fmt::print(stderr, "kabar: {}{}\n", p.status.message(), p.record_lost ? " (skipped)" : "");
       });
   coder.finish();
   flush();
+  progress.clear();
   if (!failure.ok()) {
     fmt::print(stderr, "kabar: {}: {}\n", db_path, failure.message());
     return kExitOutput;

@@ -114,12 +114,25 @@ Status check_utf8(std::string_view bytes, const std::string& origin) {
                 fmt::format("{}: invalid UTF-8 at byte {} (line {})", origin, bad, line));
 }
 
+// Bytes of the inputs consumed so far, reported through on_progress.
+struct ProgressState {
+  uint64_t done = 0, total = 0;
+};
+
+void report_progress(const IngestOptions& options, ProgressState* progress, uint64_t advance) {
+  if (!progress || !options.on_progress) return;
+  progress->done += advance;
+  options.on_progress(progress->done, progress->total);
+}
+
 void read_jsonl_stream(std::istream& in, const std::string& name, const IngestOptions& options,
-                       const ArticleSink& on_article, const ProblemSink& on_problem) {
+                       const ArticleSink& on_article, const ProblemSink& on_problem,
+                       ProgressState* progress = nullptr) {
   std::string line;
   size_t line_no = 0;
   while (std::getline(in, line)) {
     ++line_no;
+    report_progress(options, progress, line.size() + 1);
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.find_first_not_of(" \t") == std::string::npos) continue;
     std::string origin = fmt::format("{}:{}", name, line_no);
@@ -154,8 +167,10 @@ void read_text_bytes(std::string bytes, const std::string& path, const IngestOpt
 }
 
 // Returns false when the path could not be opened.
-bool read_one_file(const std::string& path, const IngestOptions& options,
-                   const ArticleSink& on_article, const ProblemSink& on_problem) {
+// A file read whole counts as consumed when it is done; a plain JSON Lines
+// file, streamed, line by line.
+bool read_one_file(const std::string& path, const IngestOptions& options, const ArticleSink& on_article,
+                   const ProblemSink& on_problem, ProgressState* progress = nullptr) {
   const std::string ext = fs::path(path).extension().string();
   if (has_warc_extension(path)) {
     auto raw = read_file(path);
@@ -195,7 +210,7 @@ bool read_one_file(const std::string& path, const IngestOptions& options,
       on_problem({Status(ErrorCode::kNotFound, fmt::format("{}: cannot open", path)), true});
       return false;
     }
-    read_jsonl_stream(in, path, options, on_article, on_problem);
+    read_jsonl_stream(in, path, options, on_article, on_problem, progress);
     return true;
   }
   auto bytes = read_file(path);
@@ -313,6 +328,30 @@ StatusOr<Article> parse_jsonl_record(std::string_view line, const std::string& o
 int read_inputs(const std::vector<std::string>& inputs, const IngestOptions& options,
                 const ArticleSink& on_article, const ProblemSink& on_problem) {
   int failed = 0;
+  ProgressState progress;
+  if (options.on_progress) {
+    // The total is known up front for files and directories; stdin adds none.
+    std::error_code ec;
+    for (const auto& input : inputs) {
+      if (input == "-") continue;
+      if (fs::is_directory(input, ec)) {
+        for (auto it = fs::recursive_directory_iterator(input, fs::directory_options::skip_permission_denied, ec);
+             !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
+          if (it->is_regular_file() && is_article_file(it->path())) progress.total += it->file_size(ec);
+      } else if (auto size = fs::file_size(input, ec); !ec) {
+        progress.total += size;
+      }
+    }
+  }
+  auto read_file_counted = [&](const std::string& f) {
+    const uint64_t before = progress.done;
+    bool ok = read_one_file(f, options, on_article, on_problem, &progress);
+    std::error_code ec;
+    const uint64_t size = fs::file_size(f, ec);
+    // Whatever streaming counted, the file is now wholly consumed.
+    if (!ec && progress.done < before + size) report_progress(options, &progress, before + size - progress.done);
+    return ok;
+  };
   for (const auto& input : inputs) {
     if (input == "-") {
       std::string raw((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
@@ -358,10 +397,10 @@ int read_inputs(const std::vector<std::string>& inputs, const IngestOptions& opt
       }
       std::sort(files.begin(), files.end());
       for (const auto& f : files)
-        if (!read_one_file(f, options, on_article, on_problem)) ++failed;
+        if (!read_file_counted(f)) ++failed;
       continue;
     }
-    if (!read_one_file(input, options, on_article, on_problem)) ++failed;
+    if (!read_file_counted(input)) ++failed;
   }
   return failed;
 }

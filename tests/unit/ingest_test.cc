@@ -91,7 +91,9 @@ TEST_F(ReadInputsTest, BadRecordsCostOnlyThemselvesAndNameTheirPosition) {
 
 TEST_F(ReadInputsTest, DefaultDateAppliesOnlyWhereTheInputHasNone) {
   write("x.jsonl", "{\"id\":\"d\",\"text\":\"a\",\"date\":\"2020-01-02\"}\n{\"id\":\"n\",\"text\":\"b\"}\n");
-  IngestOptions opt{Date{2022, 11, 9}, "id"};
+  IngestOptions opt;
+  opt.default_date = Date{2022, 11, 9};
+  opt.default_lang = "id";
   std::vector<Article> got;
   read_inputs({(dir_ / "x.jsonl").string()}, opt, [&](Article&& a) { got.push_back(std::move(a)); },
               [](const IngestProblem&) {});
@@ -129,6 +131,29 @@ TEST_F(ReadInputsTest, CompressedFilesAndWebPages) {
   ASSERT_EQ(problems.size(), 2u);
   EXPECT_NE(problems[0].find("c.html: no article text found"), std::string::npos) << problems[0];
   EXPECT_NE(problems[1].find("d.jsonl.gz: gzip data truncated"), std::string::npos) << problems[1];
+}
+
+TEST_F(ReadInputsTest, ProgressCountsEveryInputByteOnce) {
+  write("a.txt", "JAKARTA - Isi satu.");
+  write("sub/b.jsonl", "{\"id\":\"j1\",\"text\":\"satu\"}\n{\"id\":\"j2\",\"text\":\"dua\"}\n");
+  write("c.html", "<html><body><p>Polisi menangkap dua tersangka di Bekasi pada Senin malam kemarin.</p></body></html>");
+  uint64_t total = 0;
+  for (const char* f : {"a.txt", "sub/b.jsonl", "c.html"}) total += std::filesystem::file_size(dir_ / f);
+  std::vector<std::pair<uint64_t, uint64_t>> calls;
+  IngestOptions opt;
+  opt.on_progress = [&](uint64_t done, uint64_t t) { calls.emplace_back(done, t); };
+  size_t articles = 0;
+  read_inputs({dir_.string()}, opt, [&](Article&&) { ++articles; }, [](const IngestProblem&) {});
+  EXPECT_EQ(articles, 4u);
+  ASSERT_FALSE(calls.empty());
+  for (size_t i = 0; i < calls.size(); ++i) {
+    EXPECT_EQ(calls[i].second, total);
+    if (i) {
+      EXPECT_GE(calls[i].first, calls[i - 1].first) << "never goes back";
+    }
+  }
+  EXPECT_EQ(calls.back().first, total) << "every byte counted once, streamed or whole";
+  EXPECT_GT(calls.size(), 3u) << "the JSON Lines file reports line by line";
 }
 
 }  // namespace
