@@ -98,8 +98,8 @@ bool is_removed_tag(GumboTag t) {
 // Class/id words. Whole words of the class and id ("ad", "share") or
 // substrings of them ("comment" in "comments-area").
 const char* const kNegativeWords[] = {"ad", "ads", "advert", "banner", "byline", "caption", "credit", "credits", "hidden",
-                                      "hide", "login", "meta", "modal", "nav", "navbar", "menu", "popup", "print",
-                                      "rail", "sidebar", "skip", "tags", "tag", "toolbar", "tools", "widget", "author",
+                                      "hide", "login", "modal", "nav", "navbar", "menu", "popup", "print",
+                                      "sidebar", "skip", "tags", "tag", "toolbar", "author",
                                       "signup", "subnav", "masthead", "breadcrumbs", "breadcrumb", "pagination",
                                       "sr-only", "visually-hidden", "bio", "newsletter", "disclaimer", "copyright"};
 const char* const kNegativeParts[] = {"comment", "share", "sharing", "social", "related", "recommend", "subscri",
