@@ -163,11 +163,21 @@ class LanguageLexicon {
   // longest phrase there has no such entry. `len` is that phrase's length.
   template <typename NormAt>
   const WordEntry* word_phrase(size_t pos, size_t end, NormAt norm, WordClass cls, size_t& len) const;
+  // The longest function-word phrase at `pos` in the coder's trie (classes
+  // below kCount) with all its entries, whatever their class; 0 when none.
+  template <typename NormAt>
+  size_t longest_word_phrase(size_t pos, size_t end, NormAt norm, std::vector<uint32_t>& entries) const {
+    return word_trie_.longest(pos, end, norm, entries);
+  }
   const std::vector<VerbPattern>& patterns() const { return patterns_; }
   // Patterns whose head has this surface form; nullptr when none.
   const std::vector<uint32_t>* patterns_for_head(const std::string& norm) const;
   // Single-token look-up of a function-word class.
   bool is_word(WordClass cls, const std::string& norm) const;
+  // Every single-token function-word class of a word below kCount, as a bit
+  // mask (bit = WordClass): one hash look-up for callers that test a token
+  // for many classes.
+  uint64_t word_classes(const std::string& norm) const;
   const std::unordered_set<std::string>& abbreviations() const { return abbreviations_; }
   const std::unordered_set<std::string>& stopwords() const { return stopwords_; }
 

@@ -53,7 +53,15 @@ class SentenceCoder {
  public:
   SentenceCoder(const SentenceInput& in, Discourse& discourse, const CodeOptions& options, Trace* trace)
       : in_(in), tokens_(*in.tokens), lex_(*in.lex), mentions_(*in.mentions), discourse_(discourse),
-        options_(options), trace_(trace), first_(in.sentence->first_token), end_(in.sentence->end_token) {}
+        options_(options), trace_(trace), first_(in.sentence->first_token), end_(in.sentence->end_token) {
+    // Each token's function-word classes and longest function-word phrase,
+    // looked up once: the coder asks about the same tokens many times.
+    const uint32_t n = end_ - first_;
+    classes_.resize(n);
+    for (uint32_t i = 0; i < n; ++i) classes_[i] = lex_.word_classes(tokens_[first_ + i].norm);
+    phrase_len_.assign(n, -1);
+    phrase_entries_.resize(n);
+  }
 
   std::vector<CodedEvent> run() {
     // Sport and other non-political registers borrow the verbs of conflict
@@ -101,6 +109,9 @@ class SentenceCoder {
   const CodeOptions& options_;
   Trace* trace_;
   uint32_t first_, end_;
+  std::vector<uint64_t> classes_;                        // per token: WordClass bit mask
+  mutable std::vector<int> phrase_len_;                  // per token: longest phrase, −1 = not looked up yet
+  mutable std::vector<std::vector<uint32_t>> phrase_entries_;
   std::vector<int> mention_start_;    // token → mention starting there, or -1
   std::vector<int> mention_cover_;    // token → mention covering it, or -1
   std::vector<int> clause_of_;        // token → clause index, or -1 on a boundary
@@ -159,12 +170,29 @@ class SentenceCoder {
 
   int mention_at(uint32_t t) const { return t < end_ ? mention_start_[t - first_] : -1; }
 
-  // Multi-word function words: the class of the longest phrase at token i.
+  // Multi-word function words: the class of the longest phrase at token i
+  // (or of the token alone).
   size_t word_class_at(uint32_t i, WordClass cls) const {
-    auto norm_at = [&](size_t k) -> const std::string& { return tokens_[k].norm; };
-    size_t len = 0;
-    if (lex_.word_phrase(i, end_, norm_at, cls, len)) return len;
-    return lex_.is_word(cls, tokens_[i].norm) ? 1 : 0;
+    if (cls >= WordClass::kCount) {  // annotation classes live in their own trie
+      auto norm_at = [&](size_t t) -> const std::string& { return tokens_[t].norm; };
+      size_t len = 0;
+      if (lex_.word_phrase(i, end_, norm_at, cls, len)) return len;
+      return lex_.is_word(cls, tokens_[i].norm) ? 1 : 0;
+    }
+    if (i < first_ || i >= end_) return 0;
+    const uint32_t k = i - first_;
+    if (phrase_len_[k] < 0) {
+      auto norm_at = [&](size_t t) -> const std::string& { return tokens_[t].norm; };
+      phrase_len_[k] = static_cast<int>(lex_.longest_word_phrase(i, end_, norm_at, phrase_entries_[k]));
+    }
+    for (uint32_t v : phrase_entries_[k])
+      if (lex_.words()[v].cls == cls) return static_cast<size_t>(phrase_len_[k]);
+    return has_class(i, cls) ? 1 : 0;
+  }
+  // A token of the sentence in a single-word function-word class.
+  bool has_class(uint32_t t, WordClass cls) const {
+    if (t < first_ || t >= end_ || cls >= WordClass::kCount) return lex_.is_word(cls, tokens_[t].norm);
+    return (classes_[t - first_] >> static_cast<unsigned>(cls)) & 1u;
   }
 
   // `literals` marks tokens that a chosen pattern uses as words: a report
@@ -219,7 +247,7 @@ class SentenceCoder {
     }
   }
 
-  bool is_determiner(uint32_t t) const { return lex_.is_word(WordClass::kDeterminer, tokens_[t].norm); }
+  bool is_determiner(uint32_t t) const { return has_class(t, WordClass::kDeterminer); }
 
   struct Anaphor {
     WordClass cls;
@@ -302,7 +330,7 @@ class SentenceCoder {
         uint32_t after_quantity = t;
         if (ei > p.head)
           while (after_quantity < end_ && (tokens_[after_quantity].kind == TokenKind::kNumber ||
-                                           lex_.is_word(WordClass::kQuantity, tokens_[after_quantity].norm)))
+                                           has_class(after_quantity, WordClass::kQuantity)))
             ++after_quantity;
         for (uint32_t start : {t, after_quantity}) {
           for (const auto& alt : el.alternatives) {
@@ -485,7 +513,7 @@ class SentenceCoder {
   // before a verb (bare root or meN- form) makes the root's pattern
   // reciprocal over the subject's actors, with no target of its own.
   bool reciprocal_word_before(uint32_t i) const {
-    return i > first_ && lex_.is_word(WordClass::kReciprocal, tokens_[i - 1].norm);
+    return i > first_ && has_class(i - 1, WordClass::kReciprocal);
   }
 
   // The fallback when no pattern matches a reciprocal verb as written.
@@ -609,11 +637,11 @@ class SentenceCoder {
     if (std::find(p.head_bases.begin(), p.head_bases.end(), n) == p.head_bases.end()) return true;
     if (!has_verb_context_words()) return true;
     uint32_t before = head;
-    while (before > first_ && lex_.is_word(WordClass::kAdverb, tokens_[before - 1].norm)) --before;
+    while (before > first_ && has_class(before - 1, WordClass::kAdverb)) --before;
     if (before == first_) return false;
     if (mention_cover_[before - 1 - first_] >= 0) return true;
-    return lex_.is_word(WordClass::kVerbContext, tokens_[before - 1].norm) ||
-           lex_.is_word(WordClass::kAnaphorSingle, tokens_[before - 1].norm);
+    return has_class(before - 1, WordClass::kVerbContext) ||
+           has_class(before - 1, WordClass::kAnaphorSingle);
   }
 
   bool has_verb_context_words() const {
@@ -668,7 +696,7 @@ class SentenceCoder {
     // "… dan menetapkan …": a verb right after a coordinator shares the
     // subject of the previous verb outside any relative clause.
     uint32_t before = head;
-    while (before > first_ && lex_.is_word(WordClass::kAdverb, tokens_[before - 1].norm)) --before;
+    while (before > first_ && has_class(before - 1, WordClass::kAdverb)) --before;
     if (before > first_ && is_coordinator(before - 1) && tokens_[before - 1].norm != ",") {
       for (auto it = heads_.rbegin(); it != heads_.rend(); ++it) {
         if (*it >= head) continue;
@@ -750,7 +778,7 @@ class SentenceCoder {
       // its own subject, "a rally", even though it is not an actor.
       uint32_t words_before = 0;
       for (uint32_t t = c->begin; t < std::min(head, c->end); ++t)
-        if (!lex_.is_word(WordClass::kAdverb, tokens_[t].norm) && tokens_[t].kind != TokenKind::kPunct) ++words_before;
+        if (!has_class(t, WordClass::kAdverb) && tokens_[t].kind != TokenKind::kPunct) ++words_before;
       if (c->opener == Opener::kConj && ci > 0 && words_before <= 1) {
         --ci;
         head = clauses_[ci].end;
@@ -808,7 +836,7 @@ class SentenceCoder {
     const Clause* c = clause_for(head);
     uint32_t start = c ? c->begin : first_;
     uint32_t before = head;
-    while (before > start && lex_.is_word(WordClass::kAdverb, tokens_[before - 1].norm)) --before;
+    while (before > start && has_class(before - 1, WordClass::kAdverb)) --before;
     if (before > start && is_coordinator(before - 1) && tokens_[before - 1].norm != ",") start = before;
     return start;
   }

@@ -67,6 +67,11 @@ bool LanguageLexicon::is_word(WordClass cls, const std::string& norm) const {
   return it != classes.end() && (it->second >> static_cast<unsigned>(cls)) & 1u;
 }
 
+uint64_t LanguageLexicon::word_classes(const std::string& norm) const {
+  auto it = single_word_classes_.find(norm);
+  return it == single_word_classes_.end() ? 0 : it->second;
+}
+
 Lexicon::~Lexicon() = default;
 
 const LanguageLexicon* Lexicon::language(std::string_view lang) const {
