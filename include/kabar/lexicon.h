@@ -131,6 +131,10 @@ class PhraseTrie {
   // match length (0 when none) and fills `values`.
   template <typename NormAt>
   size_t longest(size_t pos, size_t end, NormAt norm, std::vector<uint32_t>& values) const;
+  // The same without copying: the values of the longest match (nullptr when
+  // none), valid as long as the trie.
+  template <typename NormAt>
+  size_t longest_ref(size_t pos, size_t end, NormAt norm, const std::vector<uint32_t>*& values) const;
   size_t size() const { return nodes_.size(); }
 
  private:
@@ -178,6 +182,9 @@ class LanguageLexicon {
   // mask (bit = WordClass): one hash look-up for callers that test a token
   // for many classes.
   uint64_t word_classes(const std::string& norm) const;
+  // The classes (below kCount) of every function-word phrase, one word or
+  // more, that begins with this word: a cheap test before a trie walk.
+  uint64_t phrase_start_classes(const std::string& norm) const;
   const std::unordered_set<std::string>& abbreviations() const { return abbreviations_; }
   const std::unordered_set<std::string>& stopwords() const { return stopwords_; }
 
@@ -205,6 +212,7 @@ class LanguageLexicon {
   std::vector<VerbPattern> patterns_;
   std::unordered_map<std::string, std::vector<uint32_t>> head_index_;
   std::unordered_map<std::string, uint64_t> single_word_classes_;      // norm → bitmask of WordClass
+  std::unordered_map<std::string, uint64_t> phrase_start_classes_;     // first word → classes of phrases
   std::unordered_map<std::string, uint64_t> annotation_word_classes_;  // the same, classes from kCount on
   std::unordered_set<std::string> abbreviations_;
   std::unordered_set<std::string> stopwords_;
@@ -263,9 +271,18 @@ std::string default_data_dir();
 // ---- template implementation ----
 template <typename NormAt>
 size_t PhraseTrie::longest(size_t pos, size_t end, NormAt norm, std::vector<uint32_t>& values) const {
+  const std::vector<uint32_t>* best_values = nullptr;
+  const size_t best = longest_ref(pos, end, norm, best_values);
+  values.clear();
+  if (best_values) values = *best_values;
+  return best;
+}
+
+template <typename NormAt>
+size_t PhraseTrie::longest_ref(size_t pos, size_t end, NormAt norm, const std::vector<uint32_t>*& best_values) const {
+  best_values = nullptr;
   uint32_t node = 0;
   size_t best = 0;
-  const std::vector<uint32_t>* best_values = nullptr;
   for (size_t i = pos; i < end; ++i) {
     auto it = nodes_[node].next.find(norm(i));
     if (it == nodes_[node].next.end()) break;
@@ -275,17 +292,16 @@ size_t PhraseTrie::longest(size_t pos, size_t end, NormAt norm, std::vector<uint
       best_values = &nodes_[node].values;
     }
   }
-  values.clear();
-  if (best_values) values = *best_values;
   return best;
 }
 
 template <typename NormAt>
 const WordEntry* LanguageLexicon::word_phrase(size_t pos, size_t end, NormAt norm, WordClass cls, size_t& len) const {
-  std::vector<uint32_t> values;
-  len = (cls >= WordClass::kCount ? annotation_trie_ : word_trie_).longest(pos, end, norm, values);
-  for (uint32_t v : values)
-    if (words_[v].cls == cls) return &words_[v];
+  const std::vector<uint32_t>* values = nullptr;
+  len = (cls >= WordClass::kCount ? annotation_trie_ : word_trie_).longest_ref(pos, end, norm, values);
+  if (values)
+    for (uint32_t v : *values)
+      if (words_[v].cls == cls) return &words_[v];
   return nullptr;
 }
 

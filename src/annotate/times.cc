@@ -85,9 +85,15 @@ std::vector<TimeMention> find_times(std::string_view, const std::vector<Token>& 
     if (!t.date && anchor) t.date = resolve_time(t, *anchor);
     out.push_back(t);
   };
+  const uint64_t kTimeClasses = (uint64_t{1} << static_cast<unsigned>(WordClass::kMonth)) |
+                                (uint64_t{1} << static_cast<unsigned>(WordClass::kRelativeDay)) |
+                                (uint64_t{1} << static_cast<unsigned>(WordClass::kWeekday));
   for (uint32_t i = first; i < end; ++i) {
     size_t len = 0;
     int d, m, y;
+    // Most tokens are neither numbers nor the first word of a month, weekday
+    // or relative-day phrase: one hash look-up says so.
+    if (tokens[i].kind == TokenKind::kWord && !(lex.phrase_start_classes(tokens[i].norm) & kTimeClasses)) continue;
     if (slashed_date(tokens[i], day_first, d, m, y)) {
       TimeMention t;
       t.date = Date{y, m, d};

@@ -67,6 +67,11 @@ bool LanguageLexicon::is_word(WordClass cls, const std::string& norm) const {
   return it != classes.end() && (it->second >> static_cast<unsigned>(cls)) & 1u;
 }
 
+uint64_t LanguageLexicon::phrase_start_classes(const std::string& norm) const {
+  auto it = phrase_start_classes_.find(norm);
+  return it == phrase_start_classes_.end() ? 0 : it->second;
+}
+
 uint64_t LanguageLexicon::word_classes(const std::string& norm) const {
   auto it = single_word_classes_.find(norm);
   return it == single_word_classes_.end() ? 0 : it->second;
@@ -338,6 +343,7 @@ class LexiconBuilder {
           uint32_t id = static_cast<uint32_t>(L.words_.size());
           L.words_.push_back(*cls);
           (cls->cls >= WordClass::kCount ? L.annotation_trie_ : L.word_trie_).insert(toks, id);
+          if (cls->cls < WordClass::kCount) L.phrase_start_classes_[toks[0]] |= uint64_t{1} << static_cast<unsigned>(cls->cls);
           if (toks.size() == 1)
             (cls->cls >= WordClass::kCount ? L.annotation_word_classes_ : L.single_word_classes_)[toks[0]] |=
                 uint64_t{1} << static_cast<unsigned>(cls->cls);
