@@ -43,9 +43,142 @@ bool has_html_extension(const fs::path& p) {
 }
 
 bool has_warc_extension(const fs::path& p) { return content_extension(p) == ".warc"; }
+bool has_csv_extension(const fs::path& p) { return content_extension(p) == ".csv"; }
 
 bool is_article_file(const fs::path& p) {
-  return content_extension(p) == ".txt" || has_jsonl_extension(p) || has_html_extension(p) || has_warc_extension(p);
+  return content_extension(p) == ".txt" || has_jsonl_extension(p) || has_html_extension(p) || has_warc_extension(p) ||
+         has_csv_extension(p);
+}
+
+Status check_utf8(std::string_view bytes, const std::string& origin);
+
+// --- CSV (RFC 4180: quoted fields may hold commas, quotes as "" and newlines) --
+
+// The columns kabar reads, by the header names news datasets use for them
+// (English and Indonesian), compared case-insensitively.
+struct CsvColumns {
+  int text = -1, title = -1, url = -1, date = -1, id = -1, lang = -1, source = -1;
+};
+
+CsvColumns csv_columns(const std::vector<std::string>& header) {
+  static const std::pair<const char*, int CsvColumns::*> kNames[] = {
+      {"text", &CsvColumns::text},         {"content", &CsvColumns::text},     {"body", &CsvColumns::text},
+      {"article", &CsvColumns::text},      {"isi", &CsvColumns::text},         {"isi_berita", &CsvColumns::text},
+      {"konten", &CsvColumns::text},       {"artikel", &CsvColumns::text},     {"berita", &CsvColumns::text},
+      {"title", &CsvColumns::title},       {"headline", &CsvColumns::title},   {"judul", &CsvColumns::title},
+      {"url", &CsvColumns::url},           {"link", &CsvColumns::url},         {"tautan", &CsvColumns::url},
+      {"date", &CsvColumns::date},         {"published", &CsvColumns::date},   {"published_at", &CsvColumns::date},
+      {"publish_date", &CsvColumns::date}, {"tanggal", &CsvColumns::date},     {"datetime", &CsvColumns::date},
+      {"id", &CsvColumns::id},             {"article_id", &CsvColumns::id},    {"doc_id", &CsvColumns::id},
+      {"lang", &CsvColumns::lang},         {"language", &CsvColumns::lang},    {"bahasa", &CsvColumns::lang},
+      {"source", &CsvColumns::source},     {"outlet", &CsvColumns::source},    {"media", &CsvColumns::source}};
+  CsvColumns c;
+  for (size_t i = 0; i < header.size(); ++i) {
+    std::string h = header[i];
+    for (auto& ch : h) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    while (!h.empty() && (h.back() == ' ' || h.back() == '\r')) h.pop_back();
+    if (i == 0 && h.compare(0, 3, "\xef\xbb\xbf") == 0) h = h.substr(3);  // a byte-order mark
+    for (const auto& [name, member] : kNames)
+      if (h == name && c.*member < 0) c.*member = static_cast<int>(i);
+  }
+  return c;
+}
+
+// One record from `pos`; false at the end. `line` counts physical lines.
+// A quote left open at the end of the file is an error for that record.
+bool csv_record(std::string_view s, size_t& pos, size_t& line, std::vector<std::string>& fields, bool& unterminated) {
+  fields.clear();
+  unterminated = false;
+  if (pos >= s.size()) return false;
+  std::string field;
+  bool quoted = false, at_start = true;
+  while (pos < s.size()) {
+    char c = s[pos++];
+    if (quoted) {
+      if (c == '"') {
+        if (pos < s.size() && s[pos] == '"') { field += '"'; ++pos; }
+        else quoted = false;
+      } else {
+        if (c == '\n') ++line;
+        field += c;
+      }
+      continue;
+    }
+    if (c == '"' && at_start) { quoted = true; at_start = false; continue; }
+    if (c == ',') { fields.push_back(std::move(field)); field.clear(); at_start = true; continue; }
+    if (c == '\n' || c == '\r') {
+      if (c == '\r' && pos < s.size() && s[pos] == '\n') ++pos;
+      ++line;
+      fields.push_back(std::move(field));
+      return true;
+    }
+    field += c;
+    at_start = false;
+  }
+  unterminated = quoted;
+  fields.push_back(std::move(field));
+  return true;
+}
+
+void read_csv_bytes(std::string_view bytes, const std::string& path, const IngestOptions& options,
+                    const ArticleSink& on_article, const ProblemSink& on_problem) {
+  size_t pos = 0, line = 1;
+  std::vector<std::string> header, fields;
+  bool unterminated = false;
+  if (!csv_record(bytes, pos, line, header, unterminated)) {
+    on_problem({Status(ErrorCode::kParse, fmt::format("{}: empty CSV file", path)), true});
+    return;
+  }
+  const CsvColumns col = csv_columns(header);
+  if (col.text < 0) {
+    on_problem({Status(ErrorCode::kParse, fmt::format("{}:1: no text column (one of text, content, body, article, "
+                                                      "isi, isi_berita, konten, artikel, berita)", path)),
+                true});
+    return;
+  }
+  while (true) {
+    const size_t start_line = line;
+    if (!csv_record(bytes, pos, line, fields, unterminated)) break;
+    const std::string origin = fmt::format("{}:{}", path, start_line);
+    if (fields.size() == 1 && fields[0].empty()) continue;  // a blank line
+    if (unterminated) {
+      on_problem({Status(ErrorCode::kParse, fmt::format("{}: a quoted field is never closed", origin)), true});
+      break;
+    }
+    if (fields.size() != header.size()) {
+      on_problem({Status(ErrorCode::kParse, fmt::format("{}: {} fields where the header has {}", origin, fields.size(),
+                                                        header.size())),
+                  true});
+      continue;
+    }
+    auto field = [&](int i) -> std::string { return i >= 0 ? fields[static_cast<size_t>(i)] : std::string(); };
+    Article a;
+    a.text = field(col.text);
+    if (Status st = check_utf8(a.text, origin); !st.ok()) {
+      on_problem({st, true});
+      continue;
+    }
+    if (a.text.find_first_not_of(" \t\r\n") == std::string::npos) {
+      on_problem({Status(ErrorCode::kParse, fmt::format("{}: empty text", origin)), true});
+      continue;
+    }
+    a.id = field(col.id).empty() ? origin : field(col.id);
+    a.title = field(col.title);
+    a.url = field(col.url);
+    a.source = field(col.source);
+    a.lang = field(col.lang).empty() ? options.default_lang : field(col.lang);
+    a.origin = origin;
+    const std::string date = field(col.date);
+    if (!date.empty()) {
+      a.date = Date::parse_loose(date);
+      if (!a.date)
+        on_problem({Status(ErrorCode::kParse, fmt::format("{}: unreadable date \"{}\": using the date in the text", origin, date)),
+                    false});
+    } else {
+      a.date = options.default_date;
+    }
+    on_article(std::move(a));
+  }
 }
 
 // Every HTML or plain-text document of a web archive becomes an article:
@@ -172,6 +305,20 @@ void read_text_bytes(std::string bytes, const std::string& path, const IngestOpt
 bool read_one_file(const std::string& path, const IngestOptions& options, const ArticleSink& on_article,
                    const ProblemSink& on_problem, ProgressState* progress = nullptr) {
   const std::string ext = fs::path(path).extension().string();
+  if (has_csv_extension(path)) {
+    auto raw = read_file(path);
+    if (!raw.ok()) {
+      on_problem({raw.status(), true});
+      return false;
+    }
+    auto bytes = decompressed(std::move(raw).value(), path);
+    if (!bytes.ok()) {
+      on_problem({bytes.status(), true});
+      return true;
+    }
+    read_csv_bytes(*bytes, path, options, on_article, on_problem);
+    return true;
+  }
   if (has_warc_extension(path)) {
     auto raw = read_file(path);
     if (!raw.ok()) {

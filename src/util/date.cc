@@ -119,6 +119,8 @@ std::optional<Date> Date::parse_loose(std::string_view t) {
     // YYYY/MM/DD when the year comes first, else day first (DD/MM/YYYY).
     if (numbers.front() >= 1000) { month = small[0]; day = small[1]; }
     else { day = small[0]; month = small[1]; }
+    // "10/21/2025": a month of 21 can only mean the month came first (US order).
+    if (month > 12 && day <= 12) std::swap(day, month);
   }
   if (!valid(year, month, day)) return std::nullopt;
   return Date{year, month, day};

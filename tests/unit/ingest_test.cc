@@ -74,7 +74,7 @@ TEST_F(ReadInputsTest, BadRecordsCostOnlyThemselvesAndNameTheirPosition) {
   write("c.jsonl", "{\"id\":\"j1\",\"text\":\"satu\"}\n{broken\n\n{\"id\":\"j3\",\"text\":\"tiga\"}\n");
   write("d.txt", std::string("bad \xFF byte"));
   write("e.txt", "   \n");
-  write("ignored.csv", "x");
+  write("ignored.dat", "x");
   std::vector<std::string> ids;
   std::vector<std::string> problems;
   int failed = read_inputs({dir_.string(), (dir_ / "missing.txt").string()}, {},
@@ -154,6 +154,36 @@ TEST_F(ReadInputsTest, ProgressCountsEveryInputByteOnce) {
   }
   EXPECT_EQ(calls.back().first, total) << "every byte counted once, streamed or whole";
   EXPECT_GT(calls.size(), 3u) << "the JSON Lines file reports line by line";
+}
+
+TEST_F(ReadInputsTest, CsvWithQuotedMultilineFieldsAndIndonesianHeaders) {
+  write("berita.csv",
+        "\xef\xbb\xbfid,judul,tautan,tanggal,isi_berita,lain\n"
+        "1,\"Judul, dengan koma\",https://contoh.example/1,10/21/2025 20:43,\"Paragraf satu.\n\"\"Kutipan,\"\" ujar Budi.\",x\n"
+        "2,Judul dua,https://contoh.example/2,2025-10-20,Teks dua.,y,kolom lebih\n"
+        "3,Judul tiga,,,Teks tiga.,z\n"
+        "\n"
+        "4,Judul empat,,bukan tanggal,Teks empat.,w\n"
+        "5,Judul lima,,,\"Kutipan yang tidak pernah ditutup\n");
+  write("tanpa-teks.csv", "id,judul\n1,Judul\n");
+  std::vector<Article> got;
+  std::vector<std::string> problems;
+  read_inputs({dir_.string()}, {}, [&](Article&& a) { got.push_back(std::move(a)); },
+              [&](const IngestProblem& p) { problems.push_back(p.status.message()); });
+  ASSERT_EQ(got.size(), 3u);
+  EXPECT_EQ(got[0].id, "1");
+  EXPECT_EQ(got[0].title, "Judul, dengan koma");
+  EXPECT_EQ(got[0].url, "https://contoh.example/1");
+  EXPECT_EQ(got[0].date, (Date{2025, 10, 21})) << "month first when the day-first reading is impossible";
+  EXPECT_EQ(got[0].text, "Paragraf satu.\n\"Kutipan,\" ujar Budi.");
+  EXPECT_EQ(got[1].id, "3");
+  EXPECT_FALSE(got[1].date.has_value());
+  EXPECT_EQ(got[2].id, "4");
+  ASSERT_EQ(problems.size(), 4u);
+  EXPECT_NE(problems[0].find("berita.csv:4: 7 fields where the header has 6"), std::string::npos) << problems[0];
+  EXPECT_NE(problems[1].find("berita.csv:7: unreadable date \"bukan tanggal\""), std::string::npos) << problems[1];
+  EXPECT_NE(problems[2].find("berita.csv:8: a quoted field is never closed"), std::string::npos) << problems[2];
+  EXPECT_NE(problems[3].find("tanpa-teks.csv:1: no text column"), std::string::npos) << problems[3];
 }
 
 }  // namespace
