@@ -16,4 +16,5 @@ run() {  # label lang file
   grep -E "^kabar: [0-9]+ articles|^time:|cannot load" "$log" | sed "s|^|$label: |"
 }
 run "indosum (id)" id "$shared/corpora/id/indosum_dev_all_detok.jsonl"
+run "detik 2025 (id, CSV)" id "$shared/corpora/id/detik2025.csv"
 run "reuters-21578 (en)" en "$shared/corpora/en/reuters21578.jsonl"
