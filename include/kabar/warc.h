@@ -24,6 +24,8 @@
 
 namespace kabar {
 
+class ByteStream;  // util/stream.h: a decompressing reader
+
 struct WarcRecord {
   uint64_t offset = 0;                        // of its "WARC/" line in the decompressed stream
   std::string version;                        // "WARC/1.0"
@@ -44,7 +46,14 @@ struct WarcStats {
   size_t records = 0, documents = 0, skipped_types = 0, not_ok = 0, malformed = 0;
 };
 
-// Walks the records of decompressed WARC bytes. Returns an error only when
+// Walks the records of a stream (decompressed as it is read, record by
+// record: memory stays at one record whatever the archive's size).
+Status walk_warc_stream(ByteStream& in, const std::string& name, const std::function<void(const WarcRecord&)>& on_record,
+                        const std::function<void(const Status&)>& on_problem);
+Status read_warc_stream(ByteStream& in, const std::string& name, const std::function<void(WarcDocument&&)>& on_document,
+                        const std::function<void(const Status&)>& on_problem, WarcStats* stats = nullptr);
+
+// Walks the records of WARC bytes in memory (compressed or not). Returns an error only when
 // the bytes are not a WARC file at all (no "WARC/" at the start).
 Status walk_warc(std::string_view bytes, const std::string& name,
                  const std::function<void(const WarcRecord&)>& on_record,

@@ -17,6 +17,7 @@
 #include "kabar/html.h"
 #include "kabar/warc.h"
 #include "util/compress.h"
+#include "util/stream.h"
 
 namespace kabar {
 namespace fs = std::filesystem;
@@ -183,10 +184,10 @@ void read_csv_bytes(std::string_view bytes, const std::string& path, const Inges
 
 // Every HTML or plain-text document of a web archive becomes an article:
 // id and URL the record's target URI, date the page's own, else the crawl's.
-void read_warc_bytes(std::string_view bytes, const std::string& path, const IngestOptions& options,
-                     const ArticleSink& on_article, const ProblemSink& on_problem) {
-  auto st = read_warc_documents(
-      bytes, path,
+void read_warc_from(ByteStream& in, const std::string& path, const IngestOptions& options,
+                    const ArticleSink& on_article, const ProblemSink& on_problem, const std::function<void()>& tick) {
+  auto st = read_warc_stream(
+      in, path,
       [&](WarcDocument&& doc) {
         const std::string origin = fmt::format("{} <{}>", path, doc.uri);
         StatusOr<Article> a = Status(ErrorCode::kParse, "");
@@ -207,6 +208,7 @@ void read_warc_bytes(std::string_view bytes, const std::string& path, const Inge
         if (!a->date || a->date == options.default_date)
           if (auto d = Date::parse_iso(std::string_view(doc.date).substr(0, 10))) a->date = d;
         on_article(std::move(a).value());
+        tick();
       },
       [&](const Status& problem) { on_problem({problem, true}); });
   if (!st.ok()) on_problem({st, true});
@@ -256,6 +258,32 @@ void report_progress(const IngestOptions& options, ProgressState* progress, uint
   if (!progress || !options.on_progress) return;
   progress->done += advance;
   options.on_progress(progress->done, progress->total);
+}
+
+// JSON Lines from a (decompressing) stream, one line in memory at a time.
+void read_jsonl_from(ByteStream& in, const std::string& name, const IngestOptions& options,
+                     const ArticleSink& on_article, const ProblemSink& on_problem, const std::function<void()>& tick) {
+  LineReader reader(in);
+  std::string line;
+  size_t line_no = 0;
+  while (reader.getline(line)) {
+    ++line_no;
+    tick();
+    // The piece of a line a truncated file ends in: its error says so below.
+    if (!reader.last_line_complete() && !in.status().ok()) break;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.find_first_not_of(" \t") == std::string::npos) continue;
+    std::string origin = fmt::format("{}:{}", name, line_no);
+    auto article = parse_jsonl_record(line, origin, options);
+    if (!article.ok()) {
+      on_problem({article.status(), true});
+      continue;
+    }
+    if (!article->date_problem.empty()) on_problem({Status(ErrorCode::kParse, article->date_problem), false});
+    on_article(std::move(article).value());
+  }
+  // A truncated or corrupt compressed file: the lines before it were read.
+  if (!in.status().ok()) on_problem({in.status(), true});
 }
 
 void read_jsonl_stream(std::istream& in, const std::string& name, const IngestOptions& options,
@@ -319,13 +347,23 @@ bool read_one_file(const std::string& path, const IngestOptions& options, const 
     read_csv_bytes(*bytes, path, options, on_article, on_problem);
     return true;
   }
-  if (has_warc_extension(path)) {
-    auto raw = read_file(path);
-    if (!raw.ok()) {
-      on_problem({raw.status(), true});
+  if (has_warc_extension(path) || has_jsonl_extension(path)) {
+    // Streamed: memory stays at one line or record, compressed or not.
+    auto in = open_stream(path);
+    if (!in.ok()) {
+      on_problem({in.status(), true});
       return false;
     }
-    read_warc_bytes(*raw, path, options, on_article, on_problem);
+    uint64_t reported = 0;
+    auto tick = [&, stream = in->get()]() {
+      const uint64_t raw = stream->raw_bytes();
+      if (raw > reported) {
+        report_progress(options, progress, raw - reported);
+        reported = raw;
+      }
+    };
+    if (has_warc_extension(path)) read_warc_from(**in, path, options, on_article, on_problem, tick);
+    else read_jsonl_from(**in, path, options, on_article, on_problem, tick);
     return true;
   }
   if (ext == ".gz" || ext == ".zst" || ext == ".zstd" || has_html_extension(path)) {
@@ -341,23 +379,11 @@ bool read_one_file(const std::string& path, const IngestOptions& options, const 
       on_problem({bytes.status(), true});
       return true;
     }
-    if (has_jsonl_extension(path)) {
-      std::istringstream in(std::move(bytes).value());
-      read_jsonl_stream(in, path, options, on_article, on_problem);
-    } else if (has_html_extension(path)) {
+    if (has_html_extension(path)) {
       read_html_bytes(std::move(bytes).value(), path, options, on_article, on_problem);
     } else {
       read_text_bytes(std::move(bytes).value(), path, options, on_article, on_problem);
     }
-    return true;
-  }
-  if (has_jsonl_extension(path)) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-      on_problem({Status(ErrorCode::kNotFound, fmt::format("{}: cannot open", path)), true});
-      return false;
-    }
-    read_jsonl_stream(in, path, options, on_article, on_problem, progress);
     return true;
   }
   auto bytes = read_file(path);
@@ -504,7 +530,8 @@ int read_inputs(const std::vector<std::string>& inputs, const IngestOptions& opt
       std::string raw((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
       auto decoded = decompressed(raw, "<stdin>");
       if (decoded.ok() && decoded->compare(0, 5, "WARC/") == 0) {
-        read_warc_bytes(raw, "<stdin>", options, on_article, on_problem);
+        auto in = memory_stream(raw, "<stdin>");
+        read_warc_from(*in, "<stdin>", options, on_article, on_problem, [] {});
         continue;
       }
       if (!decoded.ok()) {

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "util/compress.h"
+#include "util/stream.h"
 
 namespace kabar {
 namespace {
@@ -90,75 +91,108 @@ const std::string& WarcRecord::field(const std::string& lower_name) const {
   return it == fields.end() ? kEmpty : it->second;
 }
 
-Status walk_warc(std::string_view s, const std::string& name, const std::function<void(const WarcRecord&)>& on_record,
-                 const std::function<void(const Status&)>& on_problem) {
-  size_t pos = 0;
-  while (pos < s.size() && (s[pos] == '\r' || s[pos] == '\n')) ++pos;
-  if (s.substr(pos, 5) != "WARC/") return Status(ErrorCode::kParse, fmt::format("{}: not a WARC file", name));
-  auto resync = [&](size_t from) {
-    size_t next = s.find("\nWARC/", from);
-    return next == std::string_view::npos ? s.size() : next + 1;
-  };
-  while (pos < s.size()) {
-    while (pos < s.size() && (s[pos] == '\r' || s[pos] == '\n')) ++pos;
-    if (pos >= s.size()) break;
-    WarcRecord r;
-    r.offset = pos;
-    std::string_view version;
-    size_t p = pos;
-    if (s.substr(pos, 5) != "WARC/" || !next_line(s, p, version)) {
-      on_problem(Status(ErrorCode::kParse, fmt::format("{}: byte {}: no WARC record starts here; skipped to the next", name, pos)));
-      pos = resync(pos);
+Status walk_warc_stream(ByteStream& in, const std::string& name, const std::function<void(const WarcRecord&)>& on_record,
+                        const std::function<void(const Status&)>& on_problem) {
+  LineReader r(in);
+  std::string line, block;
+  // The first non-blank line says whether this is a WARC file at all.
+  bool first = true;
+  bool have_line = false;  // `line` holds a "WARC/" line found while resynchronising
+  while (true) {
+    if (!have_line) {
+      do {
+        if (!r.getline(line)) {
+          if (!in.status().ok()) on_problem(in.status());
+          return first ? Status(ErrorCode::kParse, fmt::format("{}: not a WARC file (empty)", name)) : Status::Ok();
+        }
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+      } while (line.empty());
+    }
+    have_line = false;
+    const uint64_t at = r.offset() - line.size() - 1;
+    if (line.compare(0, 5, "WARC/") != 0) {
+      if (first) return Status(ErrorCode::kParse, fmt::format("{}: not a WARC file", name));
+      on_problem(Status(ErrorCode::kParse, fmt::format("{}: byte {}: no WARC record starts here; skipped to the next", name, at)));
+      // Resynchronise on the next line that starts a record.
+      while (r.getline(line)) {
+        if (line.compare(0, 5, "WARC/") == 0) { have_line = true; break; }
+      }
+      if (!have_line) {
+        if (!in.status().ok()) on_problem(in.status());
+        return Status::Ok();
+      }
+      if (!line.empty() && line.back() == '\r') line.pop_back();
       continue;
     }
-    r.version = std::string(version);
-    if (!read_fields(s, p, r.fields)) {
-      on_problem(Status(ErrorCode::kParse, fmt::format("{}: byte {}: record header is truncated", name, pos)));
-      break;
+    first = false;
+    WarcRecord rec;
+    rec.offset = at;
+    rec.version = line;
+    // Header fields up to the blank line.
+    std::string last;
+    bool header_done = false;
+    while (r.getline(line)) {
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      if (line.empty()) { header_done = true; break; }
+      if ((line[0] == ' ' || line[0] == '\t') && !last.empty()) {
+        std::string& value = rec.fields[last];
+        value.push_back(' ');
+        value.append(trim(line));
+        continue;
+      }
+      size_t colon = line.find(':');
+      if (colon == std::string::npos) continue;
+      last = lower(trim(std::string_view(line).substr(0, colon)));
+      rec.fields[last] = std::string(trim(std::string_view(line).substr(colon + 1)));
     }
-    const std::string& len_text = r.field("content-length");
+    if (!header_done) {
+      on_problem(Status(ErrorCode::kParse, fmt::format("{}: byte {}: record header is truncated", name, at)));
+      if (!in.status().ok()) on_problem(in.status());
+      return Status::Ok();
+    }
+    const std::string& len_text = rec.field("content-length");
     uint64_t len = 0;
     auto res = std::from_chars(len_text.data(), len_text.data() + len_text.size(), len);
     if (len_text.empty() || res.ec != std::errc()) {
-      on_problem(Status(ErrorCode::kParse, fmt::format("{}: byte {}: record without a valid Content-Length; skipped", name, pos)));
-      pos = resync(p);
+      on_problem(Status(ErrorCode::kParse, fmt::format("{}: byte {}: record without a valid Content-Length; skipped", name, at)));
+      while (r.getline(line)) {
+        if (line.compare(0, 5, "WARC/") == 0) { have_line = true; break; }
+      }
+      if (!have_line) return Status::Ok();
+      if (!line.empty() && line.back() == '\r') line.pop_back();
       continue;
     }
-    if (len > s.size() - p) {
-      on_problem(Status(ErrorCode::kParse,
-                        fmt::format("{}: byte {}: record truncated ({} of {} content bytes); skipped", name, pos,
-                                    s.size() - p, len)));
-      break;
+    block.clear();
+    if (!r.read_exact(len, block)) {
+      on_problem(Status(ErrorCode::kParse, fmt::format("{}: byte {}: record truncated ({} of {} content bytes); skipped",
+                                                       name, at, block.size(), len)));
+      if (!in.status().ok()) on_problem(in.status());
+      return Status::Ok();
     }
-    r.block = s.substr(p, len);
-    on_record(r);
-    pos = p + len;
+    rec.block = block;
+    on_record(rec);
   }
-  return Status::Ok();
+}
+
+Status walk_warc(std::string_view s, const std::string& name, const std::function<void(const WarcRecord&)>& on_record,
+                 const std::function<void(const Status&)>& on_problem) {
+  auto in = memory_stream(s, name);
+  return walk_warc_stream(*in, name, on_record, on_problem);
 }
 
 Status read_warc_documents(std::string_view bytes, const std::string& name,
                            const std::function<void(WarcDocument&&)>& on_document,
                            const std::function<void(const Status&)>& on_problem, WarcStats* stats) {
+  auto in = memory_stream(bytes, name);
+  return read_warc_stream(*in, name, on_document, on_problem, stats);
+}
+
+Status read_warc_stream(ByteStream& in, const std::string& name, const std::function<void(WarcDocument&&)>& on_document,
+                        const std::function<void(const Status&)>& on_problem, WarcStats* stats) {
   WarcStats local;
   WarcStats& st = stats ? *stats : local;
-  std::string decoded;
-  std::string_view s = bytes;
-  if (sniff_compression(bytes) != Compression::kNone) {
-    std::string partial;
-    auto d = sniff_compression(bytes) == Compression::kGzip ? gunzip(bytes, name, &partial) : unzstd(bytes, name, &partial);
-    if (d.ok()) {
-      decoded = std::move(d).value();
-    } else {
-      // Keep the records before the damage; the last one will be reported
-      // as truncated by the walk.
-      on_problem(d.status());
-      decoded = std::move(partial);
-    }
-    s = decoded;
-  }
-  return walk_warc(
-      s, name,
+  return walk_warc_stream(
+      in, name,
       [&](const WarcRecord& r) {
         ++st.records;
         const std::string type = lower(r.field("warc-type"));
