@@ -8,6 +8,7 @@
 #include <string>
 
 #include <gtest/gtest.h>
+#include <zlib.h>
 
 #include "kabar/gazetteer.h"
 #include "kabar/lexicon.h"
@@ -47,6 +48,21 @@ inline const Lexicon& lexicon() {
     return std::move(l).value();
   }();
   return *lex;
+}
+
+// `s` gzip-compressed (one member), for tests of compressed inputs.
+inline std::string gzip(const std::string& s) {
+  z_stream z{};
+  deflateInit2(&z, Z_BEST_SPEED, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY);
+  std::string out(deflateBound(&z, s.size()) + 32, '\0');
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(s.data()));
+  z.avail_in = static_cast<uInt>(s.size());
+  z.next_out = reinterpret_cast<Bytef*>(out.data());
+  z.avail_out = static_cast<uInt>(out.size());
+  deflate(&z, Z_FINISH);
+  out.resize(z.total_out);
+  deflateEnd(&z);
+  return out;
 }
 
 // The gazetteer the build made (build/gazetteer.bin), opened once.

@@ -39,6 +39,23 @@ StatusOr<std::map<std::string, std::string>> read_bodies(const std::string& path
   return out;
 }
 
+// Scores each page's prediction against its truth and keeps the ten worst.
+void score_pages(const std::map<std::string, std::string>& truth, const std::map<std::string, std::string>& predicted,
+                 HtmlEvalResult& r) {
+  std::vector<ShingleScore> scores;
+  for (const auto& [id, body] : truth) {
+    auto it = predicted.find(id);
+    ShingleScore s = shingle_score(body, it == predicted.end() ? std::string_view() : std::string_view(it->second));
+    scores.push_back(s);
+    const double p = s.tp + s.fp > 0 ? s.tp / (s.tp + s.fp) : 0, rc = s.tp + s.fn > 0 ? s.tp / (s.tp + s.fn) : 0;
+    r.worst.emplace_back(id, p + rc > 0 ? 2 * p * rc / (p + rc) : 0);
+  }
+  std::stable_sort(r.worst.begin(), r.worst.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
+  if (r.worst.size() > 10) r.worst.resize(10);
+  r.pages = scores.size();
+  r.summary = summarize_shingles(scores);
+}
+
 }  // namespace
 
 StatusOr<HtmlEvalResult> evaluate_html(const std::string& dir, const std::string& baseline) {
@@ -51,32 +68,21 @@ StatusOr<HtmlEvalResult> evaluate_html(const std::string& dir, const std::string
     if (!b.ok()) return b.status();
     predicted = std::move(*b);
   }
-  std::vector<ShingleScore> scores;
   for (const auto& [id, body] : *truth) {
-    std::string text;
+    (void)body;
     if (!baseline.empty()) {
-      auto it = predicted.find(id);
-      if (it == predicted.end())
+      if (!predicted.count(id))
         return Status(ErrorCode::kParse, fmt::format("{}: no prediction for page {}", baseline, id));
-      text = it->second;
-    } else {
-      const std::string path = (std::filesystem::path(dir) / "html" / (id + ".html.gz")).string();
-      auto bytes = slurp(path);
-      StatusOr<std::string> html = bytes.ok() ? gunzip(*bytes, path) : StatusOr<std::string>(bytes.status());
-      auto article = html.ok() ? extract_html(*html) : StatusOr<HtmlArticle>(html.status());
-      if (article.ok()) text = article->text();
-      else ++r.failed;
-      r.predictions[id] = text;
+      continue;
     }
-    ShingleScore s = shingle_score(body, text);
-    scores.push_back(s);
-    const double p = s.tp + s.fp > 0 ? s.tp / (s.tp + s.fp) : 0, rc = s.tp + s.fn > 0 ? s.tp / (s.tp + s.fn) : 0;
-    r.worst.emplace_back(id, p + rc > 0 ? 2 * p * rc / (p + rc) : 0);
+    const std::string path = (std::filesystem::path(dir) / "html" / (id + ".html.gz")).string();
+    auto bytes = slurp(path);
+    StatusOr<std::string> html = bytes.ok() ? gunzip(*bytes, path) : StatusOr<std::string>(bytes.status());
+    auto article = html.ok() ? extract_html(*html) : StatusOr<HtmlArticle>(html.status());
+    if (!article.ok()) ++r.failed;
+    r.predictions[id] = article.ok() ? article->text() : std::string();
   }
-  std::stable_sort(r.worst.begin(), r.worst.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
-  if (r.worst.size() > 10) r.worst.resize(10);
-  r.pages = scores.size();
-  r.summary = summarize_shingles(scores);
+  score_pages(*truth, baseline.empty() ? r.predictions : predicted, r);
   return r;
 }
 
@@ -99,21 +105,13 @@ StatusOr<HtmlEvalResult> evaluate_html_warc(const std::string& dir, const std::s
       },
       [&](const Status&) { ++r.failed; });
   if (!st.ok()) return st;
-  std::vector<ShingleScore> scores;
   for (const auto& [id, body] : *truth) {
+    (void)body;
     auto it = by_url.find((*urls)[id]);
-    const std::string text = it == by_url.end() ? std::string() : it->second;
     if (it == by_url.end()) ++r.failed;
-    r.predictions[id] = text;
-    ShingleScore s = shingle_score(body, text);
-    scores.push_back(s);
-    const double p = s.tp + s.fp > 0 ? s.tp / (s.tp + s.fp) : 0, rc = s.tp + s.fn > 0 ? s.tp / (s.tp + s.fn) : 0;
-    r.worst.emplace_back(id, p + rc > 0 ? 2 * p * rc / (p + rc) : 0);
+    r.predictions[id] = it == by_url.end() ? std::string() : it->second;
   }
-  std::stable_sort(r.worst.begin(), r.worst.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
-  if (r.worst.size() > 10) r.worst.resize(10);
-  r.pages = scores.size();
-  r.summary = summarize_shingles(scores);
+  score_pages(*truth, r.predictions, r);
   return r;
 }
 

@@ -7,6 +7,7 @@
 #include <simdjson.h>
 
 #include "kabar/eval.h"
+#include "util/strings.h"
 
 namespace kabar {
 namespace {
@@ -35,12 +36,6 @@ std::string tag_to_iso2(const std::string& tag, const Gazetteer* gazetteer) {
   for (const auto& c : gazetteer->candidates(name))
     if (c.place.kind == GeoKind::kCountry) return std::string(c.place.iso2);
   return {};
-}
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
 }
 
 }  // namespace
@@ -103,7 +98,7 @@ StatusOr<PlacesEvalResult> evaluate_places(const std::string& path, const Pipeli
       while (!want.empty() && want.back() == ' ') want.pop_back();
       if (res.document.dateline) {
         ++r.dateline_found;
-        if (lower(res.document.dateline->place) == lower(want)) ++r.dateline_same_text;
+        if (ascii_lower(res.document.dateline->place) == ascii_lower(want)) ++r.dateline_same_text;
       }
       if (res.dateline_place) {
         ++r.dateline_resolved;

@@ -18,17 +18,12 @@
 #include <simdjson.h>
 
 #include "kabar/ingest.h"
+#include "util/strings.h"
 
 namespace kabar {
 namespace {
 
 // --- small helpers -------------------------------------------------------------
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 const char* attr(const GumboNode* n, const char* name) {
   if (n->type != GUMBO_NODE_ELEMENT) return nullptr;
@@ -123,8 +118,8 @@ ClassSignal class_signal(const GumboNode* n) {
   ClassSignal s;
   std::string names;
   for (const char* a : {"class", "id"})
-    if (const char* v = attr(n, a)) names += lower(v) + " ";
-  if (const char* ip = attr(n, "itemprop"); ip && lower(ip) == "articlebody") s.strong_positive = true;
+    if (const char* v = attr(n, a)) names += ascii_lower(v) + " ";
+  if (const char* ip = attr(n, "itemprop"); ip && ascii_lower(ip) == "articlebody") s.strong_positive = true;
   if (names.empty()) return s;
   std::vector<std::string> words;
   std::string w;
@@ -150,14 +145,14 @@ ClassSignal class_signal(const GumboNode* n) {
 
 bool is_hidden(const GumboNode* n) {
   if (attr(n, "hidden")) return true;
-  if (const char* a = attr(n, "aria-hidden"); a && lower(a) == "true") return true;
+  if (const char* a = attr(n, "aria-hidden"); a && ascii_lower(a) == "true") return true;
   if (const char* st = attr(n, "style")) {
-    std::string s = lower(st);
+    std::string s = ascii_lower(st);
     s.erase(std::remove(s.begin(), s.end(), ' '), s.end());
     if (s.find("display:none") != std::string::npos || s.find("visibility:hidden") != std::string::npos) return true;
   }
   if (const char* role = attr(n, "role")) {
-    std::string r = lower(role);
+    std::string r = ascii_lower(role);
     if (r == "navigation" || r == "banner" || r == "contentinfo" || r == "complementary" || r == "dialog" ||
         r == "menu" || r == "menubar" || r == "alert" || r == "search")
       return true;
@@ -301,7 +296,7 @@ void collect_meta(const GumboNode* n, HtmlArticle& out, std::string& title_tag, 
   };
   if (t == GUMBO_TAG_HTML) {
     if (const char* l = attr(n, "lang")) {
-      std::string lang = lower(l);
+      std::string lang = ascii_lower(l);
       out.lang = lang.substr(0, lang.find_first_of("-_"));
     }
   } else if (t == GUMBO_TAG_TITLE && title_tag.empty()) {
@@ -311,11 +306,11 @@ void collect_meta(const GumboNode* n, HtmlArticle& out, std::string& title_tag, 
   } else if (t == GUMBO_TAG_LINK) {
     const char* rel = attr(n, "rel");
     const char* href = attr(n, "href");
-    if (rel && href && lower(rel) == "canonical" && out.canonical_url.empty()) out.canonical_url = href;
+    if (rel && href && ascii_lower(rel) == "canonical" && out.canonical_url.empty()) out.canonical_url = href;
   } else if (t == GUMBO_TAG_META) {
     std::string key;
     for (const char* a : {"property", "name", "itemprop"})
-      if (const char* v = attr(n, a)) { key = lower(v); break; }
+      if (const char* v = attr(n, a)) { key = ascii_lower(v); break; }
     const char* content = attr(n, "content");
     if (content) {
       static const char* kDateKeys[] = {"article:published_time", "og:published_time", "datepublished", "pubdate",
@@ -332,7 +327,7 @@ void collect_meta(const GumboNode* n, HtmlArticle& out, std::string& title_tag, 
     if (const char* dt = attr(n, "datetime")) date_text = dt;
   } else if (t == GUMBO_TAG_SCRIPT) {
     const char* type = attr(n, "type");
-    if (type && lower(type) == "application/ld+json" && n->v.element.children.length == 1) {
+    if (type && ascii_lower(type) == "application/ld+json" && n->v.element.children.length == 1) {
       auto* k = static_cast<const GumboNode*>(n->v.element.children.data[0]);
       if (k->type == GUMBO_NODE_TEXT || k->type == GUMBO_NODE_CDATA) {
         simdjson::dom::parser parser;
@@ -375,7 +370,7 @@ void collect_meta(const GumboNode* n, HtmlArticle& out, std::string& title_tag, 
 // The charset a page declares in its first bytes (<meta charset>, or
 // http-equiv content="…; charset=…"); empty when none.
 std::string declared_charset(std::string_view html) {
-  std::string head = lower(html.substr(0, 4096));
+  std::string head = ascii_lower(html.substr(0, 4096));
   size_t p = head.find("charset=");
   if (p == std::string::npos) return {};
   p += 8;
@@ -429,10 +424,15 @@ StatusOr<HtmlArticle> extract_html(std::string_view html_in) {
   count_subtrees(page, page.subtree_chars, page.subtree_link_chars);
 
   // Scores flow from paragraphs to their containers' ancestors.
+  // Scores by node, and the nodes in the order they were first scored (the
+  // document's), so that ties never depend on where the parser's nodes lie
+  // in memory.
   std::unordered_map<const GumboNode*, double> score;
+  std::vector<const GumboNode*> scored;
   auto init = [&](const GumboNode* n) {
     if (score.count(n)) return;
     score[n] = tag_weight(tag_of(n)) + class_signal(n).weight;
+    scored.push_back(n);
   };
   for (const auto& b : page.blocks) {
     const size_t len = char_count(b.text);
@@ -447,8 +447,8 @@ StatusOr<HtmlArticle> extract_html(std::string_view html_in) {
   }
   const GumboNode* top = nullptr;
   double top_score = 0;
-  for (auto& [n, s] : score) {
-    const double final_score = s * (1.0 - link_density(n, page));
+  for (const GumboNode* n : scored) {
+    const double final_score = score[n] * (1.0 - link_density(n, page));
     if (!top || final_score > top_score ||
         (final_score == top_score && page.subtree_chars[n] > page.subtree_chars[top])) {
       top = n;
@@ -456,8 +456,7 @@ StatusOr<HtmlArticle> extract_html(std::string_view html_in) {
     }
   }
   // An element the page marks as the article body wins when it holds text.
-  for (auto& [n, s] : score) {
-    (void)s;
+  for (const GumboNode* n : scored) {
     if (class_signal(n).strong_positive && page.subtree_chars[n] > 0.5 * page.subtree_chars[top]) {
       if (!descends_from(top, n) || page.subtree_chars[n] >= page.subtree_chars[top]) top = n;
     }
@@ -491,7 +490,7 @@ StatusOr<HtmlArticle> extract_html(std::string_view html_in) {
     }
   }
 
-  const std::string title_key = lower(out.title);
+  const std::string title_key = ascii_lower(out.title);
   for (const auto& b : page.blocks) {
     bool inside = false;
     for (const GumboNode* s : selected) inside = inside || descends_from(b.container, s);
@@ -499,7 +498,7 @@ StatusOr<HtmlArticle> extract_html(std::string_view html_in) {
     const size_t len = char_count(b.text);
     const double ld = len ? static_cast<double>(b.link_chars) / static_cast<double>(len) : 0;
     if (ld > 0.5) continue;                             // menus, tag lists, "read more" links
-    if (b.heading && lower(b.text) == title_key) continue;  // the headline repeated
+    if (b.heading && ascii_lower(b.text) == title_key) continue;  // the headline repeated
     out.paragraphs.push_back(b.text);
   }
   return out;

@@ -332,21 +332,6 @@ void read_text_bytes(std::string bytes, const std::string& path, const IngestOpt
 // file, streamed, line by line.
 bool read_one_file(const std::string& path, const IngestOptions& options, const ArticleSink& on_article,
                    const ProblemSink& on_problem, ProgressState* progress = nullptr) {
-  const std::string ext = fs::path(path).extension().string();
-  if (has_csv_extension(path)) {
-    auto raw = read_file(path);
-    if (!raw.ok()) {
-      on_problem({raw.status(), true});
-      return false;
-    }
-    auto bytes = decompressed(std::move(raw).value(), path);
-    if (!bytes.ok()) {
-      on_problem({bytes.status(), true});
-      return true;
-    }
-    read_csv_bytes(*bytes, path, options, on_article, on_problem);
-    return true;
-  }
   if (has_warc_extension(path) || has_jsonl_extension(path)) {
     // Streamed: memory stays at one line or record, compressed or not.
     auto in = open_stream(path);
@@ -366,32 +351,21 @@ bool read_one_file(const std::string& path, const IngestOptions& options, const 
     else read_jsonl_from(**in, path, options, on_article, on_problem, tick);
     return true;
   }
-  if (ext == ".gz" || ext == ".zst" || ext == ".zstd" || has_html_extension(path)) {
-    auto raw = read_file(path);
-    if (!raw.ok()) {
-      on_problem({raw.status(), true});
-      return false;
-    }
-    auto bytes = decompressed(std::move(raw).value(), path);
-    if (!bytes.ok()) {
-      // A truncated archive: what came before the damage is lost with it,
-      // and the message says where it broke.
-      on_problem({bytes.status(), true});
-      return true;
-    }
-    if (has_html_extension(path)) {
-      read_html_bytes(std::move(bytes).value(), path, options, on_article, on_problem);
-    } else {
-      read_text_bytes(std::move(bytes).value(), path, options, on_article, on_problem);
-    }
-    return true;
-  }
-  auto bytes = read_file(path);
-  if (!bytes.ok()) {
-    on_problem({bytes.status(), true});
+  // Text, HTML and CSV files are read whole (decompressed when compressed).
+  auto raw = read_file(path);
+  if (!raw.ok()) {
+    on_problem({raw.status(), true});
     return false;
   }
-  read_text_bytes(std::move(bytes).value(), path, options, on_article, on_problem);
+  auto bytes = decompressed(std::move(raw).value(), path);
+  if (!bytes.ok()) {
+    // A damaged compressed file: the message says where it broke.
+    on_problem({bytes.status(), true});
+    return true;
+  }
+  if (has_csv_extension(path)) read_csv_bytes(*bytes, path, options, on_article, on_problem);
+  else if (has_html_extension(path)) read_html_bytes(std::move(bytes).value(), path, options, on_article, on_problem);
+  else read_text_bytes(std::move(bytes).value(), path, options, on_article, on_problem);
   return true;
 }
 

@@ -1,5 +1,6 @@
 // WARC records and the HTTP responses inside them (kabar/warc.h).
 #include "kabar/warc.h"
+#include "util/strings.h"
 
 #include <algorithm>
 #include <cctype>
@@ -12,18 +13,6 @@
 
 namespace kabar {
 namespace {
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
-  return s;
-}
 
 // One line ending in LF (CRLF or bare LF), without its ending; advances pos.
 bool next_line(std::string_view s, size_t& pos, std::string_view& line) {
@@ -50,14 +39,14 @@ bool read_fields(std::string_view s, size_t& pos, std::map<std::string, std::str
     }
     size_t colon = line.find(':');
     if (colon == std::string_view::npos) continue;  // tolerated: some crawlers write junk lines
-    last = lower(trim(line.substr(0, colon)));
+    last = ascii_lower(trim(line.substr(0, colon)));
     fields[last] = std::string(trim(line.substr(colon + 1)));
   }
   return false;
 }
 
 std::string media_type(std::string_view content_type) {
-  return lower(trim(content_type.substr(0, content_type.find(';'))));
+  return ascii_lower(trim(content_type.substr(0, content_type.find(';'))));
 }
 
 // HTTP/1.1 chunked transfer coding; nullopt when malformed.
@@ -142,7 +131,7 @@ Status walk_warc_stream(ByteStream& in, const std::string& name, const std::func
       }
       size_t colon = line.find(':');
       if (colon == std::string::npos) continue;
-      last = lower(trim(std::string_view(line).substr(0, colon)));
+      last = ascii_lower(trim(std::string_view(line).substr(0, colon)));
       rec.fields[last] = std::string(trim(std::string_view(line).substr(colon + 1)));
     }
     if (!header_done) {
@@ -195,7 +184,7 @@ Status read_warc_stream(ByteStream& in, const std::string& name, const std::func
       in, name,
       [&](const WarcRecord& r) {
         ++st.records;
-        const std::string type = lower(r.field("warc-type"));
+        const std::string type = ascii_lower(r.field("warc-type"));
         if (type != "response" && type != "resource") {
           ++st.skipped_types;
           return;
@@ -235,10 +224,10 @@ Status read_warc_stream(ByteStream& in, const std::string& name, const std::func
           doc.content_type = media_type(http["content-type"]);
           std::string_view body = r.block.substr(p);
           std::string owned(body);
-          if (lower(http["transfer-encoding"]).find("chunked") != std::string::npos) {
+          if (ascii_lower(http["transfer-encoding"]).find("chunked") != std::string::npos) {
             if (auto d = dechunk(body)) owned = std::move(*d);
           }
-          const std::string enc = lower(http["content-encoding"]);
+          const std::string enc = ascii_lower(http["content-encoding"]);
           if (enc == "gzip" || enc == "x-gzip" || sniff_compression(owned) == Compression::kGzip) {
             auto g = gunzip(owned, fmt::format("{} ({})", name, doc.uri));
             if (!g.ok()) {

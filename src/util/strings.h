@@ -50,6 +50,13 @@ inline bool starts_with_ascii_ci(std::string_view s, std::string_view prefix) {
   return true;
 }
 
+inline std::string ascii_lower(std::string_view s) {
+  std::string out(s);
+  for (auto& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
 inline bool is_ascii_upper(char c) { return c >= 'A' && c <= 'Z'; }
 inline bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
 

@@ -24,19 +24,7 @@ std::string http(const std::string& status, const std::string& headers, const st
   return "HTTP/1.1 " + status + "\r\n" + headers + "\r\n" + body;
 }
 
-std::string gzip(const std::string& s) {
-  z_stream z{};
-  deflateInit2(&z, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY);
-  std::string out(deflateBound(&z, s.size()) + 32, '\0');
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(s.data()));
-  z.avail_in = static_cast<uInt>(s.size());
-  z.next_out = reinterpret_cast<Bytef*>(out.data());
-  z.avail_out = static_cast<uInt>(out.size());
-  deflate(&z, Z_FINISH);
-  out.resize(z.total_out);
-  deflateEnd(&z);
-  return out;
-}
+using testing::gzip;
 
 const std::string kPage =
     "<html lang=\"en\"><body><nav><a href=\"/\">Home</a></nav><article><p>Russia attacked Ukraine on Monday, "
