@@ -119,6 +119,12 @@ struct VerbPattern {
   size_t head = 0;                 // index of the head element (first kWords)
   int literal_count = 0;           // for "longest match wins"
   std::vector<std::string> head_bases;  // the head words as written, before expansion
+  // When the head is one word and a required literal follows it: that
+  // literal's first words. The coder skips the pattern unless the next token
+  // is one of them (or a number or quantity word, which it may skip): most
+  // patterns of a frequent head ("call for", "call on", "called off") fail
+  // there, before any matching.
+  std::vector<std::string> next_words;
   std::string text;                // the alternative as written (or derived form)
   SourceRef ref;
 };

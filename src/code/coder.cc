@@ -597,6 +597,7 @@ class SentenceCoder {
           }
           continue;
         }
+        if (!next_word_allows(p, i)) continue;
         Match m;
         m.pattern = id;
         m.head = i;
@@ -625,6 +626,22 @@ class SentenceCoder {
       if (trace_)
         note(fmt::format("head \"{}\": {} pattern(s) tried, {} matched", tok(i), ids->size(), out.size() - matched_before));
     }
+  }
+
+  // The prefilter of VerbPattern::next_words: can the literal after a
+  // one-word head at `head` match at all?
+  bool next_word_allows(const VerbPattern& p, uint32_t head) const {
+    if (p.next_words.empty()) return true;
+    const uint32_t t = head + 1;
+    if (t >= end_) return false;
+    if (tokens_[t].kind == TokenKind::kNumber || has_class(t, WordClass::kQuantity)) return true;  // may be skipped
+    const std::string& n = tokens_[t].norm;
+    for (const auto& w : p.next_words) {
+      if (n == w) return true;
+      // English possessives meet their bare form, as words_match allows.
+      if (n.size() == w.size() + 2 && n.compare(0, w.size(), w) == 0 && n.compare(w.size(), 2, "'s") == 0) return true;
+    }
+    return false;
   }
 
   // English base forms are also nouns: "a drone attack", "the arrest". A

@@ -588,10 +588,27 @@ class LexiconBuilder {
       }
     }
     for (uint32_t i = 0; i < L.patterns_.size(); ++i) {
-      const auto& head = L.patterns_[i].elements[L.patterns_[i].head];
+      VerbPattern& p = L.patterns_[i];
+      const auto& head = p.elements[p.head];
       std::set<std::string> firsts;
       for (const auto& alt : head.alternatives) firsts.insert(alt[0]);
       for (const auto& f : firsts) L.head_index_[f].push_back(i);
+      // The prefilter's words (see VerbPattern::next_words). Not when the
+      // next element is the closing preposition before the target, which
+      // the matcher lets float further right.
+      const bool one_word_head = std::all_of(head.alternatives.begin(), head.alternatives.end(),
+                                             [](const std::vector<std::string>& a) { return a.size() == 1; });
+      const size_t ni = p.head + 1;
+      if (!one_word_head || ni >= p.elements.size()) continue;
+      const PatternElement& next = p.elements[ni];
+      if (next.kind != PatternElement::kWords || next.optional) continue;
+      const bool single = std::all_of(next.alternatives.begin(), next.alternatives.end(),
+                                      [](const std::vector<std::string>& a) { return a.size() == 1; });
+      const bool floating = ni + 2 == p.elements.size() && p.elements[ni + 1].kind == PatternElement::kTarget && single;
+      if (floating) continue;
+      std::set<std::string> words;
+      for (const auto& alt : next.alternatives) words.insert(alt[0]);
+      p.next_words.assign(words.begin(), words.end());
     }
   }
 
