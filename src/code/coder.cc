@@ -588,6 +588,7 @@ class SentenceCoder {
       }
       if (!ids) return;
       const size_t matched_before = out.size();
+      Match m;  // reused across patterns: most fail, and a fresh one would allocate each time
       for (uint32_t id : *ids) {
         const VerbPattern& p = lex_.patterns()[id];
         if (!base_form_is_verb(p, i)) {
@@ -598,7 +599,12 @@ class SentenceCoder {
           continue;
         }
         if (!next_word_allows(p, i)) continue;
-        Match m;
+        {
+          std::vector<uint32_t> keep = std::move(m.literal_tokens);  // its capacity
+          keep.clear();
+          m = Match{};
+          m.literal_tokens = std::move(keep);
+        }
         m.pattern = id;
         m.head = i;
         m.lit_first = i;
@@ -621,7 +627,7 @@ class SentenceCoder {
         if (!(p.elements.front().kind == PatternElement::kSource) &&
             !(p.elements.front().kind == PatternElement::kTarget) && !m.source.bound())
           m.source_is_subject = true;
-        out.push_back(std::move(m));
+        out.push_back(m);
       }
       if (trace_)
         note(fmt::format("head \"{}\": {} pattern(s) tried, {} matched", tok(i), ids->size(), out.size() - matched_before));
