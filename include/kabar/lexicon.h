@@ -119,12 +119,16 @@ struct VerbPattern {
   size_t head = 0;                 // index of the head element (first kWords)
   int literal_count = 0;           // for "longest match wins"
   std::vector<std::string> head_bases;  // the head words as written, before expansion
-  // When the head is one word and a required literal follows it: that
-  // literal's first words. The coder skips the pattern unless the next token
-  // is one of them (or a number or quantity word, which it may skip): most
-  // patterns of a frequent head ("call for", "call on", "called off") fail
-  // there, before any matching.
-  std::vector<std::string> next_words;
+  // Prefilters the coder runs before matching (most patterns of a frequent
+  // head, "call for", "call on", "called off", fail on them):
+  //  * check_next: the head is one word and a required literal element
+  //    follows it, so the next token must start one of its alternatives (or
+  //    be a number or quantity word, which the matcher may skip);
+  //  * required: the indexes of the required literal elements besides the
+  //    head; each must have an alternative whose first word occurs somewhere
+  //    in the sentence.
+  bool check_next = false;
+  std::vector<uint16_t> required;
   std::string text;                // the alternative as written (or derived form)
   SourceRef ref;
 };

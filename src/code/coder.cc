@@ -110,6 +110,7 @@ class SentenceCoder {
   Trace* trace_;
   uint32_t first_, end_;
   std::vector<uint64_t> classes_;                        // per token: WordClass bit mask
+  mutable std::vector<std::string_view> present_;        // the sentence's words, sorted (built on first use)
   mutable std::vector<int> phrase_len_;                  // per token: longest phrase, −1 = not looked up yet
   mutable std::vector<std::vector<uint32_t>> phrase_entries_;
   std::vector<int> mention_start_;    // token → mention starting there, or -1
@@ -589,6 +590,10 @@ class SentenceCoder {
       if (!ids) return;
       const size_t matched_before = out.size();
       Match m;  // reused across patterns: most fail, and a fresh one would allocate each time
+      // The sentence's word list pays for itself only on heads with many
+      // patterns ("call", "hold", "demand"): most of theirs need a word the
+      // sentence lacks.
+      const bool check_required = ids->size() >= 8;
       for (uint32_t id : *ids) {
         const VerbPattern& p = lex_.patterns()[id];
         if (!base_form_is_verb(p, i)) {
@@ -598,7 +603,7 @@ class SentenceCoder {
           }
           continue;
         }
-        if (!next_word_allows(p, i)) continue;
+        if (!next_word_allows(p, i) || (check_required && !required_words_present(p))) continue;
         {
           std::vector<uint32_t> keep = std::move(m.literal_tokens);  // its capacity
           keep.clear();
@@ -634,15 +639,39 @@ class SentenceCoder {
     }
   }
 
-  // The prefilter of VerbPattern::next_words: can the literal after a
+  // VerbPattern::required: does every required literal element have
+  // a first word somewhere in the sentence?
+  bool required_words_present(const VerbPattern& p) const {
+    if (p.required.empty()) return true;
+    if (present_.empty()) {
+      for (uint32_t t = first_; t < end_; ++t) {
+        const std::string& n = tokens_[t].norm;
+        present_.push_back(n);
+        if (n.size() > 2 && n.compare(n.size() - 2, 2, "'s") == 0)
+          present_.push_back(std::string_view(n).substr(0, n.size() - 2));  // a view, not a temporary
+      }
+      std::sort(present_.begin(), present_.end());
+      present_.erase(std::unique(present_.begin(), present_.end()), present_.end());
+    }
+    for (uint16_t e : p.required) {
+      bool found = false;
+      for (const auto& alt : p.elements[e].alternatives)
+        if (std::binary_search(present_.begin(), present_.end(), std::string_view(alt[0]))) { found = true; break; }
+      if (!found) return false;
+    }
+    return true;
+  }
+
+  // The prefilter of VerbPattern::check_next: can the literal after a
   // one-word head at `head` match at all?
   bool next_word_allows(const VerbPattern& p, uint32_t head) const {
-    if (p.next_words.empty()) return true;
+    if (!p.check_next) return true;
     const uint32_t t = head + 1;
     if (t >= end_) return false;
     if (tokens_[t].kind == TokenKind::kNumber || has_class(t, WordClass::kQuantity)) return true;  // may be skipped
     const std::string& n = tokens_[t].norm;
-    for (const auto& w : p.next_words) {
+    for (const auto& alt : p.elements[p.head + 1].alternatives) {
+      const std::string& w = alt[0];
       if (n == w) return true;
       // English possessives meet their bare form, as words_match allows.
       if (n.size() == w.size() + 2 && n.compare(0, w.size(), w) == 0 && n.compare(w.size(), 2, "'s") == 0) return true;

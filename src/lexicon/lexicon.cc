@@ -593,9 +593,13 @@ class LexiconBuilder {
       std::set<std::string> firsts;
       for (const auto& alt : head.alternatives) firsts.insert(alt[0]);
       for (const auto& f : firsts) L.head_index_[f].push_back(i);
-      // The prefilter's words (see VerbPattern::next_words). Not when the
-      // next element is the closing preposition before the target, which
-      // the matcher lets float further right.
+      // The coder's prefilters (VerbPattern::check_next and ::required).
+      for (size_t e = 0; e < p.elements.size(); ++e) {
+        const PatternElement& el = p.elements[e];
+        if (e != p.head && el.kind == PatternElement::kWords && !el.optional) p.required.push_back(static_cast<uint16_t>(e));
+      }
+      // The next-token test; not when the next element is the closing
+      // preposition before the target, which the matcher lets float right.
       const bool one_word_head = std::all_of(head.alternatives.begin(), head.alternatives.end(),
                                              [](const std::vector<std::string>& a) { return a.size() == 1; });
       const size_t ni = p.head + 1;
@@ -605,10 +609,7 @@ class LexiconBuilder {
       const bool single = std::all_of(next.alternatives.begin(), next.alternatives.end(),
                                       [](const std::vector<std::string>& a) { return a.size() == 1; });
       const bool floating = ni + 2 == p.elements.size() && p.elements[ni + 1].kind == PatternElement::kTarget && single;
-      if (floating) continue;
-      std::set<std::string> words;
-      for (const auto& alt : next.alternatives) words.insert(alt[0]);
-      p.next_words.assign(words.begin(), words.end());
+      p.check_next = !floating;
     }
   }
 
