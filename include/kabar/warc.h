@@ -25,6 +25,7 @@
 namespace kabar {
 
 class ByteStream;  // util/stream.h: a decompressing reader
+class LineReader;  // util/stream.h: lines and exact reads over a ByteStream
 
 struct WarcRecord {
   uint64_t offset = 0;                        // of its "WARC/" line in the decompressed stream
@@ -52,6 +53,14 @@ Status walk_warc_stream(ByteStream& in, const std::string& name, const std::func
                         const std::function<void(const Status&)>& on_problem);
 Status read_warc_stream(ByteStream& in, const std::string& name, const std::function<void(WarcDocument&&)>& on_document,
                         const std::function<void(const Status&)>& on_problem, WarcStats* stats = nullptr);
+// The same through a reader that may already hold buffered bytes of `in`
+// (stdin, after its first bytes were peeked to choose the format).
+Status walk_warc_lines(LineReader& r, ByteStream& in, const std::string& name,
+                       const std::function<void(const WarcRecord&)>& on_record,
+                       const std::function<void(const Status&)>& on_problem);
+Status read_warc_lines(LineReader& r, ByteStream& in, const std::string& name,
+                       const std::function<void(WarcDocument&&)>& on_document,
+                       const std::function<void(const Status&)>& on_problem, WarcStats* stats = nullptr);
 
 // Walks the records of WARC bytes in memory (compressed or not). Returns an error only when
 // the bytes are not a WARC file at all (no "WARC/" at the start).

@@ -8,7 +8,6 @@
 #include <fstream>
 #include <iostream>
 #include <iterator>
-#include <sstream>
 
 #include <fmt/format.h>
 #include <simdjson.h>
@@ -184,10 +183,10 @@ void read_csv_bytes(std::string_view bytes, const std::string& path, const Inges
 
 // Every HTML or plain-text document of a web archive becomes an article:
 // id and URL the record's target URI, date the page's own, else the crawl's.
-void read_warc_from(ByteStream& in, const std::string& path, const IngestOptions& options,
+void read_warc_from(LineReader& reader, ByteStream& in, const std::string& path, const IngestOptions& options,
                     const ArticleSink& on_article, const ProblemSink& on_problem, const std::function<void()>& tick) {
-  auto st = read_warc_stream(
-      in, path,
+  auto st = read_warc_lines(
+      reader, in, path,
       [&](WarcDocument&& doc) {
         const std::string origin = fmt::format("{} <{}>", path, doc.uri);
         StatusOr<Article> a = Status(ErrorCode::kParse, "");
@@ -261,9 +260,8 @@ void report_progress(const IngestOptions& options, ProgressState* progress, uint
 }
 
 // JSON Lines from a (decompressing) stream, one line in memory at a time.
-void read_jsonl_from(ByteStream& in, const std::string& name, const IngestOptions& options,
+void read_jsonl_from(LineReader& reader, ByteStream& in, const std::string& name, const IngestOptions& options,
                      const ArticleSink& on_article, const ProblemSink& on_problem, const std::function<void()>& tick) {
-  LineReader reader(in);
   std::string line;
   size_t line_no = 0;
   while (reader.getline(line)) {
@@ -284,27 +282,6 @@ void read_jsonl_from(ByteStream& in, const std::string& name, const IngestOption
   }
   // A truncated or corrupt compressed file: the lines before it were read.
   if (!in.status().ok()) on_problem({in.status(), true});
-}
-
-void read_jsonl_stream(std::istream& in, const std::string& name, const IngestOptions& options,
-                       const ArticleSink& on_article, const ProblemSink& on_problem,
-                       ProgressState* progress = nullptr) {
-  std::string line;
-  size_t line_no = 0;
-  while (std::getline(in, line)) {
-    ++line_no;
-    report_progress(options, progress, line.size() + 1);
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.find_first_not_of(" \t") == std::string::npos) continue;
-    std::string origin = fmt::format("{}:{}", name, line_no);
-    auto article = parse_jsonl_record(line, origin, options);
-    if (!article.ok()) {
-      on_problem({article.status(), true});
-      continue;
-    }
-    if (!article->date_problem.empty()) on_problem({Status(ErrorCode::kParse, article->date_problem), false});
-    on_article(std::move(article).value());
-  }
 }
 
 void read_html_bytes(std::string bytes, const std::string& path, const IngestOptions& options,
@@ -347,8 +324,9 @@ bool read_one_file(const std::string& path, const IngestOptions& options, const 
         reported = raw;
       }
     };
-    if (has_warc_extension(path)) read_warc_from(**in, path, options, on_article, on_problem, tick);
-    else read_jsonl_from(**in, path, options, on_article, on_problem, tick);
+    LineReader reader(**in);
+    if (has_warc_extension(path)) read_warc_from(reader, **in, path, options, on_article, on_problem, tick);
+    else read_jsonl_from(reader, **in, path, options, on_article, on_problem, tick);
     return true;
   }
   // Text, HTML and CSV files are read whole (decompressed when compressed).
@@ -501,26 +479,29 @@ int read_inputs(const std::vector<std::string>& inputs, const IngestOptions& opt
   };
   for (const auto& input : inputs) {
     if (input == "-") {
-      std::string raw((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
-      auto decoded = decompressed(raw, "<stdin>");
-      if (decoded.ok() && decoded->compare(0, 5, "WARC/") == 0) {
-        auto in = memory_stream(raw, "<stdin>");
-        read_warc_from(*in, "<stdin>", options, on_article, on_problem, [] {});
+      // Streamed like a file: decompressed as it comes, the format chosen by
+      // its first bytes (a WARC file, JSON Lines, a web page, else a text).
+      auto in = open_stream("-");
+      if (!in.ok()) {
+        on_problem({in.status(), true});
+        ++failed;
         continue;
       }
-      if (!decoded.ok()) {
-        on_problem({decoded.status(), true});
-        continue;
-      }
-      std::string bytes = std::move(decoded).value();
-      size_t first = bytes.find_first_not_of(" \t\r\n");
-      if (first != std::string::npos && bytes[first] == '{') {
-        std::istringstream in(bytes);
-        read_jsonl_stream(in, "<stdin>", options, on_article, on_problem);
-      } else if (first != std::string::npos && bytes[first] == '<') {
-        read_html_bytes(std::move(bytes), "-", options, on_article, on_problem);
+      LineReader reader(**in);
+      const std::string_view head = reader.peek(5);
+      if (head == "WARC/") {
+        read_warc_from(reader, **in, "<stdin>", options, on_article, on_problem, [] {});
+      } else if (!head.empty() && head[0] == '{') {
+        read_jsonl_from(reader, **in, "<stdin>", options, on_article, on_problem, [] {});
       } else {
-        read_text_bytes(std::move(bytes), "-", options, on_article, on_problem);
+        std::string bytes;
+        reader.read_rest(bytes);
+        if (!(*in)->status().ok()) {
+          on_problem({(*in)->status(), true});
+          continue;
+        }
+        if (!head.empty() && head[0] == '<') read_html_bytes(std::move(bytes), "-", options, on_article, on_problem);
+        else read_text_bytes(std::move(bytes), "-", options, on_article, on_problem);
       }
       continue;
     }

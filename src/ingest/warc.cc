@@ -83,6 +83,12 @@ const std::string& WarcRecord::field(const std::string& lower_name) const {
 Status walk_warc_stream(ByteStream& in, const std::string& name, const std::function<void(const WarcRecord&)>& on_record,
                         const std::function<void(const Status&)>& on_problem) {
   LineReader r(in);
+  return walk_warc_lines(r, in, name, on_record, on_problem);
+}
+
+Status walk_warc_lines(LineReader& r, ByteStream& in, const std::string& name,
+                       const std::function<void(const WarcRecord&)>& on_record,
+                       const std::function<void(const Status&)>& on_problem) {
   std::string line, block;
   // The first non-blank line says whether this is a WARC file at all.
   bool first = true;
@@ -178,10 +184,17 @@ Status read_warc_documents(std::string_view bytes, const std::string& name,
 
 Status read_warc_stream(ByteStream& in, const std::string& name, const std::function<void(WarcDocument&&)>& on_document,
                         const std::function<void(const Status&)>& on_problem, WarcStats* stats) {
+  LineReader r(in);
+  return read_warc_lines(r, in, name, on_document, on_problem, stats);
+}
+
+Status read_warc_lines(LineReader& r, ByteStream& in, const std::string& name,
+                       const std::function<void(WarcDocument&&)>& on_document,
+                       const std::function<void(const Status&)>& on_problem, WarcStats* stats) {
   WarcStats local;
   WarcStats& st = stats ? *stats : local;
-  return walk_warc_stream(
-      in, name,
+  return walk_warc_lines(
+      r, in, name,
       [&](const WarcRecord& r) {
         ++st.records;
         const std::string type = ascii_lower(r.field("warc-type"));

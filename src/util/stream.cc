@@ -229,6 +229,23 @@ bool LineReader::getline(std::string& line) {
   }
 }
 
+std::string_view LineReader::peek(size_t n) {
+  size_t first;
+  while ((first = buf_.find_first_not_of(" \t\r\n", pos_)) == std::string::npos || buf_.size() - first < n)
+    if (!fill()) break;
+  if (first == std::string::npos) first = buf_.find_first_not_of(" \t\r\n", pos_);
+  if (first == std::string::npos) return {};
+  return std::string_view(buf_).substr(first, n);
+}
+
+void LineReader::read_rest(std::string& out) {
+  while (fill()) {
+  }
+  out.append(buf_, pos_, std::string::npos);
+  offset_ += buf_.size() - pos_;
+  pos_ = buf_.size();
+}
+
 bool LineReader::read_exact(size_t n, std::string& out) {
   while (buf_.size() - pos_ < n)
     if (!fill()) break;

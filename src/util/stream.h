@@ -40,6 +40,12 @@ class LineReader {
   // Exactly n bytes appended to out; false when the input ends first (out
   // then holds what there was).
   bool read_exact(size_t n, std::string& out);
+  // The unread bytes from the first that is not white space, at least `n`
+  // of them unless the input ends first; nothing is consumed. For choosing
+  // a format by its first bytes.
+  std::string_view peek(size_t n);
+  // Everything left, appended to out.
+  void read_rest(std::string& out);
   // Bytes handed out so far (the offset in the decompressed stream).
   uint64_t offset() const { return offset_; }
   const Status& status() const { return in_.status(); }

@@ -37,6 +37,9 @@ grep -q '"article":"j1"' "$tmp/out"; check "other JSON lines still coded" 0 $?
 "$kabar" code --data "$tmp/nowhere" "$tmp/good.txt" > "$tmp/out" 2> "$tmp/err"; check "missing dictionaries exit 3" 3 $? "cannot load dictionaries" "$tmp/err"
 "$kabar" code < "$tmp/good.txt" > "$tmp/out" 2> "$tmp/err"; check "stdin text article" 0 $? '"article":"stdin"' "$tmp/out"
 "$kabar" code - < "$tmp/mixed.jsonl" > "$tmp/out" 2> "$tmp/err"; check "stdin JSON Lines" 1 $? '"article":"j1"' "$tmp/out"
+gzip -c "$tmp/mixed.jsonl" | "$kabar" code - > "$tmp/out" 2> "$tmp/err"; check "gzip-compressed JSON Lines on stdin" 1 $? '"article":"j1"' "$tmp/out"
+printf '<html><body><article><p>Polisi menangkap dua tersangka di Bekasi pada Senin malam kemarin.</p></article></body></html>' \
+  | gzip | "$kabar" code - > "$tmp/out" 2> "$tmp/err"; check "a compressed web page on stdin" 0 $? '"code":"173"' "$tmp/out"
 "$kabar" code -j 1 "$src/examples" > "$tmp/j1" 2>/dev/null; "$kabar" code -j 2 "$src/examples" > "$tmp/j2" 2>/dev/null
 cmp -s "$tmp/j1" "$tmp/j2"; check "-j 2 writes exactly what -j 1 writes" 0 $?
 "$kabar" code --format tsv "$tmp/good.txt" > "$tmp/out" 2> "$tmp/err"; check "tsv has a header" 0 $? "^article	sentence	date" "$tmp/out"
