@@ -44,6 +44,9 @@ class Codebook {
   // The country unit with this ISO 3166-1 alpha-2 code (the gazetteer's
   // countries); nullptr when CAMEO has none (Kosovo XK, South Sudan SS).
   const ActorUnit* unit_for_iso2(std::string_view iso2) const;
+  // The ISO2 code of an actor code's country ("RUSGOV" → "RU"); empty when
+  // its first unit is not a country.
+  std::string_view country_iso2(std::string_view actor_code) const;
   const std::vector<CameoCode>& codes() const { return codes_; }
   const std::vector<ActorUnit>& units() const { return units_; }
 

@@ -62,10 +62,12 @@ class Geocoder {
 
   // Resolves every sentence's dictionary places (PlaceMention::resolved) and
   // adds the places only the gazetteer knows. `annotations` holds one entry
-  // per sentence with mentions and dictionary places already found.
-  void geocode_article(std::string_view text, const std::vector<Token>& tokens, const std::vector<Sentence>& sentences,
+  // per sentence with mentions and dictionary places already found;
+  // `context` is article_context() of them (the caller has it already, for
+  // the dateline).
+  void geocode_article(const std::vector<Token>& tokens, const std::vector<Sentence>& sentences,
                        std::vector<SentenceAnnotations>& annotations, const LanguageLexicon& lex,
-                       const std::optional<Place>& dateline) const;
+                       const std::optional<Place>& dateline, GeoContext context) const;
 
  private:
   void qualify_cities(const std::vector<Token>& tokens, SentenceAnnotations& a) const;

@@ -41,7 +41,7 @@ std::vector<Entity> find_entities(std::string_view text, const std::vector<Token
     s.first_token = first;
     s.end_token = end;
     s.span = {tokens[first].span.begin, tokens[end - 1].span.end};
-    geocoder->geocode_article(text, tokens, {s}, annotations, lex, std::nullopt);
+    geocoder->geocode_article(tokens, {s}, annotations, lex, std::nullopt, geocoder->article_context(annotations, lex));
     places = std::move(annotations[0].places);
   }
   for (const auto& p : places) {

@@ -48,10 +48,7 @@ StatusOr<PlacesEvalResult> evaluate_places(const std::string& path, const Pipeli
                   fmt::format("{}: {}", path, simdjson::error_message(err)));
   const Gazetteer* gazetteer = pipeline.geocoder().gazetteer();
   const Codebook& book = pipeline.lexicon().codebook();
-  auto iso2_of = [&](const std::string& code) -> std::string {
-    const ActorUnit* u = code.size() >= 3 ? book.unit(std::string_view(code).substr(0, 3)) : nullptr;
-    return u && u->kind == ActorUnitKind::kCountry ? u->iso2 : std::string();
-  };
+  auto iso2_of = [&](const std::string& code) { return std::string(book.country_iso2(code)); };
   PlacesEvalResult r;
   size_t line = 0;
   for (auto doc : stream) {

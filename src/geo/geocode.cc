@@ -21,6 +21,13 @@ double km_between(double lat1, double lon1, double lat2, double lon2) {
 // by a few km between sources; a namesake is usually hundreds of km away).
 constexpr double kSameCityKm = 60.0;
 
+// The gazetteer key of tokens [b, e).
+std::string key_of(const std::vector<Token>& tokens, uint32_t b, uint32_t e) {
+  std::vector<std::string> norms;
+  for (uint32_t t = b; t < e; ++t) norms.push_back(tokens[t].norm);
+  return geo_key_from_norms(norms);
+}
+
 void add_unique(std::vector<std::string>& v, std::string_view s) {
   if (s.size() == 2 && std::find(v.begin(), v.end(), s) == v.end()) v.emplace_back(s);
 }
@@ -105,16 +112,13 @@ Place Geocoder::from_gazetteer(const GeoPlace& g) const {
 GeoContext Geocoder::article_context(const std::vector<SentenceAnnotations>& annotations,
                                      const LanguageLexicon& lex) const {
   const Codebook& book = lexicon_.codebook();
-  auto iso2_of = [&](const std::string& code) -> std::string_view {
-    const ActorUnit* u = code.size() >= 3 ? book.unit(std::string_view(code).substr(0, 3)) : nullptr;
-    return u && u->kind == ActorUnitKind::kCountry ? std::string_view(u->iso2) : std::string_view();
-  };
   GeoContext ctx;
   for (const auto& a : annotations) {
     for (const auto& pm : a.places)
-      if (pm.place < lex.places().size()) add_unique(ctx.place_countries, iso2_of(lex.places()[pm.place].country));
+      if (pm.place < lex.places().size())
+        add_unique(ctx.place_countries, book.country_iso2(lex.places()[pm.place].country));
     for (const auto& m : a.mentions)
-      for (const auto& actor : m.actors) add_unique(ctx.actor_countries, iso2_of(actor.country));
+      for (const auto& actor : m.actors) add_unique(ctx.actor_countries, book.country_iso2(actor.country));
   }
   return ctx;
 }
@@ -131,12 +135,11 @@ std::optional<Place> Geocoder::dateline(std::string_view place_text, Span span, 
   if (len == tokens.size()) {
     out = curated(lex, values.front());
   } else if (gazetteer_) {
-    std::vector<std::string> norms;
-    for (const auto& t : tokens) norms.push_back(t.norm);
     GeoContext ctx = article;
     ctx.dateline = true;
     ctx.cue = GeoCue::kCity;
-    if (auto c = gazetteer_->resolve(geo_key_from_norms(norms), ctx)) out = from_gazetteer(c->place);
+    if (auto c = gazetteer_->resolve(key_of(tokens, 0, static_cast<uint32_t>(tokens.size())), ctx))
+      out = from_gazetteer(c->place);
   }
   if (out) {
     out->from = "dateline";
@@ -145,19 +148,13 @@ std::optional<Place> Geocoder::dateline(std::string_view place_text, Span span, 
   return out;
 }
 
-void Geocoder::geocode_article(std::string_view text, const std::vector<Token>& tokens,
-                               const std::vector<Sentence>& sentences, std::vector<SentenceAnnotations>& annotations,
-                               const LanguageLexicon& lex, const std::optional<Place>& dateline) const {
-  (void)text;
+void Geocoder::geocode_article(const std::vector<Token>& tokens, const std::vector<Sentence>& sentences,
+                               std::vector<SentenceAnnotations>& annotations, const LanguageLexicon& lex,
+                               const std::optional<Place>& dateline, GeoContext base) const {
   const Codebook& book = lexicon_.codebook();
-  auto iso2_of = [&](const std::string& code) -> std::string_view {
-    const ActorUnit* u = code.size() >= 3 ? book.unit(std::string_view(code).substr(0, 3)) : nullptr;
-    return u && u->kind == ActorUnitKind::kCountry ? std::string_view(u->iso2) : std::string_view();
-  };
-  GeoContext base = article_context(annotations, lex);
   for (auto& a : annotations)
     for (auto& pm : a.places) pm.resolved = curated(lex, pm.place);
-  if (dateline) base.dateline_country = std::string(iso2_of(dateline->country));
+  if (dateline) base.dateline_country = std::string(book.country_iso2(dateline->country));
   if (!gazetteer_) return;
 
   auto norm_at = [&](size_t i) -> const std::string& { return tokens[i].norm; };
@@ -166,6 +163,20 @@ void Geocoder::geocode_article(std::string_view text, const std::vector<Token>& 
     return e ? static_cast<GeoCue>(e->arg) : GeoCue::kNone;
   };
   auto is_name_word = [&](size_t i) { return tokens[i].kind == TokenKind::kWord && tokens[i].capitalized; };
+  // The cue phrase that ends right before token `at` (starting at most three
+  // tokens back, not before `first`); its start in `start`.
+  auto cue_before = [&](uint32_t at, uint32_t first, uint32_t& start) -> GeoCue {
+    for (uint32_t j = at; j > first && at - j < 3;) {
+      --j;
+      size_t len = 0;
+      GeoCue c = cue_at(j, at, len);
+      if (c != GeoCue::kNone && j + len == at) {
+        start = j;
+        return c;
+      }
+    }
+    return GeoCue::kNone;
+  };
 
   for (size_t si = 0; si < sentences.size() && si < annotations.size(); ++si) {
     const Sentence& s = sentences[si];
@@ -183,18 +194,13 @@ void Geocoder::geocode_article(std::string_view text, const std::vector<Token>& 
     for (auto& pm : a.places) {
       if (pm.place == PlaceMention::kGazetteerOnly || pm.resolved.precision == "adm1") continue;
       size_t len = 0;
+      uint32_t start = 0;
       GeoCue cue = cue_at(pm.end_token, s.end_token, len);
-      for (uint32_t j = pm.first_token; cue == GeoCue::kNone && j > s.first_token && pm.first_token - j < 3;) {
-        --j;
-        GeoCue c = cue_at(j, pm.first_token, len);
-        if (c != GeoCue::kNone && j + len == pm.first_token) cue = c;
-      }
+      if (cue == GeoCue::kNone) cue = cue_before(pm.first_token, s.first_token, start);
       if (cue != GeoCue::kAdm1) continue;
-      std::vector<std::string> norms;
-      for (uint32_t t = pm.first_token; t < pm.end_token; ++t) norms.push_back(tokens[t].norm);
       GeoContext ctx = base;
       ctx.cue = cue;
-      auto c = gazetteer_->resolve(geo_key_from_norms(norms), ctx);
+      auto c = gazetteer_->resolve(key_of(tokens, pm.first_token, pm.end_token), ctx);
       if (!c || c->place.kind != GeoKind::kAdm1) continue;
       const ActorUnit* unit = book.unit_for_iso2(c->place.iso2);
       if (!unit || unit->code != pm.resolved.country) continue;
@@ -210,19 +216,12 @@ void Geocoder::geocode_article(std::string_view text, const std::vector<Token>& 
       if (m.actors.size() != 1 || m.first_token <= s.first_token) continue;
       ActorRef& actor = m.actors[0];
       if (actor.country.empty() || actor.code != actor.country + actor.role) continue;
-      GeoCue cue = GeoCue::kNone;
-      for (uint32_t j = m.first_token; j > s.first_token && m.first_token - j < 3;) {
-        --j;
-        size_t len = 0;
-        GeoCue c = cue_at(j, m.first_token, len);
-        if (c != GeoCue::kNone && j + len == m.first_token) { cue = c; break; }
-      }
+      uint32_t start = 0;
+      const GeoCue cue = cue_before(m.first_token, s.first_token, start);
       if (cue != GeoCue::kAdm1 && cue != GeoCue::kCity) continue;
-      std::vector<std::string> norms;
-      for (uint32_t t = m.first_token; t < m.end_token; ++t) norms.push_back(tokens[t].norm);
       GeoContext ctx = base;
       ctx.cue = cue;
-      auto c = gazetteer_->resolve(geo_key_from_norms(norms), ctx);
+      auto c = gazetteer_->resolve(key_of(tokens, m.first_token, m.end_token), ctx);
       if (!c || c->place.kind == GeoKind::kCountry) continue;
       const ActorUnit* unit = book.unit_for_iso2(c->place.iso2);
       if (!unit || unit->code == actor.country) continue;
@@ -240,14 +239,8 @@ void Geocoder::geocode_article(std::string_view text, const std::vector<Token>& 
     for (uint32_t i = s.first_token; i < s.end_token;) {
       if (!free_at(i) || !is_name_word(i)) { ++i; continue; }
       // A cue just before: "kota Bandung", "the state of Georgia".
-      GeoCue cue = GeoCue::kNone;
       uint32_t cue_start = i;
-      for (uint32_t j = i; j > s.first_token && i - j < 3;) {
-        --j;
-        size_t len = 0;
-        GeoCue c = cue_at(j, i, len);
-        if (c != GeoCue::kNone && j + len == i) { cue = c; cue_start = j; break; }
-      }
+      GeoCue cue = cue_before(i, s.first_token, cue_start);
       // A capitalised cue that starts the name: "Kota Bandung", "Provinsi Jawa Barat".
       uint32_t name_start = i;
       if (cue == GeoCue::kNone) {
@@ -287,9 +280,7 @@ void Geocoder::geocode_article(std::string_view text, const std::vector<Token>& 
         // With nothing vouching for a place, only the whole run may be one:
         // "Jakarta" alone in "Jakarta Post" is a newspaper's name.
         if (bare && k != run_end) break;
-        std::vector<std::string> norms;
-        for (uint32_t t = name_start; t < k; ++t) norms.push_back(tokens[t].norm);
-        const std::string key = geo_key_from_norms(norms);
+        const std::string key = key_of(tokens, name_start, k);
         if (!gazetteer_->has_key(key)) continue;
         auto c = gazetteer_->resolve(key, ctx);
         // Countries in running text are the actor dictionaries' (they know
@@ -349,9 +340,7 @@ void Geocoder::qualify_cities(const std::vector<Token>& tokens, SentenceAnnotati
     if (city.resolved.precision == "city" && have && have->iso2 == iso2 &&
         (admin1.empty() || city.resolved.adm1 == have->fips + admin1))
       continue;
-    std::vector<std::string> norms;
-    for (uint32_t t = city.first_token; t < city.end_token; ++t) norms.push_back(tokens[t].norm);
-    for (const auto& c : gazetteer_->candidates_for_key(geo_key_from_norms(norms))) {
+    for (const auto& c : gazetteer_->candidates_for_key(key_of(tokens, city.first_token, city.end_token))) {
       if (c.place.kind != GeoKind::kCity || c.place.iso2 != iso2 || (!admin1.empty() && c.place.admin1 != admin1))
         continue;
       city.resolved = from_gazetteer(c.place);

@@ -14,22 +14,13 @@
 namespace kabar {
 namespace {
 
-// One line ending in LF (CRLF or bare LF), without its ending; advances pos.
-bool next_line(std::string_view s, size_t& pos, std::string_view& line) {
-  if (pos >= s.size()) return false;
-  size_t e = s.find('\n', pos);
-  if (e == std::string_view::npos) return false;  // a header block must end with a newline
-  line = s.substr(pos, e - pos);
-  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-  pos = e + 1;
-  return true;
-}
-
-// Header fields up to the blank line; false when the block ends first.
-bool read_fields(std::string_view s, size_t& pos, std::map<std::string, std::string>& fields) {
-  std::string_view line;
-  std::string last;
-  while (next_line(s, pos, line)) {
+// Header fields up to the blank line (names lower-cased, folded lines
+// joined); false when the input ends first. WARC record headers and the
+// HTTP headers inside response records read the same way.
+bool read_fields(LineReader& r, std::map<std::string, std::string>& fields) {
+  std::string line, last;
+  while (r.getline(line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.empty()) return true;
     if ((line[0] == ' ' || line[0] == '\t') && !last.empty()) {  // a folded continuation
       std::string& value = fields[last];
@@ -38,9 +29,9 @@ bool read_fields(std::string_view s, size_t& pos, std::map<std::string, std::str
       continue;
     }
     size_t colon = line.find(':');
-    if (colon == std::string_view::npos) continue;  // tolerated: some crawlers write junk lines
-    last = ascii_lower(trim(line.substr(0, colon)));
-    fields[last] = std::string(trim(line.substr(colon + 1)));
+    if (colon == std::string::npos) continue;  // tolerated: some crawlers write junk lines
+    last = ascii_lower(trim(std::string_view(line).substr(0, colon)));
+    fields[last] = std::string(trim(std::string_view(line).substr(colon + 1)));
   }
   return false;
 }
@@ -123,24 +114,7 @@ Status walk_warc_lines(LineReader& r, ByteStream& in, const std::string& name,
     WarcRecord rec;
     rec.offset = at;
     rec.version = line;
-    // Header fields up to the blank line.
-    std::string last;
-    bool header_done = false;
-    while (r.getline(line)) {
-      if (!line.empty() && line.back() == '\r') line.pop_back();
-      if (line.empty()) { header_done = true; break; }
-      if ((line[0] == ' ' || line[0] == '\t') && !last.empty()) {
-        std::string& value = rec.fields[last];
-        value.push_back(' ');
-        value.append(trim(line));
-        continue;
-      }
-      size_t colon = line.find(':');
-      if (colon == std::string::npos) continue;
-      last = ascii_lower(trim(std::string_view(line).substr(0, colon)));
-      rec.fields[last] = std::string(trim(std::string_view(line).substr(colon + 1)));
-    }
-    if (!header_done) {
+    if (!read_fields(r, rec.fields)) {
       on_problem(Status(ErrorCode::kParse, fmt::format("{}: byte {}: record header is truncated", name, at)));
       if (!in.status().ok()) on_problem(in.status());
       return Status::Ok();
@@ -217,17 +191,18 @@ Status read_warc_lines(LineReader& r, ByteStream& in, const std::string& name,
             ++st.skipped_types;
             return;
           }
-          size_t p = 0;
-          std::string_view status_line;
+          auto block = memory_stream(r.block, name);
+          LineReader br(*block);
+          std::string status_line;
           std::map<std::string, std::string> http;
-          if (!next_line(r.block, p, status_line) || status_line.substr(0, 5) != "HTTP/" || !read_fields(r.block, p, http)) {
+          if (!br.getline(status_line) || status_line.compare(0, 5, "HTTP/") != 0 || !read_fields(br, http)) {
             ++st.malformed;
             on_problem(Status(ErrorCode::kParse, fmt::format("{}: byte {}: {}: malformed HTTP response", name, r.offset, doc.uri)));
             return;
           }
           size_t sp = status_line.find(' ');
-          if (sp != std::string_view::npos) {
-            std::string_view code = status_line.substr(sp + 1, 3);
+          if (sp != std::string::npos) {
+            std::string_view code = std::string_view(status_line).substr(sp + 1, 3);
             std::from_chars(code.data(), code.data() + code.size(), doc.http_status);
           }
           if (doc.http_status != 200) {
@@ -235,10 +210,10 @@ Status read_warc_lines(LineReader& r, ByteStream& in, const std::string& name,
             return;
           }
           doc.content_type = media_type(http["content-type"]);
-          std::string_view body = r.block.substr(p);
-          std::string owned(body);
+          std::string owned;
+          br.read_rest(owned);
           if (ascii_lower(http["transfer-encoding"]).find("chunked") != std::string::npos) {
-            if (auto d = dechunk(body)) owned = std::move(*d);
+            if (auto d = dechunk(owned)) owned = std::move(*d);
           }
           const std::string enc = ascii_lower(http["content-encoding"]);
           if (enc == "gzip" || enc == "x-gzip" || sniff_compression(owned) == Compression::kGzip) {

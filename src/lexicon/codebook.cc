@@ -136,6 +136,11 @@ const ActorUnit* Codebook::unit_for_iso2(std::string_view iso2) const {
   return it == iso2_index_.end() ? nullptr : &units_[it->second];
 }
 
+std::string_view Codebook::country_iso2(std::string_view actor_code) const {
+  const ActorUnit* u = actor_code.size() >= 3 ? unit(actor_code.substr(0, 3)) : nullptr;
+  return u && u->kind == ActorUnitKind::kCountry ? std::string_view(u->iso2) : std::string_view();
+}
+
 const ActorUnit* Codebook::unit(std::string_view code3) const {
   auto it = unit_index_.find(std::string(code3));
   return it == unit_index_.end() ? nullptr : &units_[it->second];

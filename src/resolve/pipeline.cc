@@ -80,10 +80,11 @@ ArticleResult Pipeline::process(Article article, Trace* trace) const {
     a.places = find_places(r.tokens, s.first_token, s.end_token, *lex);
     a.times = find_times(text, r.tokens, s.first_token, s.end_token, *lex, r.date);
   }
+  GeoContext geo_context = geocoder_.article_context(r.annotations, *lex);
   if (r.document.dateline)
-    r.dateline_place = geocoder_.dateline(r.document.dateline->place, r.document.dateline->place_span, *lex,
-                                          geocoder_.article_context(r.annotations, *lex));
-  geocoder_.geocode_article(text, r.tokens, r.sentences, r.annotations, *lex, r.dateline_place);
+    r.dateline_place =
+        geocoder_.dateline(r.document.dateline->place, r.document.dateline->place_span, *lex, geo_context);
+  geocoder_.geocode_article(r.tokens, r.sentences, r.annotations, *lex, r.dateline_place, std::move(geo_context));
   if (trace) {
     trace->add(fmt::format("language: {}{}", r.lang, r.article.lang.empty() ? " (guessed)" : ""));
     trace->add(fmt::format("article date: {} ({})", r.date ? r.date->to_string() : "unknown",
