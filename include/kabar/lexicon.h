@@ -26,6 +26,7 @@
 #include "kabar/date.h"
 #include "kabar/morphology.h"
 #include "kabar/status.h"
+#include "kabar/text.h"
 
 namespace kabar {
 
@@ -102,6 +103,9 @@ struct PatternElement {
   bool optional = false;
   // kWords: alternatives, each a token sequence (normalised).
   std::vector<std::vector<std::string>> alternatives;
+  // The same as vocabulary ids (LanguageLexicon::word_id), which the coder
+  // compares: filled when the language is compiled.
+  std::vector<std::vector<uint32_t>> alternative_ids;
 };
 
 enum PatternFlag : uint16_t {
@@ -119,6 +123,7 @@ struct VerbPattern {
   size_t head = 0;                 // index of the head element (first kWords)
   int literal_count = 0;           // for "longest match wins"
   std::vector<std::string> head_bases;  // the head words as written, before expansion
+  std::vector<uint32_t> head_base_ids;  // their vocabulary ids
   // Prefilters the coder runs before matching (most patterns of a frequent
   // head, "call for", "call on", "called off", fail on them):
   //  * check_next: the head is one word and a required literal element
@@ -133,26 +138,96 @@ struct VerbPattern {
   SourceRef ref;
 };
 
-// Longest-match trie over normalised tokens.
-class PhraseTrie {
+// Every word a language's dictionaries use, numbered from 1 when the language
+// is compiled; 0 stands for any other word. Matching compares these ids: a
+// token's id is looked up once (LanguageLexicon::word_id(const Token&) caches
+// it in the token), and every trie step, class test and pattern literal after
+// that is an integer comparison instead of a string hash.
+class Vocabulary {
  public:
-  void insert(const std::vector<std::string>& tokens, uint32_t value);
-  // Longest match of `tokens[pos…]` accessed through `norm(i)`; returns the
-  // match length (0 when none) and fills `values`.
-  template <typename NormAt>
-  size_t longest(size_t pos, size_t end, NormAt norm, std::vector<uint32_t>& values) const;
-  // The same without copying: the values of the longest match (nullptr when
-  // none), valid as long as the trie.
-  template <typename NormAt>
-  size_t longest_ref(size_t pos, size_t end, NormAt norm, const std::vector<uint32_t>*& values) const;
-  size_t size() const { return nodes_.size(); }
+  uint32_t intern(std::string_view word);
+  std::vector<uint32_t> intern(const std::vector<std::string>& words);
+  // Open addressing over 8-byte slots (a hash tag and the id) with the words
+  // in one arena: a look-up of a word no dictionary uses, most words of a
+  // text, usually ends at its first slot without touching a string.
+  uint32_t find(std::string_view word) const {
+    if (slots_.empty()) return 0;
+    const uint64_t h = hash(word);
+    const uint32_t tag = static_cast<uint32_t>(h) | 1u;  // 0 marks an empty slot
+    for (size_t i = h >> shift_;; i = (i + 1) & mask_) {
+      const Slot& s = slots_[i];
+      if (s.tag == 0) return 0;
+      if (s.tag == tag && word_of(s.id) == word) return s.id;
+    }
+  }
+  size_t size() const { return starts_.size() - 1; }
+  std::string_view word_of(uint32_t id) const {
+    return std::string_view(chars_).substr(starts_[id - 1], starts_[id] - starts_[id - 1]);
+  }
 
  private:
-  struct Node {
-    std::unordered_map<std::string, uint32_t> next;
-    std::vector<uint32_t> values;
+  struct Slot {
+    uint32_t tag = 0;
+    uint32_t id = 0;
   };
-  std::vector<Node> nodes_{1};
+  static uint64_t hash(std::string_view s) {
+    uint64_t h = 0xcbf29ce484222325ull;  // FNV-1a, then a multiply to spread it over the high bits
+    for (unsigned char c : s) h = (h ^ c) * 0x100000001b3ull;
+    return h * 0x9E3779B97F4A7C15ull;
+  }
+  void place(uint32_t id);
+  std::string chars_;                 // every word, back to back
+  std::vector<uint32_t> starts_{0};   // word id's bytes: [starts_[id-1], starts_[id])
+  std::vector<Slot> slots_;
+  size_t mask_ = 0;
+  unsigned shift_ = 64;
+};
+
+// Open-addressing hash table from nonzero 64-bit keys to 32-bit values (linear
+// probing, at most half full): the edges of a PhraseTrie, keyed by
+// node << 32 | word id, in one flat array instead of a hash map per node.
+class EdgeMap {
+ public:
+  static constexpr uint32_t kAbsent = UINT32_MAX;
+  void insert(uint64_t key, uint32_t value);
+  uint32_t find(uint64_t key) const {
+    if (slots_.empty()) return kAbsent;
+    for (size_t i = slot_of(key);; i = (i + 1) & mask_) {
+      const Slot& s = slots_[i];
+      if (s.key == key) return s.value;
+      if (s.key == 0) return kAbsent;
+    }
+  }
+  size_t size() const { return used_; }
+
+ private:
+  struct Slot {
+    uint64_t key = 0;
+    uint32_t value = 0;
+  };
+  size_t slot_of(uint64_t key) const { return static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >> shift_); }
+  std::vector<Slot> slots_;
+  size_t mask_ = 0, used_ = 0;
+  unsigned shift_ = 64;
+};
+
+// Longest-match trie over the vocabulary ids of normalised tokens.
+class PhraseTrie {
+ public:
+  void insert(const std::vector<uint32_t>& words, uint32_t value);
+  // Longest match of `tokens[pos…]` whose ids are read through `id_at(i)`;
+  // returns the match length (0 when none) and fills `values`.
+  template <typename IdAt>
+  size_t longest(size_t pos, size_t end, IdAt id_at, std::vector<uint32_t>& values) const;
+  // The same without copying: the values of the longest match (nullptr when
+  // none), valid as long as the trie.
+  template <typename IdAt>
+  size_t longest_ref(size_t pos, size_t end, IdAt id_at, const std::vector<uint32_t>*& values) const;
+  size_t size() const { return values_.size(); }
+
+ private:
+  EdgeMap edges_;                             // node << 32 | word id → child node
+  std::vector<std::vector<uint32_t>> values_{1};  // by node; node 0 is the root
 };
 
 // Everything one language needs: its own files plus common/.
@@ -172,29 +247,54 @@ class LanguageLexicon {
   const std::vector<PlaceEntry>& places() const { return places_; }
   const std::vector<WordEntry>& words() const { return words_; }
   const std::vector<std::string>& theme_names() const { return theme_names_; }
-  // The entry of class `cls` in the longest word phrase at token `pos` (read
-  // through `norm(i)`), from the trie that holds that class; nullptr when the
-  // longest phrase there has no such entry. `len` is that phrase's length.
-  template <typename NormAt>
-  const WordEntry* word_phrase(size_t pos, size_t end, NormAt norm, WordClass cls, size_t& len) const;
+  // Vocabulary ids (see Vocabulary): of a word, 0 when no dictionary of the
+  // language uses it; of a token, cached in the token on first use; and a
+  // token's look-up id, the id of its word with an English possessive "'s"
+  // stripped ("Russia's" → russia), which names and pattern literals accept.
+  const Vocabulary& vocabulary() const { return vocab_; }
+  uint32_t word_id(std::string_view norm) const { return vocab_.find(norm); }
+  uint32_t word_id(const Token& t) const { fill_ids(t); return t.word_id; }
+  uint32_t base_id(const Token& t) const { fill_ids(t); return t.base_id; }
+  // Accessors for the tries: token i's id, or its look-up id.
+  auto id_at(const std::vector<Token>& tokens) const {
+    return [this, &tokens](size_t i) { return word_id(tokens[i]); };
+  }
+  auto base_id_at(const std::vector<Token>& tokens) const {
+    return [this, &tokens](size_t i) { return base_id(tokens[i]); };
+  }
+  // The entry of class `cls` in the longest word phrase at token `pos` (ids
+  // read through `id_at(i)`), from the trie that holds that class; nullptr
+  // when the longest phrase there has no such entry. `len` is that phrase's
+  // length.
+  template <typename IdAt>
+  const WordEntry* word_phrase(size_t pos, size_t end, IdAt id_at, WordClass cls, size_t& len) const;
   // The longest function-word phrase at `pos` in the coder's trie (classes
   // below kCount) with all its entries, whatever their class; 0 when none.
-  template <typename NormAt>
-  size_t longest_word_phrase(size_t pos, size_t end, NormAt norm, std::vector<uint32_t>& entries) const {
-    return word_trie_.longest(pos, end, norm, entries);
+  template <typename IdAt>
+  size_t longest_word_phrase(size_t pos, size_t end, IdAt id_at, std::vector<uint32_t>& entries) const {
+    return word_trie_.longest(pos, end, id_at, entries);
   }
   const std::vector<VerbPattern>& patterns() const { return patterns_; }
   // Patterns whose head has this surface form; nullptr when none.
-  const std::vector<uint32_t>* patterns_for_head(const std::string& norm) const;
+  const std::vector<uint32_t>* patterns_for_head(uint32_t word_id) const {
+    const uint32_t h = info(word_id).heads;
+    return h ? &head_lists_[h - 1] : nullptr;
+  }
+  const std::vector<uint32_t>* patterns_for_head(const Token& t) const { return patterns_for_head(word_id(t)); }
+  const std::vector<uint32_t>* patterns_for_head(std::string_view norm) const { return patterns_for_head(word_id(norm)); }
   // Single-token look-up of a function-word class.
-  bool is_word(WordClass cls, const std::string& norm) const;
+  bool is_word(WordClass cls, uint32_t word_id) const {
+    const WordInfo& w = info(word_id);
+    return ((cls >= WordClass::kCount ? w.annotation_classes : w.classes) >> static_cast<unsigned>(cls)) & 1u;
+  }
+  bool is_word(WordClass cls, const Token& t) const { return is_word(cls, word_id(t)); }
+  bool is_word(WordClass cls, std::string_view norm) const { return is_word(cls, word_id(norm)); }
   // Every single-token function-word class of a word below kCount, as a bit
-  // mask (bit = WordClass): one hash look-up for callers that test a token
-  // for many classes.
-  uint64_t word_classes(const std::string& norm) const;
+  // mask (bit = WordClass), for callers that test a token for many classes.
+  uint64_t word_classes(const Token& t) const { return info(word_id(t)).classes; }
   // The classes (below kCount) of every function-word phrase, one word or
   // more, that begins with this word: a cheap test before a trie walk.
-  uint64_t phrase_start_classes(const std::string& norm) const;
+  uint64_t phrase_start_classes(const Token& t) const { return info(word_id(t)).phrase_start; }
   const std::unordered_set<std::string>& abbreviations() const { return abbreviations_; }
   const std::unordered_set<std::string>& stopwords() const { return stopwords_; }
 
@@ -220,6 +320,27 @@ class LanguageLexicon {
   std::vector<WordEntry> words_;
   std::vector<std::string> theme_names_;
   std::vector<VerbPattern> patterns_;
+  // What the compiled language knows of each vocabulary word, by id ([0]: any
+  // word no dictionary uses, all zero).
+  struct WordInfo {
+    uint64_t classes = 0;             // single-word classes below kCount (bit = WordClass)
+    uint64_t phrase_start = 0;        // classes (below kCount) of phrases starting with the word
+    uint64_t annotation_classes = 0;  // single-word classes from kCount on
+    uint32_t heads = 0;               // 1 + index into head_lists_ of the patterns it heads; 0 none
+  };
+  const WordInfo& info(uint32_t id) const { return id < word_info_.size() ? word_info_[id] : word_info_[0]; }
+  void fill_ids(const Token& t) const {
+    if (t.vocab_serial == static_cast<uint32_t>(serial_)) return;
+    t.word_id = vocab_.find(t.norm);
+    const size_t n = t.norm.size();
+    t.base_id = n > 2 && t.norm.compare(n - 2, 2, "'s") == 0 ? vocab_.find(std::string_view(t.norm).substr(0, n - 2))
+                                                              : t.word_id;
+    t.vocab_serial = static_cast<uint32_t>(serial_);
+  }
+  Vocabulary vocab_;
+  std::vector<WordInfo> word_info_{1};
+  std::vector<std::vector<uint32_t>> head_lists_;
+  // Built while loading, keyed by word; folded into word_info_ at the end.
   std::unordered_map<std::string, std::vector<uint32_t>> head_index_;
   std::unordered_map<std::string, uint64_t> single_word_classes_;      // norm → bitmask of WordClass
   std::unordered_map<std::string, uint64_t> phrase_start_classes_;     // first word → classes of phrases
@@ -279,36 +400,38 @@ class Lexicon {
 std::string default_data_dir();
 
 // ---- template implementation ----
-template <typename NormAt>
-size_t PhraseTrie::longest(size_t pos, size_t end, NormAt norm, std::vector<uint32_t>& values) const {
+template <typename IdAt>
+size_t PhraseTrie::longest(size_t pos, size_t end, IdAt id_at, std::vector<uint32_t>& values) const {
   const std::vector<uint32_t>* best_values = nullptr;
-  const size_t best = longest_ref(pos, end, norm, best_values);
+  const size_t best = longest_ref(pos, end, id_at, best_values);
   values.clear();
   if (best_values) values = *best_values;
   return best;
 }
 
-template <typename NormAt>
-size_t PhraseTrie::longest_ref(size_t pos, size_t end, NormAt norm, const std::vector<uint32_t>*& best_values) const {
+template <typename IdAt>
+size_t PhraseTrie::longest_ref(size_t pos, size_t end, IdAt id_at, const std::vector<uint32_t>*& best_values) const {
   best_values = nullptr;
-  uint32_t node = 0;
+  uint64_t node = 0;
   size_t best = 0;
   for (size_t i = pos; i < end; ++i) {
-    auto it = nodes_[node].next.find(norm(i));
-    if (it == nodes_[node].next.end()) break;
-    node = it->second;
-    if (!nodes_[node].values.empty()) {
+    const uint32_t word = id_at(i);
+    if (word == 0) break;  // no dictionary word: no phrase goes on through it
+    const uint32_t next = edges_.find(node << 32 | word);
+    if (next == EdgeMap::kAbsent) break;
+    node = next;
+    if (!values_[node].empty()) {
       best = i - pos + 1;
-      best_values = &nodes_[node].values;
+      best_values = &values_[node];
     }
   }
   return best;
 }
 
-template <typename NormAt>
-const WordEntry* LanguageLexicon::word_phrase(size_t pos, size_t end, NormAt norm, WordClass cls, size_t& len) const {
+template <typename IdAt>
+const WordEntry* LanguageLexicon::word_phrase(size_t pos, size_t end, IdAt id_at, WordClass cls, size_t& len) const {
   const std::vector<uint32_t>* values = nullptr;
-  len = (cls >= WordClass::kCount ? annotation_trie_ : word_trie_).longest_ref(pos, end, norm, values);
+  len = (cls >= WordClass::kCount ? annotation_trie_ : word_trie_).longest_ref(pos, end, id_at, values);
   if (values)
     for (uint32_t v : *values)
       if (words_[v].cls == cls) return &words_[v];

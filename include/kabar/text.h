@@ -30,6 +30,13 @@ struct Token {
   std::string norm;  // lower case, NFKC; curly apostrophes folded to '
   TokenKind kind = TokenKind::kWord;
   bool capitalized = false;  // first letter upper case in the original
+  // Filled by LanguageLexicon::word_id()/base_id() on first use: the token's
+  // vocabulary ids in one language's lexicon, tagged with that lexicon's
+  // serial so ids of two lexicons never mix. A token is read by one thread at
+  // a time (its article's), so caching through a const reference is safe.
+  mutable uint32_t vocab_serial = 0;
+  mutable uint32_t word_id = 0;
+  mutable uint32_t base_id = 0;
 };
 
 struct Sentence {

@@ -27,7 +27,7 @@ bool sentence_end(const Token& t) { return t.kind == TokenKind::kPunct && (t.nor
 const WordEntry* phrase_at(const std::vector<Token>& tokens, uint32_t pos, uint32_t end, const LanguageLexicon& lex,
                            WordClass cls, uint32_t& len) {
   size_t n = 0;
-  const WordEntry* w = lex.word_phrase(pos, end, [&](size_t i) -> const std::string& { return tokens[i].norm; }, cls, n);
+  const WordEntry* w = lex.word_phrase(pos, end, lex.id_at(tokens), cls, n);
   len = static_cast<uint32_t>(n);
   return w;
 }
@@ -59,12 +59,12 @@ std::optional<Number> number_at(const std::vector<Token>& tokens, uint32_t pos, 
 
 // Where an object noun phrase ends. Classifier nouns ("orang") are both
 // stopwords and quantity words: they stay in the object.
-bool ends_object(const LanguageLexicon& lex, const std::string& norm) {
+bool ends_object(const LanguageLexicon& lex, const Token& token) {
   for (WordClass c : {WordClass::kPrep, WordClass::kBoundaryRel, WordClass::kBoundaryConj, WordClass::kAdverb,
                       WordClass::kReport, WordClass::kNegation, WordClass::kFuture, WordClass::kClaimed,
                       WordClass::kMultiplier})
-    if (lex.is_word(c, norm)) return true;
-  return lex.is_word(WordClass::kStopword, norm) && !lex.is_word(WordClass::kQuantity, norm);
+    if (lex.is_word(c, token)) return true;
+  return lex.is_word(WordClass::kStopword, token) && !lex.is_word(WordClass::kQuantity, token);
 }
 
 }  // namespace
@@ -145,7 +145,7 @@ std::vector<CountMention> find_counts(std::string_view text, const std::vector<T
     // trigger or punctuation.
     uint32_t o = number->end, o_end = o;
     while (o_end < end && o_end - o < kMaxObjectTokens && tokens[o_end].kind == TokenKind::kWord &&
-           !(o_end >= i && o_end < i + len) && !ends_object(lex, tokens[o_end].norm))
+           !(o_end >= i && o_end < i + len) && !ends_object(lex, tokens[o_end]))
       ++o_end;
     if (o_end > o) c.object = std::string(text.substr(tokens[o].span.begin, tokens[o_end - 1].span.end - tokens[o].span.begin));
     const uint32_t span_first = std::min(number->first, i), span_last = std::max(number->end, i + len) - 1;

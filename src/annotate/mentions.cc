@@ -8,13 +8,6 @@
 namespace kabar {
 namespace {
 
-// The look-up key of a token: its norm without an English possessive, so
-// "Russia's" finds "Russia".
-std::string lookup_key(const std::string& norm) {
-  if (norm.size() > 2 && norm.compare(norm.size() - 2, 2, "'s") == 0) return norm.substr(0, norm.size() - 2);
-  return norm;
-}
-
 bool has_lowercase_letter(std::string_view s) {
   for (char c : s)
     if (c >= 'a' && c <= 'z') return true;
@@ -89,10 +82,7 @@ ActorRef compose(const Codebook& book, const std::vector<Item>& items) {
 
 std::vector<Item> find_items(std::string_view text, const std::vector<Token>& tokens, uint32_t first, uint32_t end,
                              const LanguageLexicon& lex, const std::optional<Date>& date, bool any_date) {
-  std::vector<std::string> keys;
-  keys.reserve(end - first);
-  for (uint32_t i = first; i < end; ++i) keys.push_back(lookup_key(tokens[i].norm));
-  auto key_at = [&](size_t i) -> const std::string& { return keys[i - first]; };
+  auto key_at = lex.base_id_at(tokens);  // names are looked up without a possessive "'s"
   // 1. Items.
   std::vector<Item> items;
   std::vector<uint32_t> values;
@@ -120,16 +110,16 @@ std::vector<Item> find_items(std::string_view text, const std::vector<Token>& to
       if (!chosen) chosen = latest;
       // After "berinisial", "bernama", "alias" comes a person's name or
       // initials: "berinisial AS" is not the United States.
-      if (chosen && i > first && lex.is_word(WordClass::kNameIntro, tokens[i - 1].norm)) chosen = nullptr;
+      if (chosen && i > first && lex.is_word(WordClass::kNameIntro, tokens[i - 1])) chosen = nullptr;
       // A capital after a locative preposition is a place: "di Teheran".
       if (chosen && (chosen->flags & kActorCapital) && i > first &&
-          lex.is_word(WordClass::kPrepLocative, tokens[i - 1].norm))
+          lex.is_word(WordClass::kPrepLocative, tokens[i - 1]))
         chosen = nullptr;
     }
     std::vector<uint32_t> agent_values;
     size_t agent_len = lex.agent_trie().longest(i, end, key_at, agent_values);
     // Initials after "berinisial" are not a role either ("berinisial PM").
-    if (agent_len && i > first && lex.is_word(WordClass::kNameIntro, tokens[i - 1].norm)) agent_len = 0;
+    if (agent_len && i > first && lex.is_word(WordClass::kNameIntro, tokens[i - 1])) agent_len = 0;
     // A longer place name wins over an actor inside it: "Jawa Barat" is a
     // province, not Java plus the West.
     std::vector<uint32_t> place_values;
@@ -167,7 +157,7 @@ std::vector<Mention> find_mentions(std::string_view text, const std::vector<Toke
       // Modifiers may stand between a role and its country: "Pemimpin
       // terpilih Hong Kong", "the new Iranian foreign minister".
       uint32_t gap_end = c.end;
-      while (gap_end < it.first && lex.is_word(WordClass::kModifier, tokens[gap_end].norm)) ++gap_end;
+      while (gap_end < it.first && lex.is_word(WordClass::kModifier, tokens[gap_end])) ++gap_end;
       bool adjacent = c.end == it.first || (gap_end == it.first && (c.items.back().agent || it.agent));
       // "President of Russia", "duta besar dari Ukraina", and for a bare
       // country also "a court in Guyana", "polisi di Malaysia".
@@ -234,7 +224,7 @@ std::vector<Mention> find_mentions(std::string_view text, const std::vector<Toke
           a.role = shared_role;
           a.code = a.country + shared_role;
         }
-    m.after_prep = m.first_token > first && lex.is_word(WordClass::kPrep, tokens[m.first_token - 1].norm);
+    m.after_prep = m.first_token > first && lex.is_word(WordClass::kPrep, tokens[m.first_token - 1]);
     out.push_back(std::move(m));
     c = last + 1;
   }
@@ -245,16 +235,16 @@ std::vector<PlaceMention> find_places(const std::vector<Token>& tokens, uint32_t
                                       const LanguageLexicon& lex) {
   std::vector<PlaceMention> out;
   std::vector<uint32_t> values;
-  auto norm_at = [&](size_t i) -> const std::string& { return tokens[i].norm; };
+  auto id_at = lex.id_at(tokens);
   for (uint32_t i = first; i < end;) {
-    size_t len = tokens[i].capitalized ? lex.place_trie().longest(i, end, norm_at, values) : 0;
+    size_t len = tokens[i].capitalized ? lex.place_trie().longest(i, end, id_at, values) : 0;
     if (!len) { ++i; continue; }
     PlaceMention p;
     p.first_token = i;
     p.end_token = static_cast<uint32_t>(i + len);
     p.span = {tokens[i].span.begin, tokens[p.end_token - 1].span.end};
     p.place = values.front();
-    p.after_locative = i > first && lex.is_word(WordClass::kPrepLocative, tokens[i - 1].norm);
+    p.after_locative = i > first && lex.is_word(WordClass::kPrepLocative, tokens[i - 1]);
     out.push_back(p);
     i = p.end_token;
   }

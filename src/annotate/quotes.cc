@@ -49,10 +49,10 @@ std::vector<Quote> find_quotes(std::string_view text, const std::vector<Token>& 
   std::vector<Quote> out;
   if (sentences.empty() || annotations.size() != sentences.size()) return out;
   const uint32_t n = static_cast<uint32_t>(tokens.size());
-  auto is_report = [&](uint32_t t) { return t < n && tokens[t].kind == TokenKind::kWord && lex.is_word(WordClass::kReport, tokens[t].norm); };
+  auto is_report = [&](uint32_t t) { return t < n && tokens[t].kind == TokenKind::kWord && lex.is_word(WordClass::kReport, tokens[t]); };
   auto is_punct = [&](uint32_t t) { return tokens[t].kind == TokenKind::kPunct; };
   auto is_pronoun = [&](uint32_t t) {
-    return tokens[t].kind == TokenKind::kWord && lex.is_word(WordClass::kAnaphorSingle, tokens[t].norm);
+    return tokens[t].kind == TokenKind::kWord && lex.is_word(WordClass::kAnaphorSingle, tokens[t]);
   };
   auto ends_with = [](const std::string& s, std::string_view suffix) {
     return s.size() > suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
@@ -163,7 +163,7 @@ struct ReportWords {
   size_t at(uint32_t pos, uint32_t end) const {
     if (pos >= end || tokens[pos].kind != TokenKind::kWord) return 0;
     size_t len = 0;
-    auto norm = [&](size_t i) -> const std::string& { return tokens[i].norm; };
+    auto norm = lex.id_at(tokens);
     return lex.word_phrase(pos, end, norm, WordClass::kReport, len) ? len : 0;
   }
 };
@@ -185,7 +185,7 @@ std::vector<Quote> add_reported_speech(std::string_view text, const std::vector<
   ReportWords report{tokens, lex};
   auto is_punct = [&](uint32_t t) { return tokens[t].kind == TokenKind::kPunct; };
   auto is_pronoun = [&](uint32_t t) {
-    return tokens[t].kind == TokenKind::kWord && lex.is_word(WordClass::kAnaphorSingle, tokens[t].norm);
+    return tokens[t].kind == TokenKind::kWord && lex.is_word(WordClass::kAnaphorSingle, tokens[t]);
   };
   auto trailing_ok = [&](uint32_t from, uint32_t end) {
     // Only time and place phrases, numbers and punctuation to the end.
@@ -193,16 +193,16 @@ std::vector<Quote> add_reported_speech(std::string_view text, const std::vector<
     for (uint32_t t = from; t < end; ++t) {
       const Token& k = tokens[t];
       if (k.kind == TokenKind::kPunct || k.kind == TokenKind::kNumber || k.kind == TokenKind::kCloseQuote) continue;
-      if (lex.is_word(WordClass::kPrep, k.norm) || lex.is_word(WordClass::kWeekday, k.norm) ||
-          lex.is_word(WordClass::kMonth, k.norm) || lex.is_word(WordClass::kRelativeDay, k.norm) ||
-          lex.is_word(WordClass::kDeterminer, k.norm) || lex.is_word(WordClass::kStopword, k.norm))
+      if (lex.is_word(WordClass::kPrep, k) || lex.is_word(WordClass::kWeekday, k) ||
+          lex.is_word(WordClass::kMonth, k) || lex.is_word(WordClass::kRelativeDay, k) ||
+          lex.is_word(WordClass::kDeterminer, k) || lex.is_word(WordClass::kStopword, k))
         continue;
       return false;
     }
     return true;
   };
   auto content_span = [&](uint32_t b, uint32_t e) -> std::optional<Span> {
-    while (b < e && (is_punct(b) || lex.is_word(WordClass::kBoundaryComp, tokens[b].norm))) ++b;
+    while (b < e && (is_punct(b) || lex.is_word(WordClass::kBoundaryComp, tokens[b]))) ++b;
     while (e > b && is_punct(e - 1)) --e;
     uint32_t words = 0;
     for (uint32_t t = b; t < e; ++t) words += tokens[t].kind == TokenKind::kWord;
@@ -245,7 +245,7 @@ std::vector<Quote> add_reported_speech(std::string_view text, const std::vector<
     if (size_t len = report.at(first, end)) {
       uint32_t t = static_cast<uint32_t>(first + len);
       // "Seperti dikutip dari AFP": the speaker starts after the preposition.
-      if (t + 1 < end && lex.is_word(WordClass::kPrep, tokens[t].norm)) ++t;
+      if (t + 1 < end && lex.is_word(WordClass::kPrep, tokens[t])) ++t;
       uint32_t comma = t;
       while (comma < end && comma - t <= kMaxSpeakerTokens && tokens[comma].norm != ",") ++comma;
       if (comma > t && comma < end && tokens[comma].norm == ",") {
@@ -310,8 +310,8 @@ std::vector<Quote> add_reported_speech(std::string_view text, const std::vector<
         auto before = content_span(first, c), rest = content_span(after + 1, end);
         // Otherwise the main clause, which news puts after it ("Agar bisa
         // lolos, kata Suwardi, peserta harus …").
-        if (after + 1 < end && (lex.is_word(WordClass::kCoordinator, tokens[after + 1].norm) ||
-                                lex.is_word(WordClass::kBoundaryConj, tokens[after + 1].norm)))
+        if (after + 1 < end && (lex.is_word(WordClass::kCoordinator, tokens[after + 1]) ||
+                                lex.is_word(WordClass::kBoundaryConj, tokens[after + 1])))
           rest.reset();
         content = rest ? rest : before;
       } else {
@@ -387,8 +387,8 @@ std::vector<std::string> find_cited_sources(std::string_view text, const std::ve
       // ("kantor berita TASS" → "TASS"), so a "Sumber: TASS" line matches.
       uint32_t b = m.first_token;
       std::vector<uint32_t> values;
-      auto norm_at = [&](size_t i) -> const std::string& { return tokens[i].norm; };
-      if (size_t len = lex.agent_trie().longest(b, m.end_token, norm_at, values);
+      auto id_at = lex.id_at(tokens);
+      if (size_t len = lex.agent_trie().longest(b, m.end_token, id_at, values);
           len && b + len < m.end_token &&
           std::any_of(values.begin(), values.end(), [&](uint32_t v) { return lex.agents()[v].role == "MED"; }))
         b = static_cast<uint32_t>(b + len);

@@ -18,8 +18,8 @@ namespace {
 
 std::optional<int> word_arg(const LanguageLexicon& lex, WordClass cls, const std::vector<Token>& tokens,
                             uint32_t i, uint32_t end, size_t& len) {
-  auto norm_at = [&](size_t k) -> const std::string& { return tokens[k].norm; };
-  const WordEntry* w = lex.word_phrase(i, end, norm_at, cls, len);
+  auto id_at = lex.id_at(tokens);
+  const WordEntry* w = lex.word_phrase(i, end, id_at, cls, len);
   return w ? std::optional<int>(w->arg) : std::nullopt;
 }
 
@@ -93,7 +93,7 @@ std::vector<TimeMention> find_times(std::string_view, const std::vector<Token>& 
     int d, m, y;
     // Most tokens are neither numbers nor the first word of a month, weekday
     // or relative-day phrase: one hash look-up says so.
-    if (tokens[i].kind == TokenKind::kWord && !(lex.phrase_start_classes(tokens[i].norm) & kTimeClasses)) continue;
+    if (tokens[i].kind == TokenKind::kWord && !(lex.phrase_start_classes(tokens[i]) & kTimeClasses)) continue;
     if (slashed_date(tokens[i], day_first, d, m, y)) {
       TimeMention t;
       t.date = Date{y, m, d};

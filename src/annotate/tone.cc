@@ -17,7 +17,7 @@ void each_phrase(const std::vector<Token>& tokens, const LanguageLexicon& lex, F
       ++i;
       continue;
     }
-    size_t len = lex.annotation_trie().longest(i, n, [&](size_t k) -> const std::string& { return tokens[k].norm; }, values);
+    size_t len = lex.annotation_trie().longest(i, n, lex.id_at(tokens), values);
     for (uint32_t v : values) fn(static_cast<uint32_t>(i), static_cast<uint32_t>(len), &lex.words()[v]);
     i += len ? len : 1;
   }
@@ -31,7 +31,7 @@ ArticleTone measure_tone(const std::vector<Token>& tokens, const LanguageLexicon
   for (const auto& tok : tokens) {
     if (tok.kind != TokenKind::kWord) continue;
     ++t.words;
-    if (lex.patterns_for_head(tok.norm)) ++active;
+    if (lex.patterns_for_head(tok)) ++active;
   }
   if (!t.words) return t;
   // A phrase counts once whatever its length; one phrase may carry several

@@ -58,7 +58,7 @@ class SentenceCoder {
     // looked up once: the coder asks about the same tokens many times.
     const uint32_t n = end_ - first_;
     classes_.resize(n);
-    for (uint32_t i = 0; i < n; ++i) classes_[i] = lex_.word_classes(tokens_[first_ + i].norm);
+    for (uint32_t i = 0; i < n; ++i) classes_[i] = lex_.word_classes(tokens_[first_ + i]);
     phrase_len_.assign(n, -1);
     phrase_entries_.resize(n);
   }
@@ -110,7 +110,7 @@ class SentenceCoder {
   Trace* trace_;
   uint32_t first_, end_;
   std::vector<uint64_t> classes_;                        // per token: WordClass bit mask
-  mutable std::vector<std::string_view> present_;        // the sentence's words, sorted (built on first use)
+  mutable std::vector<uint32_t> present_;               // the sentence's word ids, sorted (built on first use)
   mutable std::vector<int> phrase_len_;                  // per token: longest phrase, −1 = not looked up yet
   mutable std::vector<std::vector<uint32_t>> phrase_entries_;
   std::vector<int> mention_start_;    // token → mention starting there, or -1
@@ -175,16 +175,14 @@ class SentenceCoder {
   // (or of the token alone).
   size_t word_class_at(uint32_t i, WordClass cls) const {
     if (cls >= WordClass::kCount) {  // annotation classes live in their own trie
-      auto norm_at = [&](size_t t) -> const std::string& { return tokens_[t].norm; };
       size_t len = 0;
-      if (lex_.word_phrase(i, end_, norm_at, cls, len)) return len;
-      return lex_.is_word(cls, tokens_[i].norm) ? 1 : 0;
+      if (lex_.word_phrase(i, end_, lex_.id_at(tokens_), cls, len)) return len;
+      return lex_.is_word(cls, tokens_[i]) ? 1 : 0;
     }
     if (i < first_ || i >= end_) return 0;
     const uint32_t k = i - first_;
     if (phrase_len_[k] < 0) {
-      auto norm_at = [&](size_t t) -> const std::string& { return tokens_[t].norm; };
-      phrase_len_[k] = static_cast<int>(lex_.longest_word_phrase(i, end_, norm_at, phrase_entries_[k]));
+      phrase_len_[k] = static_cast<int>(lex_.longest_word_phrase(i, end_, lex_.id_at(tokens_), phrase_entries_[k]));
     }
     for (uint32_t v : phrase_entries_[k])
       if (lex_.words()[v].cls == cls) return static_cast<size_t>(phrase_len_[k]);
@@ -192,7 +190,7 @@ class SentenceCoder {
   }
   // A token of the sentence in a single-word function-word class.
   bool has_class(uint32_t t, WordClass cls) const {
-    if (t < first_ || t >= end_ || cls >= WordClass::kCount) return lex_.is_word(cls, tokens_[t].norm);
+    if (t < first_ || t >= end_ || cls >= WordClass::kCount) return lex_.is_word(cls, tokens_[t]);
     return (classes_[t - first_] >> static_cast<unsigned>(cls)) & 1u;
   }
 
@@ -270,8 +268,7 @@ class SentenceCoder {
   bool place_slot(const VerbPattern& p, size_t ei, uint32_t at, Binding& b) const {
     if (ei == 0 || p.elements[ei - 1].kind != PatternElement::kWords || at >= end_ || !tokens_[at].capitalized) return false;
     std::vector<uint32_t> values;
-    auto norm_at = [&](size_t k) -> const std::string& { return tokens_[k].norm; };
-    size_t len = lex_.place_trie().longest(at, end_, norm_at, values);
+    size_t len = lex_.place_trie().longest(at, end_, lex_.id_at(tokens_), values);
     if (!len) return false;
     b.place = static_cast<int>(values.front());
     b.place_first = at;
@@ -300,22 +297,17 @@ class SentenceCoder {
   }
 
   static bool is_single_token_words(const PatternElement& el) {
-    return std::all_of(el.alternatives.begin(), el.alternatives.end(),
-                       [](const std::vector<std::string>& a) { return a.size() == 1; });
+    return std::all_of(el.alternative_ids.begin(), el.alternative_ids.end(),
+                       [](const std::vector<uint32_t>& a) { return a.size() == 1; });
   }
 
-  bool words_match(const std::vector<std::string>& alt, uint32_t at) const {
+  // The words of one alternative (vocabulary ids) at token `at`. English
+  // possessives meet their bare form: "Russia's" matches "russia".
+  bool words_match(const std::vector<uint32_t>& alt, uint32_t at) const {
     if (at + alt.size() > end_) return false;
-    // Cheap reject on the first byte before comparing whole strings.
-    if (!alt[0].empty() && !tokens_[at].norm.empty() && alt[0][0] != tokens_[at].norm[0]) return false;
     for (size_t k = 0; k < alt.size(); ++k) {
-      const std::string& n = tokens_[at + k].norm;
-      if (n != alt[k]) {
-        // English possessives: "Russia's" meets "russia" in patterns too.
-        if (!(n.size() == alt[k].size() + 2 && n.compare(0, alt[k].size(), alt[k]) == 0 &&
-              n.compare(alt[k].size(), 2, "'s") == 0))
-          return false;
-      }
+      const Token& t = tokens_[at + k];
+      if (lex_.word_id(t) != alt[k] && lex_.base_id(t) != alt[k]) return false;
     }
     return true;
   }
@@ -334,7 +326,7 @@ class SentenceCoder {
                                            has_class(after_quantity, WordClass::kQuantity)))
             ++after_quantity;
         for (uint32_t start : {t, after_quantity}) {
-          for (const auto& alt : el.alternatives) {
+          for (const auto& alt : el.alternative_ids) {
             if (!words_match(alt, start)) continue;
             const auto saved = m.save();
             for (uint32_t k = 0; k < alt.size(); ++k) m.literal_tokens.push_back(start + k);
@@ -351,7 +343,7 @@ class SentenceCoder {
             is_single_token_words(el)) {
           for (uint32_t skip = 1; skip <= 12 && t + skip < end_; ++skip) {
             if (boundary_[t + skip - 1 - first_]) break;
-            for (const auto& alt : el.alternatives) {
+            for (const auto& alt : el.alternative_ids) {
               if (!words_match(alt, t + skip)) continue;
               const auto saved = m.save();
               m.literal_tokens.push_back(t + skip);
@@ -451,7 +443,7 @@ class SentenceCoder {
       }
       if (el.kind != PatternElement::kWords) return false;  // slots mid-way before the head: unsupported
       bool ok = false;
-      for (const auto& alt : el.alternatives) {
+      for (const auto& alt : el.alternative_ids) {
         if (t < first_ + alt.size()) continue;
         uint32_t at = t - static_cast<uint32_t>(alt.size());
         if (!words_match(alt, at)) continue;
@@ -528,7 +520,7 @@ class SentenceCoder {
       if (key.empty()) key = a->root + "||#a";
     }
     const std::vector<uint32_t>* ids = key.empty() ? nullptr : lex_.patterns_for_root(key);
-    if (!ids) ids = lex_.patterns_for_head(w);
+    if (!ids) ids = lex_.patterns_for_head(tokens_[i]);
     if (!ids) return false;
     // The general pattern of the root: the one with fewest literals (the
     // plain "$ VERB +"), so "saling serang" is 190, not a specific 19x.
@@ -580,7 +572,7 @@ class SentenceCoder {
   // exactly around it.
   void add_head_matches(uint32_t i, std::vector<Match>& out, uint32_t& noun_noted) const {
     {
-      const auto* ids = lex_.patterns_for_head(tokens_[i].norm);
+      const auto* ids = lex_.patterns_for_head(tokens_[i]);
       bool by_root = false;
       if (!ids) {
         ids = root_patterns(i);
@@ -645,18 +637,16 @@ class SentenceCoder {
     if (p.required.empty()) return true;
     if (present_.empty()) {
       for (uint32_t t = first_; t < end_; ++t) {
-        const std::string& n = tokens_[t].norm;
-        present_.push_back(n);
-        if (n.size() > 2 && n.compare(n.size() - 2, 2, "'s") == 0)
-          present_.push_back(std::string_view(n).substr(0, n.size() - 2));  // a view, not a temporary
+        present_.push_back(lex_.word_id(tokens_[t]));
+        present_.push_back(lex_.base_id(tokens_[t]));  // "russia's" offers "russia" too
       }
       std::sort(present_.begin(), present_.end());
       present_.erase(std::unique(present_.begin(), present_.end()), present_.end());
     }
     for (uint16_t e : p.required) {
       bool found = false;
-      for (const auto& alt : p.elements[e].alternatives)
-        if (std::binary_search(present_.begin(), present_.end(), std::string_view(alt[0]))) { found = true; break; }
+      for (const auto& alt : p.elements[e].alternative_ids)
+        if (std::binary_search(present_.begin(), present_.end(), alt[0])) { found = true; break; }
       if (!found) return false;
     }
     return true;
@@ -669,13 +659,10 @@ class SentenceCoder {
     const uint32_t t = head + 1;
     if (t >= end_) return false;
     if (tokens_[t].kind == TokenKind::kNumber || has_class(t, WordClass::kQuantity)) return true;  // may be skipped
-    const std::string& n = tokens_[t].norm;
-    for (const auto& alt : p.elements[p.head + 1].alternatives) {
-      const std::string& w = alt[0];
-      if (n == w) return true;
-      // English possessives meet their bare form, as words_match allows.
-      if (n.size() == w.size() + 2 && n.compare(0, w.size(), w) == 0 && n.compare(w.size(), 2, "'s") == 0) return true;
-    }
+    // English possessives meet their bare form, as words_match allows.
+    const uint32_t word = lex_.word_id(tokens_[t]), base = lex_.base_id(tokens_[t]);
+    for (const auto& alt : p.elements[p.head + 1].alternative_ids)
+      if (alt[0] == word || alt[0] == base) return true;
     return false;
   }
 
@@ -685,8 +672,8 @@ class SentenceCoder {
   // Languages without verb.context words (Indonesian) skip the test.
   bool base_form_is_verb(const VerbPattern& p, uint32_t head) const {
     if (p.flags & kPatternPassive) return true;
-    const std::string& n = tokens_[head].norm;
-    if (std::find(p.head_bases.begin(), p.head_bases.end(), n) == p.head_bases.end()) return true;
+    const uint32_t word = lex_.word_id(tokens_[head]);
+    if (std::find(p.head_base_ids.begin(), p.head_base_ids.end(), word) == p.head_base_ids.end()) return true;
     if (!has_verb_context_words()) return true;
     uint32_t before = head;
     while (before > first_ && has_class(before - 1, WordClass::kAdverb)) --before;

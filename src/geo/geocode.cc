@@ -129,8 +129,8 @@ std::optional<Place> Geocoder::dateline(std::string_view place_text, Span span, 
   tokenize(place_text, Span{0, static_cast<uint32_t>(place_text.size())}, tokens);
   if (tokens.empty()) return std::nullopt;
   std::vector<uint32_t> values;
-  auto norm_at = [&](size_t i) -> const std::string& { return tokens[i].norm; };
-  size_t len = lex.place_trie().longest(0, tokens.size(), norm_at, values);
+  auto id_at = lex.id_at(tokens);
+  size_t len = lex.place_trie().longest(0, tokens.size(), id_at, values);
   std::optional<Place> out;
   if (len == tokens.size()) {
     out = curated(lex, values.front());
@@ -157,9 +157,9 @@ void Geocoder::geocode_article(const std::vector<Token>& tokens, const std::vect
   if (dateline) base.dateline_country = std::string(book.country_iso2(dateline->country));
   if (!gazetteer_) return;
 
-  auto norm_at = [&](size_t i) -> const std::string& { return tokens[i].norm; };
+  auto id_at = lex.id_at(tokens);
   auto cue_at = [&](size_t pos, size_t end, size_t& len) -> GeoCue {
-    const WordEntry* e = pos < end ? lex.word_phrase(pos, end, norm_at, WordClass::kPlaceCue, len) : nullptr;
+    const WordEntry* e = pos < end ? lex.word_phrase(pos, end, id_at, WordClass::kPlaceCue, len) : nullptr;
     return e ? static_cast<GeoCue>(e->arg) : GeoCue::kNone;
   };
   auto is_name_word = [&](size_t i) { return tokens[i].kind == TokenKind::kWord && tokens[i].capitalized; };
@@ -261,7 +261,7 @@ void Geocoder::geocode_article(const std::vector<Token>& tokens, const std::vect
       // One capitalised function word ("in March", "on Monday", "di Sana")
       // is that word, whatever town shares its name, unless a cue says so.
       if (cue == GeoCue::kNone && run_end - name_start == 1) {
-        const std::string& n = tokens[name_start].norm;
+        const Token& n = tokens[name_start];
         bool common = false;
         for (WordClass wc : {WordClass::kMonth, WordClass::kWeekday, WordClass::kRelativeDay, WordClass::kStopword,
                              WordClass::kPrep, WordClass::kDeterminer, WordClass::kNegation, WordClass::kReport,
@@ -270,7 +270,7 @@ void Geocoder::geocode_article(const std::vector<Token>& tokens, const std::vect
         if (common) { i = run_end; continue; }
       }
       const bool locative =
-          cue_start > s.first_token && lex.is_word(WordClass::kPrepLocative, tokens[cue_start - 1].norm);
+          cue_start > s.first_token && lex.is_word(WordClass::kPrepLocative, tokens[cue_start - 1]);
       const bool bare = cue == GeoCue::kNone && !locative;
       GeoContext ctx = base;
       ctx.cue = cue;

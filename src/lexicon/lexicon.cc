@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <bit>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -35,25 +36,67 @@ std::string default_data_dir() {
 #endif
 }
 
-void PhraseTrie::insert(const std::vector<std::string>& tokens, uint32_t value) {
-  uint32_t node = 0;
-  for (const auto& t : tokens) {
-    auto it = nodes_[node].next.find(t);
-    if (it == nodes_[node].next.end()) {
-      uint32_t id = static_cast<uint32_t>(nodes_.size());
-      nodes_[node].next.emplace(t, id);
-      nodes_.emplace_back();
-      node = id;
-    } else {
-      node = it->second;
-    }
+uint32_t Vocabulary::intern(std::string_view word) {
+  if (uint32_t id = find(word)) return id;
+  chars_.append(word);
+  starts_.push_back(static_cast<uint32_t>(chars_.size()));
+  const uint32_t id = static_cast<uint32_t>(size());
+  if (size() * 2 > slots_.size()) {  // grow: keep at most half the slots used
+    const size_t capacity = slots_.empty() ? 1024 : slots_.size() * 2;
+    slots_.assign(capacity, Slot{});
+    mask_ = capacity - 1;
+    shift_ = 64 - static_cast<unsigned>(std::countr_zero(capacity));
+    for (uint32_t k = 1; k <= id; ++k) place(k);
+  } else {
+    place(id);
   }
-  nodes_[node].values.push_back(value);
+  return id;
 }
 
-const std::vector<uint32_t>* LanguageLexicon::patterns_for_head(const std::string& norm) const {
-  auto it = head_index_.find(norm);
-  return it == head_index_.end() ? nullptr : &it->second;
+void Vocabulary::place(uint32_t id) {
+  const uint64_t h = hash(word_of(id));
+  size_t i = h >> shift_;
+  while (slots_[i].tag) i = (i + 1) & mask_;
+  slots_[i] = Slot{static_cast<uint32_t>(h) | 1u, id};
+}
+
+std::vector<uint32_t> Vocabulary::intern(const std::vector<std::string>& words) {
+  std::vector<uint32_t> ids;
+  ids.reserve(words.size());
+  for (const auto& w : words) ids.push_back(intern(w));
+  return ids;
+}
+
+void EdgeMap::insert(uint64_t key, uint32_t value) {
+  if ((used_ + 1) * 2 > slots_.size()) {  // grow: keep at most half the slots used
+    std::vector<Slot> old = std::move(slots_);
+    const size_t capacity = old.empty() ? 16 : old.size() * 2;
+    slots_.assign(capacity, Slot{});
+    mask_ = capacity - 1;
+    shift_ = 64 - static_cast<unsigned>(std::countr_zero(capacity));
+    used_ = 0;
+    for (const Slot& s : old)
+      if (s.key) insert(s.key, s.value);
+  }
+  size_t i = slot_of(key);
+  while (slots_[i].key && slots_[i].key != key) i = (i + 1) & mask_;
+  if (!slots_[i].key) ++used_;
+  slots_[i] = Slot{key, value};
+}
+
+void PhraseTrie::insert(const std::vector<uint32_t>& words, uint32_t value) {
+  uint64_t node = 0;
+  for (uint32_t w : words) {
+    const uint64_t key = node << 32 | w;
+    uint32_t next = edges_.find(key);
+    if (next == EdgeMap::kAbsent) {
+      next = static_cast<uint32_t>(values_.size());
+      values_.emplace_back();
+      edges_.insert(key, next);
+    }
+    node = next;
+  }
+  values_[node].push_back(value);
 }
 
 const std::vector<uint32_t>* LanguageLexicon::patterns_for_root(const std::string& key) const {
@@ -61,21 +104,6 @@ const std::vector<uint32_t>* LanguageLexicon::patterns_for_root(const std::strin
   return it == root_index_.end() ? nullptr : &it->second;
 }
 
-bool LanguageLexicon::is_word(WordClass cls, const std::string& norm) const {
-  const auto& classes = cls >= WordClass::kCount ? annotation_word_classes_ : single_word_classes_;
-  auto it = classes.find(norm);
-  return it != classes.end() && (it->second >> static_cast<unsigned>(cls)) & 1u;
-}
-
-uint64_t LanguageLexicon::phrase_start_classes(const std::string& norm) const {
-  auto it = phrase_start_classes_.find(norm);
-  return it == phrase_start_classes_.end() ? 0 : it->second;
-}
-
-uint64_t LanguageLexicon::word_classes(const std::string& norm) const {
-  auto it = single_word_classes_.find(norm);
-  return it == single_word_classes_.end() ? 0 : it->second;
-}
 
 Lexicon::~Lexicon() = default;
 
@@ -342,7 +370,7 @@ class LexiconBuilder {
           }
           uint32_t id = static_cast<uint32_t>(L.words_.size());
           L.words_.push_back(*cls);
-          (cls->cls >= WordClass::kCount ? L.annotation_trie_ : L.word_trie_).insert(toks, id);
+          (cls->cls >= WordClass::kCount ? L.annotation_trie_ : L.word_trie_).insert(L.vocab_.intern(toks), id);
           if (cls->cls < WordClass::kCount) L.phrase_start_classes_[toks[0]] |= uint64_t{1} << static_cast<unsigned>(cls->cls);
           if (toks.size() == 1)
             (cls->cls >= WordClass::kCount ? L.annotation_word_classes_ : L.single_word_classes_)[toks[0]] |=
@@ -408,7 +436,7 @@ class LexiconBuilder {
           if (same_line_variant) continue;
           by_name[key].push_back(id);
           L.actors_.push_back(std::move(e));
-          L.actor_trie_.insert(toks, id);
+          L.actor_trie_.insert(L.vocab_.intern(toks), id);
         }
       }
     }
@@ -449,7 +477,7 @@ class LexiconBuilder {
           seen[key] = line.ref;
           uint32_t id = static_cast<uint32_t>(L.agents_.size());
           L.agents_.push_back({role, std::string(alt), line.ref});
-          L.agent_trie_.insert(toks, id);
+          L.agent_trie_.insert(L.vocab_.intern(toks), id);
         }
       }
     }
@@ -485,7 +513,7 @@ class LexiconBuilder {
         for (auto alt : alts) {
           auto toks = phrase_tokens(trim(alt));
           if (toks.empty()) { error(line.ref, "empty place name"); continue; }
-          L.place_trie_.insert(toks, id);
+          L.place_trie_.insert(L.vocab_.intern(toks), id);
         }
       }
     }
@@ -653,6 +681,35 @@ class LexiconBuilder {
     }
   }
 
+  // Numbers every word the language's dictionaries use (the tries did as
+  // they were filled) and folds the tables built by word into
+  // LanguageLexicon::word_info_, so matching compares integers.
+  static void compile_word_ids(LanguageLexicon& L) {
+    for (auto& p : L.patterns_) {
+      for (auto& el : p.elements) {
+        el.alternative_ids.clear();
+        for (const auto& alt : el.alternatives) el.alternative_ids.push_back(L.vocab_.intern(alt));
+      }
+      p.head_base_ids = L.vocab_.intern(p.head_bases);
+    }
+    for (const auto* table : {&L.single_word_classes_, &L.phrase_start_classes_, &L.annotation_word_classes_})
+      for (const auto& [w, mask] : *table) L.vocab_.intern(w);
+    for (const auto& [w, list] : L.head_index_) L.vocab_.intern(w);
+    L.word_info_.assign(L.vocab_.size() + 1, LanguageLexicon::WordInfo{});
+    for (const auto& [w, mask] : L.single_word_classes_) L.word_info_[L.vocab_.find(w)].classes = mask;
+    for (const auto& [w, mask] : L.phrase_start_classes_) L.word_info_[L.vocab_.find(w)].phrase_start = mask;
+    for (const auto& [w, mask] : L.annotation_word_classes_) L.word_info_[L.vocab_.find(w)].annotation_classes = mask;
+    L.head_lists_.clear();
+    for (auto& [w, list] : L.head_index_) {
+      L.head_lists_.push_back(std::move(list));
+      L.word_info_[L.vocab_.find(w)].heads = static_cast<uint32_t>(L.head_lists_.size());
+    }
+    L.single_word_classes_.clear();
+    L.phrase_start_classes_.clear();
+    L.annotation_word_classes_.clear();
+    L.head_index_.clear();
+  }
+
   // The root list comes from Debian's hunspell-id ($KABAR_HUNSPELL_ID
   // overrides the path). Without it the analyser still strips affixes, but
   // unchecked, and kabar says so once.
@@ -706,6 +763,7 @@ class LexiconBuilder {
     auto morph = make_verb_morphology(lang, std::move(irregular));
     load_verbs(*L, both("verbs"), *morph);
     if (lang == "id") index_indonesian_roots(*L);
+    compile_word_ids(*L);
     lex_->languages_.push_back(std::move(L));
   }
 };

@@ -82,7 +82,7 @@ void resolve_sentence_events(const SentenceResolveInput& in, const std::string& 
       for (const auto& m : *in.mentions) {
         if (m.first_token == 0 || m.actors.size() != 1 || m.actors[0].country.empty() || !m.actors[0].role.empty())
           continue;
-        if (!in.lex->is_word(WordClass::kPrepLocative, (*in.tokens)[m.first_token - 1].norm)) continue;
+        if (!in.lex->is_word(WordClass::kPrepLocative, (*in.tokens)[m.first_token - 1])) continue;
         Place p;
         p.name = m.actors[0].name;
         p.country = m.actors[0].country;
