@@ -268,12 +268,6 @@ class LanguageLexicon {
   // length.
   template <typename IdAt>
   const WordEntry* word_phrase(size_t pos, size_t end, IdAt id_at, WordClass cls, size_t& len) const;
-  // The longest function-word phrase at `pos` in the coder's trie (classes
-  // below kCount) with all its entries, whatever their class; 0 when none.
-  template <typename IdAt>
-  size_t longest_word_phrase(size_t pos, size_t end, IdAt id_at, std::vector<uint32_t>& entries) const {
-    return word_trie_.longest(pos, end, id_at, entries);
-  }
   const std::vector<VerbPattern>& patterns() const { return patterns_; }
   // Patterns whose head has this surface form; nullptr when none.
   const std::vector<uint32_t>* patterns_for_head(uint32_t word_id) const {
@@ -381,6 +375,9 @@ class Lexicon {
   // nullptr for a language with no folder under data/lexicon.
   const LanguageLexicon* language(std::string_view lang) const;
   std::vector<std::string> languages() const;
+  // "id" or "en" by the stopwords of both (kabar/text.h guess_language, one
+  // look-up per token); empty when unsure or either language is missing.
+  std::string guess_language(const std::vector<Token>& tokens) const;
   const std::vector<BoilerplateRule>& boilerplate() const { return boilerplate_; }
   // "id/verbs/04-consult.txt:12" — relative to data/lexicon (or data/).
   std::string where(const SourceRef& ref) const;
@@ -394,6 +391,8 @@ class Lexicon {
   std::vector<std::unique_ptr<LanguageLexicon>> languages_;
   std::vector<BoilerplateRule> boilerplate_;
   std::vector<std::string> files_;
+  Vocabulary stopwords_;                 // the stopwords of Indonesian and English together
+  std::vector<uint8_t> stopword_langs_;  // by id: bit 0 Indonesian, bit 1 English
 };
 
 // The default data directory: $KABAR_DATA, else the one compiled in.

@@ -71,5 +71,7 @@ std::vector<std::string> phrase_tokens(std::string_view phrase);
 std::string guess_language(const std::vector<Token>& tokens,
                            const std::unordered_set<std::string>& id_stopwords,
                            const std::unordered_set<std::string>& en_stopwords);
+// The decision of guess_language from the two counts.
+std::string language_from_counts(size_t id_stopwords, size_t en_stopwords);
 
 }  // namespace kabar

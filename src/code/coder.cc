@@ -60,7 +60,7 @@ class SentenceCoder {
     classes_.resize(n);
     for (uint32_t i = 0; i < n; ++i) classes_[i] = lex_.word_classes(tokens_[first_ + i]);
     phrase_len_.assign(n, -1);
-    phrase_entries_.resize(n);
+    phrase_classes_.assign(n, 0);
   }
 
   std::vector<CodedEvent> run() {
@@ -112,7 +112,7 @@ class SentenceCoder {
   std::vector<uint64_t> classes_;                        // per token: WordClass bit mask
   mutable std::vector<uint32_t> present_;               // the sentence's word ids, sorted (built on first use)
   mutable std::vector<int> phrase_len_;                  // per token: longest phrase, −1 = not looked up yet
-  mutable std::vector<std::vector<uint32_t>> phrase_entries_;
+  mutable std::vector<uint64_t> phrase_classes_;         // per token: the classes of that phrase's entries
   std::vector<int> mention_start_;    // token → mention starting there, or -1
   std::vector<int> mention_cover_;    // token → mention covering it, or -1
   std::vector<int> clause_of_;        // token → clause index, or -1 on a boundary
@@ -182,11 +182,16 @@ class SentenceCoder {
     if (i < first_ || i >= end_) return 0;
     const uint32_t k = i - first_;
     if (phrase_len_[k] < 0) {
-      phrase_len_[k] = static_cast<int>(lex_.longest_word_phrase(i, end_, lex_.id_at(tokens_), phrase_entries_[k]));
+      phrase_len_[k] = 0;
+      if (lex_.phrase_start_classes(tokens_[i])) {  // most words start no phrase: no trie walk
+        const std::vector<uint32_t>* entries = nullptr;
+        phrase_len_[k] = static_cast<int>(lex_.word_trie().longest_ref(i, end_, lex_.id_at(tokens_), entries));
+        if (entries)
+          for (uint32_t v : *entries) phrase_classes_[k] |= uint64_t{1} << static_cast<unsigned>(lex_.words()[v].cls);
+      }
     }
-    for (uint32_t v : phrase_entries_[k])
-      if (lex_.words()[v].cls == cls) return static_cast<size_t>(phrase_len_[k]);
-    return has_class(i, cls) ? 1 : 0;
+    if ((phrase_classes_[k] >> static_cast<unsigned>(cls)) & 1u) return static_cast<size_t>(phrase_len_[k]);
+    return (classes_[k] >> static_cast<unsigned>(cls)) & 1u;
   }
   // A token of the sentence in a single-word function-word class.
   bool has_class(uint32_t t, WordClass cls) const {

@@ -113,6 +113,19 @@ const LanguageLexicon* Lexicon::language(std::string_view lang) const {
   return nullptr;
 }
 
+std::string Lexicon::guess_language(const std::vector<Token>& tokens) const {
+  if (stopword_langs_.empty()) return {};
+  size_t id = 0, en = 0;
+  for (const auto& t : tokens) {
+    if (t.kind != TokenKind::kWord) continue;
+    if (uint32_t w = stopwords_.find(t.norm)) {
+      id += stopword_langs_[w] & 1u;
+      en += stopword_langs_[w] >> 1;
+    }
+  }
+  return language_from_counts(id, en);
+}
+
 std::vector<std::string> Lexicon::languages() const {
   std::vector<std::string> out;
   for (const auto& l : languages_) out.push_back(l->lang());
@@ -166,6 +179,7 @@ class LexiconBuilder {
         langs.push_back(entry.path().filename().string());
     std::sort(langs.begin(), langs.end());
     for (const auto& lang : langs) build_language(lang);
+    index_stopwords();
 
     if (!errors_.empty()) {
       std::string msg = fmt::format("{} error(s) in dictionaries:", errors_.size());
@@ -678,6 +692,20 @@ class LexiconBuilder {
       for (auto& alt : el.alternatives)
         for (auto& t : alt)
           if (!t.empty() && t[0] == '=') t.erase(0, 1);
+    }
+  }
+
+  // Lexicon::guess_language's table: each stopword of Indonesian and
+  // English with the languages it belongs to.
+  void index_stopwords() {
+    const std::pair<const char*, uint8_t> langs[] = {{"id", 1}, {"en", 2}};
+    if (!lex_->language("id") || !lex_->language("en")) return;  // guessing needs both
+    for (auto [lang, bit] : langs) {
+      for (const auto& w : lex_->language(lang)->stopwords()) {
+        const uint32_t id = lex_->stopwords_.intern(w);
+        if (lex_->stopword_langs_.size() <= id) lex_->stopword_langs_.resize(id + 1, 0);
+        lex_->stopword_langs_[id] |= bit;
+      }
     }
   }
 

@@ -43,9 +43,7 @@ ArticleResult Pipeline::process(Article article, Trace* trace) const {
   // Language: given, else guessed from stopwords, else the default.
   r.lang = r.article.lang;
   if (r.lang.empty() || !lexicon_.language(r.lang)) {
-    const LanguageLexicon* id = lexicon_.language("id");
-    const LanguageLexicon* en = lexicon_.language("en");
-    if (id && en) r.lang = guess_language(r.tokens, id->stopwords(), en->stopwords());
+    r.lang = lexicon_.guess_language(r.tokens);
     if (r.lang.empty() || !lexicon_.language(r.lang)) r.lang = options_.default_lang;
   }
   const LanguageLexicon* lex = lexicon_.language(r.lang);

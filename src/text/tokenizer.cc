@@ -161,6 +161,10 @@ std::string guess_language(const std::vector<Token>& tokens,
     if (id_stopwords.count(t.norm)) ++id;
     if (en_stopwords.count(t.norm)) ++en;
   }
+  return language_from_counts(id, en);
+}
+
+std::string language_from_counts(size_t id, size_t en) {
   if (id == 0 && en == 0) return {};
   // Ask for a clear majority so a quoted English phrase in an Indonesian story
   // does not flip it.
