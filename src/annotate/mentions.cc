@@ -85,10 +85,10 @@ std::vector<Item> find_items(std::string_view text, const std::vector<Token>& to
   auto key_at = lex.base_id_at(tokens);  // names are looked up without a possessive "'s"
   // 1. Items.
   std::vector<Item> items;
-  std::vector<uint32_t> values;
   for (uint32_t i = first; i < end;) {
     if (tokens[i].kind != TokenKind::kWord) { ++i; continue; }
-    size_t actor_len = lex.actor_trie().longest(i, end, key_at, values);
+    const std::vector<uint32_t>* values = nullptr;  // the tries' own lists: no copies per token
+    size_t actor_len = lex.actor_trie().longest_ref(i, end, key_at, values);
     const ActorEntry* chosen = nullptr;
     if (actor_len) {
       std::string_view matched(text.data() + tokens[i].span.begin,
@@ -97,7 +97,7 @@ std::vector<Item> find_items(std::string_view text, const std::vector<Token>& to
       // article), an undated entry, else the most recent office: "Presiden
       // Joko Widodo" in an undated story is still Indonesian government.
       const ActorEntry* latest = nullptr;
-      for (uint32_t v : values) {
+      for (uint32_t v : *values) {
         const ActorEntry& e = lex.actors()[v];
         if (!case_ok(e, matched)) continue;
         if (any_date || (date ? e.dates.contains(*date) : e.dates.unbounded())) {
@@ -116,14 +116,14 @@ std::vector<Item> find_items(std::string_view text, const std::vector<Token>& to
           lex.is_word(WordClass::kPrepLocative, tokens[i - 1]))
         chosen = nullptr;
     }
-    std::vector<uint32_t> agent_values;
-    size_t agent_len = lex.agent_trie().longest(i, end, key_at, agent_values);
+    const std::vector<uint32_t>* agent_values = nullptr;
+    size_t agent_len = lex.agent_trie().longest_ref(i, end, key_at, agent_values);
     // Initials after "berinisial" are not a role either ("berinisial PM").
     if (agent_len && i > first && lex.is_word(WordClass::kNameIntro, tokens[i - 1])) agent_len = 0;
     // A longer place name wins over an actor inside it: "Jawa Barat" is a
     // province, not Java plus the West.
-    std::vector<uint32_t> place_values;
-    size_t place_len = tokens[i].capitalized ? lex.place_trie().longest(i, end, key_at, place_values) : 0;
+    const std::vector<uint32_t>* place_values = nullptr;
+    size_t place_len = tokens[i].capitalized ? lex.place_trie().longest_ref(i, end, key_at, place_values) : 0;
     if (place_len > actor_len && place_len > agent_len) {
       i += static_cast<uint32_t>(place_len);
       continue;
@@ -132,7 +132,7 @@ std::vector<Item> find_items(std::string_view text, const std::vector<Token>& to
       items.push_back({i, static_cast<uint32_t>(i + actor_len), false, chosen->code, chosen->flags, chosen->ref});
       i += static_cast<uint32_t>(actor_len);
     } else if (agent_len) {
-      const AgentEntry& g = lex.agents()[agent_values.front()];
+      const AgentEntry& g = lex.agents()[agent_values->front()];
       items.push_back({i, static_cast<uint32_t>(i + agent_len), true, g.role, 0, g.ref});
       i += static_cast<uint32_t>(agent_len);
     } else {

@@ -121,6 +121,8 @@ Document clean_article(const Article& article, const std::vector<BoilerplateRule
     std::string lowered = normalize_word(s.substr(0, std::min<size_t>(s.size(), 120)));
     const BoilerplateRule* hit = nullptr;
     for (const auto& r : rules) {
+      // The first byte settles most rules without a call to compare.
+      if (!r.prefix.empty() && (lowered.empty() || lowered[0] != r.prefix[0])) continue;
       if (lowered.compare(0, r.prefix.size(), r.prefix) == 0) { hit = &r; break; }
     }
     if (hit) {

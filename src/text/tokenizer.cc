@@ -21,7 +21,10 @@ struct CodePoint {
   int32_t end;
 };
 
-CodePoint decode(std::string_view text, int32_t pos, int32_t limit) {
+// Most news text is ASCII: one byte is one code point, no ICU call.
+inline CodePoint decode(std::string_view text, int32_t pos, int32_t limit) {
+  const auto byte = static_cast<unsigned char>(text[pos]);
+  if (byte < 0x80) return CodePoint{byte, pos, pos + 1};
   CodePoint cp;
   cp.begin = pos;
   UChar32 c;
@@ -31,11 +34,17 @@ CodePoint decode(std::string_view text, int32_t pos, int32_t limit) {
   return cp;
 }
 
-bool is_alnum(UChar32 c) {
-  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+bool is_alnum_beyond_ascii(UChar32 c) {
   return u_isalnum(c) || u_hasBinaryProperty(c, UCHAR_ALPHABETIC) ||
          u_charType(c) == U_NON_SPACING_MARK || u_charType(c) == U_COMBINING_SPACING_MARK;
 }
+
+inline bool is_alnum(UChar32 c) {
+  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  return is_alnum_beyond_ascii(c);
+}
+
+inline bool is_upper(UChar32 c) { return c < 0x80 ? c >= 'A' && c <= 'Z' : u_isupper(c); }
 
 bool is_space(UChar32 c) {
   if (c < 0x80) return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
@@ -86,7 +95,7 @@ void tokenize(std::string_view text, Span span, std::vector<Token>& out) {
     int32_t start = cp.begin;
     int32_t end = cp.end;
     bool all_digits = is_digit(cp.c);
-    bool first_upper = u_isupper(cp.c);
+    bool first_upper = is_upper(cp.c);
     int segment_len = 1;
     int segments = 1;
     // "U.S." shape: every segment one letter, joined by dots.
