@@ -120,65 +120,139 @@ bool csv_record(std::string_view s, size_t& pos, size_t& line, std::vector<std::
   return true;
 }
 
-void read_csv_bytes(std::string_view bytes, const std::string& path, const IngestOptions& options,
-                    const ArticleSink& on_article, const ProblemSink& on_problem) {
-  size_t pos = 0, line = 1;
-  std::vector<std::string> header, fields;
-  bool unterminated = false;
-  if (!csv_record(bytes, pos, line, header, unterminated)) {
-    on_problem({Status(ErrorCode::kParse, fmt::format("{}: empty CSV file", path)), true});
-    return;
+// The records of a CSV file after its header, handed over one at a time.
+class CsvArticles {
+ public:
+  CsvArticles(const std::string& path, const IngestOptions& options, const ArticleSink& on_article,
+              const ProblemSink& on_problem)
+      : path_(path), options_(options), on_article_(on_article), on_problem_(on_problem) {}
+
+  // Parses the complete records in `chunk` (whose first line is physical line
+  // `first_line`); false once reading must stop (no text column, a quote never
+  // closed).
+  bool feed(std::string_view chunk, size_t first_line) {
+    size_t pos = 0, line = first_line;
+    bool unterminated = false;
+    while (true) {
+      const size_t start_line = line;
+      if (!csv_record(chunk, pos, line, fields_, unterminated)) return true;
+      if (!have_header_) {
+        if (!read_header()) return false;
+        continue;
+      }
+      if (!record(start_line, unterminated)) return false;
+    }
   }
-  const CsvColumns col = csv_columns(header);
-  if (col.text < 0) {
-    on_problem({Status(ErrorCode::kParse, fmt::format("{}:1: no text column (one of text, content, body, article, "
-                                                      "isi, isi_berita, konten, artikel, berita)", path)),
-                true});
-    return;
+  // At the end of the input: an empty file is an error.
+  void finish() {
+    if (!have_header_ && !stopped_) on_problem_({Status(ErrorCode::kParse, fmt::format("{}: empty CSV file", path_)), true});
   }
-  while (true) {
-    const size_t start_line = line;
-    if (!csv_record(bytes, pos, line, fields, unterminated)) break;
-    const std::string origin = fmt::format("{}:{}", path, start_line);
-    if (fields.size() == 1 && fields[0].empty()) continue;  // a blank line
+
+ private:
+  bool read_header() {
+    header_ = fields_;
+    have_header_ = true;
+    col_ = csv_columns(header_);
+    if (col_.text >= 0) return true;
+    on_problem_({Status(ErrorCode::kParse, fmt::format("{}:1: no text column (one of text, content, body, article, "
+                                                       "isi, isi_berita, konten, artikel, berita)", path_)),
+                 true});
+    stopped_ = true;
+    return false;
+  }
+
+  bool record(size_t start_line, bool unterminated) {
+    const std::string origin = fmt::format("{}:{}", path_, start_line);
+    if (fields_.size() == 1 && fields_[0].empty()) return true;  // a blank line
     if (unterminated) {
-      on_problem({Status(ErrorCode::kParse, fmt::format("{}: a quoted field is never closed", origin)), true});
-      break;
+      on_problem_({Status(ErrorCode::kParse, fmt::format("{}: a quoted field is never closed", origin)), true});
+      stopped_ = true;
+      return false;
     }
-    if (fields.size() != header.size()) {
-      on_problem({Status(ErrorCode::kParse, fmt::format("{}: {} fields where the header has {}", origin, fields.size(),
-                                                        header.size())),
-                  true});
-      continue;
+    if (fields_.size() != header_.size()) {
+      on_problem_({Status(ErrorCode::kParse, fmt::format("{}: {} fields where the header has {}", origin,
+                                                         fields_.size(), header_.size())),
+                   true});
+      return true;
     }
-    auto field = [&](int i) -> std::string { return i >= 0 ? fields[static_cast<size_t>(i)] : std::string(); };
+    auto field = [&](int i) -> std::string { return i >= 0 ? fields_[static_cast<size_t>(i)] : std::string(); };
     Article a;
-    a.text = field(col.text);
+    a.text = field(col_.text);
     if (Status st = check_utf8(a.text, origin); !st.ok()) {
-      on_problem({st, true});
-      continue;
+      on_problem_({st, true});
+      return true;
     }
     if (a.text.find_first_not_of(" \t\r\n") == std::string::npos) {
-      on_problem({Status(ErrorCode::kParse, fmt::format("{}: empty text", origin)), true});
-      continue;
+      on_problem_({Status(ErrorCode::kParse, fmt::format("{}: empty text", origin)), true});
+      return true;
     }
-    a.id = field(col.id).empty() ? origin : field(col.id);
-    a.title = field(col.title);
-    a.url = field(col.url);
-    a.source = field(col.source);
-    a.lang = field(col.lang).empty() ? options.default_lang : field(col.lang);
+    a.id = field(col_.id).empty() ? origin : field(col_.id);
+    a.title = field(col_.title);
+    a.url = field(col_.url);
+    a.source = field(col_.source);
+    a.lang = field(col_.lang).empty() ? options_.default_lang : field(col_.lang);
     a.origin = origin;
-    const std::string date = field(col.date);
+    const std::string date = field(col_.date);
     if (!date.empty()) {
       a.date = Date::parse_loose(date);
       if (!a.date)
-        on_problem({Status(ErrorCode::kParse, fmt::format("{}: unreadable date \"{}\": using the date in the text", origin, date)),
-                    false});
+        on_problem_({Status(ErrorCode::kParse,
+                            fmt::format("{}: unreadable date \"{}\": using the date in the text", origin, date)),
+                     false});
     } else {
-      a.date = options.default_date;
+      a.date = options_.default_date;
     }
-    on_article(std::move(a));
+    on_article_(std::move(a));
+    return true;
   }
+
+  const std::string& path_;
+  const IngestOptions& options_;
+  const ArticleSink& on_article_;
+  const ProblemSink& on_problem_;
+  std::vector<std::string> header_, fields_;
+  CsvColumns col_;
+  bool have_header_ = false, stopped_ = false;
+};
+
+// Streamed: physical lines are gathered until no quoted field is left open
+// (the state machine of csv_record, run over each new line once), then that
+// record is parsed. Memory stays at one record whatever the file's size.
+void read_csv_from(LineReader& reader, ByteStream& in, const std::string& path, const IngestOptions& options,
+                   const ArticleSink& on_article, const ProblemSink& on_problem, const std::function<void()>& tick) {
+  CsvArticles articles(path, options, on_article, on_problem);
+  std::string line, record;
+  size_t line_no = 0, record_line = 1;
+  bool quoted = false, at_start = true, stopped = false;
+  while (!stopped && reader.getline(line)) {
+    ++line_no;
+    tick();
+    if (!reader.last_line_complete() && !in.status().ok()) break;  // a truncated archive's last piece
+    if (record.empty()) record_line = line_no;
+    for (size_t k = 0; k < line.size(); ++k) {
+      const char c = line[k];
+      if (quoted) {
+        if (c == '"') {
+          if (k + 1 < line.size() && line[k + 1] == '"') ++k;
+          else quoted = false;
+        }
+      } else if (c == '"' && at_start) {
+        quoted = true;
+        at_start = false;
+      } else {
+        at_start = c == ',' || c == '\r';  // an unquoted CR ends a record too
+      }
+    }
+    record += line;
+    if (reader.last_line_complete()) record += '\n';
+    if (quoted) continue;  // the newline belongs to a quoted field
+    stopped = !articles.feed(record, record_line);
+    record.clear();
+    at_start = true;
+  }
+  if (!record.empty() && !stopped) articles.feed(record, record_line);  // a quote left open at the end
+  articles.finish();
+  if (!in.status().ok()) on_problem({in.status(), true});
 }
 
 // Every HTML or plain-text document of a web archive becomes an article:
@@ -309,7 +383,7 @@ void read_text_bytes(std::string bytes, const std::string& path, const IngestOpt
 // file, streamed, line by line.
 bool read_one_file(const std::string& path, const IngestOptions& options, const ArticleSink& on_article,
                    const ProblemSink& on_problem, ProgressState* progress = nullptr) {
-  if (has_warc_extension(path) || has_jsonl_extension(path)) {
+  if (has_warc_extension(path) || has_jsonl_extension(path) || has_csv_extension(path)) {
     // Streamed: memory stays at one line or record, compressed or not.
     auto in = open_stream(path);
     if (!in.ok()) {
@@ -326,10 +400,11 @@ bool read_one_file(const std::string& path, const IngestOptions& options, const 
     };
     LineReader reader(**in);
     if (has_warc_extension(path)) read_warc_from(reader, **in, path, options, on_article, on_problem, tick);
+    else if (has_csv_extension(path)) read_csv_from(reader, **in, path, options, on_article, on_problem, tick);
     else read_jsonl_from(reader, **in, path, options, on_article, on_problem, tick);
     return true;
   }
-  // Text, HTML and CSV files are read whole (decompressed when compressed).
+  // A text or HTML file is one article: read whole (decompressed when compressed).
   auto raw = read_file(path);
   if (!raw.ok()) {
     on_problem({raw.status(), true});
@@ -341,8 +416,7 @@ bool read_one_file(const std::string& path, const IngestOptions& options, const 
     on_problem({bytes.status(), true});
     return true;
   }
-  if (has_csv_extension(path)) read_csv_bytes(*bytes, path, options, on_article, on_problem);
-  else if (has_html_extension(path)) read_html_bytes(std::move(bytes).value(), path, options, on_article, on_problem);
+  if (has_html_extension(path)) read_html_bytes(std::move(bytes).value(), path, options, on_article, on_problem);
   else read_text_bytes(std::move(bytes).value(), path, options, on_article, on_problem);
   return true;
 }

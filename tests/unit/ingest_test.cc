@@ -2,6 +2,7 @@
 #include <fstream>
 
 #include <gtest/gtest.h>
+#include <zlib.h>
 
 #include "kabar/ingest.h"
 
@@ -186,6 +187,56 @@ TEST_F(ReadInputsTest, CsvWithQuotedMultilineFieldsAndIndonesianHeaders) {
   EXPECT_NE(problems[1].find("berita.csv:7: unreadable date \"bukan tanggal\""), std::string::npos) << problems[1];
   EXPECT_NE(problems[2].find("berita.csv:8: a quoted field is never closed"), std::string::npos) << problems[2];
   EXPECT_NE(problems[3].find("tanpa-teks.csv:1: no text column"), std::string::npos) << problems[3];
+}
+
+// CSV files are streamed a record at a time: line endings, quotes at line
+// ends, stray quotes inside unquoted fields and compression must read as a
+// whole-file parse would.
+TEST_F(ReadInputsTest, CsvStreamedRecordByRecord) {
+  struct Case {
+    const char* name;
+    std::string csv;
+    std::vector<std::pair<std::string, std::string>> want;  // (id, text)
+    std::string problem;                                     // part of the only problem, or empty
+  } cases[] = {
+      {"crlf", "id,text\r\n1,\"Baris satu.\r\nBaris dua.\"\r\n2,Teks dua.\r\n",
+       {{"1", "Baris satu.\r\nBaris dua."}, {"2", "Teks dua."}}, ""},
+      {"quote-at-line-end", "id,text\n1,\"Dia berkata \"\"ya\"\"\nlalu pergi.\"\n2,Lain.\n",
+       {{"1", "Dia berkata \"ya\"\nlalu pergi."}, {"2", "Lain."}}, ""},
+      {"stray-quote", "id,text\n1,Teks \"setengah kutip.\n2,Teks dua.\n",
+       {{"1", "Teks \"setengah kutip."}, {"2", "Teks dua."}}, ""},
+      {"no-final-newline", "id,text\n1,Satu.\n2,Dua.", {{"1", "Satu."}, {"2", "Dua."}}, ""},
+      {"many-lines", "id,text\n1,\"a\n\nb\n\n\nc\"\n", {{"1", "a\n\nb\n\n\nc"}}, ""},
+      {"open-at-end", "id,text\n1,Satu.\n2,\"tidak ditutup\nsampai akhir\n", {{"1", "Satu."}},
+       ":3: a quoted field is never closed"},
+      {"empty", "", {}, "empty CSV file"},
+  };
+  for (const auto& c : cases) {
+    for (bool gz : {false, true}) {
+      std::filesystem::remove_all(dir_);
+      std::filesystem::create_directories(dir_);
+      const std::string file = (dir_ / (gz ? "s.csv.gz" : "s.csv")).string();
+      if (gz) {
+        gzFile f = gzopen(file.c_str(), "wb");
+        ASSERT_NE(f, nullptr);
+        if (!c.csv.empty()) gzwrite(f, c.csv.data(), static_cast<unsigned>(c.csv.size()));
+        gzclose(f);
+      } else {
+        write("s.csv", c.csv);
+      }
+      std::vector<std::pair<std::string, std::string>> got;
+      std::vector<std::string> problems;
+      read_inputs({file}, {}, [&](Article&& a) { got.emplace_back(a.id, a.text); },
+                  [&](const IngestProblem& p) { problems.push_back(p.status.message()); });
+      EXPECT_EQ(got, c.want) << c.name << (gz ? " (gzip)" : "");
+      if (c.problem.empty()) {
+        EXPECT_TRUE(problems.empty()) << c.name << ": " << (problems.empty() ? "" : problems[0]);
+      } else {
+        ASSERT_EQ(problems.size(), 1u) << c.name;
+        EXPECT_NE(problems[0].find(c.problem), std::string::npos) << c.name << ": " << problems[0];
+      }
+    }
+  }
 }
 
 }  // namespace
