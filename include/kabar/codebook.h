@@ -60,6 +60,7 @@ class Codebook {
   const std::vector<std::pair<std::string, std::string>>& intent_table() const { return intent_; }
 
  private:
+  friend struct LexiconCache;  // src/lexicon/lexicon_cache.cc reads and writes every member
   std::vector<CameoCode> codes_;
   std::unordered_map<std::string, size_t> code_index_;
   std::vector<ActorUnit> units_;

@@ -101,10 +101,12 @@ struct WordEntry {
 struct PatternElement {
   enum Kind : uint8_t { kWords, kGap, kSource, kTarget } kind = kWords;
   bool optional = false;
-  // kWords: alternatives, each a token sequence (normalised).
+  // kWords: alternatives, each a token sequence (normalised). Built from
+  // the files, then replaced by alternative_ids when the language is
+  // compiled (empty in a loaded Lexicon).
   std::vector<std::vector<std::string>> alternatives;
-  // The same as vocabulary ids (LanguageLexicon::word_id), which the coder
-  // compares: filled when the language is compiled.
+  // The same as vocabulary ids (LanguageLexicon::word_id; the words again
+  // through Vocabulary::word_of), which the coder compares.
   std::vector<std::vector<uint32_t>> alternative_ids;
 };
 
@@ -122,8 +124,8 @@ struct VerbPattern {
   std::vector<PatternElement> elements;
   size_t head = 0;                 // index of the head element (first kWords)
   int literal_count = 0;           // for "longest match wins"
-  std::vector<std::string> head_bases;  // the head words as written, before expansion
-  std::vector<uint32_t> head_base_ids;  // their vocabulary ids
+  std::vector<std::string> head_bases;  // the head words as written, before expansion (building only)
+  std::vector<uint32_t> head_base_ids;  // their vocabulary ids (what the coder reads)
   // Prefilters the coder runs before matching (most patterns of a frequent
   // head, "call for", "call on", "called off", fail on them):
   //  * check_next: the head is one word and a required literal element
@@ -166,6 +168,7 @@ class Vocabulary {
   }
 
  private:
+  friend struct LexiconCache;  // src/lexicon/lexicon_cache.cc reads and writes every member
   struct Slot {
     uint32_t tag = 0;
     uint32_t id = 0;
@@ -201,6 +204,7 @@ class EdgeMap {
   size_t size() const { return used_; }
 
  private:
+  friend struct LexiconCache;  // src/lexicon/lexicon_cache.cc reads and writes every member
   struct Slot {
     uint64_t key = 0;
     uint32_t value = 0;
@@ -226,6 +230,7 @@ class PhraseTrie {
   size_t size() const { return values_.size(); }
 
  private:
+  friend struct LexiconCache;  // src/lexicon/lexicon_cache.cc reads and writes every member
   EdgeMap edges_;                             // node << 32 | word id → child node
   std::vector<std::vector<uint32_t>> values_{1};  // by node; node 0 is the root
 };
@@ -306,6 +311,7 @@ class LanguageLexicon {
 
  private:
   friend class LexiconBuilder;
+  friend struct LexiconCache;  // src/lexicon/lexicon_cache.cc reads and writes every member
   std::string lang_;
   PhraseTrie actor_trie_, agent_trie_, place_trie_, word_trie_, annotation_trie_;
   std::vector<ActorEntry> actors_;
@@ -323,6 +329,7 @@ class LanguageLexicon {
     uint32_t heads = 0;               // 1 + index into head_lists_ of the patterns it heads; 0 none
   };
   const WordInfo& info(uint32_t id) const { return id < word_info_.size() ? word_info_[id] : word_info_[0]; }
+  static uint64_t next_serial();  // a new serial() for each lexicon built or read
   void fill_ids(const Token& t) const {
     if (t.vocab_serial == static_cast<uint32_t>(serial_)) return;
     t.word_id = vocab_.find(t.norm);
@@ -366,6 +373,16 @@ class Lexicon {
   // collected into the returned Status's message (at most 50 shown).
   static StatusOr<std::unique_ptr<Lexicon>> load(const std::string& data_dir);
 
+  // As load(), through a compiled cache: dictionaries compiled once are
+  // written to `cache_dir` (lexicon-*.bin) and read back whole by later runs
+  // while no input has changed (every file under data_dir by content; the
+  // Indonesian root list and this kabar executable by path, size and
+  // modification time; the ICU version). A missing, stale or damaged cache is rebuilt; one
+  // that cannot be written costs only a slower start. An empty `cache_dir`
+  // turns the cache off. `from_cache` says whether the cache was used.
+  static StatusOr<std::unique_ptr<Lexicon>> load_cached(const std::string& data_dir, const std::string& cache_dir,
+                                                        bool* from_cache = nullptr);
+
   Lexicon(const Lexicon&) = delete;
   Lexicon& operator=(const Lexicon&) = delete;
   Lexicon(Lexicon&&) = default;
@@ -386,6 +403,7 @@ class Lexicon {
 
  private:
   friend class LexiconBuilder;
+  friend struct LexiconCache;  // src/lexicon/lexicon_cache.cc reads and writes every member
   Lexicon() = default;
   Codebook codebook_;
   std::vector<std::unique_ptr<LanguageLexicon>> languages_;
@@ -397,6 +415,9 @@ class Lexicon {
 
 // The default data directory: $KABAR_DATA, else the one compiled in.
 std::string default_data_dir();
+// Where compiled dictionaries are cached: $KABAR_CACHE_DIR ("" or "off"
+// turns the cache off), else $XDG_CACHE_HOME/kabar, else ~/.cache/kabar.
+std::string default_cache_dir();
 
 // ---- template implementation ----
 template <typename IdAt>

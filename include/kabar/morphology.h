@@ -60,6 +60,7 @@ class IndonesianAnalyser {
   size_t root_count() const { return roots_.size(); }
 
  private:
+  friend struct LexiconCache;  // src/lexicon/lexicon_cache.cc reads and writes every member
   struct Candidate {
     std::string root, prefixes, suffix;
     bool passive = false;

@@ -113,6 +113,11 @@ const LanguageLexicon* Lexicon::language(std::string_view lang) const {
   return nullptr;
 }
 
+uint64_t LanguageLexicon::next_serial() {
+  static std::atomic<uint64_t> next{1};
+  return next++;
+}
+
 std::string Lexicon::guess_language(const std::vector<Token>& tokens) const {
   if (stopword_langs_.empty()) return {};
   size_t id = 0, en = 0;
@@ -713,12 +718,16 @@ class LexiconBuilder {
   // they were filled) and folds the tables built by word into
   // LanguageLexicon::word_info_, so matching compares integers.
   static void compile_word_ids(LanguageLexicon& L) {
+    // The words as strings were for building (duplicate checks, passives,
+    // the root index); matching reads the ids alone, so the strings go.
     for (auto& p : L.patterns_) {
       for (auto& el : p.elements) {
         el.alternative_ids.clear();
         for (const auto& alt : el.alternatives) el.alternative_ids.push_back(L.vocab_.intern(alt));
+        el.alternatives = {};
       }
       p.head_base_ids = L.vocab_.intern(p.head_bases);
+      p.head_bases = {};
     }
     for (const auto* table : {&L.single_word_classes_, &L.phrase_start_classes_, &L.annotation_word_classes_})
       for (const auto& [w, mask] : *table) L.vocab_.intern(w);
@@ -773,10 +782,9 @@ class LexiconBuilder {
   }
 
   void build_language(const std::string& lang) {
-    static std::atomic<uint64_t> next_serial{1};
     auto L = std::make_unique<LanguageLexicon>();
     L->lang_ = lang;
-    L->serial_ = next_serial++;
+    L->serial_ = LanguageLexicon::next_serial();
     auto both = [&](const std::string& kind) {
       auto v = files_in("common", kind);
       auto w = files_in(lang, kind);
