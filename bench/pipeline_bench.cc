@@ -34,6 +34,20 @@ void BM_LoadLexicon(benchmark::State& state) {
 }
 BENCHMARK(BM_LoadLexicon)->Unit(benchmark::kMillisecond);
 
+// The same lexicon read back from the compiled cache (written once before
+// the timed loop, to a folder of its own).
+void BM_LoadLexiconFromCache(benchmark::State& state) {
+  const std::string cache = std::string(KABAR_BINARY_DIR) + "/bench-lexicon-cache";
+  bool from_cache = false;
+  if (!Lexicon::load_cached(kData, cache, &from_cache).ok()) { state.SkipWithError("cannot compile"); return; }
+  for (auto _ : state) {
+    auto lex = Lexicon::load_cached(kData, cache, &from_cache);
+    if (!lex.ok() || !from_cache) { state.SkipWithError("the cache was not used"); return; }
+    benchmark::DoNotOptimize(lex);
+  }
+}
+BENCHMARK(BM_LoadLexiconFromCache)->Unit(benchmark::kMillisecond);
+
 void BM_Pipeline(benchmark::State& state, const std::string& lang) {
   auto lex = Lexicon::load(kData);
   if (!lex.ok()) { state.SkipWithError(lex.status().message().c_str()); return; }

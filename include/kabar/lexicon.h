@@ -291,6 +291,9 @@ class LanguageLexicon {
   // Every single-token function-word class of a word below kCount, as a bit
   // mask (bit = WordClass), for callers that test a token for many classes.
   uint64_t word_classes(const Token& t) const { return info(word_id(t)).classes; }
+  // Whether any word of the language has this class (English has
+  // verb.context words, Indonesian none).
+  bool has_class_words(WordClass cls) const { return (classes_present_ >> static_cast<unsigned>(cls)) & 1u; }
   // The classes (below kCount) of every function-word phrase, one word or
   // more, that begins with this word: a cheap test before a trie walk.
   uint64_t phrase_start_classes(const Token& t) const { return info(word_id(t)).phrase_start; }
@@ -340,6 +343,7 @@ class LanguageLexicon {
   }
   Vocabulary vocab_;
   std::vector<WordInfo> word_info_{1};
+  uint64_t classes_present_ = 0;  // bit = WordClass: some word has it
   std::vector<std::vector<uint32_t>> head_lists_;
   // Built while loading, keyed by word; folded into word_info_ at the end.
   std::unordered_map<std::string, std::vector<uint32_t>> head_index_;

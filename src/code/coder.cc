@@ -174,24 +174,28 @@ class SentenceCoder {
   // Multi-word function words: the class of the longest phrase at token i
   // (or of the token alone).
   size_t word_class_at(uint32_t i, WordClass cls) const {
-    if (cls >= WordClass::kCount) {  // annotation classes live in their own trie
-      size_t len = 0;
-      if (lex_.word_phrase(i, end_, lex_.id_at(tokens_), cls, len)) return len;
-      return lex_.is_word(cls, tokens_[i]) ? 1 : 0;
-    }
+    if (cls >= WordClass::kCount) return annotation_class_at(i, cls);
     if (i < first_ || i >= end_) return 0;
     const uint32_t k = i - first_;
-    if (phrase_len_[k] < 0) {
-      phrase_len_[k] = 0;
-      if (lex_.phrase_start_classes(tokens_[i])) {  // most words start no phrase: no trie walk
-        const std::vector<uint32_t>* entries = nullptr;
-        phrase_len_[k] = static_cast<int>(lex_.word_trie().longest_ref(i, end_, lex_.id_at(tokens_), entries));
-        if (entries)
-          for (uint32_t v : *entries) phrase_classes_[k] |= uint64_t{1} << static_cast<unsigned>(lex_.words()[v].cls);
-      }
-    }
+    if (phrase_len_[k] < 0) look_up_phrase(i);
     if ((phrase_classes_[k] >> static_cast<unsigned>(cls)) & 1u) return static_cast<size_t>(phrase_len_[k]);
     return (classes_[k] >> static_cast<unsigned>(cls)) & 1u;
+  }
+  // The slow paths of word_class_at, kept out of line so the test above
+  // inlines into the loops that ask it of every token.
+  [[gnu::noinline]] size_t annotation_class_at(uint32_t i, WordClass cls) const {  // their own trie
+    size_t len = 0;
+    if (lex_.word_phrase(i, end_, lex_.id_at(tokens_), cls, len)) return len;
+    return lex_.is_word(cls, tokens_[i]) ? 1 : 0;
+  }
+  [[gnu::noinline]] void look_up_phrase(uint32_t i) const {  // once per token
+    const uint32_t k = i - first_;
+    phrase_len_[k] = 0;
+    if (!lex_.phrase_start_classes(tokens_[i])) return;  // most words start no phrase: no trie walk
+    const std::vector<uint32_t>* entries = nullptr;
+    phrase_len_[k] = static_cast<int>(lex_.word_trie().longest_ref(i, end_, lex_.id_at(tokens_), entries));
+    if (entries)
+      for (uint32_t v : *entries) phrase_classes_[k] |= uint64_t{1} << static_cast<unsigned>(lex_.words()[v].cls);
   }
   // A token of the sentence in a single-word function-word class.
   bool has_class(uint32_t t, WordClass cls) const {
@@ -678,8 +682,8 @@ class SentenceCoder {
   bool base_form_is_verb(const VerbPattern& p, uint32_t head) const {
     if (p.flags & kPatternPassive) return true;
     const uint32_t word = lex_.word_id(tokens_[head]);
-    if (std::find(p.head_base_ids.begin(), p.head_base_ids.end(), word) == p.head_base_ids.end()) return true;
-    if (!has_verb_context_words()) return true;
+    if (!std::binary_search(p.head_base_ids.begin(), p.head_base_ids.end(), word)) return true;  // sorted when compiled
+    if (!lex_.has_class_words(WordClass::kVerbContext)) return true;
     uint32_t before = head;
     while (before > first_ && has_class(before - 1, WordClass::kAdverb)) --before;
     if (before == first_) return false;
@@ -688,15 +692,6 @@ class SentenceCoder {
            has_class(before - 1, WordClass::kAnaphorSingle);
   }
 
-  bool has_verb_context_words() const {
-    if (verb_context_known_ < 0) {
-      verb_context_known_ = 0;
-      for (const auto& w : lex_.words())
-        if (w.cls == WordClass::kVerbContext) { verb_context_known_ = 1; break; }
-    }
-    return verb_context_known_ == 1;
-  }
-  mutable int verb_context_known_ = -1;
 
   // Best match per head, then greedy by score over non-overlapping literals.
   std::vector<Match> choose(std::vector<Match>& all) {

@@ -727,12 +727,15 @@ class LexiconBuilder {
         el.alternatives = {};
       }
       p.head_base_ids = L.vocab_.intern(p.head_bases);
+      std::sort(p.head_base_ids.begin(), p.head_base_ids.end());  // the coder binary-searches them
       p.head_bases = {};
     }
     for (const auto* table : {&L.single_word_classes_, &L.phrase_start_classes_, &L.annotation_word_classes_})
       for (const auto& [w, mask] : *table) L.vocab_.intern(w);
     for (const auto& [w, list] : L.head_index_) L.vocab_.intern(w);
     L.word_info_.assign(L.vocab_.size() + 1, LanguageLexicon::WordInfo{});
+    L.classes_present_ = 0;
+    for (const auto& w : L.words_) L.classes_present_ |= uint64_t{1} << static_cast<unsigned>(w.cls);
     for (const auto& [w, mask] : L.single_word_classes_) L.word_info_[L.vocab_.find(w)].classes = mask;
     for (const auto& [w, mask] : L.phrase_start_classes_) L.word_info_[L.vocab_.find(w)].phrase_start = mask;
     for (const auto& [w, mask] : L.annotation_word_classes_) L.word_info_[L.vocab_.find(w)].annotation_classes = mask;

@@ -37,7 +37,7 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr char kMagic[8] = {'K', 'A', 'B', 'A', 'R', 'L', 'E', 'X'};
-constexpr uint32_t kFormat = 1;      // bump when the layout below changes
+constexpr uint32_t kFormat = 2;      // bump when the layout below changes
 constexpr size_t kKeepCacheFiles = 8;  // older lexicon-*.bin files are removed
 
 // A 64-bit hash of bytes (the checksum and the fingerprint): four
@@ -152,6 +152,7 @@ struct LexiconCache {
       v.resize(n);
     }
     if constexpr (std::is_arithmetic_v<T>) {  // in bulk
+      if (n == 0) return;  // an empty vector's data() may be null: no memcpy from or to it
       if constexpr (A::kReading) {
         if (const char* p = a.take(n * sizeof(T))) std::memcpy(v.data(), p, n * sizeof(T));
       } else {
@@ -290,7 +291,7 @@ struct LexiconCache {
     io(a, L.lang_);
     for (PhraseTrie* t : {&L.actor_trie_, &L.agent_trie_, &L.place_trie_, &L.word_trie_, &L.annotation_trie_}) io(a, *t);
     io(a, L.actors_); io(a, L.agents_); io(a, L.places_); io(a, L.words_); io(a, L.theme_names_);
-    io(a, L.patterns_); io(a, L.vocab_); io(a, L.word_info_); io(a, L.head_lists_);
+    io(a, L.patterns_); io(a, L.vocab_); io(a, L.word_info_); io(a, L.classes_present_); io(a, L.head_lists_);
     // head_index_ and the word-class maps are empty once compiled (folded into word_info_).
     io(a, L.abbreviations_); io(a, L.stopwords_); io(a, L.analyser_);
     map_io(a, L.root_index_);
