@@ -215,6 +215,21 @@ class EdgeMap {
   unsigned shift_ = 64;
 };
 
+// The coder's prefilters of one pattern (VerbPattern::check_next, ::required
+// and the head's base forms) packed into 32 bytes, in a dense array indexed
+// like patterns(): a head's patterns are tried one after another, and most
+// fail here without the pattern itself (and its vectors) being read.
+struct PatternFilter {
+  static constexpr int kInlineBases = 4;
+  uint32_t head_bases[kInlineBases] = {};  // sorted vocabulary ids of the head's base forms
+  uint32_t words = 0;       // into LanguageLexicon::filter_words(): next-word ids, then each required element
+  uint16_t flags = 0;       // VerbPattern::flags
+  uint8_t base_count = 0;   // more than kInlineBases: see VerbPattern::head_base_ids
+  uint8_t next_count = 0;   // first words of the element after the head (when check_next)
+  uint8_t required = 0;     // required elements, each stored as a count and that many first-word ids
+  bool check_next = false;
+};
+
 // Longest-match trie over the vocabulary ids of normalised tokens.
 class PhraseTrie {
  public:
@@ -274,6 +289,8 @@ class LanguageLexicon {
   template <typename IdAt>
   const WordEntry* word_phrase(size_t pos, size_t end, IdAt id_at, WordClass cls, size_t& len) const;
   const std::vector<VerbPattern>& patterns() const { return patterns_; }
+  const std::vector<PatternFilter>& pattern_filters() const { return filters_; }
+  const std::vector<uint32_t>& filter_words() const { return filter_words_; }
   // Patterns whose head has this surface form; nullptr when none.
   const std::vector<uint32_t>* patterns_for_head(uint32_t word_id) const {
     const uint32_t h = info(word_id).heads;
@@ -344,6 +361,8 @@ class LanguageLexicon {
   Vocabulary vocab_;
   std::vector<WordInfo> word_info_{1};
   uint64_t classes_present_ = 0;  // bit = WordClass: some word has it
+  std::vector<PatternFilter> filters_;  // by pattern
+  std::vector<uint32_t> filter_words_;
   std::vector<std::vector<uint32_t>> head_lists_;
   // Built while loading, keyed by word; folded into word_info_ at the end.
   std::unordered_map<std::string, std::vector<uint32_t>> head_index_;

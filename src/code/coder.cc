@@ -595,16 +595,18 @@ class SentenceCoder {
       // patterns ("call", "hold", "demand"): most of theirs need a word the
       // sentence lacks.
       const bool check_required = ids->size() >= 8;
+      const std::vector<PatternFilter>& filters = lex_.pattern_filters();
       for (uint32_t id : *ids) {
-        const VerbPattern& p = lex_.patterns()[id];
-        if (!base_form_is_verb(p, i)) {
+        const PatternFilter& f = filters[id];  // dense: the pattern itself is read only if these pass
+        if (!base_form_is_verb(f, id, i)) {
           if (trace_ && noun_noted != i) {
             note(fmt::format("\"{}\" reads as a noun here (no actor, pronoun or auxiliary before it): its verb patterns are not tried", tok(i)));
             noun_noted = i;
           }
           continue;
         }
-        if (!next_word_allows(p, i) || (check_required && !required_words_present(p))) continue;
+        if (!next_word_allows(f, i) || (check_required && !required_words_present(f))) continue;
+        const VerbPattern& p = lex_.patterns()[id];
         {
           std::vector<uint32_t> keep = std::move(m.literal_tokens);  // its capacity
           keep.clear();
@@ -642,8 +644,8 @@ class SentenceCoder {
 
   // VerbPattern::required: does every required literal element have
   // a first word somewhere in the sentence?
-  bool required_words_present(const VerbPattern& p) const {
-    if (p.required.empty()) return true;
+  bool required_words_present(const PatternFilter& f) const {
+    if (!f.required) return true;
     if (present_.empty()) {
       for (uint32_t t = first_; t < end_; ++t) {
         present_.push_back(lex_.word_id(tokens_[t]));
@@ -652,26 +654,29 @@ class SentenceCoder {
       std::sort(present_.begin(), present_.end());
       present_.erase(std::unique(present_.begin(), present_.end()), present_.end());
     }
-    for (uint16_t e : p.required) {
+    const uint32_t* w = lex_.filter_words().data() + f.words + f.next_count;
+    for (int r = 0; r < f.required; ++r) {
+      const uint32_t n = *w++;
       bool found = false;
-      for (const auto& alt : p.elements[e].alternative_ids)
-        if (std::binary_search(present_.begin(), present_.end(), alt[0])) { found = true; break; }
+      for (uint32_t k = 0; k < n && !found; ++k) found = std::binary_search(present_.begin(), present_.end(), w[k]);
       if (!found) return false;
+      w += n;
     }
     return true;
   }
 
   // The prefilter of VerbPattern::check_next: can the literal after a
   // one-word head at `head` match at all?
-  bool next_word_allows(const VerbPattern& p, uint32_t head) const {
-    if (!p.check_next) return true;
+  bool next_word_allows(const PatternFilter& f, uint32_t head) const {
+    if (!f.check_next) return true;
     const uint32_t t = head + 1;
     if (t >= end_) return false;
     if (tokens_[t].kind == TokenKind::kNumber || has_class(t, WordClass::kQuantity)) return true;  // may be skipped
     // English possessives meet their bare form, as words_match allows.
     const uint32_t word = lex_.word_id(tokens_[t]), base = lex_.base_id(tokens_[t]);
-    for (const auto& alt : p.elements[p.head + 1].alternative_ids)
-      if (alt[0] == word || alt[0] == base) return true;
+    const uint32_t* w = lex_.filter_words().data() + f.words;
+    for (int k = 0; k < f.next_count; ++k)
+      if (w[k] == word || w[k] == base) return true;
     return false;
   }
 
@@ -679,10 +684,17 @@ class SentenceCoder {
   // head in its uninflected form counts as a verb only after an actor, a
   // pronoun, an auxiliary or "to" (verb.context words), or an adverb.
   // Languages without verb.context words (Indonesian) skip the test.
-  bool base_form_is_verb(const VerbPattern& p, uint32_t head) const {
-    if (p.flags & kPatternPassive) return true;
+  bool base_form_is_verb(const PatternFilter& f, uint32_t pattern, uint32_t head) const {
+    if (f.flags & kPatternPassive) return true;
     const uint32_t word = lex_.word_id(tokens_[head]);
-    if (!std::binary_search(p.head_base_ids.begin(), p.head_base_ids.end(), word)) return true;  // sorted when compiled
+    bool is_base = false;
+    if (f.base_count <= PatternFilter::kInlineBases) {
+      for (int k = 0; k < f.base_count; ++k) is_base |= f.head_bases[k] == word;
+    } else {
+      const auto& bases = lex_.patterns()[pattern].head_base_ids;  // sorted when compiled
+      is_base = std::binary_search(bases.begin(), bases.end(), word);
+    }
+    if (!is_base) return true;
     if (!lex_.has_class_words(WordClass::kVerbContext)) return true;
     uint32_t before = head;
     while (before > first_ && has_class(before - 1, WordClass::kAdverb)) --before;
@@ -691,7 +703,6 @@ class SentenceCoder {
     return has_class(before - 1, WordClass::kVerbContext) ||
            has_class(before - 1, WordClass::kAnaphorSingle);
   }
-
 
   // Best match per head, then greedy by score over non-overlapping literals.
   std::vector<Match> choose(std::vector<Match>& all) {

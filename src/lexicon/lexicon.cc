@@ -730,6 +730,7 @@ class LexiconBuilder {
       std::sort(p.head_base_ids.begin(), p.head_base_ids.end());  // the coder binary-searches them
       p.head_bases = {};
     }
+    build_pattern_filters(L);
     for (const auto* table : {&L.single_word_classes_, &L.phrase_start_classes_, &L.annotation_word_classes_})
       for (const auto& [w, mask] : *table) L.vocab_.intern(w);
     for (const auto& [w, list] : L.head_index_) L.vocab_.intern(w);
@@ -748,6 +749,35 @@ class LexiconBuilder {
     L.phrase_start_classes_.clear();
     L.annotation_word_classes_.clear();
     L.head_index_.clear();
+  }
+
+  // LanguageLexicon::filters_ from each pattern's prefilters (after its
+  // words have ids).
+  static void build_pattern_filters(LanguageLexicon& L) {
+    L.filters_.assign(L.patterns_.size(), PatternFilter{});
+    L.filter_words_.clear();
+    for (size_t i = 0; i < L.patterns_.size(); ++i) {
+      const VerbPattern& p = L.patterns_[i];
+      PatternFilter& f = L.filters_[i];
+      f.flags = p.flags;
+      f.check_next = p.check_next;
+      f.base_count = static_cast<uint8_t>(std::min<size_t>(p.head_base_ids.size(), 255));
+      for (size_t k = 0; k < p.head_base_ids.size() && k < PatternFilter::kInlineBases; ++k)
+        f.head_bases[k] = p.head_base_ids[k];
+      f.words = static_cast<uint32_t>(L.filter_words_.size());
+      if (p.check_next) {
+        for (const auto& alt : p.elements[p.head + 1].alternative_ids) L.filter_words_.push_back(alt[0]);
+        f.next_count = static_cast<uint8_t>(std::min<size_t>(p.elements[p.head + 1].alternative_ids.size(), 255));
+        L.filter_words_.resize(f.words + f.next_count);  // a longer list is cut: the filter only ever says "maybe"
+        if (p.elements[p.head + 1].alternative_ids.size() > 255) f.check_next = false;
+      }
+      f.required = static_cast<uint8_t>(std::min<size_t>(p.required.size(), 255));
+      for (size_t r = 0; r < f.required; ++r) {
+        const auto& alts = p.elements[p.required[r]].alternative_ids;
+        L.filter_words_.push_back(static_cast<uint32_t>(alts.size()));
+        for (const auto& alt : alts) L.filter_words_.push_back(alt[0]);
+      }
+    }
   }
 
   // The root list comes from Debian's hunspell-id ($KABAR_HUNSPELL_ID

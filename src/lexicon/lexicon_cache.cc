@@ -37,7 +37,7 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr char kMagic[8] = {'K', 'A', 'B', 'A', 'R', 'L', 'E', 'X'};
-constexpr uint32_t kFormat = 2;      // bump when the layout below changes
+constexpr uint32_t kFormat = 3;      // bump when the layout below changes
 constexpr size_t kKeepCacheFiles = 8;  // older lexicon-*.bin files are removed
 
 // A 64-bit hash of bytes (the checksum and the fingerprint): four
@@ -260,6 +260,11 @@ struct LexiconCache {
     for (auto& s : m.slots_) { io(a, s.key); io(a, s.value); }
     io(a, m.mask_); io(a, m.used_); io(a, m.shift_);
   }
+  template <class A>
+  static void io(A& a, PatternFilter& f) {
+    for (uint32_t& b : f.head_bases) io(a, b);
+    io(a, f.words); io(a, f.flags); io(a, f.base_count); io(a, f.next_count); io(a, f.required); io(a, f.check_next);
+  }
   template <class A> static void io(A& a, PhraseTrie& t) { io(a, t.edges_); io(a, t.values_); }
   template <class A>
   static void io(A& a, Vocabulary& v) {
@@ -291,7 +296,8 @@ struct LexiconCache {
     io(a, L.lang_);
     for (PhraseTrie* t : {&L.actor_trie_, &L.agent_trie_, &L.place_trie_, &L.word_trie_, &L.annotation_trie_}) io(a, *t);
     io(a, L.actors_); io(a, L.agents_); io(a, L.places_); io(a, L.words_); io(a, L.theme_names_);
-    io(a, L.patterns_); io(a, L.vocab_); io(a, L.word_info_); io(a, L.classes_present_); io(a, L.head_lists_);
+    io(a, L.patterns_); io(a, L.vocab_); io(a, L.word_info_); io(a, L.classes_present_);
+    io(a, L.filters_); io(a, L.filter_words_); io(a, L.head_lists_);
     // head_index_ and the word-class maps are empty once compiled (folded into word_info_).
     io(a, L.abbreviations_); io(a, L.stopwords_); io(a, L.analyser_);
     map_io(a, L.root_index_);
