@@ -13,6 +13,7 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,6 +23,19 @@
 
 namespace kabar {
 
+// One worker's deterministic share of the articles (`--shard I/N`): an
+// article belongs to share shard_of(article id, N), so N workers, each given
+// one share of the same inputs, read every article exactly once between
+// them with no coordination. The hash (FNV-1a, 64-bit, of the id's bytes)
+// is fixed: shares do not change between machines or kabar versions.
+struct Shard {
+  uint32_t index = 0;  // 0-based here; written 1-based on the command line ("1/4" … "4/4")
+  uint32_t count = 1;  // 1: every article
+};
+uint32_t shard_of(std::string_view article_id, uint32_t count);
+// "I/N" with 1 <= I <= N <= 4096; nullopt for anything else.
+std::optional<Shard> parse_shard(std::string_view text);
+
 struct IngestOptions {
   // Applies to articles that state no date of their own (text files, JSONL
   // records without "date"); the date found in a text's body still wins.
@@ -30,6 +44,9 @@ struct IngestOptions {
   // Called as input is consumed: bytes of the inputs read so far and their
   // total size (0 when unknown: stdin). For progress bars; may be empty.
   std::function<void(uint64_t done, uint64_t total)> on_progress;
+  // Only this share of the articles reaches on_article (the others are read
+  // and dropped silently).
+  Shard shard;
 };
 
 struct IngestProblem {

@@ -36,7 +36,13 @@ struct Common {
   std::string lang;
   std::string date;
   std::string gazetteer;  // --gazetteer: a file other than the built one
+  std::string shard;      // --shard I/N (code, ingest): this worker's share of the articles
 };
+
+// --shard (checked in main before any command runs) into the reader options.
+void apply_shard(const Common& c, IngestOptions& io) {
+  if (auto s = parse_shard(c.shard)) io.shard = *s;
+}
 
 // The gazetteer for the commands that resolve places. Missing at its default
 // path, kabar goes on with the dictionaries' places and says so; a file the
@@ -131,6 +137,7 @@ int run_code(const Common& c, const std::vector<std::string>& inputs, const std:
   IngestOptions io;
   io.default_date = date;
   io.default_lang = c.lang;
+  apply_shard(c, io);
   if (progress.enabled()) io.on_progress = [&](uint64_t done, uint64_t total) { progress.input(done, total); };
   std::vector<std::string> in = inputs.empty() ? std::vector<std::string>{"-"} : inputs;
   OrderedParallelCoder coder(pipeline, jobs, 256, [&](ArticleResult&& r) {
@@ -235,6 +242,7 @@ int run_ingest(const Common& c, const std::vector<std::string>& inputs, const st
   IngestOptions io;
   io.default_date = date;
   io.default_lang = c.lang;
+  apply_shard(c, io);
   if (progress.enabled()) io.on_progress = [&](uint64_t done, uint64_t total) { progress.input(done, total); };
   OrderedParallelCoder coder(pipeline, jobs, kBatch, [&](ArticleResult&& r) {
     if (!failure.ok()) return;
@@ -606,6 +614,9 @@ int main(int argc, char** argv) {
   code->add_option("-o,--output", out_path, "Write to FILE (renamed into place only when complete)");
   code->add_flag("--all-modalities", keep_suppressed, "Also output negated and denied events");
   code->add_flag("--stats", stats, "Print counts, load time and throughput on stderr");
+  const char* shard_help = "Only this worker's share I of N (1-based) of the articles, by article id: "
+                           "N workers given 1/N … N/N read every article once";
+  code->add_option("--shard", common.shard, shard_help);
   code->add_option("-j,--jobs", jobs, "Threads (default: all cores); output order does not depend on it")
       ->check(CLI::Range(0, 256));
 
@@ -618,6 +629,7 @@ int main(int argc, char** argv) {
   add_common(ingest);
   ingest->add_option("inputs", inputs, "Inputs as for `code`")->required();
   ingest->add_option("--db", db_path, "SQLite database file");
+  ingest->add_option("--shard", common.shard, shard_help);
   ingest->add_option("-j,--jobs", jobs, "Threads (default: all cores)")->check(CLI::Range(0, 256));
 
   SqliteStore::EventQuery q;
@@ -706,6 +718,10 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     int rc = app.exit(e);
     return rc == 0 ? kExitOk : kExitUsage;
+  }
+  if (!common.shard.empty() && !parse_shard(common.shard)) {
+    fmt::print(stderr, "kabar: --shard must be I/N with 1 <= I <= N <= 4096, got \"{}\"\n", common.shard);
+    return kExitUsage;
   }
   if (code->parsed()) return run_code(common, inputs, format, out_path, keep_suppressed, stats, jobs);
   if (explain->parsed()) return run_explain(common, sentence, keep_suppressed);

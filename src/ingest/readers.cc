@@ -524,8 +524,36 @@ StatusOr<Article> parse_jsonl_record(std::string_view line, const std::string& o
   return a;
 }
 
+uint32_t shard_of(std::string_view article_id, uint32_t count) {
+  uint64_t h = 0xcbf29ce484222325ull;
+  for (unsigned char c : article_id) h = (h ^ c) * 0x100000001b3ull;
+  return count ? static_cast<uint32_t>(h % count) : 0;
+}
+
+std::optional<Shard> parse_shard(std::string_view text) {
+  const size_t slash = text.find('/');
+  if (slash == std::string_view::npos) return std::nullopt;
+  auto number = [](std::string_view s) -> std::optional<uint32_t> {
+    if (s.empty() || s.size() > 4) return std::nullopt;
+    uint32_t v = 0;
+    for (char c : s) {
+      if (c < '0' || c > '9') return std::nullopt;
+      v = v * 10 + static_cast<uint32_t>(c - '0');
+    }
+    return v;
+  };
+  auto i = number(text.substr(0, slash)), n = number(text.substr(slash + 1));
+  if (!i || !n || *n < 1 || *n > 4096 || *i < 1 || *i > *n) return std::nullopt;
+  return Shard{*i - 1, *n};
+}
+
 int read_inputs(const std::vector<std::string>& inputs, const IngestOptions& options,
-                const ArticleSink& on_article, const ProblemSink& on_problem) {
+                const ArticleSink& all_articles, const ProblemSink& on_problem) {
+  // The worker's share only (IngestOptions::shard).
+  const ArticleSink sharded = [&](Article&& a) {
+    if (shard_of(a.id, options.shard.count) == options.shard.index) all_articles(std::move(a));
+  };
+  const ArticleSink& on_article = options.shard.count > 1 ? sharded : all_articles;
   int failed = 0;
   ProgressState progress;
   if (options.on_progress) {

@@ -34,6 +34,14 @@ grep -q '"article":"j1"' "$tmp/out"; check "other JSON lines still coded" 0 $?
 "$kabar" code "$tmp/nope.txt" > "$tmp/out" 2> "$tmp/err"; check "missing file exits 1" 1 $? "nope.txt: no such file or directory" "$tmp/err"
 "$kabar" code --date 2025-02-30 "$tmp/good.txt" > "$tmp/out" 2> "$tmp/err"; check "bad --date is a usage error" 2 $? "YYYY-MM-DD" "$tmp/err"
 "$kabar" code --bogus > "$tmp/out" 2> "$tmp/err"; check "unknown flag is a usage error" 2 $?
+# --shard: two workers' shares are disjoint and together make the whole run.
+for k in 1 2 3 4 5 6 7 8; do printf '{"id":"s%d","lang":"id","date":"2025-03-04","text":"Polisi menangkap %d demonstran di Jakarta."}\n' $k $k; done > "$tmp/shards.jsonl"
+"$kabar" code "$tmp/shards.jsonl" 2> "$tmp/err" | grep -o '"article":"s[0-9]*"' | sort -u > "$tmp/all"
+"$kabar" code --shard 1/2 "$tmp/shards.jsonl" 2> "$tmp/err" | grep -o '"article":"s[0-9]*"' | sort -u > "$tmp/s1"
+"$kabar" code --shard 2/2 "$tmp/shards.jsonl" 2> "$tmp/err" | grep -o '"article":"s[0-9]*"' | sort -u > "$tmp/s2"
+[[ -s "$tmp/s1" && -s "$tmp/s2" && -z "$(comm -12 "$tmp/s1" "$tmp/s2")" && "$(sort -u "$tmp/s1" "$tmp/s2")" == "$(cat "$tmp/all")" && $(wc -l < "$tmp/all") -eq 8 ]]
+check "--shard 1/2 and 2/2 split the articles between them" 0 $?
+"$kabar" code --shard 3/2 "$tmp/shards.jsonl" > "$tmp/out" 2> "$tmp/err"; check "--shard beyond N is a usage error" 2 $? "I/N" "$tmp/err"
 "$kabar" code --data "$tmp/nowhere" "$tmp/good.txt" > "$tmp/out" 2> "$tmp/err"; check "missing dictionaries exit 3" 3 $? "cannot load dictionaries" "$tmp/err"
 "$kabar" code < "$tmp/good.txt" > "$tmp/out" 2> "$tmp/err"; check "stdin text article" 0 $? '"article":"stdin"' "$tmp/out"
 "$kabar" code - < "$tmp/mixed.jsonl" > "$tmp/out" 2> "$tmp/err"; check "stdin JSON Lines" 1 $? '"article":"j1"' "$tmp/out"

@@ -1,4 +1,5 @@
 #include <filesystem>
+#include <map>
 #include <fstream>
 
 #include <gtest/gtest.h>
@@ -237,6 +238,53 @@ TEST_F(ReadInputsTest, CsvStreamedRecordByRecord) {
       }
     }
   }
+}
+
+TEST(ShardTest, ParsesOneBasedSharesAndRejectsTheRest) {
+  struct Case { const char* text; bool ok; uint32_t index, count; } cases[] = {
+      {"1/1", true, 0, 1}, {"1/2", true, 0, 2}, {"2/2", true, 1, 2}, {"7/16", true, 6, 16}, {"4096/4096", true, 4095, 4096},
+      {"0/2", false, 0, 0}, {"3/2", false, 0, 0}, {"1/0", false, 0, 0}, {"1/4097", false, 0, 0},
+      {"2", false, 0, 0}, {"a/b", false, 0, 0}, {"1/2/3", false, 0, 0}, {"", false, 0, 0}, {"-1/2", false, 0, 0},
+  };
+  for (const auto& c : cases) {
+    auto s = parse_shard(c.text);
+    ASSERT_EQ(s.has_value(), c.ok) << c.text;
+    if (!c.ok) continue;
+    EXPECT_EQ(s->index, c.index) << c.text;
+    EXPECT_EQ(s->count, c.count) << c.text;
+  }
+}
+
+// Every article is read by exactly one of N workers, whatever N, and the
+// share of an id never changes (the hash is part of the contract).
+TEST_F(ReadInputsTest, ShardsPartitionTheArticles) {
+  std::string jsonl;
+  for (int k = 0; k < 300; ++k)
+    jsonl += "{\"id\":\"a" + std::to_string(k) + "\",\"text\":\"Polisi menangkap demonstran.\"}\n";
+  write("all.jsonl", jsonl);
+  const std::string file = (dir_ / "all.jsonl").string();
+  for (uint32_t n : {1u, 2u, 3u, 7u, 16u}) {
+    std::map<std::string, int> seen;
+    std::vector<size_t> per_share(n, 0);
+    for (uint32_t i = 0; i < n; ++i) {
+      IngestOptions opt;
+      opt.shard = Shard{i, n};
+      read_inputs({file}, opt, [&](Article&& a) {
+        ++seen[a.id];
+        ++per_share[i];
+        EXPECT_EQ(shard_of(a.id, n), i) << a.id;
+      }, [](const IngestProblem&) {});
+    }
+    EXPECT_EQ(seen.size(), 300u) << n << " shares";
+    for (const auto& [id, times] : seen) EXPECT_EQ(times, 1) << id << " in " << n << " shares";
+    for (uint32_t i = 0; i < n; ++i) EXPECT_GT(per_share[i], 300u / n / 2) << "share " << i << " of " << n;
+  }
+  // Fixed values (FNV-1a 64 of the id, modulo N, worked out by hand): a
+  // changed hash would move articles between machines mid-run.
+  EXPECT_EQ(shard_of("a0", 16), 4u);
+  EXPECT_EQ(shard_of("a0", 7), 3u);
+  EXPECT_EQ(shard_of("reuters-1", 4), 1u);
+  EXPECT_EQ(shard_of("", 7), 2u);
 }
 
 }  // namespace
