@@ -78,6 +78,12 @@ StatusOr<Article> html_article(std::string_view html, const std::string& path, c
 StatusOr<Article> text_article(std::string bytes, const std::string& path,
                                const IngestOptions& options);
 
+// Whether a directory walk reads this file (by its extension, through .gz
+// and .zst), and whether it is plain JSON Lines (uncompressed), which may be
+// read on as lines are appended (kabar/follow.h).
+bool is_article_file_name(const std::string& path);
+bool is_plain_jsonl_file_name(const std::string& path);
+
 // Returns the byte offset of the first invalid UTF-8 sequence, or npos.
 size_t find_invalid_utf8(std::string_view bytes);
 

@@ -5,17 +5,20 @@
 //   2  usage error (bad flag or argument)
 //   3  dictionaries or data files are invalid
 //   4  output could not be written (disk, database)
+#include <atomic>
 #include <chrono>
 #include <ctime>
 #include <csignal>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
+#include <thread>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
 #include "kabar/eval.h"
+#include "kabar/follow.h"
 #include "kabar/gazetteer.h"
 #include "kabar/gdelt.h"
 #include "kabar/ingest.h"
@@ -212,6 +215,77 @@ int run_explain(const Common& c, const std::string& sentence, bool keep_suppress
   fmt::print("{} event(s)\n", r.events.size());
   for (const auto& e : r.events) fmt::print("{}\n", event_to_json(e, *lex));
   return kExitOk;
+}
+
+std::atomic<bool> g_stop{false};  // SIGINT/SIGTERM during --follow: finish the batch, then stop
+
+// `ingest --follow DIR`: polls DIR (kabar/follow.h), stores what arrives, and
+// commits the checkpoint only after the store has committed the articles.
+int run_follow(const Common& c, const std::string& dir, const std::string& db_path, int jobs, double poll_s,
+               double idle_exit_s) {
+  std::optional<Date> date;
+  if (!parse_date_flag(c.date, date)) return kExitUsage;
+  int exit_code = kExitOk;
+  auto lex = load_lexicon(c, exit_code);
+  if (!lex) return exit_code;
+  auto store = SqliteStore::open(db_path);
+  if (!store.ok()) {
+    fmt::print(stderr, "kabar: {}\n", store.status().message());
+    return kExitOutput;
+  }
+  auto follower = FolderFollower::open(dir, db_path + ".follow");
+  if (!follower.ok()) {
+    fmt::print(stderr, "kabar: {}\n", follower.status().message());
+    return follower.status().code() == ErrorCode::kNotFound ? kExitUsage : kExitData;
+  }
+  auto gazetteer = load_gazetteer(c, exit_code);
+  if (exit_code != kExitOk) return exit_code;
+  Pipeline pipeline(*lex, {c.lang.empty() ? "id" : c.lang, false}, gazetteer.get());
+  IngestOptions io;
+  io.default_date = date;
+  io.default_lang = c.lang;
+  apply_shard(c, io);
+  std::signal(SIGINT, [](int) { g_stop = true; });
+  std::signal(SIGTERM, [](int) { g_stop = true; });
+  size_t articles = 0, events = 0;
+  int problems = 0;
+  Status failure;
+  OrderedParallelCoder coder(pipeline, jobs, 256, [&](ArticleResult&& r) {
+    if (!failure.ok()) return;
+    failure = (*store)->put_article(r, *lex);
+    ++articles;
+    events += r.events.size();
+  });
+  auto idle_since = std::chrono::steady_clock::now();
+  while (!g_stop) {
+    failure = (*store)->begin();
+    size_t n = 0;
+    if (failure.ok())
+      n = follower->poll(io, [&](Article&& a) { if (failure.ok()) coder.add(std::move(a)); },
+                         [&](const IngestProblem& p) {
+                           if (p.record_lost) ++problems;
+                           fmt::print(stderr, "kabar: {}{}\n", p.status.message(), p.record_lost ? " (skipped)" : "");
+                         });
+    coder.finish();
+    if (failure.ok()) failure = (*store)->commit();
+    if (failure.ok()) failure = follower->commit();  // only what the store now holds
+    if (!failure.ok()) {
+      fmt::print(stderr, "kabar: {}: {}\n", db_path, failure.message());
+      return kExitOutput;
+    }
+    if (n) {
+      fmt::print(stderr, "kabar: stored {} article(s) from {}; {} article(s), {} event(s) so far\n", n, dir, articles, events);
+      idle_since = std::chrono::steady_clock::now();
+    } else if (idle_exit_s > 0 &&
+               std::chrono::duration<double>(std::chrono::steady_clock::now() - idle_since).count() >= idle_exit_s) {
+      break;
+    }
+    // Sleep in short steps so a signal stops the loop promptly.
+    for (double slept = 0; slept < poll_s && !g_stop; slept += 0.05)
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  fmt::print(stderr, "kabar: followed {}: {} article(s), {} event(s) in {}\n", dir, articles, events, db_path);
+  return problems ? kExitPartial : kExitOk;
 }
 
 int run_ingest(const Common& c, const std::vector<std::string>& inputs, const std::string& db_path, int jobs) {
@@ -627,7 +701,17 @@ int main(int argc, char** argv) {
 
   auto* ingest = app.add_subcommand("ingest", "Code inputs into the SQLite store (re-ingesting replaces)");
   add_common(ingest);
-  ingest->add_option("inputs", inputs, "Inputs as for `code`")->required();
+  std::string follow_dir;
+  double poll_s = 5, idle_exit_s = 0;
+  auto* ingest_inputs = ingest->add_option("inputs", inputs, "Inputs as for `code`");
+  auto* follow_opt = ingest->add_option("--follow", follow_dir,
+                                        "Watch this folder and code what arrives (new files once complete, lines "
+                                        "appended to JSON Lines); what was consumed is kept in DB.follow");
+  ingest_inputs->excludes(follow_opt);
+  ingest->add_option("--poll", poll_s, "With --follow: seconds between looks at the folder")
+      ->check(CLI::Range(0.05, 86400.0));
+  ingest->add_option("--idle-exit", idle_exit_s, "With --follow: stop after this many seconds with nothing new (0: never)")
+      ->check(CLI::Range(0.0, 1e9));
   ingest->add_option("--db", db_path, "SQLite database file");
   ingest->add_option("--shard", common.shard, shard_help);
   ingest->add_option("-j,--jobs", jobs, "Threads (default: all cores)")->check(CLI::Range(0, 256));
@@ -725,6 +809,11 @@ int main(int argc, char** argv) {
   }
   if (code->parsed()) return run_code(common, inputs, format, out_path, keep_suppressed, stats, jobs);
   if (explain->parsed()) return run_explain(common, sentence, keep_suppressed);
+  if (ingest->parsed() && !follow_dir.empty()) return run_follow(common, follow_dir, db_path, jobs, poll_s, idle_exit_s);
+  if (ingest->parsed() && inputs.empty()) {
+    fmt::print(stderr, "kabar: ingest needs inputs or --follow DIR\n");
+    return kExitUsage;
+  }
   if (ingest->parsed()) return run_ingest(common, inputs, db_path, jobs);
   if (query->parsed()) return q_clusters ? run_clusters(db_path, q.limit) : run_query(db_path, q, q_from, q_to, q_format);
   if (stats_cmd->parsed()) return run_stats(db_path, stat_groups);

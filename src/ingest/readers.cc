@@ -524,6 +524,17 @@ StatusOr<Article> parse_jsonl_record(std::string_view line, const std::string& o
   return a;
 }
 
+bool is_article_file_name(const std::string& path) { return is_article_file(fs::path(path)); }
+
+bool is_plain_jsonl_file_name(const std::string& path) {
+  const fs::path p(path);
+  return has_jsonl_extension(p) && content_extension(p) == [&] {
+    auto ext = p.extension().string();
+    for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return ext;
+  }();
+}
+
 uint32_t shard_of(std::string_view article_id, uint32_t count) {
   uint64_t h = 0xcbf29ce484222325ull;
   for (unsigned char c : article_id) h = (h ^ c) * 0x100000001b3ull;

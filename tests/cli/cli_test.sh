@@ -42,6 +42,17 @@ for k in 1 2 3 4 5 6 7 8; do printf '{"id":"s%d","lang":"id","date":"2025-03-04"
 [[ -s "$tmp/s1" && -s "$tmp/s2" && -z "$(comm -12 "$tmp/s1" "$tmp/s2")" && "$(sort -u "$tmp/s1" "$tmp/s2")" == "$(cat "$tmp/all")" && $(wc -l < "$tmp/all") -eq 8 ]]
 check "--shard 1/2 and 2/2 split the articles between them" 0 $?
 "$kabar" code --shard 3/2 "$tmp/shards.jsonl" > "$tmp/out" 2> "$tmp/err"; check "--shard beyond N is a usage error" 2 $? "I/N" "$tmp/err"
+# ingest --follow: what arrives is stored once, across restarts (the checkpoint).
+mkdir -p "$tmp/feed"
+head -4 "$tmp/shards.jsonl" > "$tmp/feed/a.jsonl"
+"$kabar" ingest --follow "$tmp/feed" --db "$tmp/follow.db" --poll 0.1 --idle-exit 0.5 > "$tmp/out" 2> "$tmp/err"
+check "ingest --follow stores the folder's articles and stops when idle" 0 $? "followed .*: 4 article(s)" "$tmp/err"
+tail -4 "$tmp/shards.jsonl" >> "$tmp/feed/a.jsonl"
+"$kabar" ingest --follow "$tmp/feed" --db "$tmp/follow.db" --poll 0.1 --idle-exit 0.5 > "$tmp/out" 2> "$tmp/err"
+check "a restart reads only what was appended" 0 $? "followed .*: 4 article(s)" "$tmp/err"
+"$kabar" query --db "$tmp/follow.db" --format csv > "$tmp/out" 2> "$tmp/err"
+[[ $(grep -c ',s[0-9]' "$tmp/out") -eq 8 ]]; check "eight articles stored, each once" 0 $?
+"$kabar" ingest --db "$tmp/follow.db" > "$tmp/out" 2> "$tmp/err"; check "ingest without inputs or --follow is a usage error" 2 $? "--follow" "$tmp/err"
 "$kabar" code --data "$tmp/nowhere" "$tmp/good.txt" > "$tmp/out" 2> "$tmp/err"; check "missing dictionaries exit 3" 3 $? "cannot load dictionaries" "$tmp/err"
 "$kabar" code < "$tmp/good.txt" > "$tmp/out" 2> "$tmp/err"; check "stdin text article" 0 $? '"article":"stdin"' "$tmp/out"
 "$kabar" code - < "$tmp/mixed.jsonl" > "$tmp/out" 2> "$tmp/err"; check "stdin JSON Lines" 1 $? '"article":"j1"' "$tmp/out"
