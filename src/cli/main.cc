@@ -217,48 +217,68 @@ int run_explain(const Common& c, const std::string& sentence, bool keep_suppress
   return kExitOk;
 }
 
+// What `ingest` needs before it reads anything: the dictionaries, the store,
+// the gazetteer, the pipeline and the reader options (--date, --lang,
+// --shard). Returns kExitOk or the exit code.
+struct IngestSetup {
+  std::unique_ptr<Lexicon> lex;
+  std::unique_ptr<SqliteStore> store;
+  std::unique_ptr<Gazetteer> gazetteer;
+  std::unique_ptr<Pipeline> pipeline;
+  IngestOptions io;
+};
+int open_ingest(const Common& c, const std::string& db_path, IngestSetup& out) {
+  std::optional<Date> date;
+  if (!parse_date_flag(c.date, date)) return kExitUsage;
+  int exit_code = kExitOk;
+  out.lex = load_lexicon(c, exit_code);
+  if (!out.lex) return exit_code;
+  auto store = SqliteStore::open(db_path);
+  if (!store.ok()) {
+    fmt::print(stderr, "kabar: {}\n", store.status().message());
+    return kExitOutput;
+  }
+  out.store = std::move(store).value();
+  out.gazetteer = load_gazetteer(c, exit_code);
+  if (exit_code != kExitOk) return exit_code;
+  out.pipeline = std::make_unique<Pipeline>(*out.lex, PipelineOptions{c.lang.empty() ? "id" : c.lang, false},
+                                            out.gazetteer.get());
+  out.io.default_date = date;
+  out.io.default_lang = c.lang;
+  apply_shard(c, out.io);
+  return kExitOk;
+}
+
 std::atomic<bool> g_stop{false};  // SIGINT/SIGTERM during --follow: finish the batch, then stop
 
 // `ingest --follow DIR`: polls DIR (kabar/follow.h), stores what arrives, and
 // commits the checkpoint only after the store has committed the articles.
 int run_follow(const Common& c, const std::string& dir, const std::string& db_path, int jobs, double poll_s,
                double idle_exit_s) {
-  std::optional<Date> date;
-  if (!parse_date_flag(c.date, date)) return kExitUsage;
-  int exit_code = kExitOk;
-  auto lex = load_lexicon(c, exit_code);
-  if (!lex) return exit_code;
-  auto store = SqliteStore::open(db_path);
-  if (!store.ok()) {
-    fmt::print(stderr, "kabar: {}\n", store.status().message());
-    return kExitOutput;
-  }
+  IngestSetup setup;
+  if (int rc = open_ingest(c, db_path, setup); rc != kExitOk) return rc;
+  const Lexicon& lex = *setup.lex;
+  SqliteStore* store = setup.store.get();
+  IngestOptions& io = setup.io;
   auto follower = FolderFollower::open(dir, db_path + ".follow");
   if (!follower.ok()) {
     fmt::print(stderr, "kabar: {}\n", follower.status().message());
     return follower.status().code() == ErrorCode::kNotFound ? kExitUsage : kExitData;
   }
-  auto gazetteer = load_gazetteer(c, exit_code);
-  if (exit_code != kExitOk) return exit_code;
-  Pipeline pipeline(*lex, {c.lang.empty() ? "id" : c.lang, false}, gazetteer.get());
-  IngestOptions io;
-  io.default_date = date;
-  io.default_lang = c.lang;
-  apply_shard(c, io);
   std::signal(SIGINT, [](int) { g_stop = true; });
   std::signal(SIGTERM, [](int) { g_stop = true; });
   size_t articles = 0, events = 0;
   int problems = 0;
   Status failure;
-  OrderedParallelCoder coder(pipeline, jobs, 256, [&](ArticleResult&& r) {
+  OrderedParallelCoder coder(*setup.pipeline, jobs, 256, [&](ArticleResult&& r) {
     if (!failure.ok()) return;
-    failure = (*store)->put_article(r, *lex);
+    failure = store->put_article(r, lex);
     ++articles;
     events += r.events.size();
   });
   auto idle_since = std::chrono::steady_clock::now();
   while (!g_stop) {
-    failure = (*store)->begin();
+    failure = store->begin();
     size_t n = 0;
     if (failure.ok())
       n = follower->poll(io, [&](Article&& a) { if (failure.ok()) coder.add(std::move(a)); },
@@ -267,7 +287,7 @@ int run_follow(const Common& c, const std::string& dir, const std::string& db_pa
                            fmt::print(stderr, "kabar: {}{}\n", p.status.message(), p.record_lost ? " (skipped)" : "");
                          });
     coder.finish();
-    if (failure.ok()) failure = (*store)->commit();
+    if (failure.ok()) failure = store->commit();
     if (failure.ok()) failure = follower->commit();  // only what the store now holds
     if (!failure.ok()) {
       fmt::print(stderr, "kabar: {}: {}\n", db_path, failure.message());
@@ -289,19 +309,10 @@ int run_follow(const Common& c, const std::string& dir, const std::string& db_pa
 }
 
 int run_ingest(const Common& c, const std::vector<std::string>& inputs, const std::string& db_path, int jobs) {
-  std::optional<Date> date;
-  if (!parse_date_flag(c.date, date)) return kExitUsage;
-  int exit_code = kExitOk;
-  auto lex = load_lexicon(c, exit_code);
-  if (!lex) return exit_code;
-  auto store = SqliteStore::open(db_path);
-  if (!store.ok()) {
-    fmt::print(stderr, "kabar: {}\n", store.status().message());
-    return kExitOutput;
-  }
-  auto gazetteer = load_gazetteer(c, exit_code);
-  if (exit_code != kExitOk) return exit_code;
-  Pipeline pipeline(*lex, {c.lang.empty() ? "id" : c.lang, false}, gazetteer.get());
+  IngestSetup setup;
+  if (int rc = open_ingest(c, db_path, setup); rc != kExitOk) return rc;
+  SqliteStore* store = setup.store.get();
+  IngestOptions& io = setup.io;
   int problems = 0;
   size_t articles = 0, events = 0;
   Status failure;
@@ -309,21 +320,17 @@ int run_ingest(const Common& c, const std::vector<std::string>& inputs, const st
   size_t in_batch = 0;
   auto flush = [&]() {
     if (in_batch == 0 || !failure.ok()) return;
-    failure = (*store)->commit();
+    failure = store->commit();
     in_batch = 0;
   };
   ProgressLine progress;
-  IngestOptions io;
-  io.default_date = date;
-  io.default_lang = c.lang;
-  apply_shard(c, io);
   if (progress.enabled()) io.on_progress = [&](uint64_t done, uint64_t total) { progress.input(done, total); };
-  OrderedParallelCoder coder(pipeline, jobs, kBatch, [&](ArticleResult&& r) {
+  OrderedParallelCoder coder(*setup.pipeline, jobs, kBatch, [&](ArticleResult&& r) {
     if (!failure.ok()) return;
     progress.coded(r.article.text.size());
-    if (in_batch == 0) failure = (*store)->begin();
+    if (in_batch == 0) failure = store->begin();
     if (!failure.ok()) return;
-    failure = (*store)->put_article(r, *lex);
+    failure = store->put_article(r, *setup.lex);
     ++articles;
     events += r.events.size();
     if (++in_batch == kBatch) flush();
