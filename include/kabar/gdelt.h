@@ -27,8 +27,13 @@ struct GdeltExport {
 
 // The lexicon gives the code tables and, for the GKG, the names of people,
 // organisations and places found in each article.
+// `range` limits the batch to the articles stored in it (an incremental
+// export, as GDELT publishes every 15 minutes): their mentions and GKG rows,
+// and an Events row for each cluster first seen in it (a cluster that
+// earlier articles already reported is in an earlier batch's Events file).
 StatusOr<GdeltExport> export_gdelt(const SqliteStore& store, const Lexicon& lexicon, const std::string& out_dir,
-                                   const std::string& timestamp, const std::string& url_prefix);
+                                   const std::string& timestamp, const std::string& url_prefix,
+                                   SqliteStore::ArticleRange range = {});
 
 // One GKG 2.1 row for an article (exposed for tests).
 std::vector<std::string> gdelt_gkg_row(const SqliteStore::ArticleRow& article, const Lexicon& lexicon,

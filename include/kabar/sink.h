@@ -30,6 +30,14 @@ void append_json_string(std::string& out, std::string_view s);
 // The embedded store. Writing an article replaces whatever was stored for the
 // same article id, in one transaction: ingesting twice never duplicates.
 // Not thread-safe: one writer.
+// Stored articles are numbered in the order they were stored (a re-ingested
+// article gets a new number). A range (after, up_to] of those numbers selects
+// what one incremental export covers; the default covers all.
+struct StoredArticleRange {
+  int64_t after = 0;
+  int64_t up_to = INT64_MAX;
+};
+
 class SqliteStore {
  public:
   static StatusOr<std::unique_ptr<SqliteStore>> open(const std::string& path);
@@ -89,8 +97,13 @@ class SqliteStore {
     std::string article_id, article_url, article_source, article_date;
     int64_t article_length = 0;
     double article_tone = 0, cluster_tone = 0;  // V1.5 tone; the cluster's mean over its mentions
+    bool new_cluster = true;  // no article stored at or before the range's start mentions the cluster
   };
-  StatusOr<std::vector<ExportRow>> export_rows() const;
+  using ArticleRange = StoredArticleRange;
+  // The number of the last article stored (0 when none).
+  StatusOr<int64_t> last_article_number() const;
+  // Rows of the events of the range's articles (the cluster tone over those).
+  StatusOr<std::vector<ExportRow>> export_rows(ArticleRange range = {}) const;
 
   // Articles with at least one clustered event, for the GKG file.
   struct QuoteRow {
@@ -108,7 +121,7 @@ class SqliteStore {
     std::vector<QuoteRow> quotes;
     std::vector<PlaceRow> places;  // in text order
   };
-  StatusOr<std::vector<ArticleRow>> export_articles() const;
+  StatusOr<std::vector<ArticleRow>> export_articles(ArticleRange range = {}) const;
 
   StatusOr<int64_t> count(const std::string& table) const;
   int schema_version() const { return schema_version_; }

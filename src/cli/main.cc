@@ -11,6 +11,7 @@
 #include <csignal>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <thread>
 
@@ -249,7 +250,7 @@ int open_ingest(const Common& c, const std::string& db_path, IngestSetup& out) {
   return kExitOk;
 }
 
-std::atomic<bool> g_stop{false};  // SIGINT/SIGTERM during --follow: finish the batch, then stop
+std::atomic<bool> g_stop{false};  // SIGINT/SIGTERM in a loop (--follow, --every): finish the pass, then stop
 
 // `ingest --follow DIR`: polls DIR (kabar/follow.h), stores what arrives, and
 // commits the checkpoint only after the store has committed the articles.
@@ -543,29 +544,129 @@ int run_eval_html(const std::string& dir, const std::string& baseline, const std
   return r->failed ? kExitPartial : kExitOk;
 }
 
+// YYYYMMDDHHMMSS of a time in UTC.
+std::string utc_stamp(std::time_t t) {
+  std::tm utc{};
+  gmtime_r(&t, &utc);
+  return fmt::format("{:04d}{:02d}{:02d}{:02d}{:02d}{:02d}", utc.tm_year + 1900, utc.tm_mon + 1, utc.tm_mday,
+                     utc.tm_hour, utc.tm_min, utc.tm_sec);
+}
+
+// "15m", "30s", "1h" in seconds; 0 when malformed.
+long parse_interval(const std::string& s) {
+  if (s.size() < 2) return 0;
+  long n = 0;
+  for (size_t i = 0; i + 1 < s.size(); ++i) {
+    if (s[i] < '0' || s[i] > '9' || n > 10000000) return 0;
+    n = n * 10 + (s[i] - '0');
+  }
+  switch (s.back()) {
+    case 's': return n;
+    case 'm': return n * 60;
+    case 'h': return n * 3600;
+    default: return 0;
+  }
+}
+
+// Incremental exports remember, in OUT/kabar-export.state, the last stored
+// article a batch covered and that batch's timestamp.
+struct ExportState {
+  int64_t last_article = 0;
+  std::string last_stamp;
+};
+ExportState read_export_state(const std::string& out_dir) {
+  ExportState st;
+  std::ifstream in(std::filesystem::path(out_dir) / "kabar-export.state");
+  std::string key;
+  while (in >> key) {
+    if (key == "last_article") in >> st.last_article;
+    else if (key == "last_timestamp") in >> st.last_stamp;
+  }
+  return st;
+}
+bool write_export_state(const std::string& out_dir, const ExportState& st) {
+  const auto path = std::filesystem::path(out_dir) / "kabar-export.state";
+  const auto tmp = path.string() + ".partial";
+  {
+    std::ofstream out(tmp, std::ios::trunc);
+    out << "last_article " << st.last_article << "\nlast_timestamp " << st.last_stamp << "\n";
+    if (!out.flush()) return false;
+  }
+  std::error_code ec;
+  std::filesystem::rename(tmp, path, ec);
+  return !ec;
+}
+
 int run_export_gdelt(const Common& c, const std::string& db_path, const std::string& out_dir, std::string timestamp,
-                     const std::string& url_prefix) {
+                     const std::string& url_prefix, bool since_last, const std::string& every, int batches) {
   int exit_code = kExitOk;
   auto store = open_existing_store(db_path, exit_code);
   if (!store) return exit_code;
   auto lex = load_lexicon(c, exit_code);
   if (!lex) return exit_code;
-  if (timestamp.empty()) {
-    // Now, in UTC, at GDELT's 15-minute boundary.
-    std::time_t t = std::time(nullptr);
-    std::tm utc{};
-    gmtime_r(&t, &utc);
-    timestamp = fmt::format("{:04d}{:02d}{:02d}{:02d}{:02d}00", utc.tm_year + 1900, utc.tm_mon + 1, utc.tm_mday,
-                            utc.tm_hour, utc.tm_min / 15 * 15);
+  const long interval = every.empty() ? 900 : parse_interval(every);
+  if (interval <= 0) {
+    fmt::print(stderr, "kabar: --every must be a number and s, m or h (15m), got \"{}\"\n", every);
+    return kExitUsage;
   }
-  auto result = export_gdelt(*store, *lex, out_dir, timestamp, url_prefix);
-  if (!result.ok()) {
-    fmt::print(stderr, "kabar: {}\n", result.status().message());
-    return result.status().code() == ErrorCode::kInvalidArgument ? kExitUsage : kExitOutput;
+  // One batch stamped `stamp`: everything (the default), or, incrementally,
+  // the articles stored since the last batch.
+  auto one_batch = [&](const std::string& stamp, bool incremental) -> int {
+    SqliteStore::ArticleRange range;
+    ExportState state;
+    if (incremental) {
+      state = read_export_state(out_dir);
+      if (!state.last_stamp.empty() && stamp <= state.last_stamp) {
+        fmt::print(stderr, "kabar: {}: the last batch is {}; a new one needs a later timestamp (--at, or wait)\n",
+                   out_dir, state.last_stamp);
+        return kExitUsage;
+      }
+      auto last = store->last_article_number();
+      if (!last.ok()) {
+        fmt::print(stderr, "kabar: {}: {}\n", db_path, last.status().message());
+        return kExitData;
+      }
+      if (*last < state.last_article) {
+        fmt::print(stderr, "kabar: warning: {} holds fewer articles than {} exported; exporting it from the start\n",
+                   db_path, out_dir);
+        state.last_article = 0;
+      }
+      range = {state.last_article, *last};
+    }
+    auto result = export_gdelt(*store, *lex, out_dir, stamp, url_prefix, range);
+    if (!result.ok()) {
+      fmt::print(stderr, "kabar: {}\n", result.status().message());
+      return result.status().code() == ErrorCode::kInvalidArgument ? kExitUsage : kExitOutput;
+    }
+    // The state only after the batch's files are in place: a crash in between
+    // repeats the batch, never loses it.
+    if (incremental && !write_export_state(out_dir, {range.up_to, stamp})) {
+      fmt::print(stderr, "kabar: {}: cannot write kabar-export.state\n", out_dir);
+      return kExitOutput;
+    }
+    fmt::print(stderr, "kabar: {}: {} events, {} mentions, {} GKG records ({} undated events left out) in {}\n", stamp,
+               result->events, result->mentions, result->gkg, result->skipped_undated, out_dir);
+    for (const auto& f : result->files) fmt::print("{}\n", f);
+    std::fflush(stdout);
+    return kExitOk;
+  };
+  if (every.empty()) {
+    if (timestamp.empty()) {
+      const std::time_t now = std::time(nullptr);
+      timestamp = utc_stamp(now - now % 900);  // now, on GDELT's 15-minute boundary
+    }
+    return one_batch(timestamp, since_last);
   }
-  fmt::print(stderr, "kabar: {} events, {} mentions, {} GKG records ({} undated events left out) in {}\n",
-             result->events, result->mentions, result->gkg, result->skipped_undated, out_dir);
-  for (const auto& f : result->files) fmt::print("{}\n", f);
+  // --every: a batch at each boundary of the interval (UTC), as GDELT's feed.
+  std::signal(SIGINT, [](int) { g_stop = true; });
+  std::signal(SIGTERM, [](int) { g_stop = true; });
+  for (int done = 0; !g_stop && (batches <= 0 || done < batches); ++done) {
+    const std::time_t now = std::time(nullptr);
+    if (int rc = one_batch(utc_stamp(now - now % interval), true); rc != kExitOk) return rc;
+    if (batches > 0 && done + 1 == batches) break;
+    const std::time_t next = now - now % interval + interval;
+    while (!g_stop && std::time(nullptr) < next) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
   return kExitOk;
 }
 
@@ -784,6 +885,16 @@ int main(int argc, char** argv) {
   export_gdelt_cmd->add_option("--out", out_dir, "Directory for the files and the index")->required();
   export_gdelt_cmd->add_option("--at", export_at, "Timestamp YYYYMMDDHHMMSS (UTC; default: now, on a 15-minute boundary)");
   export_gdelt_cmd->add_option("--url-prefix", url_prefix, "Prefix of the paths in masterfilelist.txt");
+  bool since_last = false;
+  std::string every;
+  int batches = 0;
+  export_gdelt_cmd->add_flag("--since-last", since_last,
+                             "Only the articles stored since the last such batch (OUT/kabar-export.state)");
+  auto* every_opt = export_gdelt_cmd->add_option(
+      "--every", every, "Keep going: a --since-last batch at every boundary of this interval (15m, as GDELT; 30s, 1h)");
+  export_gdelt_cmd->add_option("--batches", batches, "With --every: stop after this many batches (0: never)")
+      ->check(CLI::Range(0, 1000000));
+  every_opt->excludes(export_gdelt_cmd->get_option("--at"));
   std::string jsonl_out;
   auto* export_jsonl_cmd = export_cmd->add_subcommand("jsonl", "The deduplicated events, one JSON line per cluster");
   export_jsonl_cmd->add_option("--db", db_path, "SQLite database file");
@@ -828,7 +939,8 @@ int main(int argc, char** argv) {
   if (eval_ner->parsed()) return run_eval_ner(common, ner_path);
   if (eval_places->parsed()) return run_eval_places(common, places_path, places_limit);
   if (eval_html->parsed()) return run_eval_html(html_dir, html_baseline, html_warc, html_output);
-  if (export_gdelt_cmd->parsed()) return run_export_gdelt(common, db_path, out_dir, export_at, url_prefix);
+  if (export_gdelt_cmd->parsed())
+    return run_export_gdelt(common, db_path, out_dir, export_at, url_prefix, since_last, every, batches);
   if (export_jsonl_cmd->parsed()) return run_export_jsonl(db_path, jsonl_out);
   if (dict->parsed()) return run_dict(common, dict_action);
   if (geo->parsed()) return run_geo(common, geo_name, geo_near, geo_cue, geo_format, geo_limit);

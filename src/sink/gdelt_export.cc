@@ -369,11 +369,12 @@ std::vector<std::string> gdelt_gkg_row(const SqliteStore::ArticleRow& article, c
 }
 
 StatusOr<GdeltExport> export_gdelt(const SqliteStore& store, const Lexicon& lexicon, const std::string& out_dir,
-                                   const std::string& timestamp, const std::string& url_prefix) {
+                                   const std::string& timestamp, const std::string& url_prefix,
+                                   SqliteStore::ArticleRange range) {
   const Codebook& book = lexicon.codebook();
   if (timestamp.size() != 14 || timestamp.find_first_not_of("0123456789") != std::string::npos)
     return Status(ErrorCode::kInvalidArgument, fmt::format("timestamp must be YYYYMMDDHHMMSS, got \"{}\"", timestamp));
-  auto rows = store.export_rows();
+  auto rows = store.export_rows(range);
   if (!rows.ok()) return rows.status();
   std::error_code ec;
   fs::create_directories(out_dir, ec);
@@ -391,15 +392,17 @@ StatusOr<GdeltExport> export_gdelt(const SqliteStore& store, const Lexicon& lexi
       continue;
     }
     if (row.cluster != last_cluster) {
-      events += join_row(gdelt_event_row(row.event_json, row, book, timestamp));
-      ++result.events;
+      if (row.new_cluster) {
+        events += join_row(gdelt_event_row(row.event_json, row, book, timestamp));
+        ++result.events;
+      }
       last_cluster = row.cluster;
     }
     mentions += join_row(gdelt_mention_row(row.event_json, row, timestamp));
     ++result.mentions;
   }
   std::string gkg;
-  auto articles = store.export_articles();
+  auto articles = store.export_articles(range);
   if (!articles.ok()) return articles.status();
   for (const auto& a : *articles) {
     gkg += join_row(gdelt_gkg_row(a, lexicon, fmt::format("{}-{}", timestamp, result.gkg), timestamp));

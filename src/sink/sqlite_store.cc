@@ -634,14 +634,26 @@ StatusOr<std::vector<SqliteStore::StatRow>> SqliteStore::stats(const std::string
   return rows;
 }
 
-StatusOr<std::vector<SqliteStore::ExportRow>> SqliteStore::export_rows() const {
+StatusOr<int64_t> SqliteStore::last_article_number() const {
+  Stmt s(db_, "SELECT COALESCE(MAX(rowid), 0) FROM articles");
+  if (!s.ok() || s.step() != SQLITE_ROW) return Status(ErrorCode::kIo, fmt::format("sqlite: {}", sqlite3_errmsg(db_)));
+  return static_cast<int64_t>(sqlite3_column_int64(s.get(), 0));
+}
+
+StatusOr<std::vector<SqliteStore::ExportRow>> SqliteStore::export_rows(ArticleRange range) const {
+  // new_cluster: the earliest article of the cluster comes after the range's start.
   Stmt s(db_,
          "SELECT c.id, c.num_mentions, c.num_sources, c.num_articles, e.json, a.id, COALESCE(a.url, a.origin, ''), "
          "COALESCE(a.source, ''), COALESCE(a.date, ''), LENGTH(CAST(a.text AS BLOB)), COALESCE(a.tone, 0), "
-         "AVG(COALESCE(a.tone, 0)) OVER (PARTITION BY c.id), e.id, COALESCE(e.date, ''), e.sentence "
+         "AVG(COALESCE(a.tone, 0)) OVER (PARTITION BY c.id), e.id, COALESCE(e.date, ''), e.sentence, "
+         "(SELECT MIN(a2.rowid) FROM cluster_articles ca JOIN articles a2 ON a2.id = ca.article "
+         " WHERE ca.cluster = c.id) > ?1 "
          "FROM events e JOIN clusters c ON c.id = e.cluster JOIN articles a ON a.id = e.article "
+         "WHERE a.rowid > ?1 AND a.rowid <= ?2 "
          "ORDER BY c.first_date, c.id, e.date, e.id");
   if (!s.ok()) return Status(ErrorCode::kIo, fmt::format("sqlite: {}", sqlite3_errmsg(db_)));
+  sqlite3_bind_int64(s.get(), 1, range.after);
+  sqlite3_bind_int64(s.get(), 2, range.up_to);
   std::vector<ExportRow> rows;
   while (s.step() == SQLITE_ROW) {
     ExportRow r;
@@ -660,16 +672,20 @@ StatusOr<std::vector<SqliteStore::ExportRow>> SqliteStore::export_rows() const {
     r.event_id = col(s.get(), 12);
     r.event_date = col(s.get(), 13);
     r.sentence = sqlite3_column_int64(s.get(), 14);
+    r.new_cluster = sqlite3_column_int64(s.get(), 15) != 0;
     rows.push_back(std::move(r));
   }
   return rows;
 }
 
-StatusOr<std::vector<SqliteStore::ArticleRow>> SqliteStore::export_articles() const {
+StatusOr<std::vector<SqliteStore::ArticleRow>> SqliteStore::export_articles(ArticleRange range) const {
   Stmt s(db_,
          "SELECT id, COALESCE(url, origin, ''), COALESCE(source, ''), COALESCE(lang, ''), COALESCE(date, ''), text "
-         "FROM articles WHERE id IN (SELECT article FROM events WHERE cluster IS NOT NULL) ORDER BY id");
+         "FROM articles WHERE id IN (SELECT article FROM events WHERE cluster IS NOT NULL) "
+         "AND rowid > ?1 AND rowid <= ?2 ORDER BY id");
   if (!s.ok()) return Status(ErrorCode::kIo, fmt::format("sqlite: {}", sqlite3_errmsg(db_)));
+  sqlite3_bind_int64(s.get(), 1, range.after);
+  sqlite3_bind_int64(s.get(), 2, range.up_to);
   std::vector<ArticleRow> rows;
   while (s.step() == SQLITE_ROW)
     rows.push_back({col(s.get(), 0), col(s.get(), 1), col(s.get(), 2), col(s.get(), 3), col(s.get(), 4), col(s.get(), 5), {}, {}});

@@ -88,6 +88,17 @@ check "export jsonl: one line per cluster, the Kharkiv reports merged" 0 $? '"nu
 printf 'this file is text, not an SQLite database; kabar must say which file it could not read\n' > "$tmp/notdb.db"
 "$kabar" export jsonl --db "$tmp/notdb.db" > "$tmp/out" 2> "$tmp/err"; check "a file that is not a store fails, naming it" 4 $? "notdb.db: " "$tmp/err"
 "$kabar" export gdelt --db "$tmp/d.db" --out "$tmp/gdelt" --at 2025 > "$tmp/out" 2> "$tmp/err"; check "bad --at is a usage error" 2 $?
+# Incremental batches: --since-last takes only what is new; --every keeps going.
+"$kabar" export gdelt --db "$tmp/d.db" --out "$tmp/inc" --since-last --at 20250305120000 > "$tmp/out" 2> "$tmp/err"
+check "export gdelt --since-last writes a first batch" 0 $? "last_article [1-9]" "$tmp/inc/kabar-export.state"
+"$kabar" export gdelt --db "$tmp/d.db" --out "$tmp/inc" --since-last --at 20250305120000 > "$tmp/out" 2> "$tmp/err"
+check "a batch never replaces an earlier one" 2 $? "a new one needs a later timestamp" "$tmp/err"
+"$kabar" export gdelt --db "$tmp/d.db" --out "$tmp/inc" --since-last --at 20250305121500 > "$tmp/out" 2> "$tmp/err"
+check "nothing new: an empty batch" 0 $? "0 events, 0 mentions, 0 GKG records" "$tmp/err"
+"$kabar" export gdelt --db "$tmp/d.db" --out "$tmp/every" --every 1s --batches 2 > "$tmp/out" 2> "$tmp/err"
+[[ $(grep -c "mentions.CSV.zip" "$tmp/out") -eq 2 && $(grep -c "mentions.CSV.zip" "$tmp/every/masterfilelist.txt") -eq 2 ]]
+check "export gdelt --every 1s --batches 2: two batches in masterfilelist.txt" 0 $?
+"$kabar" export gdelt --db "$tmp/d.db" --out "$tmp/every" --every 15x > "$tmp/out" 2> "$tmp/err"; check "bad --every is a usage error" 2 $? "--every" "$tmp/err"
 "$kabar" query --db "$tmp/d.db" --clusters > "$tmp/out"; check "two reports, one happening" 0 $? "2025-03-03 RUS        UKR        19   UKR            2       2        2" "$tmp/out"
 "$kabar" query --db "$tmp/none.db" > "$tmp/out" 2> "$tmp/err"; check "query on a missing db is a usage error" 2 $? "no such database" "$tmp/err"
 "$kabar" dict check > "$tmp/out"; check "dict check" 0 $? "dictionaries OK" "$tmp/out"

@@ -7,6 +7,7 @@
 #include <regex>
 #include <sstream>
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <simdjson.h>
 
@@ -345,6 +346,53 @@ TEST_F(GdeltExportTest, ColumnCountsMatchTheSharedSchemas) {
   for (int c : {5, 6, 8, 9, 10, 12, 14, 23, 15, 22}) {
     ASSERT_FALSE(ours[c].empty()) << "column " << c + 1 << " never filled";
     for (size_t n : ours[c]) EXPECT_TRUE(real[c].count(n)) << "column " << c + 1 << ": " << n << " fields";
+  }
+}
+
+// Incremental batches (as `export gdelt --since-last/--every` makes them)
+// split the full export: every mention and GKG record in exactly one batch,
+// every event in the batch of the first article that reported it.
+TEST_F(GdeltExportTest, IncrementalBatchesPartitionTheFullExport) {
+  auto last = store_->last_article_number();
+  ASSERT_TRUE(last.ok());
+  ASSERT_GT(*last, 6);
+  auto column = [&](const fs::path& dir, const std::string& stamp, const char* kind, size_t col) {
+    auto text = unzip_one_entry(slurp(dir / (stamp + "." + kind + ".zip")));
+    EXPECT_TRUE(text.ok()) << kind;
+    std::vector<std::string> out;
+    for (const auto& r : read_tsv(text.ok() ? *text : "")) out.push_back(col < r.size() ? r[col] : "");
+    return out;
+  };
+  ASSERT_TRUE(export_gdelt(*store_, testing::lexicon(), (dir_ / "full").string(), "20250305120000", "").ok());
+  const auto full_events = column(dir_ / "full", "20250305120000", "export.CSV", 0);
+  auto full_mentions = column(dir_ / "full", "20250305120000", "mentions.CSV", 0);
+  auto full_mention_urls = column(dir_ / "full", "20250305120000", "mentions.CSV", 5);
+  const auto full_gkg = column(dir_ / "full", "20250305120000", "gkg.csv", 4);
+
+  struct Split { const char* name; std::vector<int64_t> cuts; } splits[] = {
+      {"halves", {0, *last / 2, *last}},
+      {"one article at a time", {}},
+      {"all in one", {0, *last}},
+  };
+  for (int64_t k = 0; k <= *last; ++k) splits[1].cuts.push_back(k);
+  for (const auto& sp : splits) {
+    std::multiset<std::string> events, mentions, gkg;
+    for (size_t b = 0; b + 1 < sp.cuts.size(); ++b) {
+      const std::string stamp = fmt::format("2025030512{:04d}", b);
+      const fs::path out = dir_ / sp.name;
+      auto r = export_gdelt(*store_, testing::lexicon(), out.string(), stamp, "",
+                            SqliteStore::ArticleRange{sp.cuts[b], sp.cuts[b + 1]});
+      ASSERT_TRUE(r.ok()) << r.status().to_string();
+      for (auto& e : column(out, stamp, "export.CSV", 0)) events.insert(e);
+      auto ids = column(out, stamp, "mentions.CSV", 0), urls = column(out, stamp, "mentions.CSV", 5);
+      for (size_t m = 0; m < ids.size(); ++m) mentions.insert(ids[m] + " " + urls[m]);
+      for (auto& g : column(out, stamp, "gkg.csv", 4)) gkg.insert(g);
+    }
+    EXPECT_EQ(events, std::multiset<std::string>(full_events.begin(), full_events.end())) << sp.name;
+    std::multiset<std::string> want_mentions;
+    for (size_t m = 0; m < full_mentions.size(); ++m) want_mentions.insert(full_mentions[m] + " " + full_mention_urls[m]);
+    EXPECT_EQ(mentions, want_mentions) << sp.name;
+    EXPECT_EQ(gkg, std::multiset<std::string>(full_gkg.begin(), full_gkg.end())) << sp.name;
   }
 }
 
