@@ -24,6 +24,7 @@
 
 #include "kabar/codebook.h"
 #include "kabar/date.h"
+#include "kabar/hash.h"
 #include "kabar/morphology.h"
 #include "kabar/status.h"
 #include "kabar/text.h"
@@ -125,17 +126,7 @@ struct VerbPattern {
   size_t head = 0;                 // index of the head element (first kWords)
   int literal_count = 0;           // for "longest match wins"
   std::vector<std::string> head_bases;  // the head words as written, before expansion (building only)
-  std::vector<uint32_t> head_base_ids;  // their vocabulary ids (what the coder reads)
-  // Prefilters the coder runs before matching (most patterns of a frequent
-  // head, "call for", "call on", "called off", fail on them):
-  //  * check_next: the head is one word and a required literal element
-  //    follows it, so the next token must start one of its alternatives (or
-  //    be a number or quantity word, which the matcher may skip);
-  //  * required: the indexes of the required literal elements besides the
-  //    head; each must have an alternative whose first word occurs somewhere
-  //    in the sentence.
-  bool check_next = false;
-  std::vector<uint16_t> required;
+  std::vector<uint32_t> head_base_ids;  // their vocabulary ids, sorted (what the coder reads)
   std::string text;                // the alternative as written (or derived form)
   SourceRef ref;
 };
@@ -173,11 +164,7 @@ class Vocabulary {
     uint32_t tag = 0;
     uint32_t id = 0;
   };
-  static uint64_t hash(std::string_view s) {
-    uint64_t h = 0xcbf29ce484222325ull;  // FNV-1a, then a multiply to spread it over the high bits
-    for (unsigned char c : s) h = (h ^ c) * 0x100000001b3ull;
-    return h * 0x9E3779B97F4A7C15ull;
-  }
+  static uint64_t hash(std::string_view s) { return table_hash(s); }
   void place(uint32_t id);
   std::string chars_;                 // every word, back to back
   std::vector<uint32_t> starts_{0};   // word id's bytes: [starts_[id-1], starts_[id])
@@ -215,10 +202,18 @@ class EdgeMap {
   unsigned shift_ = 64;
 };
 
-// The coder's prefilters of one pattern (VerbPattern::check_next, ::required
-// and the head's base forms) packed into 32 bytes, in a dense array indexed
-// like patterns(): a head's patterns are tried one after another, and most
-// fail here without the pattern itself (and its vectors) being read.
+// The prefilters the coder runs on a pattern before matching it (most
+// patterns of a frequent head, "call for", "call on", "called off", fail on
+// them), packed into 32 bytes in a dense array indexed like patterns(): a
+// head's patterns are tried one after another, and most fail here without
+// the pattern itself (and its vectors) being read.
+//  * check_next: the head is one word and a required literal element follows
+//    it, so the next token must start one of its alternatives (or be a number
+//    or quantity word, which the matcher may skip);
+//  * required: each required literal element besides the head must have an
+//    alternative whose first word occurs somewhere in the sentence;
+//  * head_bases: the head's uninflected forms, which English also uses as
+//    nouns (the coder then asks for a verb context).
 struct PatternFilter {
   static constexpr int kInlineBases = 4;
   uint32_t head_bases[kInlineBases] = {};  // sorted vocabulary ids of the head's base forms

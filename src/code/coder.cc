@@ -642,8 +642,8 @@ class SentenceCoder {
     }
   }
 
-  // VerbPattern::required: does every required literal element have
-  // a first word somewhere in the sentence?
+  // PatternFilter::required: does every required literal element have a
+  // first word somewhere in the sentence?
   bool required_words_present(const PatternFilter& f) const {
     if (!f.required) return true;
     if (present_.empty()) {
@@ -665,8 +665,8 @@ class SentenceCoder {
     return true;
   }
 
-  // The prefilter of VerbPattern::check_next: can the literal after a
-  // one-word head at `head` match at all?
+  // PatternFilter::check_next: can the literal after a one-word head at
+  // `head` match at all?
   bool next_word_allows(const PatternFilter& f, uint32_t head) const {
     if (!f.check_next) return true;
     const uint32_t t = head + 1;

@@ -18,6 +18,7 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include "kabar/hash.h"
 #include "kabar/text.h"
 
 #ifndef KABAR_DEFAULT_GAZETTEER
@@ -172,14 +173,9 @@ struct Gazetteer::Mapping {
   ~Mapping() {
     if (base) munmap(const_cast<char*>(base), size);
   }
-  static uint64_t key_hash(std::string_view key) {
-    uint64_t h = 0xcbf29ce484222325ull;  // FNV-1a, spread by a multiply
-    for (unsigned char c : key) h = (h ^ c) * 0x100000001b3ull;
-    return h * 0x9E3779B97F4A7C15ull;
-  }
   // The two bit positions of a key: the hash's top and next bits.
   static std::pair<uint32_t, uint32_t> filter_bits(std::string_view key) {
-    const uint64_t h = key_hash(key);
+    const uint64_t h = table_hash(key);
     return {static_cast<uint32_t>(h >> (64 - kFilterBits)),
             static_cast<uint32_t>((h >> (64 - 2 * kFilterBits)) & ((1u << kFilterBits) - 1))};
   }

@@ -13,6 +13,8 @@
 #include <simdjson.h>
 
 #include "kabar/ingest.h"
+
+#include "kabar/hash.h"
 #include "kabar/html.h"
 #include "kabar/warc.h"
 #include "util/compress.h"
@@ -536,9 +538,7 @@ bool is_plain_jsonl_file_name(const std::string& path) {
 }
 
 uint32_t shard_of(std::string_view article_id, uint32_t count) {
-  uint64_t h = 0xcbf29ce484222325ull;
-  for (unsigned char c : article_id) h = (h ^ c) * 0x100000001b3ull;
-  return count ? static_cast<uint32_t>(h % count) : 0;
+  return count ? static_cast<uint32_t>(fnv1a64(article_id) % count) : 0;
 }
 
 std::optional<Shard> parse_shard(std::string_view text) {

@@ -635,28 +635,10 @@ class LexiconBuilder {
       }
     }
     for (uint32_t i = 0; i < L.patterns_.size(); ++i) {
-      VerbPattern& p = L.patterns_[i];
-      const auto& head = p.elements[p.head];
+      const auto& head = L.patterns_[i].elements[L.patterns_[i].head];
       std::set<std::string> firsts;
       for (const auto& alt : head.alternatives) firsts.insert(alt[0]);
       for (const auto& f : firsts) L.head_index_[f].push_back(i);
-      // The coder's prefilters (VerbPattern::check_next and ::required).
-      for (size_t e = 0; e < p.elements.size(); ++e) {
-        const PatternElement& el = p.elements[e];
-        if (e != p.head && el.kind == PatternElement::kWords && !el.optional) p.required.push_back(static_cast<uint16_t>(e));
-      }
-      // The next-token test; not when the next element is the closing
-      // preposition before the target, which the matcher lets float right.
-      const bool one_word_head = std::all_of(head.alternatives.begin(), head.alternatives.end(),
-                                             [](const std::vector<std::string>& a) { return a.size() == 1; });
-      const size_t ni = p.head + 1;
-      if (!one_word_head || ni >= p.elements.size()) continue;
-      const PatternElement& next = p.elements[ni];
-      if (next.kind != PatternElement::kWords || next.optional) continue;
-      const bool single = std::all_of(next.alternatives.begin(), next.alternatives.end(),
-                                      [](const std::vector<std::string>& a) { return a.size() == 1; });
-      const bool floating = ni + 2 == p.elements.size() && p.elements[ni + 1].kind == PatternElement::kTarget && single;
-      p.check_next = !floating;
     }
   }
 
@@ -751,31 +733,45 @@ class LexiconBuilder {
     L.head_index_.clear();
   }
 
-  // LanguageLexicon::filters_ from each pattern's prefilters (after its
-  // words have ids).
+  // LanguageLexicon::filters_, the coder's prefilters of each pattern
+  // (kabar/lexicon.h PatternFilter), from its words' ids.
   static void build_pattern_filters(LanguageLexicon& L) {
+    auto one_word = [](const PatternElement& el) {
+      return std::all_of(el.alternative_ids.begin(), el.alternative_ids.end(),
+                         [](const std::vector<uint32_t>& a) { return a.size() == 1; });
+    };
     L.filters_.assign(L.patterns_.size(), PatternFilter{});
     L.filter_words_.clear();
     for (size_t i = 0; i < L.patterns_.size(); ++i) {
       const VerbPattern& p = L.patterns_[i];
       PatternFilter& f = L.filters_[i];
       f.flags = p.flags;
-      f.check_next = p.check_next;
       f.base_count = static_cast<uint8_t>(std::min<size_t>(p.head_base_ids.size(), 255));
       for (size_t k = 0; k < p.head_base_ids.size() && k < PatternFilter::kInlineBases; ++k)
         f.head_bases[k] = p.head_base_ids[k];
       f.words = static_cast<uint32_t>(L.filter_words_.size());
-      if (p.check_next) {
-        for (const auto& alt : p.elements[p.head + 1].alternative_ids) L.filter_words_.push_back(alt[0]);
-        f.next_count = static_cast<uint8_t>(std::min<size_t>(p.elements[p.head + 1].alternative_ids.size(), 255));
-        L.filter_words_.resize(f.words + f.next_count);  // a longer list is cut: the filter only ever says "maybe"
-        if (p.elements[p.head + 1].alternative_ids.size() > 255) f.check_next = false;
+      // The next-token test: a one-word head followed by a required literal
+      // element; not when that element is the closing preposition before the
+      // target, which the matcher lets float right.
+      const size_t ni = p.head + 1;
+      if (one_word(p.elements[p.head]) && ni < p.elements.size()) {
+        const PatternElement& next = p.elements[ni];
+        const bool floating =
+            ni + 2 == p.elements.size() && p.elements[ni + 1].kind == PatternElement::kTarget && one_word(next);
+        if (next.kind == PatternElement::kWords && !next.optional && !floating && next.alternative_ids.size() <= 255) {
+          f.check_next = true;
+          f.next_count = static_cast<uint8_t>(next.alternative_ids.size());
+          for (const auto& alt : next.alternative_ids) L.filter_words_.push_back(alt[0]);
+        }
       }
-      f.required = static_cast<uint8_t>(std::min<size_t>(p.required.size(), 255));
-      for (size_t r = 0; r < f.required; ++r) {
-        const auto& alts = p.elements[p.required[r]].alternative_ids;
-        L.filter_words_.push_back(static_cast<uint32_t>(alts.size()));
-        for (const auto& alt : alts) L.filter_words_.push_back(alt[0]);
+      // The required literal elements besides the head (at most 255 checked:
+      // the filter only ever says "maybe").
+      for (size_t e = 0; e < p.elements.size() && f.required < 255; ++e) {
+        const PatternElement& el = p.elements[e];
+        if (e == p.head || el.kind != PatternElement::kWords || el.optional) continue;
+        ++f.required;
+        L.filter_words_.push_back(static_cast<uint32_t>(el.alternative_ids.size()));
+        for (const auto& alt : el.alternative_ids) L.filter_words_.push_back(alt[0]);
       }
     }
   }

@@ -37,7 +37,7 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr char kMagic[8] = {'K', 'A', 'B', 'A', 'R', 'L', 'E', 'X'};
-constexpr uint32_t kFormat = 3;      // bump when the layout below changes
+constexpr uint32_t kFormat = 4;      // bump when the layout below changes
 constexpr size_t kKeepCacheFiles = 8;  // older lexicon-*.bin files are removed
 
 // A 64-bit hash of bytes (the checksum and the fingerprint): four
@@ -182,45 +182,30 @@ struct LexiconCache {
     io(a, p.second);
   }
 
-  // Unordered maps and sets, as (key, value) lists.
-  template <class A, typename Map>
-  static void map_io(A& a, Map& m) {
-    uint64_t n = m.size();
+  // Unordered maps and sets, as lists of their elements ((key, value)
+  // pairs, or keys). Writing copies each element once; writes are rare.
+  template <typename C>
+  struct ElementOf { using type = typename C::key_type; };
+  template <typename K, typename V, typename... Rest>
+  struct ElementOf<std::unordered_map<K, V, Rest...>> { using type = std::pair<K, V>; };
+  template <class A, typename C>
+  static void hashed_io(A& a, C& c) {
+    using Element = typename ElementOf<C>::type;
+    uint64_t n = c.size();
     a.pod(n);
     if constexpr (A::kReading) {
       if (!a.can(n)) return;
-      m.clear();
-      m.reserve(n);
+      c.clear();
+      c.reserve(n);
       for (uint64_t i = 0; i < n && a.ok; ++i) {
-        std::pair<typename Map::key_type, typename Map::mapped_type> kv;
-        io(a, kv);
-        m.emplace(std::move(kv));
+        Element e;
+        io(a, e);
+        c.insert(std::move(e));
       }
     } else {
-      for (auto& [k, v] : m) {
-        auto key = k;
-        io(a, key);
-        io(a, v);
-      }
-    }
-  }
-  template <class A>
-  static void io(A& a, std::unordered_set<std::string>& s) {
-    uint64_t n = s.size();
-    a.pod(n);
-    if constexpr (A::kReading) {
-      if (!a.can(n)) return;
-      s.clear();
-      s.reserve(n);
-      for (uint64_t i = 0; i < n && a.ok; ++i) {
-        std::string w;
-        io(a, w);
-        s.insert(std::move(w));
-      }
-    } else {
-      for (const auto& w : s) {
-        auto copy = w;
-        io(a, copy);
+      for (const auto& element : c) {
+        Element e = element;
+        io(a, e);
       }
     }
   }
@@ -246,37 +231,22 @@ struct LexiconCache {
   template <class A>
   static void io(A& a, VerbPattern& p) {
     io(a, p.code); io(a, p.converse); io(a, p.flags); io(a, p.elements); io(a, p.head);
-    io(a, p.literal_count); io(a, p.head_base_ids);  // head_bases: empty once compiled io(a, p.check_next);
-    io(a, p.required); io(a, p.text); io(a, p.ref);
+    io(a, p.literal_count); io(a, p.head_base_ids);  // head_bases: empty once compiled
+    io(a, p.text); io(a, p.ref);
   }
+  template <class A> static void io(A& a, EdgeMap::Slot& s) { io(a, s.key); io(a, s.value); }
   template <class A>
-  static void io(A& a, EdgeMap& m) {
-    uint64_t n = m.slots_.size();
-    a.pod(n);
-    if constexpr (A::kReading) {
-      if (!a.can(n)) return;
-      m.slots_.assign(n, EdgeMap::Slot{});
-    }
-    for (auto& s : m.slots_) { io(a, s.key); io(a, s.value); }
-    io(a, m.mask_); io(a, m.used_); io(a, m.shift_);
-  }
+  static void io(A& a, EdgeMap& m) { io(a, m.slots_); io(a, m.mask_); io(a, m.used_); io(a, m.shift_); }
   template <class A>
   static void io(A& a, PatternFilter& f) {
     for (uint32_t& b : f.head_bases) io(a, b);
     io(a, f.words); io(a, f.flags); io(a, f.base_count); io(a, f.next_count); io(a, f.required); io(a, f.check_next);
   }
   template <class A> static void io(A& a, PhraseTrie& t) { io(a, t.edges_); io(a, t.values_); }
+  template <class A> static void io(A& a, Vocabulary::Slot& s) { io(a, s.tag); io(a, s.id); }
   template <class A>
   static void io(A& a, Vocabulary& v) {
-    io(a, v.chars_); io(a, v.starts_);
-    uint64_t n = v.slots_.size();
-    a.pod(n);
-    if constexpr (A::kReading) {
-      if (!a.can(n)) return;
-      v.slots_.assign(n, Vocabulary::Slot{});
-    }
-    for (auto& s : v.slots_) { io(a, s.tag); io(a, s.id); }
-    io(a, v.mask_); io(a, v.shift_);
+    io(a, v.chars_); io(a, v.starts_); io(a, v.slots_); io(a, v.mask_); io(a, v.shift_);
   }
   template <class A>
   static void io(A& a, LanguageLexicon::WordInfo& w) {
@@ -289,7 +259,7 @@ struct LexiconCache {
     a.pod(has);
     if (!has) return;
     if constexpr (A::kReading) an = std::make_unique<IndonesianAnalyser>();
-    map_io(a, an->roots_);
+    hashed_io(a, an->roots_);
   }
   template <class A>
   static void io(A& a, LanguageLexicon& L) {
@@ -299,8 +269,8 @@ struct LexiconCache {
     io(a, L.patterns_); io(a, L.vocab_); io(a, L.word_info_); io(a, L.classes_present_);
     io(a, L.filters_); io(a, L.filter_words_); io(a, L.head_lists_);
     // head_index_ and the word-class maps are empty once compiled (folded into word_info_).
-    io(a, L.abbreviations_); io(a, L.stopwords_); io(a, L.analyser_);
-    map_io(a, L.root_index_);
+    hashed_io(a, L.abbreviations_); hashed_io(a, L.stopwords_); io(a, L.analyser_);
+    hashed_io(a, L.root_index_);
     io(a, L.unchecked_heads_);
     if constexpr (A::kReading) L.serial_ = LanguageLexicon::next_serial();
   }
@@ -318,7 +288,7 @@ struct LexiconCache {
   static void io(A& a, ActorUnit& u) { io(a, u.code); io(a, u.kind); io(a, u.name); io(a, u.iso2); io(a, u.fips); }
   template <class A>
   static void io(A& a, Codebook& b) {
-    io(a, b.codes_); map_io(a, b.code_index_); io(a, b.units_); map_io(a, b.unit_index_); map_io(a, b.iso2_index_);
+    io(a, b.codes_); hashed_io(a, b.code_index_); io(a, b.units_); hashed_io(a, b.unit_index_); hashed_io(a, b.iso2_index_);
     io(a, b.intent_);
   }
   template <class A> static void io(A& a, BoilerplateRule& r) { io(a, r.kind); io(a, r.prefix); io(a, r.ref); }
