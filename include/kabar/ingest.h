@@ -64,6 +64,16 @@ using ProblemSink = std::function<void(const IngestProblem&)>;
 int read_inputs(const std::vector<std::string>& inputs, const IngestOptions& options,
                 const ArticleSink& on_article, const ProblemSink& on_problem);
 
+// The complete lines of a JSON Lines file from byte `from.bytes` on (after
+// `from.lines` lines), up to its last newline, each read as read_inputs reads
+// one (the share included); returns how far it got. For files that grow
+// (kabar/follow.h): a line without its newline is left for later.
+struct JsonlTail {
+  uint64_t bytes = 0, lines = 0;
+};
+JsonlTail read_jsonl_tail(const std::string& path, JsonlTail from, const IngestOptions& options,
+                          const ArticleSink& on_article, const ProblemSink& on_problem);
+
 // Parses one JSON Lines record. `origin` names it in messages ("f.jsonl:3").
 StatusOr<Article> parse_jsonl_record(std::string_view line, const std::string& origin,
                                      const IngestOptions& options);

@@ -90,36 +90,11 @@ size_t FolderFollower::poll(const IngestOptions& options, const ArticleSink& on_
                                                           path, size)),
                     false});
         known = Entry{};
+        pending_[path] = known;  // said once, even before a complete line arrives
       }
       if (size == known.bytes) continue;
-      std::ifstream in(path, std::ios::binary);
-      in.seekg(static_cast<std::streamoff>(known.bytes));
-      std::string chunk(size - known.bytes, '\0');
-      in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
-      chunk.resize(static_cast<size_t>(in.gcount()));
-      const size_t last_newline = chunk.rfind('\n');
-      if (last_newline == std::string::npos) continue;  // no complete line yet
-      chunk.resize(last_newline + 1);
-      Entry next = known;
-      size_t pos = 0;
-      while (pos < chunk.size()) {
-        size_t end = chunk.find('\n', pos);
-        std::string_view line(chunk.data() + pos, end - pos);
-        ++next.lines;
-        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-        if (line.find_first_not_of(" \t") != std::string_view::npos) {
-          auto article = parse_jsonl_record(line, fmt::format("{}:{}", path, next.lines), options);
-          if (!article.ok()) {
-            on_problem({article.status(), true});
-          } else {
-            if (!article->date_problem.empty()) on_problem({Status(ErrorCode::kParse, article->date_problem), false});
-            if (shard_of(article->id, options.shard.count) == options.shard.index) count(std::move(article).value());
-          }
-        }
-        pos = end + 1;
-      }
-      next.bytes = known.bytes + chunk.size();
-      pending_[path] = next;
+      const JsonlTail got = read_jsonl_tail(path, {known.bytes, known.lines}, options, count, on_problem);
+      if (got.bytes != known.bytes) pending_[path] = Entry{got.bytes, got.lines, 0};
       continue;
     }
 

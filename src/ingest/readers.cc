@@ -336,6 +336,21 @@ void report_progress(const IngestOptions& options, ProgressState* progress, uint
 }
 
 // JSON Lines from a (decompressing) stream, one line in memory at a time.
+// One JSON Lines line (number `line_no` of `name`): blank lines are skipped,
+// a bad record is reported and lost alone.
+void read_jsonl_line(std::string_view line, const std::string& name, uint64_t line_no, const IngestOptions& options,
+                     const ArticleSink& on_article, const ProblemSink& on_problem) {
+  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  if (line.find_first_not_of(" \t") == std::string_view::npos) return;
+  auto article = parse_jsonl_record(line, fmt::format("{}:{}", name, line_no), options);
+  if (!article.ok()) {
+    on_problem({article.status(), true});
+    return;
+  }
+  if (!article->date_problem.empty()) on_problem({Status(ErrorCode::kParse, article->date_problem), false});
+  on_article(std::move(article).value());
+}
+
 void read_jsonl_from(LineReader& reader, ByteStream& in, const std::string& name, const IngestOptions& options,
                      const ArticleSink& on_article, const ProblemSink& on_problem, const std::function<void()>& tick) {
   std::string line;
@@ -345,16 +360,7 @@ void read_jsonl_from(LineReader& reader, ByteStream& in, const std::string& name
     tick();
     // The piece of a line a truncated file ends in: its error says so below.
     if (!reader.last_line_complete() && !in.status().ok()) break;
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.find_first_not_of(" \t") == std::string::npos) continue;
-    std::string origin = fmt::format("{}:{}", name, line_no);
-    auto article = parse_jsonl_record(line, origin, options);
-    if (!article.ok()) {
-      on_problem({article.status(), true});
-      continue;
-    }
-    if (!article->date_problem.empty()) on_problem({Status(ErrorCode::kParse, article->date_problem), false});
-    on_article(std::move(article).value());
+    read_jsonl_line(line, name, line_no, options, on_article, on_problem);
   }
   // A truncated or corrupt compressed file: the lines before it were read.
   if (!in.status().ok()) on_problem({in.status(), true});
@@ -558,13 +564,51 @@ std::optional<Shard> parse_shard(std::string_view text) {
   return Shard{*i - 1, *n};
 }
 
-int read_inputs(const std::vector<std::string>& inputs, const IngestOptions& options,
-                const ArticleSink& all_articles, const ProblemSink& on_problem) {
-  // The worker's share only (IngestOptions::shard).
-  const ArticleSink sharded = [&](Article&& a) {
+// The sink that lets only the worker's share through (IngestOptions::shard).
+ArticleSink share_of(const IngestOptions& options, const ArticleSink& all_articles) {
+  if (options.shard.count <= 1) return all_articles;
+  return [&options, &all_articles](Article&& a) {
     if (shard_of(a.id, options.shard.count) == options.shard.index) all_articles(std::move(a));
   };
-  const ArticleSink& on_article = options.shard.count > 1 ? sharded : all_articles;
+}
+
+JsonlTail read_jsonl_tail(const std::string& path, JsonlTail from, const IngestOptions& options,
+                          const ArticleSink& all_articles, const ProblemSink& on_problem) {
+  const ArticleSink on_article = share_of(options, all_articles);
+  std::ifstream in(path, std::ios::binary);
+  in.seekg(static_cast<std::streamoff>(from.bytes));
+  // A piece at a time (memory stays bounded whatever was appended), each cut
+  // after its last newline; a line longer than the piece grows it.
+  size_t piece = size_t{1} << 22;
+  std::string chunk;
+  while (in) {
+    chunk.resize(piece);
+    in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+    chunk.resize(static_cast<size_t>(in.gcount()));
+    const size_t last_newline = chunk.rfind('\n');
+    if (last_newline == std::string::npos) {
+      if (chunk.size() < piece) break;  // the end: no complete line yet
+      piece *= 2;
+      in.clear();
+      in.seekg(static_cast<std::streamoff>(from.bytes));
+      continue;
+    }
+    for (size_t pos = 0; pos <= last_newline;) {
+      const size_t end = chunk.find('\n', pos);
+      read_jsonl_line(std::string_view(chunk).substr(pos, end - pos), path, ++from.lines, options, on_article,
+                      on_problem);
+      pos = end + 1;
+    }
+    from.bytes += last_newline + 1;
+    in.clear();
+    in.seekg(static_cast<std::streamoff>(from.bytes));
+  }
+  return from;
+}
+
+int read_inputs(const std::vector<std::string>& inputs, const IngestOptions& options,
+                const ArticleSink& all_articles, const ProblemSink& on_problem) {
+  const ArticleSink on_article = share_of(options, all_articles);
   int failed = 0;
   ProgressState progress;
   if (options.on_progress) {
