@@ -12,6 +12,7 @@
 #include "kabar/lexicon.h"
 #include "kabar/pipeline.h"
 #include "kabar/status.h"
+#include "kabar/store.h"
 
 struct sqlite3;
 
@@ -38,45 +39,25 @@ struct StoredArticleRange {
   int64_t up_to = INT64_MAX;
 };
 
-class SqliteStore {
+class SqliteStore final : public EventReader, public StoreWriter {
  public:
   static StatusOr<std::unique_ptr<SqliteStore>> open(const std::string& path);
   ~SqliteStore();
   SqliteStore(const SqliteStore&) = delete;
   SqliteStore& operator=(const SqliteStore&) = delete;
 
-  Status begin();
-  Status commit();
-  Status put_article(const ArticleResult& result, const Lexicon& lexicon);
+  Status begin() override;
+  Status commit() override;
+  Status put_article(const ArticleResult& result, const Lexicon& lexicon) override;
+  std::string name() const override { return path_; }
 
-  struct EventRow {
-    std::string article, date, source, target, code, modality, place, text, json;
-    int quad = 0;
-    double goldstein = 0;
-  };
+  using EventRow = kabar::EventRow;
+  using EventQuery = kabar::EventQuery;
+  using StatRow = kabar::StatRow;
   // Events ordered by date, article, sentence; at most `limit` (0 = all).
   StatusOr<std::vector<EventRow>> events(size_t limit) const;
-
-  // Filters for query(); empty fields do not filter.
-  struct EventQuery {
-    std::string actor;          // code prefix of the source or the target ("RUS", "IDNCOP")
-    std::string source, target; // code prefixes of one side
-    std::string code;           // CAMEO code prefix ("19", "190", "0332")
-    int quad = 0;               // 1-4
-    std::optional<Date> from, to;
-    std::string place;          // place name or country code
-    std::string text;           // full-text match on the sentence (SQLite FTS5 syntax)
-    size_t limit = 0;
-  };
-  StatusOr<std::vector<EventRow>> query(const EventQuery& q) const;
-
-  // Event counts grouped by "day", "root", "quad" or "pair" (source and
-  // target country), largest first for root/quad/pair, by date for day.
-  struct StatRow {
-    std::string key;
-    int64_t events = 0;
-  };
-  StatusOr<std::vector<StatRow>> stats(const std::string& by) const;
+  StatusOr<std::vector<EventRow>> query(const EventQuery& q) const override;
+  StatusOr<std::vector<StatRow>> stats(const std::string& by) const override;
 
   // Cross-article deduplication: one row per happening (docs/FORMAT.md).
   struct ClusterRow {
@@ -123,7 +104,7 @@ class SqliteStore {
   };
   StatusOr<std::vector<ArticleRow>> export_articles(ArticleRange range = {}) const;
 
-  StatusOr<int64_t> count(const std::string& table) const;
+  StatusOr<int64_t> count(const std::string& table) const override;
   int schema_version() const { return schema_version_; }
 
  public:
@@ -141,6 +122,7 @@ class SqliteStore {
   sqlite3* db_;
   std::unique_ptr<StmtCache> cache_;
   int schema_version_ = 0;
+  std::string path_;
 };
 
 // The deduplicated events: one JSON line per cluster with its GDELT counts,

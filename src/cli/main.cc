@@ -18,6 +18,7 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include "kabar/clickhouse.h"
 #include "kabar/eval.h"
 #include "kabar/follow.h"
 #include "kabar/gazetteer.h"
@@ -223,23 +224,41 @@ int run_explain(const Common& c, const std::string& sentence, bool keep_suppress
 // --shard). Returns kExitOk or the exit code.
 struct IngestSetup {
   std::unique_ptr<Lexicon> lex;
-  std::unique_ptr<SqliteStore> store;
+  std::unique_ptr<StoreWriter> store;  // the SQLite file, or ClickHouse with --sink
   std::unique_ptr<Gazetteer> gazetteer;
   std::unique_ptr<Pipeline> pipeline;
   IngestOptions io;
 };
-int open_ingest(const Common& c, const std::string& db_path, IngestSetup& out) {
+int open_ingest(const Common& c, const std::string& db_path, const std::string& sink, IngestSetup& out) {
   std::optional<Date> date;
   if (!parse_date_flag(c.date, date)) return kExitUsage;
+  std::optional<ClickHouseUrl> clickhouse;
+  if (!sink.empty()) {
+    auto url = parse_clickhouse_url(sink);
+    if (!url.ok()) {
+      fmt::print(stderr, "kabar: --sink: {}\n", url.status().message());
+      return kExitUsage;
+    }
+    clickhouse = *url;
+  }
   int exit_code = kExitOk;
   out.lex = load_lexicon(c, exit_code);
   if (!out.lex) return exit_code;
-  auto store = SqliteStore::open(db_path);
-  if (!store.ok()) {
-    fmt::print(stderr, "kabar: {}\n", store.status().message());
-    return kExitOutput;
+  if (clickhouse) {
+    auto store = ClickHouseSink::open(*clickhouse);
+    if (!store.ok()) {
+      fmt::print(stderr, "kabar: {}\n", store.status().message());
+      return kExitOutput;
+    }
+    out.store = std::move(store).value();
+  } else {
+    auto store = SqliteStore::open(db_path);
+    if (!store.ok()) {
+      fmt::print(stderr, "kabar: {}\n", store.status().message());
+      return kExitOutput;
+    }
+    out.store = std::move(store).value();
   }
-  out.store = std::move(store).value();
   out.gazetteer = load_gazetteer(c, exit_code);
   if (exit_code != kExitOk) return exit_code;
   out.pipeline = std::make_unique<Pipeline>(*out.lex, PipelineOptions{c.lang.empty() ? "id" : c.lang, false},
@@ -254,12 +273,12 @@ std::atomic<bool> g_stop{false};  // SIGINT/SIGTERM in a loop (--follow, --every
 
 // `ingest --follow DIR`: polls DIR (kabar/follow.h), stores what arrives, and
 // commits the checkpoint only after the store has committed the articles.
-int run_follow(const Common& c, const std::string& dir, const std::string& db_path, int jobs, double poll_s,
-               double idle_exit_s) {
+int run_follow(const Common& c, const std::string& dir, const std::string& db_path, const std::string& sink, int jobs,
+               double poll_s, double idle_exit_s) {
   IngestSetup setup;
-  if (int rc = open_ingest(c, db_path, setup); rc != kExitOk) return rc;
+  if (int rc = open_ingest(c, db_path, sink, setup); rc != kExitOk) return rc;
   const Lexicon& lex = *setup.lex;
-  SqliteStore* store = setup.store.get();
+  StoreWriter* store = setup.store.get();
   IngestOptions& io = setup.io;
   auto follower = FolderFollower::open(dir, db_path + ".follow");
   if (!follower.ok()) {
@@ -291,7 +310,7 @@ int run_follow(const Common& c, const std::string& dir, const std::string& db_pa
     if (failure.ok()) failure = store->commit();
     if (failure.ok()) failure = follower->commit();  // only what the store now holds
     if (!failure.ok()) {
-      fmt::print(stderr, "kabar: {}: {}\n", db_path, failure.message());
+      fmt::print(stderr, "kabar: {}: {}\n", store->name(), failure.message());
       return kExitOutput;
     }
     if (n) {
@@ -305,14 +324,15 @@ int run_follow(const Common& c, const std::string& dir, const std::string& db_pa
     for (double slept = 0; slept < poll_s && !g_stop; slept += 0.05)
       std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }
-  fmt::print(stderr, "kabar: followed {}: {} article(s), {} event(s) in {}\n", dir, articles, events, db_path);
+  fmt::print(stderr, "kabar: followed {}: {} article(s), {} event(s) in {}\n", dir, articles, events, store->name());
   return problems ? kExitPartial : kExitOk;
 }
 
-int run_ingest(const Common& c, const std::vector<std::string>& inputs, const std::string& db_path, int jobs) {
+int run_ingest(const Common& c, const std::vector<std::string>& inputs, const std::string& db_path,
+               const std::string& sink, int jobs) {
   IngestSetup setup;
-  if (int rc = open_ingest(c, db_path, setup); rc != kExitOk) return rc;
-  SqliteStore* store = setup.store.get();
+  if (int rc = open_ingest(c, db_path, sink, setup); rc != kExitOk) return rc;
+  StoreWriter* store = setup.store.get();
   IngestOptions& io = setup.io;
   int problems = 0;
   size_t articles = 0, events = 0;
@@ -350,10 +370,14 @@ int run_ingest(const Common& c, const std::vector<std::string>& inputs, const st
   flush();
   progress.clear();
   if (!failure.ok()) {
-    fmt::print(stderr, "kabar: {}: {}\n", db_path, failure.message());
+    fmt::print(stderr, "kabar: {}: {}\n", store->name(), failure.message());
     return kExitOutput;
   }
-  fmt::print(stderr, "kabar: stored {} article(s), {} event(s) in {}\n", articles, events, db_path);
+  fmt::print(stderr, "kabar: stored {} article(s), {} event(s) in {}\n", articles, events, store->name());
+  if (auto* ch = dynamic_cast<ClickHouseSink*>(store))
+    fmt::print(stderr, "kabar: {} insert(s) of {} event, {} mention and {} article row(s); {} attempt(s) retried\n",
+               ch->written().inserts, ch->written().events, ch->written().mentions, ch->written().articles,
+               ch->retried());
   return problems ? kExitPartial : kExitOk;
 }
 
@@ -374,6 +398,33 @@ std::unique_ptr<SqliteStore> open_existing_store(const std::string& db_path, int
   return std::move(store).value();
 }
 
+// What `query` and `stats` read: the SQLite file, or ClickHouse when --db is
+// a clickhouse:// URL. nullptr after the reason is printed.
+std::unique_ptr<EventReader> open_reader(const std::string& db, bool skip_unavailable_shards, int& exit_code) {
+  if (!is_clickhouse_url(db)) {
+    if (skip_unavailable_shards) {
+      fmt::print(stderr, "kabar: --skip-unavailable-shards needs a clickhouse:// store\n");
+      exit_code = kExitUsage;
+      return nullptr;
+    }
+    return open_existing_store(db, exit_code);
+  }
+  auto url = parse_clickhouse_url(db);
+  if (!url.ok()) {
+    fmt::print(stderr, "kabar: --db: {}\n", url.status().message());
+    exit_code = kExitUsage;
+    return nullptr;
+  }
+  if (skip_unavailable_shards) url->skip_unavailable_shards = true;
+  auto reader = ClickHouseReader::open(*url);
+  if (!reader.ok()) {
+    fmt::print(stderr, "kabar: {}\n", reader.status().message());
+    exit_code = kExitOutput;
+    return nullptr;
+  }
+  return std::move(reader).value();
+}
+
 std::string csv_cell(const std::string& s) {
   if (s.find_first_of(",\"\n") == std::string::npos) return s;
   std::string out = "\"";
@@ -382,6 +433,10 @@ std::string csv_cell(const std::string& s) {
 }
 
 int run_clusters(const std::string& db_path, size_t limit) {
+  if (is_clickhouse_url(db_path)) {
+    fmt::print(stderr, "kabar: --clusters: clusters are kept by the SQLite store only\n");
+    return kExitUsage;
+  }
   int exit_code = kExitOk;
   auto store = open_existing_store(db_path, exit_code);
   if (!store) return exit_code;
@@ -398,15 +453,15 @@ int run_clusters(const std::string& db_path, size_t limit) {
   return kExitOk;
 }
 
-int run_query(const std::string& db_path, SqliteStore::EventQuery q, const std::string& from, const std::string& to,
-              const std::string& format) {
+int run_query(const std::string& db_path, bool skip_unavailable_shards, EventQuery q, const std::string& from,
+              const std::string& to, const std::string& format) {
   std::optional<Date> d;
   if (!parse_date_flag(from, d)) return kExitUsage;
   q.from = d;
   if (!parse_date_flag(to, d)) return kExitUsage;
   q.to = d;
   int exit_code = kExitOk;
-  auto store = open_existing_store(db_path, exit_code);
+  auto store = open_reader(db_path, skip_unavailable_shards, exit_code);
   if (!store) return exit_code;
   auto rows = store->query(q);
   if (!rows.ok()) {
@@ -427,27 +482,56 @@ int run_query(const std::string& db_path, SqliteStore::EventQuery q, const std::
       fmt::print("{:<10} {:<10} {:<10} {:<5} {:>5.1f} {:<9} {:<12} {}\n", r.date, r.source, r.target, r.code,
                  r.goldstein, r.modality, r.place.substr(0, 12), r.article);
   }
+  if (auto caveat = store->caveat(); !caveat.empty()) fmt::print(stderr, "kabar: {}\n", caveat);
   return kExitOk;
 }
 
-int run_stats(const std::string& db_path, const std::vector<std::string>& groups) {
+int run_stats(const std::string& db_path, bool skip_unavailable_shards, const std::vector<std::string>& groups) {
   int exit_code = kExitOk;
-  auto store = open_existing_store(db_path, exit_code);
+  auto store = open_reader(db_path, skip_unavailable_shards, exit_code);
   if (!store) return exit_code;
-  auto articles = store->count("articles");
-  auto events = store->count("events");
-  auto clusters = store->count("clusters");
-  fmt::print("articles {}\nevents {}\nclusters {}\n", articles.ok() ? *articles : -1, events.ok() ? *events : -1,
-             clusters.ok() ? *clusters : -1);
+  for (const char* table : {"articles", "events", "clusters"}) {
+    auto n = store->count(table);
+    if (n.ok()) {
+      fmt::print("{} {}\n", table, *n);
+    } else if (n.status().code() == ErrorCode::kNotFound) {
+      fmt::print("{} -\n", table);  // not kept by this store
+    } else {
+      fmt::print(stderr, "kabar: {}\n", n.status().message());
+      return kExitOutput;
+    }
+  }
   for (const auto& by : groups) {
     auto rows = store->stats(by);
     if (!rows.ok()) {
       fmt::print(stderr, "kabar: {}\n", rows.status().message());
-      return kExitUsage;
+      return rows.status().code() == ErrorCode::kInvalidArgument ? kExitUsage : kExitOutput;
     }
     fmt::print("\nby {}\n", by);
     for (const auto& r : *rows) fmt::print("  {:<24} {}\n", r.key, r.events);
   }
+  if (auto caveat = store->caveat(); !caveat.empty()) fmt::print(stderr, "kabar: {}\n", caveat);
+  return kExitOk;
+}
+
+int run_clickhouse_init(const std::vector<std::string>& servers, const std::string& cluster) {
+  std::vector<ClickHouseUrl> urls;
+  for (const auto& s : servers) {
+    auto url = parse_clickhouse_url(s);
+    if (!url.ok()) {
+      fmt::print(stderr, "kabar: {}\n", url.status().message());
+      return kExitUsage;
+    }
+    urls.push_back(*url);
+  }
+  Status st = clickhouse_init(urls, cluster);
+  if (!st.ok()) {
+    fmt::print(stderr, "kabar: {}\n", st.message());
+    return st.code() == ErrorCode::kInvalidArgument ? kExitUsage : kExitOutput;
+  }
+  for (const auto& u : urls)
+    fmt::print(stderr, "kabar: {}: tables events, mentions, articles{} ready\n", u.display(),
+               cluster.empty() ? "" : fmt::format(" (Distributed over cluster {})", cluster));
   return kExitOk;
 }
 
@@ -820,14 +904,22 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(0.05, 86400.0));
   ingest->add_option("--idle-exit", idle_exit_s, "With --follow: stop after this many seconds with nothing new (0: never)")
       ->check(CLI::Range(0.0, 1e9));
-  ingest->add_option("--db", db_path, "SQLite database file");
+  std::string sink;
+  ingest->add_option("--db", db_path, "SQLite database file (with --sink or --follow: where DB.follow is kept)");
+  ingest->add_option("--sink", sink,
+                     "Store in ClickHouse instead: clickhouse://USER:PASSWORD@HOST:PORT/DB (tables from "
+                     "`kabar clickhouse init`)");
   ingest->add_option("--shard", common.shard, shard_help);
   ingest->add_option("-j,--jobs", jobs, "Threads (default: all cores)")->check(CLI::Range(0, 256));
 
-  SqliteStore::EventQuery q;
+  EventQuery q;
   std::string q_from, q_to, q_format = "table";
+  bool skip_shards = false;
+  const char* db_help = "SQLite database file, or a clickhouse:// URL";
+  const char* skip_help = "ClickHouse: answer from the shards that respond (results may be partial; said on stderr)";
   auto* query = app.add_subcommand("query", "Print the events in a store, filtered");
-  query->add_option("--db", db_path, "SQLite database file");
+  query->add_option("--db", db_path, db_help);
+  query->add_flag("--skip-unavailable-shards", skip_shards, skip_help);
   query->add_option("--actor", q.actor, "Source or target code starts with this (RUS, IDNCOP)");
   query->add_option("--source", q.source, "Source code starts with this");
   query->add_option("--target", q.target, "Target code starts with this");
@@ -844,7 +936,8 @@ int main(int argc, char** argv) {
 
   std::vector<std::string> stat_groups{"day", "root", "quad", "pair"};
   auto* stats_cmd = app.add_subcommand("stats", "Counts of the stored events by day, root, QuadClass, country pair");
-  stats_cmd->add_option("--db", db_path, "SQLite database file");
+  stats_cmd->add_option("--db", db_path, db_help);
+  stats_cmd->add_flag("--skip-unavailable-shards", skip_shards, skip_help);
   stats_cmd->add_option("--by", stat_groups, "Groupings to print")->check(CLI::IsMember({"day", "root", "quad", "pair"}));
 
   std::string gold_path, actors_mode = "full", report_path;
@@ -904,6 +997,15 @@ int main(int argc, char** argv) {
   add_common(dict);
   dict->add_option("action", dict_action, "check | stats")->required()->check(CLI::IsMember({"check", "stats"}));
 
+  std::vector<std::string> ch_servers;
+  std::string ch_cluster;
+  auto* clickhouse_cmd = app.add_subcommand("clickhouse", "Prepare a ClickHouse server or cluster for --sink");
+  clickhouse_cmd->require_subcommand(1);
+  auto* ch_init = clickhouse_cmd->add_subcommand(
+      "init", "Create kabar's tables on each server (with --cluster: on every shard, plus Distributed tables)");
+  ch_init->add_option("servers", ch_servers, "clickhouse://USER:PASSWORD@HOST:PORT/DB of each server")->required();
+  ch_init->add_option("--cluster", ch_cluster, "The cluster's name in the servers' remote_servers");
+
   std::string geo_name, geo_cue, geo_format = "table";
   std::vector<std::string> geo_near;
   size_t geo_limit = 20;
@@ -927,14 +1029,17 @@ int main(int argc, char** argv) {
   }
   if (code->parsed()) return run_code(common, inputs, format, out_path, keep_suppressed, stats, jobs);
   if (explain->parsed()) return run_explain(common, sentence, keep_suppressed);
-  if (ingest->parsed() && !follow_dir.empty()) return run_follow(common, follow_dir, db_path, jobs, poll_s, idle_exit_s);
+  if (ingest->parsed() && !follow_dir.empty())
+    return run_follow(common, follow_dir, db_path, sink, jobs, poll_s, idle_exit_s);
   if (ingest->parsed() && inputs.empty()) {
     fmt::print(stderr, "kabar: ingest needs inputs or --follow DIR\n");
     return kExitUsage;
   }
-  if (ingest->parsed()) return run_ingest(common, inputs, db_path, jobs);
-  if (query->parsed()) return q_clusters ? run_clusters(db_path, q.limit) : run_query(db_path, q, q_from, q_to, q_format);
-  if (stats_cmd->parsed()) return run_stats(db_path, stat_groups);
+  if (ingest->parsed()) return run_ingest(common, inputs, db_path, sink, jobs);
+  if (query->parsed())
+    return q_clusters ? run_clusters(db_path, q.limit) : run_query(db_path, skip_shards, q, q_from, q_to, q_format);
+  if (stats_cmd->parsed()) return run_stats(db_path, skip_shards, stat_groups);
+  if (ch_init->parsed()) return run_clickhouse_init(ch_servers, ch_cluster);
   if (eval->parsed()) return run_eval(common, gold_path, actors_mode, report_path);
   if (eval_ner->parsed()) return run_eval_ner(common, ner_path);
   if (eval_places->parsed()) return run_eval_places(common, places_path, places_limit);

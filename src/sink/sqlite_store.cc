@@ -111,6 +111,7 @@ StatusOr<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::string& path
     return Status(ErrorCode::kIo, fmt::format("{}: cannot open database: {}", path, msg));
   }
   auto store = std::unique_ptr<SqliteStore>(new SqliteStore(db));
+  store->path_ = path;
   sqlite3_busy_timeout(db, 5000);
   // The first statements are where a file that is not a kabar store fails:
   // name the file in the message.
@@ -724,6 +725,8 @@ StatusOr<std::vector<SqliteStore::ArticleRow>> SqliteStore::export_articles(Arti
   }
   return rows;
 }
+
+bool is_stat_grouping(const std::string& by) { return by == "day" || by == "root" || by == "quad" || by == "pair"; }
 
 StatusOr<int64_t> SqliteStore::count(const std::string& table) const {
   static const std::set<std::string> kTables = {"events", "articles", "clusters", "sentences", "actor_mentions", "place_mentions", "quotes"};

@@ -1,0 +1,78 @@
+// kabar/store.h — what every store of coded articles offers, whichever engine
+// holds it: the embedded SQLite file (kabar/sink.h) or a ClickHouse cluster
+// (kabar/clickhouse.h). `kabar ingest` writes through StoreWriter; `kabar
+// query` and `kabar stats` read through EventReader, so both print the same
+// rows from either engine.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "kabar/date.h"
+#include "kabar/status.h"
+
+namespace kabar {
+
+class Lexicon;
+struct ArticleResult;
+
+// One stored event as `kabar query` prints it.
+struct EventRow {
+  std::string article, date, source, target, code, modality, place, text, json;
+  int quad = 0;
+  double goldstein = 0;
+};
+
+// Filters for EventReader::query; empty fields do not filter.
+struct EventQuery {
+  std::string actor;          // code prefix of the source or the target ("RUS", "IDNCOP")
+  std::string source, target; // code prefixes of one side
+  std::string code;           // CAMEO code prefix ("19", "190", "0332")
+  int quad = 0;               // 1-4
+  std::optional<Date> from, to;
+  std::string place;          // place name or country code
+  std::string text;           // words of the sentence (SQLite: FTS5 syntax; ClickHouse: every word, any case)
+  size_t limit = 0;
+};
+
+// Event counts for one key of a grouping (EventReader::stats).
+struct StatRow {
+  std::string key;
+  int64_t events = 0;
+};
+
+// The groupings of EventReader::stats: by "day" (the event date, "" when
+// undated; in date order), "root", "quad", "pair" ("RUS -> UKR", "-" for a
+// missing side; these three largest first, ties by key).
+bool is_stat_grouping(const std::string& by);
+
+class EventReader {
+ public:
+  virtual ~EventReader() = default;
+  // Events ordered by date, article, sentence, id; at most q.limit (0 = all).
+  virtual StatusOr<std::vector<EventRow>> query(const EventQuery& q) const = 0;
+  virtual StatusOr<std::vector<StatRow>> stats(const std::string& by) const = 0;
+  // Rows of "articles", "events" or "clusters" (kNotFound when this store
+  // does not keep that table).
+  virtual StatusOr<int64_t> count(const std::string& table) const = 0;
+  // Said once after the results when they may be incomplete (a ClickHouse
+  // shard skipped on request); empty otherwise.
+  virtual std::string caveat() const { return {}; }
+};
+
+// Where ingest puts coded articles. Between begin() and commit() the sink
+// may hold articles back; after commit() returns Ok they are stored. Storing
+// an article again replaces it: re-ingesting never double-counts.
+class StoreWriter {
+ public:
+  virtual ~StoreWriter() = default;
+  virtual Status begin() = 0;
+  virtual Status put_article(const ArticleResult& result, const Lexicon& lexicon) = 0;
+  virtual Status commit() = 0;
+  // For messages: the file or the URL without its password.
+  virtual std::string name() const = 0;
+};
+
+}  // namespace kabar
