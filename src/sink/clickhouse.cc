@@ -110,13 +110,14 @@ StatusOr<ClickHouseUrl> parse_clickhouse_url(std::string_view url) {
     options = amp == std::string_view::npos ? std::string_view{} : options.substr(amp + 1);
     auto eq = kv.find('=');
     std::string_view key = kv.substr(0, eq), value = eq == std::string_view::npos ? "" : kv.substr(eq + 1);
+    if (key != "retries" && key != "backoff" && key != "timeout" && key != "skip_unavailable_shards")
+      return bad(fmt::format("unknown option \"{}\" (retries, backoff, timeout, skip_unavailable_shards)", key));
     double v = 0;
-    if (!parse_number(value, v) || v < 0) return bad(fmt::format("option {} needs a number", key));
+    if (!parse_number(value, v) || v < 0 || (key == "timeout" && v == 0)) return bad(fmt::format("option {} needs a number", key));
     if (key == "retries") u.retries = static_cast<int>(v);
     else if (key == "backoff") u.backoff_s = v;
-    else if (key == "timeout" && v > 0) u.timeout_s = v;
-    else if (key == "skip_unavailable_shards") u.skip_unavailable_shards = v != 0;
-    else return bad(fmt::format("unknown option \"{}\" (retries, backoff, timeout, skip_unavailable_shards)", key));
+    else if (key == "timeout") u.timeout_s = v;
+    else u.skip_unavailable_shards = v != 0;
   }
   if (!password_given)
     if (const char* env = std::getenv("KABAR_CLICKHOUSE_PASSWORD")) u.password = env;
