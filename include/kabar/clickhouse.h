@@ -90,8 +90,10 @@ Status clickhouse_init(const std::vector<ClickHouseUrl>& servers, const std::str
 
 // Writes coded articles as rows of events, mentions and articles. Rows are
 // gathered until commit() (or until the buffer passes `flush_bytes`), then
-// sent as one INSERT … FORMAT JSONEachRow per table and day, since one
-// insert across many month partitions is slow; inserts into a cluster wait
+// sent as one INSERT … FORMAT JSONEachRow per table and partition (month of
+// the event's day), since one insert across many partitions makes a part in
+// each and is slow; a live feed's batch, all of one day, is one insert per
+// table. Inserts into a cluster wait
 // until every shard has its rows (insert_distributed_sync). Each article
 // gets a version above every earlier one, so the newest coding wins.
 class ClickHouseSink final : public StoreWriter {
@@ -101,6 +103,9 @@ class ClickHouseSink final : public StoreWriter {
   Status put_article(const ArticleResult& result, const Lexicon& lexicon) override;
   Status commit() override { return flush(); }
   std::string name() const override { return client_.url().display(); }
+  // Articles per commit that ingest should aim for: large, since each commit
+  // is an insert per table and partition; memory is bounded by flush_bytes.
+  size_t batch_articles() const override { return 100000; }
 
   struct Counts {
     int64_t events = 0, mentions = 0, articles = 0, inserts = 0;
@@ -114,7 +119,7 @@ class ClickHouseSink final : public StoreWriter {
   ClickHouseClient client_;
   size_t flush_bytes_;
   uint64_t next_version_;
-  // table → day → JSONEachRow lines, and how many lines.
+  // table → month ("2024-01") → JSONEachRow lines, and how many lines.
   struct Batch {
     std::string rows;
     int64_t count = 0;

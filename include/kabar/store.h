@@ -5,6 +5,7 @@
 // rows from either engine.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -73,6 +74,8 @@ class StoreWriter {
   virtual Status commit() = 0;
   // For messages: the file or the URL without its password.
   virtual std::string name() const = 0;
+  // How many articles `kabar ingest` puts between begin() and commit().
+  virtual size_t batch_articles() const { return 256; }
 };
 
 }  // namespace kabar

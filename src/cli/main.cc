@@ -337,7 +337,8 @@ int run_ingest(const Common& c, const std::vector<std::string>& inputs, const st
   int problems = 0;
   size_t articles = 0, events = 0;
   Status failure;
-  const size_t kBatch = 256;
+  const size_t kBatch = 256;  // articles coded ahead
+  const size_t batch_articles = store->batch_articles();
   size_t in_batch = 0;
   auto flush = [&]() {
     if (in_batch == 0 || !failure.ok()) return;
@@ -354,7 +355,7 @@ int run_ingest(const Common& c, const std::vector<std::string>& inputs, const st
     failure = store->put_article(r, *setup.lex);
     ++articles;
     events += r.events.size();
-    if (++in_batch == kBatch) flush();
+    if (++in_batch == batch_articles) flush();
   });
   read_inputs(
       inputs, io,

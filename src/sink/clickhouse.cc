@@ -149,13 +149,31 @@ namespace {
 // = DB::Exception: Wrong password for user default, e.what() = …" becomes
 // "Code: 193: Wrong password for user default".
 std::string server_message(const std::string& body) {
-  std::string m = body.substr(0, body.find('\n', 0) == std::string::npos ? body.size() : body.find('\n'));
-  if (auto w = m.find(", e.what() ="); w != std::string::npos) m.resize(w);
-  if (auto d = m.find(", e.displayText() = "); d != std::string::npos) {
-    std::string text = m.substr(d + 20);
-    if (auto colon = text.find(": "); colon != std::string::npos && text.compare(0, 4, "DB::") == 0)
-      text = text.substr(colon + 2);
-    m = m.substr(0, d) + ": " + text;
+  auto clean = [](std::string m) {
+    if (auto w = m.find(", e.what() ="); w != std::string::npos) m.resize(w);
+    if (auto d = m.find(", e.displayText() = "); d != std::string::npos) {
+      std::string text = m.substr(d + 20);
+      if (auto colon = text.find(": "); colon != std::string::npos && text.compare(0, 4, "DB::") == 0)
+        text = text.substr(colon + 2);
+      m = m.substr(0, d) + ": " + text;
+    }
+    while (!m.empty() && (m.back() == ' ' || m.back() == '\r')) m.pop_back();
+    return m;
+  };
+  size_t eol = body.find('\n');
+  std::string m = clean(body.substr(0, eol));
+  // "All connection tries failed. Log:" is followed by the reason per try:
+  // keep the first, which names the shard that did not answer.
+  if (m.size() >= 4 && m.compare(m.size() - 4, 4, "Log:") == 0) {
+    while (eol != std::string::npos) {
+      size_t next = body.find('\n', eol + 1);
+      std::string line = clean(body.substr(eol + 1, next == std::string::npos ? std::string::npos : next - eol - 1));
+      eol = next;
+      if (!line.empty()) {
+        m += " " + line;
+        break;
+      }
+    }
   }
   if (m.size() > 400) m = m.substr(0, 400) + "…";
   return m.empty() ? "(no message)" : m;
@@ -382,9 +400,12 @@ Status ClickHouseSink::put_article(const ArticleResult& r, const Lexicon& lexico
   const std::string outlet = !r.article.source.empty() ? r.article.source
                              : r.document.dateline && !r.document.dateline->outlet.empty() ? r.document.dateline->outlet
                                                                                             : r.article.id;
+  // Rows wait grouped by partition (the month of their day), so that each
+  // insert writes one partition: an insert spanning many partitions makes a
+  // part in each and is slow.
   auto add = [&](const char* table, const std::string& day, std::string&& row) {
     row += "}\n";
-    Batch& b = pending_[table][day];
+    Batch& b = pending_[table][day.substr(0, 7)];
     pending_bytes_ += row.size();
     b.rows += row;
     ++b.count;
@@ -471,8 +492,8 @@ Status ClickHouseSink::flush() {
   // article row whose events are still on the way.
   static const ClickHouseClient::Settings kSync = {{"insert_distributed_sync", "1"}};
   for (const char* table : {"events", "mentions", "articles"}) {
-    auto& days = pending_[table];
-    for (auto it = days.begin(); it != days.end();) {
+    auto& months = pending_[table];
+    for (auto it = months.begin(); it != months.end();) {
       auto done = client_.execute(fmt::format("INSERT INTO {}.{} FORMAT JSONEachRow", client_.url().database, table),
                                   it->second.rows, kSync);
       if (!done.ok()) return done.status();  // what is left stays pending; the caller stops
@@ -481,7 +502,7 @@ Status ClickHouseSink::flush() {
                                                                                              : written_.articles) +=
           it->second.count;
       pending_bytes_ -= it->second.rows.size();
-      it = days.erase(it);
+      it = months.erase(it);
     }
   }
   return Status::Ok();
@@ -491,7 +512,8 @@ Status ClickHouseSink::flush() {
 
 StatusOr<std::unique_ptr<ClickHouseReader>> ClickHouseReader::open(const ClickHouseUrl& url) {
   auto reader = std::unique_ptr<ClickHouseReader>(new ClickHouseReader(url));
-  auto probe = reader->client_.execute(fmt::format("SELECT count() FROM {}.events WHERE 0", url.database));
+  auto probe = reader->client_.execute(fmt::format("SELECT count() FROM {}.events WHERE 0", url.database), {},
+                                       reader->settings());
   if (!probe.ok()) return probe.status();
   return reader;
 }
