@@ -456,11 +456,8 @@ int run_clusters(const std::string& db_path, size_t limit) {
 
 int run_query(const std::string& db_path, bool skip_unavailable_shards, EventQuery q, const std::string& from,
               const std::string& to, const std::string& format) {
-  std::optional<Date> d;
-  if (!parse_date_flag(from, d)) return kExitUsage;
-  q.from = d;
-  if (!parse_date_flag(to, d)) return kExitUsage;
-  q.to = d;
+  // Each bound from its own flag: --from alone leaves the end open.
+  if (!parse_date_flag(from, q.from) || !parse_date_flag(to, q.to)) return kExitUsage;
   int exit_code = kExitOk;
   auto store = open_reader(db_path, skip_unavailable_shards, exit_code);
   if (!store) return exit_code;

@@ -76,6 +76,10 @@ check "explain shows suppressed negation" 0 $? "negated" "$tmp/out"
 n=$(grep -c " 173 " "$tmp/out"); [[ "$n" == 2 ]]; check "re-ingest replaces, never duplicates (2 events, got $n)" 0 $?
 "$kabar" query --db "$tmp/k.db" --code 17 --format csv > "$tmp/out"; check "query filters and csv" 0 $? "^2025-03-04,IDNCOP" "$tmp/out"
 "$kabar" query --db "$tmp/k.db" --text "menangkap" --format json > "$tmp/out"; check "full-text query, json lines" 0 $? '"code":"173"' "$tmp/out"
+# Date bounds are independent: --from alone leaves the end open, --to alone the start.
+"$kabar" query --db "$tmp/k.db" --code 17 --from 2025-01-01 --format csv > "$tmp/out"; check "--from alone is open-ended" 0 $? "^2025-03-04,IDNCOP" "$tmp/out"
+"$kabar" query --db "$tmp/k.db" --code 17 --to 2025-12-31 --format csv > "$tmp/out"; check "--to alone is open-started" 0 $? "^2025-03-04,IDNCOP" "$tmp/out"
+"$kabar" query --db "$tmp/k.db" --code 17 --from 2025-03-05 --format csv > "$tmp/out"; n=$(wc -l < "$tmp/out"); [[ "$n" == 1 ]]; check "--from after every event finds none (header only, got $n lines)" 0 $?
 "$kabar" query --db "$tmp/k.db" --text '"broken' > "$tmp/out" 2> "$tmp/err"; check "malformed full-text query is a usage error" 2 $?
 "$kabar" stats --db "$tmp/k.db" > "$tmp/out"; check "stats by root" 0 $? "by root" "$tmp/out"
 "$kabar" ingest "$src/tests/data/dedup" --db "$tmp/d.db" 2> /dev/null
