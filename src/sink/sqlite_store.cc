@@ -410,12 +410,16 @@ StatusOr<std::string> SqliteStore::assign_cluster(const Event& e) {
   std::string id;
   if (!date.empty()) {
     Stmt find(db_, *cache_,
-              "SELECT id FROM clusters WHERE root = ?1 AND COALESCE(source_code,'') = ?2 AND COALESCE(target_code,'') = ?3 "
+              // IS, not COALESCE(…) =: the index clusters_key serves IS, so
+              // finding a cluster stays a short range scan as the store grows
+              // (COALESCE made it scan every cluster of the root). Codes are
+              // stored as NULL, never "", so both mean the same.
+              "SELECT id FROM clusters WHERE root = ?1 AND source_code IS ?2 AND target_code IS ?3 "
               "AND last_date >= date(?4, ?5) AND first_date <= date(?4, ?6) "
               "AND (place_country IS NULL OR ?7 = '' OR place_country = ?7) ORDER BY first_date, id LIMIT 1");
     find.text(1, e.root);
-    find.text(2, source);
-    find.text(3, target);
+    find.opt_text(2, source);
+    find.opt_text(3, target);
     find.text(4, date);
     find.text(5, fmt::format("-{} day", kClusterWindowDays));
     find.text(6, fmt::format("+{} day", kClusterWindowDays));

@@ -16,7 +16,7 @@
 set -uo pipefail
 kabar=${1:?kabar binary}
 src=${2:?source dir}
-if ! command -v clickhouse-server >/dev/null 2>&1 && [[ ! -x /usr/bin/clickhouse ]]; then
+if ! command -v clickhouse-server >/dev/null 2>&1 && [[ ! -x /usr/sbin/clickhouse-server && ! -x /usr/bin/clickhouse ]]; then
   echo "SKIPPED: clickhouse-server is not installed (scripts/setup installs it)"
   exit 77
 fi
