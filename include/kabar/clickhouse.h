@@ -139,6 +139,10 @@ class ClickHouseReader final : public EventReader {
   StatusOr<std::vector<EventRow>> query(const EventQuery& q) const override;
   StatusOr<std::vector<StatRow>> stats(const std::string& by) const override;
   StatusOr<int64_t> count(const std::string& table) const override;
+  StatusOr<std::optional<EventDetail>> event(const std::string& id) const override;
+  StatusOr<std::optional<ArticleDetail>> article(const std::string& id) const override;
+  StatusOr<std::vector<EdgeRow>> network(size_t limit) const override;
+  std::string store_name() const override { return client_.url().display(); }
   std::string caveat() const override;
 
  private:

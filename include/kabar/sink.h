@@ -42,6 +42,9 @@ struct StoredArticleRange {
 class SqliteStore final : public EventReader, public StoreWriter {
  public:
   static StatusOr<std::unique_ptr<SqliteStore>> open(const std::string& path);
+  // For readers that must not write (kabar serve): no schema changes, and a
+  // file of another schema version is refused with what to do.
+  static StatusOr<std::unique_ptr<SqliteStore>> open_read_only(const std::string& path);
   ~SqliteStore();
   SqliteStore(const SqliteStore&) = delete;
   SqliteStore& operator=(const SqliteStore&) = delete;
@@ -58,6 +61,10 @@ class SqliteStore final : public EventReader, public StoreWriter {
   StatusOr<std::vector<EventRow>> events(size_t limit) const;
   StatusOr<std::vector<EventRow>> query(const EventQuery& q) const override;
   StatusOr<std::vector<StatRow>> stats(const std::string& by) const override;
+  StatusOr<std::optional<EventDetail>> event(const std::string& id) const override;
+  StatusOr<std::optional<ArticleDetail>> article(const std::string& id) const override;
+  StatusOr<std::vector<EdgeRow>> network(size_t limit) const override;
+  std::string store_name() const override { return path_; }
 
   // Cross-article deduplication: one row per happening (docs/FORMAT.md).
   struct ClusterRow {

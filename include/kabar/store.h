@@ -44,6 +44,39 @@ struct StatRow {
   int64_t events = 0;
 };
 
+// One report of an event: the event as coded in one article. For SQLite the
+// mentions of an event are every event of its cluster (the same happening
+// reported elsewhere); ClickHouse keeps no clusters, so only its own.
+struct MentionRow {
+  std::string event_id, article, outlet, url, date;
+  int64_t sentence = 0;
+};
+struct EventDetail {
+  std::string event_json;  // as `kabar code` prints it
+  std::string cluster;     // "" when the store keeps none
+  std::vector<MentionRow> mentions;
+};
+
+// A marked stretch of an article's text: an actor or place mention, a
+// quotation. `label` is the text's name for it, `code` the CAMEO actor code,
+// the place's country or the speaker's code.
+struct SpanRow {
+  uint32_t begin = 0, end = 0;  // byte offsets into the article text
+  std::string kind, label, code;
+};
+struct ArticleDetail {
+  std::string id, url, source, lang, date, title, text;
+  std::vector<std::string> events;  // event JSON lines in text order
+  std::vector<SpanRow> spans;       // in text order
+  bool annotated = false;           // false: the store keeps events only (ClickHouse)
+};
+
+// An edge of the actor network: events from one actor code to another.
+struct EdgeRow {
+  std::string source, target;
+  int64_t events = 0;
+};
+
 // The groupings of EventReader::stats: by "day" (the event date, "" when
 // undated; in date order), "root", "quad", "pair" ("RUS -> UKR", "-" for a
 // missing side; these three largest first, ties by key).
@@ -58,6 +91,14 @@ class EventReader {
   // Rows of "articles", "events" or "clusters" (kNotFound when this store
   // does not keep that table).
   virtual StatusOr<int64_t> count(const std::string& table) const = 0;
+  // One event by id, one article by id; nullopt when there is none.
+  virtual StatusOr<std::optional<EventDetail>> event(const std::string& id) const = 0;
+  virtual StatusOr<std::optional<ArticleDetail>> article(const std::string& id) const = 0;
+  // The `limit` largest actor pairs (both sides known), most events first,
+  // ties by codes.
+  virtual StatusOr<std::vector<EdgeRow>> network(size_t limit) const = 0;
+  // For messages: the file or the URL without its password.
+  virtual std::string store_name() const = 0;
   // Said once after the results when they may be incomplete (a ClickHouse
   // shard skipped on request); empty otherwise.
   virtual std::string caveat() const { return {}; }

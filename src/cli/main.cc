@@ -20,6 +20,7 @@
 
 #include "kabar/clickhouse.h"
 #include "kabar/eval.h"
+#include "kabar/serve.h"
 #include "kabar/follow.h"
 #include "kabar/gazetteer.h"
 #include "kabar/gdelt.h"
@@ -512,6 +513,61 @@ int run_stats(const std::string& db_path, bool skip_unavailable_shards, const st
   return kExitOk;
 }
 
+// `kabar serve`: the JSON API over either store until SIGINT/SIGTERM.
+int run_serve(const std::string& db, bool skip_unavailable_shards, const std::string& host, int port) {
+  ApiServer::ReaderFactory factory;
+  if (is_clickhouse_url(db)) {
+    auto url = parse_clickhouse_url(db);
+    if (!url.ok()) {
+      fmt::print(stderr, "kabar: --db: {}\n", url.status().message());
+      return kExitUsage;
+    }
+    if (skip_unavailable_shards) url->skip_unavailable_shards = true;
+    factory = [u = *url]() -> StatusOr<std::unique_ptr<EventReader>> {
+      auto r = ClickHouseReader::open(u);
+      if (!r.ok()) return r.status();
+      return std::unique_ptr<EventReader>(std::move(r).value());
+    };
+  } else {
+    if (skip_unavailable_shards) {
+      fmt::print(stderr, "kabar: --skip-unavailable-shards needs a clickhouse:// store\n");
+      return kExitUsage;
+    }
+    if (!std::filesystem::exists(db)) {
+      fmt::print(stderr, "kabar: {}: no such database\n", db);
+      return kExitUsage;
+    }
+    factory = [db]() -> StatusOr<std::unique_ptr<EventReader>> {
+      auto r = SqliteStore::open_read_only(db);
+      if (!r.ok()) return r.status();
+      return std::unique_ptr<EventReader>(std::move(r).value());
+    };
+  }
+  if (auto first = factory(); !first.ok()) {  // fail now, not at the first request
+    fmt::print(stderr, "kabar: {}\n", first.status().message());
+    return first.status().code() == ErrorCode::kData ? kExitData : kExitOutput;
+  }
+  ApiServer server(factory);
+  auto bound = server.bind(host, port);
+  if (!bound.ok()) {
+    fmt::print(stderr, "kabar: {}\n", bound.status().message());
+    return kExitOutput;
+  }
+  std::signal(SIGINT, [](int) { g_stop = true; });
+  std::signal(SIGTERM, [](int) { g_stop = true; });
+  // httplib's stop() is not for signal handlers: a watcher calls it.
+  std::thread watcher([&] {
+    while (!g_stop) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    server.stop();
+  });
+  fmt::print(stderr, "kabar: serving {} on http://{}:{}/api/\n", is_clickhouse_url(db) ? parse_clickhouse_url(db)->display() : db,
+             host, *bound);
+  server.listen();
+  g_stop = true;
+  watcher.join();
+  return kExitOk;
+}
+
 int run_clickhouse_init(const std::vector<std::string>& servers, const std::string& cluster) {
   std::vector<ClickHouseUrl> urls;
   for (const auto& s : servers) {
@@ -995,6 +1051,14 @@ int main(int argc, char** argv) {
   add_common(dict);
   dict->add_option("action", dict_action, "check | stats")->required()->check(CLI::IsMember({"check", "stats"}));
 
+  std::string serve_host = "127.0.0.1";
+  int serve_port = 8080;
+  auto* serve = app.add_subcommand("serve", "A read-only JSON API over a store (docs/openapi.yaml)");
+  serve->add_option("--db", db_path, db_help);
+  serve->add_option("--host", serve_host, "Address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)");
+  serve->add_option("--port", serve_port, "Port (0: any free port, printed on stderr)")->check(CLI::Range(0, 65535));
+  serve->add_flag("--skip-unavailable-shards", skip_shards, skip_help);
+
   std::vector<std::string> ch_servers;
   std::string ch_cluster;
   auto* clickhouse_cmd = app.add_subcommand("clickhouse", "Prepare a ClickHouse server or cluster for --sink");
@@ -1038,6 +1102,7 @@ int main(int argc, char** argv) {
     return q_clusters ? run_clusters(db_path, q.limit) : run_query(db_path, skip_shards, q, q_from, q_to, q_format);
   if (stats_cmd->parsed()) return run_stats(db_path, skip_shards, stat_groups);
   if (ch_init->parsed()) return run_clickhouse_init(ch_servers, ch_cluster);
+  if (serve->parsed()) return run_serve(db_path, skip_shards, serve_host, serve_port);
   if (eval->parsed()) return run_eval(common, gold_path, actors_mode, report_path);
   if (eval_ner->parsed()) return run_eval_ner(common, ner_path);
   if (eval_places->parsed()) return run_eval_places(common, places_path, places_limit);

@@ -633,6 +633,77 @@ StatusOr<std::vector<StatRow>> ClickHouseReader::stats(const std::string& by) co
   return rows;
 }
 
+StatusOr<std::optional<EventDetail>> ClickHouseReader::event(const std::string& id) const {
+  const std::string& db = client_.url().database;
+  auto body = client_.execute(fmt::format("SELECT json FROM {}.events FINAL WHERE event_id = {} FORMAT TabSeparated", db,
+                                          clickhouse_quote(id)),
+                              {}, settings());
+  if (!body.ok()) return body.status();
+  if (body->empty()) return std::optional<EventDetail>();
+  EventDetail d;
+  d.event_json = clickhouse_unescape_tsv(std::string_view(*body).substr(0, body->find('\n')));
+  auto mentions = client_.execute(
+      fmt::format("SELECT event_id, article, outlet, ifNull(url, ''), ifNull(article_date, ''), sentence FROM "
+                  "{}.mentions FINAL WHERE event_id = {} ORDER BY article FORMAT TabSeparated",
+                  db, clickhouse_quote(id)),
+      {}, settings());
+  if (!mentions.ok()) return mentions.status();
+  for_each_line(*mentions, [&](std::string_view line) {
+    auto f = split_tabs(line);
+    if (f.size() == 6)
+      d.mentions.push_back({clickhouse_unescape_tsv(f[0]), clickhouse_unescape_tsv(f[1]), clickhouse_unescape_tsv(f[2]),
+                            clickhouse_unescape_tsv(f[3]), clickhouse_unescape_tsv(f[4]),
+                            std::atoll(std::string(f[5]).c_str())});
+  });
+  return std::optional<EventDetail>(std::move(d));
+}
+
+StatusOr<std::optional<ArticleDetail>> ClickHouseReader::article(const std::string& id) const {
+  const std::string& db = client_.url().database;
+  auto body = client_.execute(
+      fmt::format("SELECT id, ifNull(url, ''), ifNull(source, ''), lang, ifNull(date, ''), ifNull(title, ''), text "
+                  "FROM {}.articles FINAL WHERE id = {} FORMAT TabSeparated",
+                  db, clickhouse_quote(id)),
+      {}, settings());
+  if (!body.ok()) return body.status();
+  if (body->empty()) return std::optional<ArticleDetail>();
+  auto f = split_tabs(std::string_view(*body).substr(0, body->find('\n')));
+  if (f.size() != 7)
+    return Status(ErrorCode::kIo, fmt::format("{}: unexpected answer: {} fields in a row", client_.url().display(), f.size()));
+  ArticleDetail d;
+  d.id = clickhouse_unescape_tsv(f[0]);
+  d.url = clickhouse_unescape_tsv(f[1]);
+  d.source = clickhouse_unescape_tsv(f[2]);
+  d.lang = clickhouse_unescape_tsv(f[3]);
+  d.date = clickhouse_unescape_tsv(f[4]);
+  d.title = clickhouse_unescape_tsv(f[5]);
+  d.text = clickhouse_unescape_tsv(f[6]);
+  auto events = client_.execute(fmt::format("SELECT json FROM {}.events FINAL WHERE article = {} ORDER BY sentence, "
+                                            "event_id FORMAT TabSeparated",
+                                            db, clickhouse_quote(id)),
+                                {}, settings());
+  if (!events.ok()) return events.status();
+  for_each_line(*events, [&](std::string_view line) { d.events.push_back(clickhouse_unescape_tsv(line)); });
+  return std::optional<ArticleDetail>(std::move(d));
+}
+
+StatusOr<std::vector<EdgeRow>> ClickHouseReader::network(size_t limit) const {
+  auto body = client_.execute(
+      fmt::format("SELECT assumeNotNull(source_code) AS s, assumeNotNull(target_code) AS t, count() AS n FROM {}.events "
+                  "FINAL WHERE isNotNull(source_code) AND isNotNull(target_code) GROUP BY s, t ORDER BY n DESC, s, t{} "
+                  "FORMAT TabSeparated",
+                  client_.url().database, limit ? fmt::format(" LIMIT {}", limit) : ""),
+      {}, settings());
+  if (!body.ok()) return body.status();
+  std::vector<EdgeRow> rows;
+  for_each_line(*body, [&](std::string_view line) {
+    auto f = split_tabs(line);
+    if (f.size() == 3)
+      rows.push_back({clickhouse_unescape_tsv(f[0]), clickhouse_unescape_tsv(f[1]), std::atoll(std::string(f[2]).c_str())});
+  });
+  return rows;
+}
+
 StatusOr<int64_t> ClickHouseReader::count(const std::string& table) const {
   if (table != "events" && table != "articles" && table != "mentions")
     return Status(ErrorCode::kNotFound, fmt::format("the ClickHouse store keeps no {} (SQLite only)", table));

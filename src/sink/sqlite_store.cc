@@ -17,7 +17,10 @@ namespace {
 //   1  articles, events
 //   2  events_fts: full-text index of event sentences (FTS5)
 //   3  clusters: events from several articles that report one happening
-constexpr int kSchemaVersion = 5;
+//   4  sentences, actor and place mentions, quotes
+//   5  the gazetteer's codes of place mentions, the kind of each quote
+//   6  an index of cluster_articles by article
+constexpr int kSchemaVersion = 6;
 
 // Two events report the same happening when they have the same source,
 // target and CAMEO root, dates at most this many days apart (chained through
@@ -123,6 +126,31 @@ StatusOr<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::string& path
   return store;
 }
 
+StatusOr<std::unique_ptr<SqliteStore>> SqliteStore::open_read_only(const std::string& path) {
+  sqlite3* db = nullptr;
+  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
+    std::string msg = db ? sqlite3_errmsg(db) : "out of memory";
+    sqlite3_close(db);
+    return Status(ErrorCode::kIo, fmt::format("{}: cannot open database: {}", path, msg));
+  }
+  auto store = std::unique_ptr<SqliteStore>(new SqliteStore(db));
+  store->path_ = path;
+  sqlite3_busy_timeout(db, 5000);
+  int v = 0;
+  {
+    Stmt version(db, "SELECT value FROM meta WHERE key='schema_version'");
+    if (!version.ok())
+      return Status(ErrorCode::kData, fmt::format("{}: not a kabar store: {}", path, sqlite3_errmsg(db)));
+    if (version.step() == SQLITE_ROW) v = std::stoi(col(version.get(), 0));
+  }
+  if (v != kSchemaVersion)
+    return Status(ErrorCode::kData,
+                  fmt::format("{}: schema version {}, this kabar reads {}{}", path, v, kSchemaVersion,
+                              v < kSchemaVersion ? ": run `kabar stats --db FILE` once to migrate it" : ""));
+  store->schema_version_ = v;
+  return store;
+}
+
 Status SqliteStore::migrate(const std::string& path) {
   int v = 0;
   {
@@ -193,6 +221,12 @@ Status SqliteStore::migrate(const std::string& path) {
           "ALTER TABLE place_mentions ADD COLUMN geonames_id INTEGER;"
           // Reported speech beside direct quotations: 'direct' or 'reported'.
           "ALTER TABLE quotes ADD COLUMN kind TEXT NOT NULL DEFAULT 'direct';");
+    }
+    if (v == 5) {
+      // Re-ingest and every new article look up an article's clusters; the
+      // primary key (cluster, article) cannot serve that, and the scan grew
+      // with the store (a million events took hours).
+      st = exec("CREATE INDEX IF NOT EXISTS cluster_articles_article ON cluster_articles(article);");
     }
     if (st.ok()) st = exec(fmt::format("INSERT OR REPLACE INTO meta(key, value) VALUES('schema_version', '{}')", v + 1).c_str());
     if (!st.ok()) {
@@ -636,6 +670,75 @@ StatusOr<std::vector<SqliteStore::StatRow>> SqliteStore::stats(const std::string
   if (!s.ok()) return Status(ErrorCode::kIo, std::string("sqlite: ") + sqlite3_errmsg(db_));
   std::vector<StatRow> rows;
   while (s.step() == SQLITE_ROW) rows.push_back({col(s.get(), 0), sqlite3_column_int64(s.get(), 1)});
+  return rows;
+}
+
+StatusOr<std::optional<EventDetail>> SqliteStore::event(const std::string& id) const {
+  auto fail = [&] { return Status(ErrorCode::kIo, fmt::format("sqlite: {}", sqlite3_errmsg(db_))); };
+  EventDetail d;
+  {
+    Stmt s(db_, "SELECT json, COALESCE(cluster, '') FROM events WHERE id = ?1");
+    if (!s.ok()) return fail();
+    s.text(1, id);
+    if (s.step() != SQLITE_ROW) return std::optional<EventDetail>();
+    d.event_json = col(s.get(), 0);
+    d.cluster = col(s.get(), 1);
+  }
+  // Every report of the happening: the events of its cluster (itself when
+  // it has none), earliest first.
+  Stmt m(db_,
+         "SELECT e.id, e.article, COALESCE(a.source, ''), COALESCE(a.url, a.origin, ''), COALESCE(a.date, ''), "
+         "e.sentence FROM events e JOIN articles a ON a.id = e.article "
+         "WHERE (?2 <> '' AND e.cluster = ?2) OR e.id = ?1 ORDER BY COALESCE(a.date, ''), e.article, e.sentence, e.id");
+  if (!m.ok()) return fail();
+  m.text(1, id);
+  m.text(2, d.cluster);
+  while (m.step() == SQLITE_ROW)
+    d.mentions.push_back({col(m.get(), 0), col(m.get(), 1), col(m.get(), 2), col(m.get(), 3), col(m.get(), 4),
+                          sqlite3_column_int64(m.get(), 5)});
+  return std::optional<EventDetail>(std::move(d));
+}
+
+StatusOr<std::optional<ArticleDetail>> SqliteStore::article(const std::string& id) const {
+  auto fail = [&] { return Status(ErrorCode::kIo, fmt::format("sqlite: {}", sqlite3_errmsg(db_))); };
+  ArticleDetail d;
+  {
+    Stmt s(db_, "SELECT id, COALESCE(url, ''), COALESCE(source, ''), COALESCE(lang, ''), COALESCE(date, ''), "
+                "COALESCE(title, ''), text FROM articles WHERE id = ?1");
+    if (!s.ok()) return fail();
+    s.text(1, id);
+    if (s.step() != SQLITE_ROW) return std::optional<ArticleDetail>();
+    d = {col(s.get(), 0), col(s.get(), 1), col(s.get(), 2), col(s.get(), 3), col(s.get(), 4), col(s.get(), 5),
+         col(s.get(), 6), {}, {}, true};
+  }
+  {
+    Stmt e(db_, "SELECT json FROM events WHERE article = ?1 ORDER BY sentence, id");
+    if (!e.ok()) return fail();
+    e.text(1, id);
+    while (e.step() == SQLITE_ROW) d.events.push_back(col(e.get(), 0));
+  }
+  Stmt spans(db_,
+             "SELECT begin, end, 'actor', name, code FROM actor_mentions WHERE article = ?1 "
+             "UNION ALL SELECT begin, end, 'place', name, COALESCE(country, '') FROM place_mentions WHERE article = ?1 "
+             "UNION ALL SELECT begin, end, 'quote', COALESCE(speaker_name, ''), COALESCE(speaker_code, '') FROM quotes "
+             "WHERE article = ?1 ORDER BY 1, 2, 3");
+  if (!spans.ok()) return fail();
+  spans.text(1, id);
+  while (spans.step() == SQLITE_ROW)
+    d.spans.push_back({static_cast<uint32_t>(sqlite3_column_int64(spans.get(), 0)),
+                       static_cast<uint32_t>(sqlite3_column_int64(spans.get(), 1)), col(spans.get(), 2),
+                       col(spans.get(), 3), col(spans.get(), 4)});
+  return std::optional<ArticleDetail>(std::move(d));
+}
+
+StatusOr<std::vector<EdgeRow>> SqliteStore::network(size_t limit) const {
+  Stmt s(db_, "SELECT source_code, target_code, COUNT(*) AS n FROM events WHERE source_code IS NOT NULL AND "
+              "target_code IS NOT NULL GROUP BY source_code, target_code ORDER BY n DESC, source_code, target_code "
+              "LIMIT ?1");
+  if (!s.ok()) return Status(ErrorCode::kIo, fmt::format("sqlite: {}", sqlite3_errmsg(db_)));
+  sqlite3_bind_int64(s.get(), 1, limit ? static_cast<int64_t>(limit) : -1);
+  std::vector<EdgeRow> rows;
+  while (s.step() == SQLITE_ROW) rows.push_back({col(s.get(), 0), col(s.get(), 1), sqlite3_column_int64(s.get(), 2)});
   return rows;
 }
 

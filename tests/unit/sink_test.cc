@@ -239,7 +239,7 @@ TEST(SqliteMigrationTest, VersionOneStoresGainTheFullTextIndex) {
   }
   auto store = SqliteStore::open(path.string());
   ASSERT_TRUE(store.ok()) << store.status().to_string();
-  EXPECT_EQ((*store)->schema_version(), 5);
+  EXPECT_EQ((*store)->schema_version(), 6);
   EXPECT_EQ(*(*store)->count("quotes"), 0) << "version 4 tables exist, empty until re-ingest";
   EXPECT_EQ(*(*store)->count("place_mentions"), 0);
   {
