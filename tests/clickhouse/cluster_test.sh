@@ -101,6 +101,30 @@ check "query --format csv same on both stores" "$(md5sum <"$work/q-sqlite.csv")"
 n=$("$kabar" query --db "$u1" --actor RUS --format json | wc -l)
 [[ "$n" -gt 100 ]] || fail "query --actor RUS found only $n events"
 
+# kabar serve answers the same from either store.
+serve_port=$((KABAR_CH_HTTP_BASE + 50))
+"$kabar" serve --db "$work/ref.db" --port "$serve_port" 2>"$work/serve-sqlite.log" &
+serve_sqlite=$!
+"$kabar" serve --db "$u1" --port "$((serve_port + 1))" 2>"$work/serve-ch.log" &
+serve_ch=$!
+for port in "$serve_port" "$((serve_port + 1))"; do
+  for _ in $(seq 1 50); do curl -sf "http://127.0.0.1:$port/api/health" >/dev/null && break; sleep 0.1; done
+done
+for path in "api/stats?by=root" "api/stats?by=pair" "api/events?actor=RUS&code=19&limit=200" "api/network?limit=20" \
+            "api/events?text=Moskow&limit=30"; do
+  a=$(curl -s "http://127.0.0.1:$serve_port/$path")
+  b=$(curl -s "http://127.0.0.1:$((serve_port + 1))/$path")
+  [[ ${#a} -gt 50 ]] || fail "serve $path answered only: $a"
+  check "serve /$path same from both stores" "$(echo "$a" | md5sum)" "$(echo "$b" | md5sum)"
+done
+id=$(curl -s "http://127.0.0.1:$serve_port/api/events?code=19&limit=1" | grep -o '"id":"[0-9a-f]*"' | head -1 | cut -d'"' -f4)
+out=$(curl -s "http://127.0.0.1:$((serve_port + 1))/api/events/$id")
+[[ "$out" == *"\"mentions\":[{\"event\":\"$id\""* && "$out" == *'"cluster":null'* ]] ||
+  fail "serve /api/events/$id from ClickHouse: ${out:0:300}"
+art=$(echo "$out" | grep -o '"article":"[^"]*"' | head -1 | cut -d'"' -f4)
+out=$(curl -s "http://127.0.0.1:$((serve_port + 1))/api/articles/$art")
+[[ "$out" == *'"annotated":false'* && "$out" == *"\"id\":\"$id\""* ]] || fail "serve /api/articles/$art from ClickHouse: ${out:0:300}"
+
 # A wrong password: refused, with the server's reason.
 out=$("$kabar" stats --db "clickhouse://default:wrong@127.0.0.1:$h1/kabar_test" 2>&1); rc=$?
 check "wrong password exit code" 4 "$rc"
@@ -119,6 +143,17 @@ check "partial count is shard 1's" "$local1" "$(echo "$out" | awk '$1 == "events
 grep -q "may be partial" "$work/skip.err" || fail "the partial answer is not said: $(cat "$work/skip.err")"
 out=$("$kabar" query --db "$u1" --skip-unavailable-shards --format json 2>"$work/skipq.err" | wc -l)
 check "query --skip-unavailable-shards rows" "$local1" "$out"
+code=$(curl -s -o "$work/serve-down.json" -w '%{http_code}' "http://127.0.0.1:$((serve_port + 1))/api/stats?by=root")
+check "serve with a shard down: HTTP status" 503 "$code"
+grep -q '"error":".*onnection' "$work/serve-down.json" || fail "serve with a shard down: $(cat "$work/serve-down.json")"
+kill "$serve_ch" "$serve_sqlite"; wait "$serve_ch" "$serve_sqlite" 2>/dev/null
+"$kabar" serve --db "$u1" --skip-unavailable-shards --port "$((serve_port + 2))" 2>/dev/null &
+serve_skip=$!
+for _ in $(seq 1 50); do curl -sf "http://127.0.0.1:$((serve_port + 2))/api/health" >/dev/null && break; sleep 0.1; done
+out=$(curl -s "http://127.0.0.1:$((serve_port + 2))/api/health")
+[[ "$out" == *"\"events\":$local1,"* && "$out" == *'"partial":"results may be partial'* ]] ||
+  fail "serve --skip-unavailable-shards: $out"
+kill "$serve_skip"; wait "$serve_skip" 2>/dev/null
 "$kabar" ingest "$src/examples" --sink "$u1?retries=1&backoff=0.1" 2>"$work/down.log"; rc=$?
 check "ingest with a shard down: exit code" 4 "$rc"
 grep -q "onnection" "$work/down.log" || fail "ingest with a shard down: $(cat "$work/down.log")"
