@@ -127,6 +127,9 @@ class ApiServer::Lease {
 };
 
 ApiServer::ApiServer(ReaderFactory factory) : factory_(std::move(factory)), server_(std::make_unique<httplib::Server>()) {
+  // Without it a keep-alive answer written in two pieces waits for the
+  // client's delayed ACK: 40 ms a request on loopback.
+  server_->set_tcp_nodelay(true);
   routes();
 }
 ApiServer::~ApiServer() = default;

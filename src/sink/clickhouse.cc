@@ -130,6 +130,7 @@ struct ClickHouseClient::Connection {
   httplib::Client http;
   explicit Connection(const ClickHouseUrl& u) : http(u.host, u.port) {
     http.set_keep_alive(true);
+    http.set_tcp_nodelay(true);  // else a request sent in two writes waits for a delayed ACK (40 ms)
     http.set_connection_timeout(5, 0);
     auto whole = static_cast<time_t>(u.timeout_s);
     auto micro = static_cast<time_t>((u.timeout_s - static_cast<double>(whole)) * 1e6);
