@@ -130,6 +130,12 @@ ApiServer::ApiServer(ReaderFactory factory) : factory_(std::move(factory)), serv
   // Without it a keep-alive answer written in two pieces waits for the
   // client's delayed ACK: 40 ms a request on loopback.
   server_->set_tcp_nodelay(true);
+  // SO_REUSEADDR only: httplib's default adds SO_REUSEPORT, with which a
+  // second server on a port in use starts silently and shares it.
+  server_->set_socket_options([](socket_t sock) {
+    int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, reinterpret_cast<const void*>(&yes), sizeof(yes));
+  });
   routes();
 }
 ApiServer::~ApiServer() = default;

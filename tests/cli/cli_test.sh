@@ -105,6 +105,17 @@ check "export gdelt --every 1s --batches 2: two batches in masterfilelist.txt" 0
 "$kabar" export gdelt --db "$tmp/d.db" --out "$tmp/every" --every 15x > "$tmp/out" 2> "$tmp/err"; check "bad --every is a usage error" 2 $? "--every" "$tmp/err"
 "$kabar" query --db "$tmp/d.db" --clusters > "$tmp/out"; check "two reports, one happening" 0 $? "2025-03-03 RUS        UKR        19   UKR            2       2        2" "$tmp/out"
 "$kabar" query --db "$tmp/none.db" > "$tmp/out" 2> "$tmp/err"; check "query on a missing db is a usage error" 2 $? "no such database" "$tmp/err"
+"$kabar" serve --db "$tmp/none.db" --port 0 2> "$tmp/err"; check "serve on a missing db is a usage error" 2 $? "no such database" "$tmp/err"
+"$kabar" serve --db "$tmp/k.db" --skip-unavailable-shards 2> "$tmp/err"; check "serve: skipping shards needs ClickHouse" 2 $? "clickhouse://" "$tmp/err"
+"$kabar" serve --db "clickhouse://u:secret@127.0.0.1:1/db?retries=0" 2> "$tmp/err"; check "serve: ClickHouse not answering" 4 $? "no answer" "$tmp/err"
+! grep -q secret "$tmp/err"; check "the password is never printed" 0 $?
+"$kabar" ingest "$tmp/good.txt" --sink "clickhouse://u@127.0.0.1:99999/db" 2> "$tmp/err"; check "a bad --sink URL is a usage error" 2 $? "port" "$tmp/err"
+"$kabar" serve --db "$tmp/k.db" --port 0 2> "$tmp/serve.err" & spid=$!
+for _ in $(seq 1 50); do grep -q "serving" "$tmp/serve.err" && break; sleep 0.1; done
+port=$(grep -o '127.0.0.1:[0-9]*' "$tmp/serve.err" | head -1 | cut -d: -f2)
+curl -s "http://127.0.0.1:$port/api/stats?by=root" > "$tmp/out"; check "serve answers stats" 0 $? '"by":"root","rows":\[{"key":' "$tmp/out"
+"$kabar" serve --db "$tmp/k.db" --port "$port" 2> "$tmp/err"; check "serve on a port in use exits 4" 4 $? "cannot listen" "$tmp/err"
+kill -TERM $spid; wait $spid; check "serve stops on SIGTERM with 0" 0 $?
 "$kabar" dict check > "$tmp/out"; check "dict check" 0 $? "dictionaries OK" "$tmp/out"
 
 # Killing ingest mid-run leaves a consistent store that a rerun completes.
