@@ -31,6 +31,9 @@ class ApiServer {
   ApiServer(const ApiServer&) = delete;
   ApiServer& operator=(const ApiServer&) = delete;
 
+  // Serves the files of `dir` (the dashboard) at /; false when it is not a
+  // directory.
+  bool mount(const std::string& dir);
   // Binds host:port (port 0: any free port) and returns the port.
   StatusOr<int> bind(const std::string& host, int port);
   // Serves until stop() (from another thread or a signal handler's thread).

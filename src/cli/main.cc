@@ -514,7 +514,8 @@ int run_stats(const std::string& db_path, bool skip_unavailable_shards, const st
 }
 
 // `kabar serve`: the JSON API over either store until SIGINT/SIGTERM.
-int run_serve(const std::string& db, bool skip_unavailable_shards, const std::string& host, int port) {
+int run_serve(const std::string& db, bool skip_unavailable_shards, const std::string& host, int port,
+              std::string web_dir) {
   ApiServer::ReaderFactory factory;
   if (is_clickhouse_url(db)) {
     auto url = parse_clickhouse_url(db);
@@ -548,6 +549,11 @@ int run_serve(const std::string& db, bool skip_unavailable_shards, const std::st
     return first.status().code() == ErrorCode::kData ? kExitData : kExitOutput;
   }
   ApiServer server(factory);
+  // The dashboard: --web, else $KABAR_WEB, else the one this build bundled.
+  if (web_dir.empty()) web_dir = std::getenv("KABAR_WEB") ? std::getenv("KABAR_WEB") : KABAR_DEFAULT_WEB_DIR;
+  const bool dashboard = web_dir != "none" && std::filesystem::exists(web_dir + "/index.html") && server.mount(web_dir);
+  if (!dashboard && web_dir != "none")
+    fmt::print(stderr, "kabar: no dashboard in {} (build it with scripts/build): serving the API only\n", web_dir);
   auto bound = server.bind(host, port);
   if (!bound.ok()) {
     fmt::print(stderr, "kabar: {}\n", bound.status().message());
@@ -560,8 +566,8 @@ int run_serve(const std::string& db, bool skip_unavailable_shards, const std::st
     while (!g_stop) std::this_thread::sleep_for(std::chrono::milliseconds(50));
     server.stop();
   });
-  fmt::print(stderr, "kabar: serving {} on http://{}:{}/api/\n", is_clickhouse_url(db) ? parse_clickhouse_url(db)->display() : db,
-             host, *bound);
+  fmt::print(stderr, "kabar: serving {} on http://{}:{}/{}\n",
+             is_clickhouse_url(db) ? parse_clickhouse_url(db)->display() : db, host, *bound, dashboard ? "" : "api/");
   server.listen();
   g_stop = true;
   watcher.join();
@@ -1058,6 +1064,8 @@ int main(int argc, char** argv) {
   serve->add_option("--host", serve_host, "Address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)");
   serve->add_option("--port", serve_port, "Port (0: any free port, printed on stderr)")->check(CLI::Range(0, 65535));
   serve->add_flag("--skip-unavailable-shards", skip_shards, skip_help);
+  std::string web_dir;
+  serve->add_option("--web", web_dir, "The dashboard's folder (default: $KABAR_WEB or the one built; none: API only)");
 
   std::vector<std::string> ch_servers;
   std::string ch_cluster;
@@ -1102,7 +1110,7 @@ int main(int argc, char** argv) {
     return q_clusters ? run_clusters(db_path, q.limit) : run_query(db_path, skip_shards, q, q_from, q_to, q_format);
   if (stats_cmd->parsed()) return run_stats(db_path, skip_shards, stat_groups);
   if (ch_init->parsed()) return run_clickhouse_init(ch_servers, ch_cluster);
-  if (serve->parsed()) return run_serve(db_path, skip_shards, serve_host, serve_port);
+  if (serve->parsed()) return run_serve(db_path, skip_shards, serve_host, serve_port, web_dir);
   if (eval->parsed()) return run_eval(common, gold_path, actors_mode, report_path);
   if (eval_ner->parsed()) return run_eval_ner(common, ner_path);
   if (eval_places->parsed()) return run_eval_places(common, places_path, places_limit);

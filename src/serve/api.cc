@@ -146,6 +146,8 @@ StatusOr<int> ApiServer::bind(const std::string& host, int port) {
   return bound;
 }
 
+bool ApiServer::mount(const std::string& dir) { return server_->set_mount_point("/", dir); }
+
 void ApiServer::listen() { server_->listen_after_bind(); }
 void ApiServer::stop() { server_->stop(); }
 

@@ -21,7 +21,21 @@ if ! command -v clickhouse-server >/dev/null 2>&1 && [[ ! -x /usr/sbin/clickhous
   exit 77
 fi
 
-export KABAR_CH_HTTP_BASE=${KABAR_CH_HTTP_BASE:-28123} KABAR_CH_TCP_BASE=${KABAR_CH_TCP_BASE:-29000}
+# Ports: the first of a few bases where all four (two HTTP, two native) and
+# the serve ports are free, so two runs on one machine do not meet.
+port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+if [[ -z "${KABAR_CH_HTTP_BASE:-}" ]]; then
+  for offset in 0 200 400 600 800; do
+    h=$((28123 + offset)) t=$((29000 + offset))
+    if port_free $h && port_free $((h + 1)) && port_free $t && port_free $((t + 1)) && port_free $((h + 50)) &&
+       port_free $((h + 51)) && port_free $((h + 52)); then
+      export KABAR_CH_HTTP_BASE=$h KABAR_CH_TCP_BASE=$t
+      break
+    fi
+  done
+  [[ -n "${KABAR_CH_HTTP_BASE:-}" ]] || { echo "FAIL: no free ports for the test cluster"; exit 1; }
+fi
+export KABAR_CH_TCP_BASE=${KABAR_CH_TCP_BASE:-29000}
 export KABAR_CH_PASSWORD=kabar-test
 work=$(mktemp -d)
 cleanup() { bash "$src/scripts/clickhouse-cluster" stop "$work/cluster" >/dev/null 2>&1; rm -rf "$work"; }
