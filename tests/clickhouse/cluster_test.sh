@@ -115,6 +115,25 @@ check "query --format csv same on both stores" "$(md5sum <"$work/q-sqlite.csv")"
 n=$("$kabar" query --db "$u1" --actor RUS --format json | wc -l)
 [[ "$n" -gt 100 ]] || fail "query --actor RUS found only $n events"
 
+# Following a folder into the cluster (a database of its own): two runs store
+# each article once, and the checkpoint (kept beside --db) moves only after
+# the cluster has the rows.
+f1=${u1%/kabar_test}/kabar_follow
+f2=${u2%/kabar_test}/kabar_follow
+"$kabar" clickhouse init --cluster kabar "$f1" "$f2" 2>/dev/null || fail "clickhouse init of kabar_follow"
+mkdir -p "$work/incoming"
+head -n 40 "$work/gen.jsonl" | sed 's/"id":"gen-/"id":"follow-/' >"$work/incoming/a.jsonl"
+"$kabar" ingest --follow "$work/incoming" --sink "$f1" --db "$work/follow.db" --poll 0.2 --idle-exit 1 2>"$work/follow1.log" ||
+  fail "follow into ClickHouse: $(tail -2 "$work/follow1.log")"
+head -n 70 "$work/gen.jsonl" | tail -n 30 | sed 's/"id":"gen-/"id":"follow-/' >>"$work/incoming/a.jsonl"
+"$kabar" ingest --follow "$work/incoming" --sink "$f2" --db "$work/follow.db" --poll 0.2 --idle-exit 1 2>"$work/follow2.log" ||
+  fail "follow into ClickHouse, second run: $(tail -2 "$work/follow2.log")"
+check "followed articles stored once across two runs" 70 \
+  "$(sql $h1 "SELECT count() FROM kabar_follow.articles FINAL WHERE id LIKE 'follow-%'")"
+check "followed articles never sent twice" 70 \
+  "$(sql $h1 "SELECT count() FROM kabar_follow.articles WHERE id LIKE 'follow-%'")"
+[[ -f "$work/follow.db.follow" ]] || fail "no checkpoint beside --db"
+
 # kabar serve answers the same from either store.
 serve_port=$((KABAR_CH_HTTP_BASE + 50))
 "$kabar" serve --db "$work/ref.db" --port "$serve_port" 2>"$work/serve-sqlite.log" &
