@@ -137,7 +137,7 @@ class ClickHouseReader final : public EventReader {
  public:
   static StatusOr<std::unique_ptr<ClickHouseReader>> open(const ClickHouseUrl& url);
   StatusOr<std::vector<EventRow>> query(const EventQuery& q) const override;
-  StatusOr<std::vector<StatRow>> stats(const std::string& by) const override;
+  StatusOr<std::vector<StatRow>> stats(const std::string& by, const EventQuery& where = {}) const override;
   StatusOr<int64_t> count(const std::string& table) const override;
   StatusOr<std::optional<EventDetail>> event(const std::string& id) const override;
   StatusOr<std::optional<ArticleDetail>> article(const std::string& id) const override;

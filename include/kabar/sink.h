@@ -60,7 +60,7 @@ class SqliteStore final : public EventReader, public StoreWriter {
   // Events ordered by date, article, sentence; at most `limit` (0 = all).
   StatusOr<std::vector<EventRow>> events(size_t limit) const;
   StatusOr<std::vector<EventRow>> query(const EventQuery& q) const override;
-  StatusOr<std::vector<StatRow>> stats(const std::string& by) const override;
+  StatusOr<std::vector<StatRow>> stats(const std::string& by, const EventQuery& where = {}) const override;
   StatusOr<std::optional<EventDetail>> event(const std::string& id) const override;
   StatusOr<std::optional<ArticleDetail>> article(const std::string& id) const override;
   StatusOr<std::vector<EdgeRow>> network(size_t limit) const override;

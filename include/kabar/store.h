@@ -79,7 +79,9 @@ struct EdgeRow {
 
 // The groupings of EventReader::stats: by "day" (the event date, "" when
 // undated; in date order), "root", "quad", "pair" ("RUS -> UKR", "-" for a
-// missing side; these three largest first, ties by key).
+// missing side), "country" (where it happened: the place's country, "" when
+// unplaced) — these largest first, ties by key — and "day-quad" ("2024-01-02
+// 4", in key order) for a timeline.
 bool is_stat_grouping(const std::string& by);
 
 class EventReader {
@@ -87,7 +89,8 @@ class EventReader {
   virtual ~EventReader() = default;
   // Events ordered by date, article, sentence, id; at most q.limit (0 = all).
   virtual StatusOr<std::vector<EventRow>> query(const EventQuery& q) const = 0;
-  virtual StatusOr<std::vector<StatRow>> stats(const std::string& by) const = 0;
+  // Counts of the events that pass `where` (its limit is ignored).
+  virtual StatusOr<std::vector<StatRow>> stats(const std::string& by, const EventQuery& where = {}) const = 0;
   // Rows of "articles", "events" or "clusters" (kNotFound when this store
   // does not keep that table).
   virtual StatusOr<int64_t> count(const std::string& table) const = 0;

@@ -998,7 +998,8 @@ int main(int argc, char** argv) {
   auto* stats_cmd = app.add_subcommand("stats", "Counts of the stored events by day, root, QuadClass, country pair");
   stats_cmd->add_option("--db", db_path, db_help);
   stats_cmd->add_flag("--skip-unavailable-shards", skip_shards, skip_help);
-  stats_cmd->add_option("--by", stat_groups, "Groupings to print")->check(CLI::IsMember({"day", "root", "quad", "pair"}));
+  stats_cmd->add_option("--by", stat_groups, "Groupings to print (also: country, day-quad)")
+      ->check(CLI::IsMember({"day", "root", "quad", "pair", "country", "day-quad"}));
 
   std::string gold_path, actors_mode = "full", report_path;
   auto* eval = app.add_subcommand("eval", "Score kabar on a gold file (kabar JSONL, PETRARCH XML, PLOVER JSON)");

@@ -95,6 +95,26 @@ void caveat(std::string& o, const EventReader& reader) {
 
 }  // namespace
 
+namespace {
+
+// The filters of /api/events and /api/stats, as `kabar query` takes them.
+bool filters(const httplib::Request& req, httplib::Response& res, EventQuery& q) {
+  q.actor = req.get_param_value("actor");
+  q.source = req.get_param_value("source");
+  q.target = req.get_param_value("target");
+  q.code = req.get_param_value("code");
+  q.place = req.get_param_value("place");
+  q.text = req.get_param_value("text");
+  size_t quad = 0;
+  if (!number_param(req, res, "quad", 1, 4, quad) || !date_param(req, res, "from", q.from) ||
+      !date_param(req, res, "to", q.to))
+    return false;
+  q.quad = static_cast<int>(quad);
+  return true;
+}
+
+}  // namespace
+
 // A reader for the life of one request: from the pool, or new.
 class ApiServer::Lease {
  public:
@@ -173,18 +193,8 @@ void ApiServer::routes() {
   server_->Get("/api/events", [with_reader](const httplib::Request& req, httplib::Response& res) {
     if (!only(req, res, {"actor", "source", "target", "code", "quad", "from", "to", "place", "text", "limit"})) return;
     EventQuery q;
-    q.actor = req.get_param_value("actor");
-    q.source = req.get_param_value("source");
-    q.target = req.get_param_value("target");
-    q.code = req.get_param_value("code");
-    q.place = req.get_param_value("place");
-    q.text = req.get_param_value("text");
-    size_t quad = 0;
     q.limit = kDefaultLimit;
-    if (!number_param(req, res, "quad", 1, 4, quad) || !number_param(req, res, "limit", 1, kMaxEvents, q.limit) ||
-        !date_param(req, res, "from", q.from) || !date_param(req, res, "to", q.to))
-      return;
-    q.quad = static_cast<int>(quad);
+    if (!filters(req, res, q) || !number_param(req, res, "limit", 1, kMaxEvents, q.limit)) return;
     with_reader(res, [&](EventReader& r) {
       auto rows = r.query(q);
       if (!rows.ok()) return store_error(res, rows.status());
@@ -261,11 +271,14 @@ void ApiServer::routes() {
   });
 
   server_->Get("/api/stats", [with_reader](const httplib::Request& req, httplib::Response& res) {
-    if (!only(req, res, {"by"})) return;
+    if (!only(req, res, {"by", "actor", "source", "target", "code", "quad", "from", "to", "place", "text"})) return;
     const std::string by = req.has_param("by") ? req.get_param_value("by") : "root";
-    if (!is_stat_grouping(by)) return error(res, 400, fmt::format("by must be day, root, quad or pair, not \"{}\"", by));
+    if (!is_stat_grouping(by))
+      return error(res, 400, fmt::format("by must be day, root, quad, pair, country or day-quad, not \"{}\"", by));
+    EventQuery q;
+    if (!filters(req, res, q)) return;
     with_reader(res, [&](EventReader& r) {
-      auto rows = r.stats(by);
+      auto rows = r.stats(by, q);
       if (!rows.ok()) return store_error(res, rows.status());
       std::string o = "{";
       field(o, "by", by);

@@ -560,7 +560,10 @@ std::string prefix_clause(const char* column, const std::string& prefix) {
 
 }  // namespace
 
-StatusOr<std::vector<EventRow>> ClickHouseReader::query(const EventQuery& q) const {
+namespace {
+
+// The WHERE clause of query() and stats(); every value quoted.
+std::string where_clause(const EventQuery& q) {
   std::string where = "1";
   if (!q.actor.empty())
     where += fmt::format(" AND ({} OR {})", prefix_clause("source_code", q.actor), prefix_clause("target_code", q.actor));
@@ -580,6 +583,13 @@ StatusOr<std::vector<EventRow>> ClickHouseReader::query(const EventQuery& q) con
       where += fmt::format(" AND positionCaseInsensitiveUTF8(text, {}) > 0", clickhouse_quote(q.text.substr(i, j - i)));
     i = j + 1;
   }
+  return where;
+}
+
+}  // namespace
+
+StatusOr<std::vector<EventRow>> ClickHouseReader::query(const EventQuery& q) const {
+  const std::string where = where_clause(q);
   std::string sql = fmt::format(
       "SELECT article, ifNull(date, ''), ifNull(source_code, '-'), ifNull(target_code, '-'), code, quad, goldstein, "
       "modality, ifNull(place_name, ''), text, json FROM {}.events FINAL WHERE {} "
@@ -613,17 +623,19 @@ StatusOr<std::vector<EventRow>> ClickHouseReader::query(const EventQuery& q) con
   return rows;
 }
 
-StatusOr<std::vector<StatRow>> ClickHouseReader::stats(const std::string& by) const {
+StatusOr<std::vector<StatRow>> ClickHouseReader::stats(const std::string& by, const EventQuery& where) const {
   const char* key = nullptr;
   const char* order = "n DESC, k";
   if (by == "day") { key = "ifNull(date, '')"; order = "k"; }
   else if (by == "root") key = "root";
   else if (by == "quad") key = "toString(quad)";
   else if (by == "pair") key = "concat(ifNull(source_country, '-'), ' -> ', ifNull(target_country, '-'))";
-  else return Status(ErrorCode::kInvalidArgument, fmt::format("stats: group by day, root, quad or pair, not \"{}\"", by));
-  auto body = client_.execute(fmt::format("SELECT {} AS k, count() AS n FROM {}.events FINAL GROUP BY k ORDER BY {} "
-                                          "FORMAT TabSeparated",
-                                          key, client_.url().database, order),
+  else if (by == "country") key = "ifNull(place_country, '')";
+  else if (by == "day-quad") { key = "concat(ifNull(date, ''), ' ', toString(quad))"; order = "k"; }
+  else return Status(ErrorCode::kInvalidArgument, fmt::format("stats: group by day, root, quad, pair, country or day-quad, not \"{}\"", by));
+  auto body = client_.execute(fmt::format("SELECT {} AS k, count() AS n FROM {}.events FINAL WHERE {} GROUP BY k "
+                                          "ORDER BY {} FORMAT TabSeparated",
+                                          key, client_.url().database, where_clause(where), order),
                               {}, settings());
   if (!body.ok()) return body.status();
   std::vector<StatRow> rows;

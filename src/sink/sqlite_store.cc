@@ -604,13 +604,12 @@ StatusOr<std::vector<SqliteStore::EventRow>> SqliteStore::events(size_t limit) c
   return query(q);
 }
 
-StatusOr<std::vector<SqliteStore::EventRow>> SqliteStore::query(const EventQuery& q) const {
-  // Built from fixed clauses with bound parameters: user text never enters
-  // the SQL string.
-  std::string sql =
-      "SELECT article, COALESCE(date,''), COALESCE(source_code,'-'), COALESCE(target_code,'-'), code, quad, "
-      "goldstein, modality, COALESCE(place_name,''), text, json FROM events WHERE 1=1";
-  std::vector<std::string> params;
+namespace {
+
+// The WHERE clause of query() and stats(), from fixed clauses with bound
+// parameters: user text never enters the SQL string.
+std::string where_clause(const EventQuery& q, std::vector<std::string>& params) {
+  std::string sql = " WHERE 1=1";
   auto add = [&](const char* clause, std::string value) {
     sql += clause;
     params.push_back(std::move(value));
@@ -631,6 +630,16 @@ StatusOr<std::vector<SqliteStore::EventRow>> SqliteStore::query(const EventQuery
   }
   if (!q.text.empty())
     add(fmt::format(" AND rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?{})", params.size() + 1).c_str(), q.text);
+  return sql;
+}
+
+}  // namespace
+
+StatusOr<std::vector<SqliteStore::EventRow>> SqliteStore::query(const EventQuery& q) const {
+  std::vector<std::string> params;
+  std::string sql =
+      "SELECT article, COALESCE(date,''), COALESCE(source_code,'-'), COALESCE(target_code,'-'), code, quad, "
+      "goldstein, modality, COALESCE(place_name,''), text, json FROM events" + where_clause(q, params);
   sql += " ORDER BY date, article, sentence, id";
   if (q.limit) sql += fmt::format(" LIMIT {}", q.limit);
   Stmt s(db_, sql.c_str());
@@ -658,18 +667,26 @@ StatusOr<std::vector<SqliteStore::EventRow>> SqliteStore::query(const EventQuery
   return rows;
 }
 
-StatusOr<std::vector<SqliteStore::StatRow>> SqliteStore::stats(const std::string& by) const {
+
+StatusOr<std::vector<SqliteStore::StatRow>> SqliteStore::stats(const std::string& by, const EventQuery& where) const {
   const char* key = nullptr;
   const char* order = "n DESC, k";
   if (by == "day") { key = "COALESCE(date, '')"; order = "k"; }
   else if (by == "root") key = "root";
   else if (by == "quad") key = "CAST(quad AS TEXT)";
   else if (by == "pair") key = "COALESCE(source_country, '-') || ' -> ' || COALESCE(target_country, '-')";
-  else return Status(ErrorCode::kInvalidArgument, fmt::format("stats: group by day, root, quad or pair, not \"{}\"", by));
-  Stmt s(db_, fmt::format("SELECT {} AS k, COUNT(*) AS n FROM events GROUP BY k ORDER BY {}", key, order).c_str());
+  else if (by == "country") key = "COALESCE(place_country, '')";
+  else if (by == "day-quad") { key = "COALESCE(date, '') || ' ' || quad"; order = "k"; }
+  else return Status(ErrorCode::kInvalidArgument, fmt::format("stats: group by day, root, quad, pair, country or day-quad, not \"{}\"", by));
+  std::vector<std::string> params;
+  const std::string filter = where_clause(where, params);
+  Stmt s(db_, fmt::format("SELECT {} AS k, COUNT(*) AS n FROM events{} GROUP BY k ORDER BY {}", key, filter, order).c_str());
   if (!s.ok()) return Status(ErrorCode::kIo, std::string("sqlite: ") + sqlite3_errmsg(db_));
+  for (size_t i = 0; i < params.size(); ++i) s.text(static_cast<int>(i + 1), params[i]);
   std::vector<StatRow> rows;
-  while (s.step() == SQLITE_ROW) rows.push_back({col(s.get(), 0), sqlite3_column_int64(s.get(), 1)});
+  int rc;
+  while ((rc = s.step()) == SQLITE_ROW) rows.push_back({col(s.get(), 0), sqlite3_column_int64(s.get(), 1)});
+  if (rc != SQLITE_DONE) return Status(ErrorCode::kInvalidArgument, fmt::format("stats: {}", sqlite3_errmsg(db_)));
   return rows;
 }
 
@@ -833,7 +850,9 @@ StatusOr<std::vector<SqliteStore::ArticleRow>> SqliteStore::export_articles(Arti
   return rows;
 }
 
-bool is_stat_grouping(const std::string& by) { return by == "day" || by == "root" || by == "quad" || by == "pair"; }
+bool is_stat_grouping(const std::string& by) {
+  return by == "day" || by == "root" || by == "quad" || by == "pair" || by == "country" || by == "day-quad";
+}
 
 StatusOr<int64_t> SqliteStore::count(const std::string& table) const {
   static const std::set<std::string> kTables = {"events", "articles", "clusters", "sentences", "actor_mentions", "place_mentions", "quotes"};

@@ -144,7 +144,7 @@ for port in "$serve_port" "$((serve_port + 1))"; do
   for _ in $(seq 1 50); do curl -sf "http://127.0.0.1:$port/api/health" >/dev/null && break; sleep 0.1; done
 done
 for path in "api/stats?by=root" "api/stats?by=pair" "api/events?actor=RUS&code=19&limit=200" "api/network?limit=20" \
-            "api/events?text=Moskow&limit=30"; do
+            "api/events?text=Moskow&limit=30" "api/stats?by=day-quad&actor=RUS" "api/stats?by=country&code=19&from=2024-01-01"; do
   a=$(curl -s "http://127.0.0.1:$serve_port/$path")
   b=$(curl -s "http://127.0.0.1:$((serve_port + 1))/$path")
   [[ ${#a} -gt 50 ]] || fail "serve $path answered only: $a"

@@ -197,6 +197,36 @@ TEST_F(StoreQueryTest, FiltersCombine) {
   EXPECT_FALSE(store_->query(bad_text).ok()) << "a malformed FTS expression is an error, not an empty answer";
 }
 
+TEST_F(StoreQueryTest, FilteredStatsCountWhatTheQueryFinds) {
+  using Q = SqliteStore::EventQuery;
+  Q all, rus, conflict, feb, words;
+  rus.actor = "RUS";
+  conflict.quad = 4;
+  feb.from = Date::parse_iso("2024-02-01");
+  words.text = "bantuan";
+  for (const Q& q : {all, rus, conflict, feb, words}) {
+    auto events = store_->query(q);
+    ASSERT_TRUE(events.ok());
+    for (const char* by : {"day", "root", "quad", "pair", "country", "day-quad"}) {
+      auto rows = store_->stats(by, q);
+      ASSERT_TRUE(rows.ok()) << by << ": " << rows.status().to_string();
+      int64_t total = 0;
+      for (const auto& r : *rows) total += r.events;
+      EXPECT_EQ(total, static_cast<int64_t>(events->size())) << by;
+    }
+  }
+  auto timeline = store_->stats("day-quad", rus);
+  ASSERT_TRUE(timeline.ok());
+  ASSERT_FALSE(timeline->empty());
+  EXPECT_EQ(timeline->front().key, "2024-01-02 3") << "in key order: day, then QuadClass";
+  auto where = store_->stats("country", conflict);
+  ASSERT_TRUE(where.ok());
+  for (const auto& r : *where) EXPECT_TRUE(r.key.empty() || r.key.size() == 3) << r.key;
+  Q bad;
+  bad.text = "\"open";
+  EXPECT_FALSE(store_->stats("root", bad).ok());
+}
+
 TEST_F(StoreQueryTest, StatsGroupAndReingestKeepsTheFullTextIndexInStep) {
   auto by_root = store_->stats("root");
   ASSERT_TRUE(by_root.ok());

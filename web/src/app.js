@@ -1,7 +1,8 @@
 // kabar's dashboard: one page over `kabar serve`'s JSON API (docs/openapi.yaml).
-// Everything it draws comes from /api/events with the form's filters (up to
-// 10,000 events); the article reader adds /api/events/{id} and
-// /api/articles/{id}. Bundled by esbuild at set-up time (web/build.mjs); it
+// The map's shading and the timeline count every event that passes the
+// form's filters (/api/stats by country and by day-quad); the points, the
+// network and the table come from /api/events (up to 10,000 of them); the
+// article reader adds /api/events/{id} and /api/articles/{id}. Bundled by esbuild at set-up time (web/build.mjs); it
 // fetches nothing but the API.
 import { geoNaturalEarth1, geoPath, geoGraticule10 } from "d3-geo";
 import { feature } from "topojson-client";
@@ -36,7 +37,6 @@ async function api(path) {
 function filterParams() {
   const params = new URLSearchParams();
   for (const [k, v] of new FormData($("#filters"))) if (v.trim()) params.set(k, v.trim());
-  params.set("limit", String(MAX_EVENTS));
   return params;
 }
 
@@ -45,17 +45,17 @@ const projection = geoNaturalEarth1().fitSize([960, 480], { type: "Sphere" });
 const path = geoPath(projection);
 const countries = feature(world, world.objects.countries).features;
 
-function drawMap(events) {
+// byCountry: /api/stats?by=country rows (every filtered event); the points
+// are the loaded events' places.
+function drawMap(countryRows, events) {
   const svg = $("#map");
   svg.replaceChildren();
   svg.append(el("path", { class: "sphere", d: path({ type: "Sphere" }) }));
   svg.append(el("path", { d: path(geoGraticule10()), fill: "none", stroke: "#dde", "stroke-width": 0.4 }));
   const byCountry = new Map();
-  for (const e of events) {
-    const c = e.place && e.place.country;
-    if (!c) continue;
-    const n = isoNumeric[c];
-    if (n) byCountry.set(n, (byCountry.get(n) || 0) + 1);
+  for (const r of countryRows) {
+    const n = isoNumeric[r.key];
+    if (n) byCountry.set(n, (byCountry.get(n) || 0) + r.events);
   }
   const max = Math.max(1, ...byCountry.values());
   for (const f of countries) {
@@ -82,15 +82,17 @@ function drawMap(events) {
 }
 
 // ---------------------------------------------------------------- timeline
-function drawTimeline(events) {
+// rows: /api/stats?by=day-quad ("2024-01-02 4" → events).
+function drawTimeline(rows) {
   const svg = $("#timeline");
   svg.replaceChildren();
   const days = new Map();
-  for (const e of events) {
-    if (!e.date) continue;
-    const d = days.get(e.date) || { 1: 0, 2: 0, 3: 0, 4: 0 };
-    d[e.quad]++;
-    days.set(e.date, d);
+  for (const r of rows) {
+    const [date, quad] = r.key.split(" ");
+    if (!date) continue;  // undated
+    const d = days.get(date) || { 1: 0, 2: 0, 3: 0, 4: 0 };
+    d[quad] += r.events;
+    days.set(date, d);
   }
   if (!days.size) {
     svg.append(el("text", { x: 10, y: 100 }, "no dated events"));
@@ -250,15 +252,21 @@ async function openEvent(id, tr) {
 async function load() {
   $("#status").textContent = "loading…";
   try {
-    const data = await api(`/api/events?${filterParams()}`);
+    const filters = filterParams();
+    const [data, byCountry, byDay] = await Promise.all([
+      api(`/api/events?${filters}&limit=${MAX_EVENTS}`),
+      api(`/api/stats?by=country&${filters}`),
+      api(`/api/stats?by=day-quad&${filters}`),
+    ]);
     const events = data.events;
-    drawMap(events);
-    drawTimeline(events);
+    drawMap(byCountry.rows, events);
+    drawTimeline(byDay.rows);
     drawNetwork(events);
     drawTable(events);
-    $("#status").textContent = `${events.length} event(s)` + (events.length >= MAX_EVENTS ? ` (the first ${MAX_EVENTS})` : "") +
+    const total = byDay.rows.reduce((n, r) => n + r.events, 0);
+    $("#status").textContent = `${total} event(s)` + (events.length < total ? `; points, network and table from the first ${events.length}` : "") +
       (events.length > 500 ? "; the table shows the first 500" : "") + (data.partial ? ` — ${data.partial}` : "");
-    $("#status").dataset.count = String(events.length);
+    $("#status").dataset.count = String(total);
   } catch (err) {
     $("#status").textContent = `error: ${err.message}`;
     $("#status").dataset.count = "";
