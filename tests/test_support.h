@@ -78,15 +78,22 @@ inline const Gazetteer& gazetteer() {
   return *gaz;
 }
 
+// An input article as the readers make one; `source` is the outlet.
+inline Article article(const std::string& id, const std::string& text, const std::string& lang, const std::string& date,
+                       const std::string& source = "") {
+  Article a;
+  a.id = id;
+  a.text = text;
+  a.lang = lang;
+  a.source = source;
+  a.date = Date::parse_iso(date);
+  return a;
+}
+
 inline ArticleResult code_text(const std::string& text, const std::string& lang, const std::string& date,
                                Trace* trace = nullptr) {
   Pipeline p(lexicon(), {lang, false}, &gazetteer());
-  Article a;
-  a.id = "test";
-  a.text = text;
-  a.lang = lang;
-  a.date = Date::parse_iso(date);
-  return p.process(std::move(a), trace);
+  return p.process(article("test", text, lang, date), trace);
 }
 
 }  // namespace kabar::testing

@@ -236,13 +236,7 @@ TEST(ClickHouseClientTest, NoServerIsRetriedThenSaid) {
 
 ArticleResult coded(const char* id, const char* text, const char* date) {
   Pipeline p(testing::lexicon(), {"id", false});
-  Article a;
-  a.id = id;
-  a.text = text;
-  a.lang = "id";
-  a.source = "kompas.com";
-  a.date = Date::parse_iso(date);
-  return p.process(std::move(a));
+  return p.process(testing::article(id, text, "id", date, "kompas.com"));
 }
 
 TEST(ClickHouseSinkTest, OneInsertPerTableAndMonthWithEveryRowOnce) {

@@ -35,13 +35,8 @@ class ServeTest : public ::testing::Test {
         {"a3", "Indonesia mengirim bantuan kemanusiaan ke Gaza.", "2024-02-10"},
     };
     for (const auto& [id, text, date] : articles) {
-      Article a;
-      a.id = id;
-      a.text = text;
-      a.lang = "id";
-      a.source = "kompas.com";
-      a.date = Date::parse_iso(date);
-      ASSERT_TRUE((*store)->put_article(p.process(std::move(a)), testing::lexicon()).ok());
+      ASSERT_TRUE((*store)->put_article(p.process(testing::article(id, text, "id", date, "kompas.com")),
+                                        testing::lexicon()).ok());
     }
     ASSERT_TRUE((*store)->commit().ok());
   }

@@ -151,12 +151,7 @@ class StoreQueryTest : public ::testing::Test {
   }
   void put(const char* id, const char* text, const char* date) {
     Pipeline p(testing::lexicon(), {"id", false});
-    Article a;
-    a.id = id;
-    a.text = text;
-    a.lang = "id";
-    a.date = Date::parse_iso(date);
-    ASSERT_TRUE(store_->put_article(p.process(std::move(a)), testing::lexicon()).ok());
+    ASSERT_TRUE(store_->put_article(p.process(testing::article(id, text, "id", date)), testing::lexicon()).ok());
   }
   std::vector<std::string> codes(const SqliteStore::EventQuery& q) {
     auto rows = store_->query(q);
