@@ -148,6 +148,10 @@ class ClickHouseReader final : public EventReader {
  private:
   explicit ClickHouseReader(const ClickHouseUrl& url) : client_(url) {}
   ClickHouseClient::Settings settings() const;
+  // Runs `sql` (FORMAT TabSeparated is added) and returns its rows, each of
+  // exactly `fields` unescaped fields; a row of another width is an error.
+  using Rows = std::vector<std::vector<std::string>>;
+  StatusOr<Rows> select(const std::string& sql, size_t fields) const;
   ClickHouseClient client_;
 };
 

@@ -27,6 +27,9 @@ std::string event_to_tsv(const Event& e);
 
 // Appends `s` to `out` as a JSON string literal with quotes.
 void append_json_string(std::string& out, std::string_view s);
+// Appends `"key":` to the object being written at the end of `out`, after a
+// comma unless the object was just opened.
+void append_json_key(std::string& out, std::string_view key);
 
 // The embedded store. Writing an article replaces whatever was stored for the
 // same article id, in one transaction: ingesting twice never duplicates.
@@ -119,6 +122,8 @@ class SqliteStore final : public EventReader, public StoreWriter {
 
  private:
   explicit SqliteStore(sqlite3* db);
+  // The connection both open() and open_read_only() start from.
+  static StatusOr<std::unique_ptr<SqliteStore>> connect(const std::string& path, int flags);
   Status exec(const char* sql) const;
   Status migrate(const std::string& path);
   StatusOr<std::string> assign_cluster(const Event& e);

@@ -400,25 +400,47 @@ std::unique_ptr<SqliteStore> open_existing_store(const std::string& db_path, int
   return std::move(store).value();
 }
 
-// What `query` and `stats` read: the SQLite file, or ClickHouse when --db is
-// a clickhouse:// URL. nullptr after the reason is printed.
-std::unique_ptr<EventReader> open_reader(const std::string& db, bool skip_unavailable_shards, int& exit_code) {
-  if (!is_clickhouse_url(db)) {
-    if (skip_unavailable_shards) {
-      fmt::print(stderr, "kabar: --skip-unavailable-shards needs a clickhouse:// store\n");
-      exit_code = kExitUsage;
-      return nullptr;
+// How to open the store --db names, for query, stats and serve: the SQLite
+// file (read-only for serve, which must neither migrate nor write), or
+// ClickHouse for a clickhouse:// URL. kExitOk, or the exit code after the
+// reason is printed.
+int reader_factory(const std::string& db, bool skip_unavailable_shards, bool read_only,
+                   ApiServer::ReaderFactory& out) {
+  if (is_clickhouse_url(db)) {
+    auto url = parse_clickhouse_url(db);
+    if (!url.ok()) {
+      fmt::print(stderr, "kabar: --db: {}\n", url.status().message());
+      return kExitUsage;
     }
-    return open_existing_store(db, exit_code);
+    if (skip_unavailable_shards) url->skip_unavailable_shards = true;
+    out = [u = *url]() -> StatusOr<std::unique_ptr<EventReader>> {
+      auto r = ClickHouseReader::open(u);
+      if (!r.ok()) return r.status();
+      return std::unique_ptr<EventReader>(std::move(r).value());
+    };
+    return kExitOk;
   }
-  auto url = parse_clickhouse_url(db);
-  if (!url.ok()) {
-    fmt::print(stderr, "kabar: --db: {}\n", url.status().message());
-    exit_code = kExitUsage;
-    return nullptr;
+  if (skip_unavailable_shards) {
+    fmt::print(stderr, "kabar: --skip-unavailable-shards needs a clickhouse:// store\n");
+    return kExitUsage;
   }
-  if (skip_unavailable_shards) url->skip_unavailable_shards = true;
-  auto reader = ClickHouseReader::open(*url);
+  if (!std::filesystem::exists(db)) {
+    fmt::print(stderr, "kabar: {}: no such database\n", db);
+    return kExitUsage;
+  }
+  out = [db, read_only]() -> StatusOr<std::unique_ptr<EventReader>> {
+    auto r = read_only ? SqliteStore::open_read_only(db) : SqliteStore::open(db);
+    if (!r.ok()) return r.status();
+    return std::unique_ptr<EventReader>(std::move(r).value());
+  };
+  return kExitOk;
+}
+
+// What `query` and `stats` read; nullptr after the reason is printed.
+std::unique_ptr<EventReader> open_reader(const std::string& db, bool skip_unavailable_shards, int& exit_code) {
+  ApiServer::ReaderFactory factory;
+  if ((exit_code = reader_factory(db, skip_unavailable_shards, false, factory)) != kExitOk) return nullptr;
+  auto reader = factory();
   if (!reader.ok()) {
     fmt::print(stderr, "kabar: {}\n", reader.status().message());
     exit_code = kExitOutput;
@@ -517,33 +539,7 @@ int run_stats(const std::string& db_path, bool skip_unavailable_shards, const st
 int run_serve(const std::string& db, bool skip_unavailable_shards, const std::string& host, int port,
               std::string web_dir) {
   ApiServer::ReaderFactory factory;
-  if (is_clickhouse_url(db)) {
-    auto url = parse_clickhouse_url(db);
-    if (!url.ok()) {
-      fmt::print(stderr, "kabar: --db: {}\n", url.status().message());
-      return kExitUsage;
-    }
-    if (skip_unavailable_shards) url->skip_unavailable_shards = true;
-    factory = [u = *url]() -> StatusOr<std::unique_ptr<EventReader>> {
-      auto r = ClickHouseReader::open(u);
-      if (!r.ok()) return r.status();
-      return std::unique_ptr<EventReader>(std::move(r).value());
-    };
-  } else {
-    if (skip_unavailable_shards) {
-      fmt::print(stderr, "kabar: --skip-unavailable-shards needs a clickhouse:// store\n");
-      return kExitUsage;
-    }
-    if (!std::filesystem::exists(db)) {
-      fmt::print(stderr, "kabar: {}: no such database\n", db);
-      return kExitUsage;
-    }
-    factory = [db]() -> StatusOr<std::unique_ptr<EventReader>> {
-      auto r = SqliteStore::open_read_only(db);
-      if (!r.ok()) return r.status();
-      return std::unique_ptr<EventReader>(std::move(r).value());
-    };
-  }
+  if (int rc = reader_factory(db, skip_unavailable_shards, true, factory); rc != kExitOk) return rc;
   if (auto first = factory(); !first.ok()) {  // fail now, not at the first request
     fmt::print(stderr, "kabar: {}\n", first.status().message());
     return first.status().code() == ErrorCode::kData ? kExitData : kExitOutput;

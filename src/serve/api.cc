@@ -77,20 +77,40 @@ bool date_param(const httplib::Request& req, httplib::Response& res, const char*
 }
 
 void field(std::string& o, const char* key, std::string_view value) {
-  if (o.back() != '{') o += ',';
-  append_json_string(o, key);
-  o += ':';
+  append_json_key(o, key);
   append_json_string(o, value);
 }
 void field(std::string& o, const char* key, int64_t value) {
-  if (o.back() != '{') o += ',';
-  append_json_string(o, key);
-  o += ':';
+  append_json_key(o, key);
   o += std::to_string(value);
 }
-// The caveat of a partial answer (ClickHouse with shards skipped), if any.
-void caveat(std::string& o, const EventReader& reader) {
+// `"key":[…]`, each item appended by `write`.
+template <typename T, typename F>
+void array(std::string& o, const char* key, const std::vector<T>& items, F&& write) {
+  append_json_key(o, key);
+  o += '[';
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (i) o += ',';
+    write(o, items[i]);
+  }
+  o += ']';
+}
+// `"key":[{…},…]`, each object's fields written by `fields`.
+template <typename T, typename F>
+void object_array(std::string& o, const char* key, const std::vector<T>& items, F&& fields) {
+  array(o, key, items, [&](std::string& out, const T& item) {
+    out += '{';
+    fields(out, item);
+    out += '}';
+  });
+}
+
+// A 200 answer: the object `o` closed, with the caveat of a partial answer
+// (ClickHouse with shards skipped), if any.
+void answer(httplib::Response& res, std::string& o, const EventReader& reader) {
   if (auto c = reader.caveat(); !c.empty()) field(o, "partial", c);
+  o += '}';
+  reply(res, 200, o);
 }
 
 }  // namespace
@@ -185,8 +205,7 @@ void ApiServer::routes() {
       std::string o = "{";
       field(o, "store", r.store_name());
       field(o, "events", *n);
-      caveat(o, r);
-      reply(res, 200, o + "}");
+      answer(res, o, r);
     });
   });
 
@@ -198,13 +217,11 @@ void ApiServer::routes() {
     with_reader(res, [&](EventReader& r) {
       auto rows = r.query(q);
       if (!rows.ok()) return store_error(res, rows.status());
-      std::string o = "{\"events\":[";
-      for (size_t i = 0; i < rows->size(); ++i) o += (i ? "," : "") + (*rows)[i].json;
-      o += "]";
+      std::string o = "{";
+      array(o, "events", *rows, [](std::string& out, const EventRow& e) { out += e.json; });
       field(o, "count", static_cast<int64_t>(rows->size()));
       field(o, "limit", static_cast<int64_t>(q.limit));
-      caveat(o, r);
-      reply(res, 200, o + "}");
+      answer(res, o, r);
     });
   });
 
@@ -217,21 +234,15 @@ void ApiServer::routes() {
       if (!*d) return error(res, 404, fmt::format("no event \"{}\"", id));
       std::string o = "{\"event\":" + (*d)->event_json;
       if ((*d)->cluster.empty()) o += ",\"cluster\":null"; else field(o, "cluster", (*d)->cluster);
-      o += ",\"mentions\":[";
-      for (size_t i = 0; i < (*d)->mentions.size(); ++i) {
-        const MentionRow& m = (*d)->mentions[i];
-        std::string one = "{";
-        field(one, "event", m.event_id);
-        field(one, "article", m.article);
-        field(one, "outlet", m.outlet);
-        field(one, "url", m.url);
-        field(one, "date", m.date);
-        field(one, "sentence", m.sentence);
-        o += (i ? "," : "") + one + "}";
-      }
-      o += "]";
-      caveat(o, r);
-      reply(res, 200, o + "}");
+      object_array(o, "mentions", (*d)->mentions, [](std::string& out, const MentionRow& m) {
+        field(out, "event", m.event_id);
+        field(out, "article", m.article);
+        field(out, "outlet", m.outlet);
+        field(out, "url", m.url);
+        field(out, "date", m.date);
+        field(out, "sentence", m.sentence);
+      });
+      answer(res, o, r);
     });
   });
 
@@ -251,22 +262,17 @@ void ApiServer::routes() {
       field(o, "date", a.date);
       field(o, "title", a.title);
       field(o, "text", a.text);
-      o += "},\"events\":[";
-      for (size_t i = 0; i < a.events.size(); ++i) o += (i ? "," : "") + a.events[i];
-      o += "],\"spans\":[";
-      for (size_t i = 0; i < a.spans.size(); ++i) {
-        const SpanRow& s = a.spans[i];
-        std::string one = "{";
-        field(one, "kind", s.kind);
-        field(one, "begin", s.begin);
-        field(one, "end", s.end);
-        field(one, "label", s.label);
-        field(one, "code", s.code);
-        o += (i ? "," : "") + one + "}";
-      }
-      o += a.annotated ? "],\"annotated\":true" : "],\"annotated\":false";
-      caveat(o, r);
-      reply(res, 200, o + "}");
+      o += '}';
+      array(o, "events", a.events, [](std::string& out, const std::string& json) { out += json; });
+      object_array(o, "spans", a.spans, [](std::string& out, const SpanRow& s) {
+        field(out, "kind", s.kind);
+        field(out, "begin", s.begin);
+        field(out, "end", s.end);
+        field(out, "label", s.label);
+        field(out, "code", s.code);
+      });
+      o += a.annotated ? ",\"annotated\":true" : ",\"annotated\":false";
+      answer(res, o, r);
     });
   });
 
@@ -282,16 +288,11 @@ void ApiServer::routes() {
       if (!rows.ok()) return store_error(res, rows.status());
       std::string o = "{";
       field(o, "by", by);
-      o += ",\"rows\":[";
-      for (size_t i = 0; i < rows->size(); ++i) {
-        std::string one = "{";
-        field(one, "key", (*rows)[i].key);
-        field(one, "events", (*rows)[i].events);
-        o += (i ? "," : "") + one + "}";
-      }
-      o += "]";
-      caveat(o, r);
-      reply(res, 200, o + "}");
+      object_array(o, "rows", *rows, [](std::string& out, const StatRow& row) {
+        field(out, "key", row.key);
+        field(out, "events", row.events);
+      });
+      answer(res, o, r);
     });
   });
 
@@ -302,17 +303,13 @@ void ApiServer::routes() {
     with_reader(res, [&](EventReader& r) {
       auto rows = r.network(limit);
       if (!rows.ok()) return store_error(res, rows.status());
-      std::string o = "{\"edges\":[";
-      for (size_t i = 0; i < rows->size(); ++i) {
-        std::string one = "{";
-        field(one, "source", (*rows)[i].source);
-        field(one, "target", (*rows)[i].target);
-        field(one, "events", (*rows)[i].events);
-        o += (i ? "," : "") + one + "}";
-      }
-      o += "]";
-      caveat(o, r);
-      reply(res, 200, o + "}");
+      std::string o = "{";
+      object_array(o, "edges", *rows, [](std::string& out, const EdgeRow& e) {
+        field(out, "source", e.source);
+        field(out, "target", e.target);
+        field(out, "events", e.events);
+      });
+      answer(res, o, r);
     });
   });
 

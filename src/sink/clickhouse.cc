@@ -346,26 +346,21 @@ Status clickhouse_init(const std::vector<ClickHouseUrl>& servers, const std::str
 
 namespace {
 
-void json_field(std::string& o, const char* key) {
-  o += o.back() == '{' ? "\"" : ",\"";
-  o += key;
-  o += "\":";
-}
 void json_text(std::string& o, const char* key, std::string_view v) {
-  json_field(o, key);
+  append_json_key(o, key);
   append_json_string(o, v);
 }
 // Empty as null, as SQLite's opt_text.
 void json_opt(std::string& o, const char* key, std::string_view v) {
-  json_field(o, key);
+  append_json_key(o, key);
   if (v.empty()) o += "null"; else append_json_string(o, v);
 }
 void json_int(std::string& o, const char* key, int64_t v) {
-  json_field(o, key);
+  append_json_key(o, key);
   o += std::to_string(v);
 }
 void json_real(std::string& o, const char* key, double v) {
-  json_field(o, key);
+  append_json_key(o, key);
   o += fmt::format("{}", v);
 }
 
@@ -436,13 +431,13 @@ Status ClickHouseSink::put_article(const ArticleResult& r, const Lexicon& lexico
       // As in SQLite: a place's country is "" (not null) when unknown.
       json_text(o, "place_name", e.place->name);
       json_text(o, "place_country", e.place->country);
-      json_field(o, "lat");
+      append_json_key(o, "lat");
       o += e.place->lat ? fmt::format("{}", *e.place->lat) : "null";
-      json_field(o, "lon");
+      append_json_key(o, "lon");
       o += e.place->lon ? fmt::format("{}", *e.place->lon) : "null";
     } else {
       for (const char* k : {"place_name", "place_country", "lat", "lon"}) {
-        json_field(o, k);
+        append_json_key(o, k);
         o += "null";
       }
     }
@@ -492,16 +487,16 @@ Status ClickHouseSink::flush() {
   // Events before their mentions and articles, so a reader never sees an
   // article row whose events are still on the way.
   static const ClickHouseClient::Settings kSync = {{"insert_distributed_sync", "1"}};
-  for (const char* table : {"events", "mentions", "articles"}) {
+  const std::pair<const char*, int64_t*> tables[] = {
+      {"events", &written_.events}, {"mentions", &written_.mentions}, {"articles", &written_.articles}};
+  for (const auto& [table, written] : tables) {
     auto& months = pending_[table];
     for (auto it = months.begin(); it != months.end();) {
       auto done = client_.execute(fmt::format("INSERT INTO {}.{} FORMAT JSONEachRow", client_.url().database, table),
                                   it->second.rows, kSync);
       if (!done.ok()) return done.status();  // what is left stays pending; the caller stops
       ++written_.inserts;
-      (std::string(table) == "events" ? written_.events : std::string(table) == "mentions" ? written_.mentions
-                                                                                             : written_.articles) +=
-          it->second.count;
+      *written += it->second.count;
       pending_bytes_ -= it->second.rows.size();
       it = months.erase(it);
     }
@@ -588,39 +583,53 @@ std::string where_clause(const EventQuery& q) {
 
 }  // namespace
 
-StatusOr<std::vector<EventRow>> ClickHouseReader::query(const EventQuery& q) const {
-  const std::string where = where_clause(q);
-  std::string sql = fmt::format(
-      "SELECT article, ifNull(date, ''), ifNull(source_code, '-'), ifNull(target_code, '-'), code, quad, goldstein, "
-      "modality, ifNull(place_name, ''), text, json FROM {}.events FINAL WHERE {} "
-      "ORDER BY ifNull(date, ''), article, sentence, event_id{} FORMAT TabSeparated",
-      client_.url().database, where, q.limit ? fmt::format(" LIMIT {}", q.limit) : "");
-  auto body = client_.execute(sql, {}, settings());
+StatusOr<ClickHouseReader::Rows> ClickHouseReader::select(const std::string& sql, size_t fields) const {
+  auto body = client_.execute(sql + " FORMAT TabSeparated", {}, settings());
   if (!body.ok()) return body.status();
-  std::vector<EventRow> rows;
+  Rows rows;
   Status bad;
   for_each_line(*body, [&](std::string_view line) {
     auto f = split_tabs(line);
-    if (f.size() != 11) {
-      bad = Status(ErrorCode::kIo, fmt::format("{}: unexpected answer: {} fields in a row", client_.url().display(), f.size()));
+    if (f.size() != fields) {
+      if (bad.ok())
+        bad = Status(ErrorCode::kIo, fmt::format("{}: unexpected answer: {} fields in a row, not {}",
+                                                 client_.url().display(), f.size(), fields));
       return;
     }
-    EventRow r;
-    r.article = clickhouse_unescape_tsv(f[0]);
-    r.date = clickhouse_unescape_tsv(f[1]);
-    r.source = clickhouse_unescape_tsv(f[2]);
-    r.target = clickhouse_unescape_tsv(f[3]);
-    r.code = clickhouse_unescape_tsv(f[4]);
-    r.quad = std::atoi(std::string(f[5]).c_str());
-    r.goldstein = std::strtod(std::string(f[6]).c_str(), nullptr);
-    r.modality = clickhouse_unescape_tsv(f[7]);
-    r.place = clickhouse_unescape_tsv(f[8]);
-    r.text = clickhouse_unescape_tsv(f[9]);
-    r.json = clickhouse_unescape_tsv(f[10]);
-    rows.push_back(std::move(r));
+    std::vector<std::string>& row = rows.emplace_back();
+    row.reserve(fields);
+    for (std::string_view field : f) row.push_back(clickhouse_unescape_tsv(field));
   });
   if (!bad.ok()) return bad;
   return rows;
+}
+
+StatusOr<std::vector<EventRow>> ClickHouseReader::query(const EventQuery& q) const {
+  auto rows = select(fmt::format("SELECT article, ifNull(date, ''), ifNull(source_code, '-'), ifNull(target_code, '-'), "
+                                 "code, quad, goldstein, modality, ifNull(place_name, ''), text, json FROM {}.events "
+                                 "FINAL WHERE {} ORDER BY ifNull(date, ''), article, sentence, event_id{}",
+                                 client_.url().database, where_clause(q),
+                                 q.limit ? fmt::format(" LIMIT {}", q.limit) : ""),
+                     11);
+  if (!rows.ok()) return rows.status();
+  std::vector<EventRow> events;
+  events.reserve(rows->size());
+  for (auto& f : *rows) {
+    EventRow r;
+    r.article = std::move(f[0]);
+    r.date = std::move(f[1]);
+    r.source = std::move(f[2]);
+    r.target = std::move(f[3]);
+    r.code = std::move(f[4]);
+    r.quad = std::atoi(f[5].c_str());
+    r.goldstein = std::strtod(f[6].c_str(), nullptr);
+    r.modality = std::move(f[7]);
+    r.place = std::move(f[8]);
+    r.text = std::move(f[9]);
+    r.json = std::move(f[10]);
+    events.push_back(std::move(r));
+  }
+  return events;
 }
 
 StatusOr<std::vector<StatRow>> ClickHouseReader::stats(const std::string& by, const EventQuery& where) const {
@@ -633,96 +642,77 @@ StatusOr<std::vector<StatRow>> ClickHouseReader::stats(const std::string& by, co
   else if (by == "country") key = "ifNull(place_country, '')";
   else if (by == "day-quad") { key = "concat(ifNull(date, ''), ' ', toString(quad))"; order = "k"; }
   else return Status(ErrorCode::kInvalidArgument, fmt::format("stats: group by day, root, quad, pair, country or day-quad, not \"{}\"", by));
-  auto body = client_.execute(fmt::format("SELECT {} AS k, count() AS n FROM {}.events FINAL WHERE {} GROUP BY k "
-                                          "ORDER BY {} FORMAT TabSeparated",
-                                          key, client_.url().database, where_clause(where), order),
-                              {}, settings());
-  if (!body.ok()) return body.status();
-  std::vector<StatRow> rows;
-  for_each_line(*body, [&](std::string_view line) {
-    auto f = split_tabs(line);
-    if (f.size() == 2) rows.push_back({clickhouse_unescape_tsv(f[0]), std::atoll(std::string(f[1]).c_str())});
-  });
-  return rows;
+  auto rows = select(fmt::format("SELECT {} AS k, count() AS n FROM {}.events FINAL WHERE {} GROUP BY k ORDER BY {}", key,
+                                 client_.url().database, where_clause(where), order),
+                     2);
+  if (!rows.ok()) return rows.status();
+  std::vector<StatRow> out;
+  for (auto& f : *rows) out.push_back({std::move(f[0]), std::atoll(f[1].c_str())});
+  return out;
 }
 
 StatusOr<std::optional<EventDetail>> ClickHouseReader::event(const std::string& id) const {
   const std::string& db = client_.url().database;
-  auto body = client_.execute(fmt::format("SELECT json FROM {}.events FINAL WHERE event_id = {} FORMAT TabSeparated", db,
-                                          clickhouse_quote(id)),
-                              {}, settings());
-  if (!body.ok()) return body.status();
-  if (body->empty()) return std::optional<EventDetail>();
+  auto event = select(fmt::format("SELECT json FROM {}.events FINAL WHERE event_id = {}", db, clickhouse_quote(id)), 1);
+  if (!event.ok()) return event.status();
+  if (event->empty()) return std::optional<EventDetail>();
   EventDetail d;
-  d.event_json = clickhouse_unescape_tsv(std::string_view(*body).substr(0, body->find('\n')));
-  auto mentions = client_.execute(
-      fmt::format("SELECT event_id, article, outlet, ifNull(url, ''), ifNull(article_date, ''), sentence FROM "
-                  "{}.mentions FINAL WHERE event_id = {} ORDER BY article FORMAT TabSeparated",
-                  db, clickhouse_quote(id)),
-      {}, settings());
+  d.event_json = std::move(event->front()[0]);
+  auto mentions = select(fmt::format("SELECT event_id, article, outlet, ifNull(url, ''), ifNull(article_date, ''), "
+                                     "sentence FROM {}.mentions FINAL WHERE event_id = {} ORDER BY article",
+                                     db, clickhouse_quote(id)),
+                         6);
   if (!mentions.ok()) return mentions.status();
-  for_each_line(*mentions, [&](std::string_view line) {
-    auto f = split_tabs(line);
-    if (f.size() == 6)
-      d.mentions.push_back({clickhouse_unescape_tsv(f[0]), clickhouse_unescape_tsv(f[1]), clickhouse_unescape_tsv(f[2]),
-                            clickhouse_unescape_tsv(f[3]), clickhouse_unescape_tsv(f[4]),
-                            std::atoll(std::string(f[5]).c_str())});
-  });
+  for (auto& f : *mentions)
+    d.mentions.push_back({std::move(f[0]), std::move(f[1]), std::move(f[2]), std::move(f[3]), std::move(f[4]),
+                          std::atoll(f[5].c_str())});
   return std::optional<EventDetail>(std::move(d));
 }
 
 StatusOr<std::optional<ArticleDetail>> ClickHouseReader::article(const std::string& id) const {
   const std::string& db = client_.url().database;
-  auto body = client_.execute(
-      fmt::format("SELECT id, ifNull(url, ''), ifNull(source, ''), lang, ifNull(date, ''), ifNull(title, ''), text "
-                  "FROM {}.articles FINAL WHERE id = {} FORMAT TabSeparated",
-                  db, clickhouse_quote(id)),
-      {}, settings());
-  if (!body.ok()) return body.status();
-  if (body->empty()) return std::optional<ArticleDetail>();
-  auto f = split_tabs(std::string_view(*body).substr(0, body->find('\n')));
-  if (f.size() != 7)
-    return Status(ErrorCode::kIo, fmt::format("{}: unexpected answer: {} fields in a row", client_.url().display(), f.size()));
+  auto article = select(fmt::format("SELECT id, ifNull(url, ''), ifNull(source, ''), lang, ifNull(date, ''), "
+                                    "ifNull(title, ''), text FROM {}.articles FINAL WHERE id = {}",
+                                    db, clickhouse_quote(id)),
+                        7);
+  if (!article.ok()) return article.status();
+  if (article->empty()) return std::optional<ArticleDetail>();
+  auto& f = article->front();
   ArticleDetail d;
-  d.id = clickhouse_unescape_tsv(f[0]);
-  d.url = clickhouse_unescape_tsv(f[1]);
-  d.source = clickhouse_unescape_tsv(f[2]);
-  d.lang = clickhouse_unescape_tsv(f[3]);
-  d.date = clickhouse_unescape_tsv(f[4]);
-  d.title = clickhouse_unescape_tsv(f[5]);
-  d.text = clickhouse_unescape_tsv(f[6]);
-  auto events = client_.execute(fmt::format("SELECT json FROM {}.events FINAL WHERE article = {} ORDER BY sentence, "
-                                            "event_id FORMAT TabSeparated",
-                                            db, clickhouse_quote(id)),
-                                {}, settings());
+  d.id = std::move(f[0]);
+  d.url = std::move(f[1]);
+  d.source = std::move(f[2]);
+  d.lang = std::move(f[3]);
+  d.date = std::move(f[4]);
+  d.title = std::move(f[5]);
+  d.text = std::move(f[6]);
+  auto events = select(fmt::format("SELECT json FROM {}.events FINAL WHERE article = {} ORDER BY sentence, event_id", db,
+                                   clickhouse_quote(id)),
+                       1);
   if (!events.ok()) return events.status();
-  for_each_line(*events, [&](std::string_view line) { d.events.push_back(clickhouse_unescape_tsv(line)); });
+  for (auto& e : *events) d.events.push_back(std::move(e[0]));
   return std::optional<ArticleDetail>(std::move(d));
 }
 
 StatusOr<std::vector<EdgeRow>> ClickHouseReader::network(size_t limit) const {
-  auto body = client_.execute(
-      fmt::format("SELECT assumeNotNull(source_code) AS s, assumeNotNull(target_code) AS t, count() AS n FROM {}.events "
-                  "FINAL WHERE isNotNull(source_code) AND isNotNull(target_code) GROUP BY s, t ORDER BY n DESC, s, t{} "
-                  "FORMAT TabSeparated",
-                  client_.url().database, limit ? fmt::format(" LIMIT {}", limit) : ""),
-      {}, settings());
-  if (!body.ok()) return body.status();
-  std::vector<EdgeRow> rows;
-  for_each_line(*body, [&](std::string_view line) {
-    auto f = split_tabs(line);
-    if (f.size() == 3)
-      rows.push_back({clickhouse_unescape_tsv(f[0]), clickhouse_unescape_tsv(f[1]), std::atoll(std::string(f[2]).c_str())});
-  });
-  return rows;
+  auto rows = select(fmt::format("SELECT assumeNotNull(source_code) AS s, assumeNotNull(target_code) AS t, count() AS n "
+                                 "FROM {}.events FINAL WHERE isNotNull(source_code) AND isNotNull(target_code) "
+                                 "GROUP BY s, t ORDER BY n DESC, s, t{}",
+                                 client_.url().database, limit ? fmt::format(" LIMIT {}", limit) : ""),
+                     3);
+  if (!rows.ok()) return rows.status();
+  std::vector<EdgeRow> edges;
+  for (auto& f : *rows) edges.push_back({std::move(f[0]), std::move(f[1]), std::atoll(f[2].c_str())});
+  return edges;
 }
 
 StatusOr<int64_t> ClickHouseReader::count(const std::string& table) const {
   if (table != "events" && table != "articles" && table != "mentions")
     return Status(ErrorCode::kNotFound, fmt::format("the ClickHouse store keeps no {} (SQLite only)", table));
-  auto body = client_.execute(fmt::format("SELECT count() FROM {}.{} FINAL", client_.url().database, table), {}, settings());
-  if (!body.ok()) return body.status();
-  return static_cast<int64_t>(std::atoll(body->c_str()));
+  auto rows = select(fmt::format("SELECT count() FROM {}.{} FINAL", client_.url().database, table), 1);
+  if (!rows.ok()) return rows.status();
+  if (rows->size() != 1) return Status(ErrorCode::kIo, fmt::format("{}: no count in the answer", client_.url().display()));
+  return static_cast<int64_t>(std::atoll(rows->front()[0].c_str()));
 }
 
 }  // namespace kabar

@@ -26,26 +26,26 @@ void append_json_string(std::string& out, std::string_view s) {
   out += '"';
 }
 
-namespace {
-
-void key(std::string& o, const char* k) {
+void append_json_key(std::string& o, std::string_view k) {
   if (o.back() != '{') o += ',';
   append_json_string(o, k);
   o += ':';
 }
+
+namespace {
 
 void span(std::string& o, const Span& s) { o += fmt::format("[{},{}]", s.begin, s.end); }
 
 void actor(std::string& o, const std::optional<ActorRef>& a, const Lexicon& lex) {
   if (!a) { o += "null"; return; }
   o += '{';
-  key(o, "code"); append_json_string(o, a->code);
-  key(o, "name"); append_json_string(o, a->name);
-  key(o, "country"); if (a->country.empty()) o += "null"; else append_json_string(o, a->country);
-  key(o, "role"); if (a->role.empty()) o += "null"; else append_json_string(o, a->role);
-  key(o, "span"); span(o, a->span);
-  key(o, "anaphor"); o += a->anaphor ? "true" : "false";
-  key(o, "entries"); o += '[';
+  append_json_key(o, "code"); append_json_string(o, a->code);
+  append_json_key(o, "name"); append_json_string(o, a->name);
+  append_json_key(o, "country"); if (a->country.empty()) o += "null"; else append_json_string(o, a->country);
+  append_json_key(o, "role"); if (a->role.empty()) o += "null"; else append_json_string(o, a->role);
+  append_json_key(o, "span"); span(o, a->span);
+  append_json_key(o, "anaphor"); o += a->anaphor ? "true" : "false";
+  append_json_key(o, "entries"); o += '[';
   for (size_t i = 0; i < a->entries.size(); ++i) {
     if (i) o += ',';
     append_json_string(o, lex.where(a->entries[i]));
@@ -62,50 +62,50 @@ std::string number(double v) {
 
 std::string event_to_json(const Event& e, const Lexicon& lex) {
   std::string o = "{";
-  key(o, "id"); append_json_string(o, e.id);
-  key(o, "article"); append_json_string(o, e.article);
-  key(o, "sentence"); o += std::to_string(e.sentence);
-  key(o, "text"); append_json_string(o, e.text);
-  key(o, "source"); actor(o, e.source, lex);
-  key(o, "target"); actor(o, e.target, lex);
-  key(o, "code"); append_json_string(o, e.code);
-  key(o, "root"); append_json_string(o, e.root);
-  key(o, "quad"); o += std::to_string(e.quad);
-  key(o, "goldstein"); o += number(e.goldstein);
-  key(o, "plover"); o += '{';
-  key(o, "type"); if (e.plover_type.empty()) o += "null"; else append_json_string(o, e.plover_type);
-  key(o, "mode"); if (e.plover_mode.empty()) o += "null"; else append_json_string(o, e.plover_mode);
+  append_json_key(o, "id"); append_json_string(o, e.id);
+  append_json_key(o, "article"); append_json_string(o, e.article);
+  append_json_key(o, "sentence"); o += std::to_string(e.sentence);
+  append_json_key(o, "text"); append_json_string(o, e.text);
+  append_json_key(o, "source"); actor(o, e.source, lex);
+  append_json_key(o, "target"); actor(o, e.target, lex);
+  append_json_key(o, "code"); append_json_string(o, e.code);
+  append_json_key(o, "root"); append_json_string(o, e.root);
+  append_json_key(o, "quad"); o += std::to_string(e.quad);
+  append_json_key(o, "goldstein"); o += number(e.goldstein);
+  append_json_key(o, "plover"); o += '{';
+  append_json_key(o, "type"); if (e.plover_type.empty()) o += "null"; else append_json_string(o, e.plover_type);
+  append_json_key(o, "mode"); if (e.plover_mode.empty()) o += "null"; else append_json_string(o, e.plover_mode);
   o += '}';
-  key(o, "date"); if (e.date) append_json_string(o, e.date->to_string()); else o += "null";
-  key(o, "date_from"); if (e.date_from.empty()) o += "null"; else append_json_string(o, e.date_from);
-  key(o, "place");
+  append_json_key(o, "date"); if (e.date) append_json_string(o, e.date->to_string()); else o += "null";
+  append_json_key(o, "date_from"); if (e.date_from.empty()) o += "null"; else append_json_string(o, e.date_from);
+  append_json_key(o, "place");
   if (!e.place) {
     o += "null";
   } else {
     const Place& p = *e.place;
     o += '{';
-    key(o, "name"); append_json_string(o, p.name);
-    key(o, "country"); append_json_string(o, p.country);
-    key(o, "lat"); o += p.lat ? fmt::format("{:.4f}", *p.lat) : "null";
-    key(o, "lon"); o += p.lon ? fmt::format("{:.4f}", *p.lon) : "null";
-    key(o, "precision"); append_json_string(o, p.precision);
-    key(o, "fips"); if (p.fips.empty()) o += "null"; else append_json_string(o, p.fips);
-    key(o, "adm1"); if (p.adm1.empty()) o += "null"; else append_json_string(o, p.adm1);
-    key(o, "subdivision"); if (p.subdivision.empty()) o += "null"; else append_json_string(o, p.subdivision);
-    key(o, "geonames_id"); if (p.geonames_id) o += std::to_string(p.geonames_id); else o += "null";
-    key(o, "from"); append_json_string(o, p.from);
-    key(o, "span"); span(o, p.span);
+    append_json_key(o, "name"); append_json_string(o, p.name);
+    append_json_key(o, "country"); append_json_string(o, p.country);
+    append_json_key(o, "lat"); o += p.lat ? fmt::format("{:.4f}", *p.lat) : "null";
+    append_json_key(o, "lon"); o += p.lon ? fmt::format("{:.4f}", *p.lon) : "null";
+    append_json_key(o, "precision"); append_json_string(o, p.precision);
+    append_json_key(o, "fips"); if (p.fips.empty()) o += "null"; else append_json_string(o, p.fips);
+    append_json_key(o, "adm1"); if (p.adm1.empty()) o += "null"; else append_json_string(o, p.adm1);
+    append_json_key(o, "subdivision"); if (p.subdivision.empty()) o += "null"; else append_json_string(o, p.subdivision);
+    append_json_key(o, "geonames_id"); if (p.geonames_id) o += std::to_string(p.geonames_id); else o += "null";
+    append_json_key(o, "from"); append_json_string(o, p.from);
+    append_json_key(o, "span"); span(o, p.span);
     o += '}';
   }
-  key(o, "modality"); append_json_string(o, modality_name(e.modality));
-  key(o, "evidence"); o += '{';
-  key(o, "lexicon"); append_json_string(o, lex.where(e.evidence.pattern));
-  key(o, "pattern"); append_json_string(o, e.evidence.pattern_text);
-  key(o, "passive"); o += e.evidence.passive ? "true" : "false";
-  key(o, "trigger"); span(o, e.evidence.trigger);
-  key(o, "match"); span(o, e.evidence.match);
-  key(o, "sentence"); span(o, e.evidence.sentence);
-  key(o, "date"); if (e.date_span) span(o, *e.date_span); else o += "null";
+  append_json_key(o, "modality"); append_json_string(o, modality_name(e.modality));
+  append_json_key(o, "evidence"); o += '{';
+  append_json_key(o, "lexicon"); append_json_string(o, lex.where(e.evidence.pattern));
+  append_json_key(o, "pattern"); append_json_string(o, e.evidence.pattern_text);
+  append_json_key(o, "passive"); o += e.evidence.passive ? "true" : "false";
+  append_json_key(o, "trigger"); span(o, e.evidence.trigger);
+  append_json_key(o, "match"); span(o, e.evidence.match);
+  append_json_key(o, "sentence"); span(o, e.evidence.sentence);
+  append_json_key(o, "date"); if (e.date_span) span(o, *e.date_span); else o += "null";
   o += "}}";
   return o;
 }

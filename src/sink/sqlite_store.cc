@@ -106,9 +106,9 @@ std::string col(sqlite3_stmt* s, int i) {
 
 }  // namespace
 
-StatusOr<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::string& path) {
+StatusOr<std::unique_ptr<SqliteStore>> SqliteStore::connect(const std::string& path, int flags) {
   sqlite3* db = nullptr;
-  if (sqlite3_open(path.c_str(), &db) != SQLITE_OK) {
+  if (sqlite3_open_v2(path.c_str(), &db, flags, nullptr) != SQLITE_OK) {
     std::string msg = db ? sqlite3_errmsg(db) : "out of memory";
     sqlite3_close(db);
     return Status(ErrorCode::kIo, fmt::format("{}: cannot open database: {}", path, msg));
@@ -116,6 +116,13 @@ StatusOr<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::string& path
   auto store = std::unique_ptr<SqliteStore>(new SqliteStore(db));
   store->path_ = path;
   sqlite3_busy_timeout(db, 5000);
+  return store;
+}
+
+StatusOr<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::string& path) {
+  auto opened = connect(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+  if (!opened.ok()) return opened.status();
+  auto store = std::move(opened).value();
   // The first statements are where a file that is not a kabar store fails:
   // name the file in the message.
   for (const char* sql : {"PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;", kSchema}) {
@@ -127,15 +134,10 @@ StatusOr<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::string& path
 }
 
 StatusOr<std::unique_ptr<SqliteStore>> SqliteStore::open_read_only(const std::string& path) {
-  sqlite3* db = nullptr;
-  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
-    std::string msg = db ? sqlite3_errmsg(db) : "out of memory";
-    sqlite3_close(db);
-    return Status(ErrorCode::kIo, fmt::format("{}: cannot open database: {}", path, msg));
-  }
-  auto store = std::unique_ptr<SqliteStore>(new SqliteStore(db));
-  store->path_ = path;
-  sqlite3_busy_timeout(db, 5000);
+  auto opened = connect(path, SQLITE_OPEN_READONLY);
+  if (!opened.ok()) return opened.status();
+  auto store = std::move(opened).value();
+  sqlite3* db = store->db_;
   int v = 0;
   {
     Stmt version(db, "SELECT value FROM meta WHERE key='schema_version'");
