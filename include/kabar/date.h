@@ -52,6 +52,7 @@ struct DateRange {
     return !a_before_b && !b_before_a;
   }
   bool unbounded() const { return !from && !to; }
+  friend bool operator==(const DateRange&, const DateRange&) = default;
   std::string to_string() const;
 };
 

@@ -102,6 +102,7 @@ struct WordEntry {
 struct PatternElement {
   enum Kind : uint8_t { kWords, kGap, kSource, kTarget } kind = kWords;
   bool optional = false;
+  bool head = false;  // written '@word': the verb head (else the first literal is)
   // kWords: alternatives, each a token sequence (normalised). Built from
   // the files, then replaced by alternative_ids when the language is
   // compiled (empty in a loaded Lexicon).
@@ -237,6 +238,12 @@ class PhraseTrie {
   // none), valid as long as the trie.
   template <typename IdAt>
   size_t longest_ref(size_t pos, size_t end, IdAt id_at, const std::vector<uint32_t>*& values) const;
+  // As longest_ref, where a token may also step by a second id (its stem):
+  // both ways are followed, and the longest phrase wins (on equal length,
+  // the one with more exact words).
+  template <typename IdAt, typename StemAt>
+  size_t longest_ref_stems(size_t pos, size_t end, IdAt id_at, StemAt stem_at,
+                           const std::vector<uint32_t>*& values) const;
   size_t size() const { return values_.size(); }
 
  private:
@@ -270,12 +277,19 @@ class LanguageLexicon {
   uint32_t word_id(std::string_view norm) const { return vocab_.find(norm); }
   uint32_t word_id(const Token& t) const { fill_ids(t); return t.word_id; }
   uint32_t base_id(const Token& t) const { fill_ids(t); return t.base_id; }
+  // The id of the longest stem (`word*` in a dictionary) that begins the
+  // token, 0 when none; always 0 when no dictionary of the language has stems.
+  uint32_t stem_id(const Token& t) const { fill_ids(t); return t.stem_id; }
+  bool has_stems() const { return !stem_lengths_.empty(); }
   // Accessors for the tries: token i's id, or its look-up id.
   auto id_at(const std::vector<Token>& tokens) const {
     return [this, &tokens](size_t i) { return word_id(tokens[i]); };
   }
   auto base_id_at(const std::vector<Token>& tokens) const {
     return [this, &tokens](size_t i) { return base_id(tokens[i]); };
+  }
+  auto stem_id_at(const std::vector<Token>& tokens) const {
+    return [this, &tokens](size_t i) { return stem_id(tokens[i]); };
   }
   // The entry of class `cls` in the longest word phrase at token `pos` (ids
   // read through `id_at(i)`), from the trie that holds that class; nullptr
@@ -351,8 +365,12 @@ class LanguageLexicon {
     const size_t n = t.norm.size();
     t.base_id = n > 2 && t.norm.compare(n - 2, 2, "'s") == 0 ? vocab_.find(std::string_view(t.norm).substr(0, n - 2))
                                                               : t.word_id;
+    t.stem_id = stem_lengths_.empty() ? 0 : find_stem(t.norm);
     t.vocab_serial = static_cast<uint32_t>(serial_);
   }
+  // Longest first: the stem lengths in use, each tried as "prefix*".
+  uint32_t find_stem(std::string_view norm) const;
+  std::vector<uint16_t> stem_lengths_;  // descending
   Vocabulary vocab_;
   std::vector<WordInfo> word_info_{1};
   uint64_t classes_present_ = 0;  // bit = WordClass: some word has it
@@ -379,6 +397,25 @@ struct BoilerplateRule {
   SourceRef ref;
 };
 
+// A dictionary converted from another coder's format (kabar/peer_dictionaries.h)
+// into kabar's own lines, each remembering the peer file and line it came from.
+struct ConvertedFile {
+  std::string kind;                  // "actors", "agents", "verbs" or "words"
+  std::string name;                  // "tabari/TABARI.Demo.verbs": how evidence names it
+  std::vector<std::string> lines;    // kabar format (docs/DICTIONARIES.md)
+  std::vector<std::string> origins;  // per line: the peer's "file:line"
+};
+
+struct LexiconOptions {
+  // Converted peer dictionaries. They replace the actors, agents and verbs of
+  // `peer_language` (kabar's function words stay); their event and actor
+  // codes are the peers' own and are not checked against the CAMEO codebook;
+  // their defects (duplicate names, clashing patterns) are warnings, the
+  // first entry winning, as TABARI and PETRARCH treat them.
+  const std::vector<ConvertedFile>* peer_files = nullptr;
+  std::string peer_language = "en";
+};
+
 struct LexiconStats {
   size_t files = 0, actors = 0, agents = 0, patterns = 0, derived_patterns = 0, words = 0,
          places = 0, codes_used = 0;
@@ -390,6 +427,7 @@ class Lexicon {
   // Every malformed line is an error naming file:line; all of them are
   // collected into the returned Status's message (at most 50 shown).
   static StatusOr<std::unique_ptr<Lexicon>> load(const std::string& data_dir);
+  static StatusOr<std::unique_ptr<Lexicon>> load(const std::string& data_dir, const LexiconOptions& options);
 
   // As load(), through a compiled cache: dictionaries compiled once are
   // written to `cache_dir` (lexicon-*.bin) and read back whole by later runs
@@ -418,6 +456,11 @@ class Lexicon {
   std::string where(const SourceRef& ref) const;
   const std::vector<std::string>& files() const { return files_; }
   LexiconStats stats(std::string_view lang) const;
+  // Loaded with peer dictionaries: event codes are the peers' and CAMEO's own
+  // conventions (an announced act coded as its intent) are not applied.
+  bool peer_codes() const { return peer_codes_; }
+  // Peer-dictionary lines skipped or overridden, "file:line: why".
+  const std::vector<std::string>& warnings() const { return warnings_; }
 
  private:
   friend class LexiconBuilder;
@@ -427,6 +470,11 @@ class Lexicon {
   std::vector<std::unique_ptr<LanguageLexicon>> languages_;
   std::vector<BoilerplateRule> boilerplate_;
   std::vector<std::string> files_;
+  // Per file: the peer's "file:line" of each line of a converted file (empty
+  // for kabar's own files); where() reports those.
+  std::vector<std::vector<std::string>> file_origins_;
+  bool peer_codes_ = false;
+  std::vector<std::string> warnings_;
   Vocabulary stopwords_;                 // the stopwords of Indonesian and English together
   std::vector<uint8_t> stopword_langs_;  // by id: bit 0 Indonesian, bit 1 English
 };
@@ -461,6 +509,39 @@ size_t PhraseTrie::longest_ref(size_t pos, size_t end, IdAt id_at, const std::ve
     if (!values_[node].empty()) {
       best = i - pos + 1;
       best_values = &values_[node];
+    }
+  }
+  return best;
+}
+
+template <typename IdAt, typename StemAt>
+size_t PhraseTrie::longest_ref_stems(size_t pos, size_t end, IdAt id_at, StemAt stem_at,
+                                     const std::vector<uint32_t>*& best_values) const {
+  best_values = nullptr;
+  size_t best = 0;
+  int best_exact = -1;
+  // Depth-first over (token, node, exact words so far); dictionary phrases
+  // are short, and most branches end at their first step.
+  struct State { size_t i; uint64_t node; int exact; };
+  State stack[64];
+  size_t top = 0;
+  stack[top++] = {pos, 0, 0};
+  while (top) {
+    const State s = stack[--top];
+    if (s.i >= end) continue;
+    const uint32_t ids[2] = {id_at(s.i), stem_at(s.i)};
+    for (int k = 0; k < 2; ++k) {
+      if (ids[k] == 0 || (k == 1 && ids[1] == ids[0])) continue;
+      const uint32_t next = edges_.find(s.node << 32 | ids[k]);
+      if (next == EdgeMap::kAbsent) continue;
+      const int exact = s.exact + (k == 0);
+      const size_t len = s.i - pos + 1;
+      if (!values_[next].empty() && (len > best || (len == best && exact > best_exact))) {
+        best = len;
+        best_exact = exact;
+        best_values = &values_[next];
+      }
+      if (top < 64) stack[top++] = {s.i + 1, next, exact};
     }
   }
   return best;

@@ -37,6 +37,9 @@ struct Token {
   mutable uint32_t vocab_serial = 0;
   mutable uint32_t word_id = 0;
   mutable uint32_t base_id = 0;
+  // The longest stem (a dictionary word written `stem*`, as TABARI and
+  // PETRARCH dictionaries mostly are) that begins the token; 0 when none.
+  mutable uint32_t stem_id = 0;
 };
 
 struct Sentence {

@@ -83,12 +83,17 @@ ActorRef compose(const Codebook& book, const std::vector<Item>& items) {
 std::vector<Item> find_items(std::string_view text, const std::vector<Token>& tokens, uint32_t first, uint32_t end,
                              const LanguageLexicon& lex, const std::optional<Date>& date, bool any_date) {
   auto key_at = lex.base_id_at(tokens);  // names are looked up without a possessive "'s"
+  // Peer dictionaries (TABARI, PETRARCH) write most names as stems: "ARGENTIN".
+  auto names_at = [&](const PhraseTrie& trie, uint32_t i, const std::vector<uint32_t>*& values) {
+    return lex.has_stems() ? trie.longest_ref_stems(i, end, key_at, lex.stem_id_at(tokens), values)
+                           : trie.longest_ref(i, end, key_at, values);
+  };
   // 1. Items.
   std::vector<Item> items;
   for (uint32_t i = first; i < end;) {
     if (tokens[i].kind != TokenKind::kWord) { ++i; continue; }
     const std::vector<uint32_t>* values = nullptr;  // the tries' own lists: no copies per token
-    size_t actor_len = lex.actor_trie().longest_ref(i, end, key_at, values);
+    size_t actor_len = names_at(lex.actor_trie(), i, values);
     const ActorEntry* chosen = nullptr;
     if (actor_len) {
       std::string_view matched(text.data() + tokens[i].span.begin,
@@ -117,7 +122,7 @@ std::vector<Item> find_items(std::string_view text, const std::vector<Token>& to
         chosen = nullptr;
     }
     const std::vector<uint32_t>* agent_values = nullptr;
-    size_t agent_len = lex.agent_trie().longest_ref(i, end, key_at, agent_values);
+    size_t agent_len = names_at(lex.agent_trie(), i, agent_values);
     // Initials after "berinisial" are not a role either ("berinisial PM").
     if (agent_len && i > first && lex.is_word(WordClass::kNameIntro, tokens[i - 1])) agent_len = 0;
     // A longer place name wins over an actor inside it: "Jawa Barat" is a

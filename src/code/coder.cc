@@ -316,7 +316,7 @@ class SentenceCoder {
     if (at + alt.size() > end_) return false;
     for (size_t k = 0; k < alt.size(); ++k) {
       const Token& t = tokens_[at + k];
-      if (lex_.word_id(t) != alt[k] && lex_.base_id(t) != alt[k]) return false;
+      if (lex_.word_id(t) != alt[k] && lex_.base_id(t) != alt[k] && lex_.stem_id(t) != alt[k]) return false;
     }
     return true;
   }
@@ -440,31 +440,69 @@ class SentenceCoder {
     return false;
   }
 
-  // Literals before the head, matched right to left. Slot at index 0 is the
-  // clause subject and is resolved later.
+  // The elements before the head, matched right to left. A slot at index 0
+  // is the clause subject and is resolved later; elsewhere a slot is the
+  // actor (or anaphor) that ends right there, and a gap spans 0 to 4 tokens
+  // (peer dictionaries put words, slots and gaps before their verbs:
+  // "+ HOSTAGE * IN_ $").
   bool match_backward(const VerbPattern& p, uint32_t head_tok, Match& m) const {
-    uint32_t t = head_tok;
-    for (size_t ei = p.head; ei-- > 0;) {
-      const auto& el = p.elements[ei];
-      if (ei == 0 && el.kind != PatternElement::kWords) {
-        (el.kind == PatternElement::kSource ? m.source_is_subject : m.target_is_subject) = true;
-        return true;
-      }
-      if (el.kind != PatternElement::kWords) return false;  // slots mid-way before the head: unsupported
-      bool ok = false;
-      for (const auto& alt : el.alternative_ids) {
-        if (t < first_ + alt.size()) continue;
-        uint32_t at = t - static_cast<uint32_t>(alt.size());
-        if (!words_match(alt, at)) continue;
-        for (uint32_t k = 0; k < alt.size(); ++k) m.literal_tokens.push_back(at + k);
-        m.lit_first = at;
-        t = at;
-        ok = true;
-        break;
-      }
-      if (!ok) return false;
+    return match_back(p, p.head, head_tok, m);
+  }
+
+  // Elements [0, ei) of `p`, ending at token `t`.
+  bool match_back(const VerbPattern& p, size_t ei, uint32_t t, Match& m) const {
+    if (ei == 0) return true;
+    const auto& el = p.elements[ei - 1];
+    if (ei == 1 && el.kind != PatternElement::kWords && el.kind != PatternElement::kGap) {
+      (el.kind == PatternElement::kSource ? m.source_is_subject : m.target_is_subject) = true;
+      return true;
     }
-    return true;
+    const uint32_t lit_first = m.lit_first;
+    switch (el.kind) {
+      case PatternElement::kWords:
+        for (const auto& alt : el.alternative_ids) {
+          if (t < first_ + alt.size()) continue;
+          const uint32_t at = t - static_cast<uint32_t>(alt.size());
+          if (!words_match(alt, at)) continue;
+          const auto saved = m.save();
+          for (uint32_t k = 0; k < alt.size(); ++k) m.literal_tokens.push_back(at + k);
+          m.lit_first = std::min(m.lit_first, at);
+          if (match_back(p, ei - 1, at, m)) return true;
+          m.restore(saved);
+          m.lit_first = lit_first;
+        }
+        return false;
+      case PatternElement::kGap:
+        for (uint32_t k = 0; k <= 4 && t >= first_ + k; ++k) {
+          if (k > 0 && boundary_[t - k - first_]) break;
+          if (match_back(p, ei - 1, t - k, m)) return true;
+        }
+        return false;
+      case PatternElement::kSource:
+      case PatternElement::kTarget: {
+        if (t <= first_) return false;
+        Binding& b = el.kind == PatternElement::kSource ? m.source : m.target;
+        const int mi = mention_cover_[t - 1 - first_];
+        if (mi >= 0 && mentions_[mi].end_token == t && !mentions_[mi].media) {
+          const Binding saved = b;
+          b.mention = mi;
+          if (match_back(p, ei - 1, mentions_[mi].first_token, m)) return true;
+          b = saved;
+        }
+        for (uint32_t len = 1; len <= 3 && t >= first_ + len; ++len) {
+          const auto a = anaphor_at(t - len);
+          if (!a || a->len != len) continue;
+          const Binding saved = b;
+          b.anaphor_token = static_cast<int>(t - len);
+          b.anaphor_len = a->len;
+          b.anaphor_class = a->cls;
+          if (match_back(p, ei - 1, t - len, m)) return true;
+          b = saved;
+        }
+        return false;
+      }
+    }
+    return false;
   }
 
   // Patterns reached through the root of an inflected head: "menyerangnya"
@@ -580,15 +618,18 @@ class SentenceCoder {
   // Every pattern indexed under token i (by form, else by root) matched
   // exactly around it.
   void add_head_matches(uint32_t i, std::vector<Match>& out, uint32_t& noun_noted) const {
-    {
-      const auto* ids = lex_.patterns_for_head(tokens_[i]);
+    // The head's own form first, then its stem (peer dictionaries).
+    const uint32_t stem = lex_.stem_id(tokens_[i]);
+    const std::vector<uint32_t>* by_stem = stem ? lex_.patterns_for_head(stem) : nullptr;
+    for (int pass = 0; pass < 2; ++pass) {
+      const auto* ids = pass == 0 ? lex_.patterns_for_head(tokens_[i]) : by_stem;
       bool by_root = false;
-      if (!ids) {
+      if (!ids && pass == 0) {
         ids = root_patterns(i);
         by_root = ids != nullptr;
         if (by_root && trace_) note(fmt::format("\"{}\" reaches patterns through its root", tok(i)));
       }
-      if (!ids) return;
+      if (!ids) continue;
       const size_t matched_before = out.size();
       Match m;  // reused across patterns: most fail, and a fresh one would allocate each time
       // The sentence's word list pays for itself only on heads with many
@@ -650,6 +691,7 @@ class SentenceCoder {
       for (uint32_t t = first_; t < end_; ++t) {
         present_.push_back(lex_.word_id(tokens_[t]));
         present_.push_back(lex_.base_id(tokens_[t]));  // "russia's" offers "russia" too
+        present_.push_back(lex_.stem_id(tokens_[t]));
       }
       std::sort(present_.begin(), present_.end());
       present_.erase(std::unique(present_.begin(), present_.end()), present_.end());
@@ -673,10 +715,10 @@ class SentenceCoder {
     if (t >= end_) return false;
     if (tokens_[t].kind == TokenKind::kNumber || has_class(t, WordClass::kQuantity)) return true;  // may be skipped
     // English possessives meet their bare form, as words_match allows.
-    const uint32_t word = lex_.word_id(tokens_[t]), base = lex_.base_id(tokens_[t]);
+    const uint32_t word = lex_.word_id(tokens_[t]), base = lex_.base_id(tokens_[t]), stem = lex_.stem_id(tokens_[t]);
     const uint32_t* w = lex_.filter_words().data() + f.words;
     for (int k = 0; k < f.next_count; ++k)
-      if (w[k] == word || w[k] == base) return true;
+      if (w[k] == word || w[k] == base || (stem && w[k] == stem)) return true;
     return false;
   }
 
@@ -966,8 +1008,8 @@ class SentenceCoder {
     // by it, not an event that happened.
     for (uint32_t h : heads_) {
       if (h >= m.head) break;
-      const std::string& root = in_.lexicon->codebook().find(code_at_head(h))->root;
-      if (root != "02" && root != "10") continue;
+      const CameoCode* appeal = in_.lexicon->codebook().find(code_at_head(h));
+      if (!appeal || in_.lexicon->peer_codes() || (appeal->root != "02" && appeal->root != "10")) continue;
       const Clause* hc = clause_for(h);
       if (!hc || hc != clause_for(m.head)) continue;
       for (uint32_t t = h + 1; t < m.head; ++t) {
@@ -984,7 +1026,7 @@ class SentenceCoder {
     auto make = [&](const ActorRef* s, const ActorRef* t, const std::string& written_code) {
       std::string code = written_code;
       // An announced action is coded as the intent (or threat) to do it.
-      if (modality == Modality::kFuture) {
+      if (modality == Modality::kFuture && !in_.lexicon->peer_codes()) {
         if (const CameoCode* intent = in_.lexicon->codebook().intent_for(code)) {
           note(fmt::format("  future {} → intent {}", code, intent->code));
           code = intent->code;

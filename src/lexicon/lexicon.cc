@@ -13,6 +13,7 @@
 #include <atomic>
 #include <bit>
 #include <filesystem>
+#include <cstring>
 #include <fstream>
 #include <map>
 #include <set>
@@ -107,6 +108,17 @@ const std::vector<uint32_t>* LanguageLexicon::patterns_for_root(const std::strin
 
 Lexicon::~Lexicon() = default;
 
+uint32_t LanguageLexicon::find_stem(std::string_view norm) const {
+  char buf[256];
+  for (uint16_t len : stem_lengths_) {
+    if (len > norm.size() || len + 1u > sizeof buf) continue;
+    std::memcpy(buf, norm.data(), len);
+    buf[len] = '*';
+    if (uint32_t id = vocab_.find(std::string_view(buf, len + 1u))) return id;
+  }
+  return 0;
+}
+
 const LanguageLexicon* Lexicon::language(std::string_view lang) const {
   for (const auto& l : languages_)
     if (l->lang() == lang) return l.get();
@@ -139,6 +151,8 @@ std::vector<std::string> Lexicon::languages() const {
 
 std::string Lexicon::where(const SourceRef& ref) const {
   if (ref.file >= files_.size()) return "?";
+  if (ref.file < file_origins_.size() && ref.line >= 1 && ref.line <= file_origins_[ref.file].size())
+    return file_origins_[ref.file][ref.line - 1];
   return fmt::format("{}:{}", files_[ref.file], ref.line);
 }
 
@@ -164,11 +178,12 @@ LexiconStats Lexicon::stats(std::string_view lang) const {
 // Reads, validates and compiles. A friend of Lexicon and LanguageLexicon.
 class LexiconBuilder {
  public:
-  explicit LexiconBuilder(std::string data_dir) : data_dir_(std::move(data_dir)) {}
+  LexiconBuilder(std::string data_dir, LexiconOptions options) : data_dir_(std::move(data_dir)), options_(std::move(options)) {}
 
   StatusOr<std::unique_ptr<Lexicon>> build() {
     auto lex = std::unique_ptr<Lexicon>(new Lexicon());
     lex_ = lex.get();
+    lex->peer_codes_ = options_.peer_files != nullptr;
     auto book = Codebook::load(data_dir_ + "/cameo");
     if (!book.ok()) return book.status();
     lex->codebook_ = std::move(book).value();
@@ -203,6 +218,7 @@ class LexiconBuilder {
   };
 
   std::string data_dir_;
+  LexiconOptions options_;
   Lexicon* lex_ = nullptr;
   std::vector<std::string> errors_;
   std::map<std::string, std::vector<std::string>> file_lines_;  // keeps string_views alive
@@ -211,14 +227,47 @@ class LexiconBuilder {
     errors_.push_back(fmt::format("{}: {}", lex_->where(ref), msg));
   }
 
-  uint32_t register_file(const std::string& rel) {
+  // Peer dictionaries are read as TABARI and PETRARCH read them: a defect is
+  // reported and the line (or alternative) skipped, never fatal.
+  bool is_peer(const SourceRef& ref) const {
+    return ref.file < lex_->file_origins_.size() && !lex_->file_origins_[ref.file].empty();
+  }
+  void error_or_warning(const SourceRef& ref, const std::string& msg) {
+    if (is_peer(ref)) lex_->warnings_.push_back(fmt::format("{}: {}", lex_->where(ref), msg));
+    else error(ref, msg);
+  }
+  // A peer's own codes: letters and digits (event codes such as "075A" in
+  // the validation dictionaries, actor codes such as "AR1").
+  static bool peer_code(std::string_view code) {
+    return !code.empty() && code.size() <= 32 &&
+           std::all_of(code.begin(), code.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); });
+  }
+  // Synthetic paths "peer:N" stand for options_.peer_files[N].
+  static constexpr std::string_view kPeerPrefix = "peer:";
+  const ConvertedFile* converted(const fs::path& path) const {
+    const std::string p = path.generic_string();
+    if (!options_.peer_files || p.rfind(kPeerPrefix, 0) != 0) return nullptr;
+    size_t n = std::stoul(p.substr(kPeerPrefix.size()));
+    return n < options_.peer_files->size() ? &(*options_.peer_files)[n] : nullptr;
+  }
+
+  uint32_t register_file(const std::string& rel, std::vector<std::string> origins = {}) {
     lex_->files_.push_back(rel);
+    lex_->file_origins_.resize(lex_->files_.size());
+    lex_->file_origins_.back() = std::move(origins);
     return static_cast<uint32_t>(lex_->files_.size() - 1);
   }
 
   // Reads a dictionary file into HEAD : BODY lines. `rel` is relative to data/.
   std::vector<Line> read_lines(const fs::path& path, const std::string& rel) {
     std::vector<Line> out;
+    if (const ConvertedFile* cf = converted(path)) {
+      // A peer dictionary converted in memory: its lines, named by origin.
+      uint32_t file = register_file(cf->name, cf->origins);
+      auto& store = file_lines_[path.generic_string()];
+      store = cf->lines;
+      return split_lines(store, file);
+    }
     uint32_t file = register_file(rel);
     std::ifstream in(path);
     if (!in) {
@@ -231,6 +280,11 @@ class LexiconBuilder {
     store.clear();
     std::string raw;
     while (std::getline(in, raw)) store.push_back(raw);
+    return split_lines(store, file);
+  }
+
+  std::vector<Line> split_lines(const std::vector<std::string>& store, uint32_t file) {
+    std::vector<Line> out;
     for (size_t i = 0; i < store.size(); ++i) {
       std::string_view s = store[i];
       SourceRef ref{file, static_cast<uint32_t>(i + 1)};
@@ -256,12 +310,26 @@ class LexiconBuilder {
 
   std::vector<fs::path> files_in(const std::string& lang_dir, const std::string& kind) {
     std::vector<fs::path> out;
+    // Peer dictionaries replace the language's own actors, agents and verbs
+    // (build_language leaves out common/'s too), and add to its words.
+    if (replaced_by_peers(lang_dir, kind)) return peer_files_of(kind);
     fs::path dir = fs::path(data_dir_) / "lexicon" / lang_dir / kind;
     std::error_code ec;
     if (!fs::is_directory(dir, ec)) return out;
     for (const auto& e : fs::recursive_directory_iterator(dir, ec))
       if (e.is_regular_file() && e.path().extension() == ".txt") out.push_back(e.path());
     std::sort(out.begin(), out.end());
+    return out;
+  }
+
+  bool replaced_by_peers(const std::string& lang, const std::string& kind) const {
+    return options_.peer_files && lang == options_.peer_language &&
+           (kind == "actors" || kind == "agents" || kind == "verbs");
+  }
+  std::vector<fs::path> peer_files_of(const std::string& kind) const {
+    std::vector<fs::path> out;
+    for (size_t n = 0; options_.peer_files && n < options_.peer_files->size(); ++n)
+      if ((*options_.peer_files)[n].kind == kind) out.push_back(fs::path(std::string(kPeerPrefix) + std::to_string(n)));
     return out;
   }
 
@@ -408,8 +476,9 @@ class LexiconBuilder {
         ActorEntry proto;
         proto.code = std::string(fields[0]);
         proto.ref = line.ref;
-        if (!lex_->codebook_.valid_actor_code(proto.code)) {
-          error(line.ref, fmt::format("unknown actor code '{}'", proto.code));
+        const bool peer = is_peer(line.ref);
+        if (!(peer ? peer_code(proto.code) : lex_->codebook_.valid_actor_code(proto.code))) {
+          error_or_warning(line.ref, fmt::format("unknown actor code '{}'", proto.code));
           continue;
         }
         bool ok = true;
@@ -431,7 +500,7 @@ class LexiconBuilder {
         if (!ok) continue;
         for (auto alt : split(line.body, '|')) {
           alt = trim(alt);
-          auto toks = phrase_tokens(alt);
+          auto toks = dictionary_tokens(alt);
           if (toks.empty()) { error(line.ref, "empty name"); continue; }
           ActorEntry e = proto;
           e.name = std::string(alt);
@@ -444,8 +513,12 @@ class LexiconBuilder {
             // Two spellings on one line that normalise alike (d'Ivoire,
             // d’Ivoire) are one name, not a clash.
             if (o.ref.file == e.ref.file && o.ref.line == e.ref.line) { same_line_variant = true; break; }
+            // A peer's dated codes come before its undated one and the
+            // first entry in force wins, so only an identical range clashes.
+            if (peer && !(o.dates == e.dates)) continue;
             if (o.dates.overlaps(e.dates)) {
-              error(line.ref, fmt::format("name '{}' already defined at {} ({}) for overlapping dates",
+              if (peer && o.code == e.code) { ok = false; break; }  // a repeated line
+              error_or_warning(line.ref, fmt::format("name '{}' already defined at {} ({}) for overlapping dates",
                                           alt, lex_->where(o.ref), o.code));
               ok = false;
               break;
@@ -478,19 +551,19 @@ class LexiconBuilder {
       for (const auto& line : read_lines(path, rel(path))) {
         auto fields = head_fields(line.head);
         std::string role(fields[0]);
-        if (!lex_->codebook_.valid_actor_code(role)) {
-          error(line.ref, fmt::format("unknown role code '{}'", role));
+        if (!(is_peer(line.ref) ? peer_code(role) : lex_->codebook_.valid_actor_code(role))) {
+          error_or_warning(line.ref, fmt::format("unknown role code '{}'", role));
           continue;
         }
         if (fields.size() > 1) { error(line.ref, "agents take no flags"); continue; }
         for (auto alt : split(line.body, '|')) {
           alt = trim(alt);
-          auto toks = phrase_tokens(alt);
+          auto toks = dictionary_tokens(alt);
           if (toks.empty()) { error(line.ref, "empty agent"); continue; }
           std::string key;
           for (const auto& t : toks) key += t + " ";
           if (auto it = seen.find(key); it != seen.end()) {
-            error(line.ref, fmt::format("agent '{}' already defined at {}", alt, lex_->where(it->second)));
+            error_or_warning(line.ref, fmt::format("agent '{}' already defined at {}", alt, lex_->where(it->second)));
             continue;
           }
           seen[key] = line.ref;
@@ -580,10 +653,10 @@ class LexiconBuilder {
         // "mengirimkan") with the same code are one pattern, not a clash.
         if (it->second.first == p.code && seen_text[key] != p.text) return;
         if (it->second.first != p.code)
-          error(p.ref, fmt::format("pattern '{}' already coded {} at {}", p.text, it->second.first,
+          error_or_warning(p.ref, fmt::format("pattern '{}' already coded {} at {}", p.text, it->second.first,
                                    lex_->where(it->second.second)));
         else
-          error(p.ref, fmt::format("duplicate pattern '{}' (also at {})", p.text, lex_->where(it->second.second)));
+          error_or_warning(p.ref, fmt::format("duplicate pattern '{}' (also at {})", p.text, lex_->where(it->second.second)));
         return;
       }
       seen[key] = {p.code, p.ref};
@@ -594,14 +667,16 @@ class LexiconBuilder {
       for (const auto& line : read_lines(path, rel(path))) {
         auto fields = head_fields(line.head);
         std::string code(fields[0]);
-        if (!lex_->codebook_.find(code)) { error(line.ref, fmt::format("unknown CAMEO code '{}'", code)); continue; }
+        const bool peer = is_peer(line.ref);
+        auto known = [&](const std::string& c) { return peer ? peer_code(c) : lex_->codebook_.find(c) != nullptr; };
+        if (!known(code)) { error_or_warning(line.ref, fmt::format("unknown CAMEO code '{}'", code)); continue; }
         uint16_t flags = 0;
         bool ok = true;
         std::string converse;
         for (size_t i = 1; i < fields.size(); ++i) {
           if (fields[i].substr(0, 9) == "converse=") {
             converse = std::string(fields[i].substr(9));
-            if (!lex_->codebook_.find(converse)) {
+            if (!known(converse)) {
               error(line.ref, fmt::format("unknown CAMEO code '{}' in converse", converse));
               ok = false;
             }
@@ -644,18 +719,22 @@ class LexiconBuilder {
 
   // Finds the head, expands its forms, strips '=' marks, counts literals.
   static void compile_head(VerbPattern& p, const VerbMorphology& morph) {
+    // The head is the element written '@word', else the first literal.
+    const bool marked = std::any_of(p.elements.begin(), p.elements.end(), [](const PatternElement& e) { return e.head; });
     bool found = false;
     for (size_t i = 0; i < p.elements.size(); ++i) {
       auto& el = p.elements[i];
       if (el.kind != PatternElement::kWords) continue;
       ++p.literal_count;
-      if (!found) {
+      if (!found && (!marked || el.head)) {
         found = true;
         p.head = i;
         std::vector<std::vector<std::string>> expanded;
+        // A stem ("abus*") is never expanded: it matches every form already.
+        auto expandable = [](const std::string& w) { return !w.empty() && w[0] != '=' && w.back() != '*'; };
         for (auto& alt : el.alternatives) {
-          if (!alt.empty() && !alt[0].empty() && alt[0][0] != '=') p.head_bases.push_back(alt[0]);
-          if (alt.size() == 1 && !alt[0].empty() && alt[0][0] != '=') {
+          if (!alt.empty() && expandable(alt[0])) p.head_bases.push_back(alt[0]);
+          if (alt.size() == 1 && expandable(alt[0])) {
             for (auto& f : morph.head_forms(alt[0])) expanded.push_back({f});
           } else {
             expanded.push_back(alt);
@@ -664,7 +743,7 @@ class LexiconBuilder {
         // Multi-word alternatives in a head group expand their first word too.
         std::vector<std::vector<std::string>> more;
         for (auto& alt : expanded) {
-          if (alt.size() > 1 && alt[0][0] != '=') {
+          if (alt.size() > 1 && expandable(alt[0])) {
             for (auto& f : morph.head_forms(alt[0])) {
               if (f == alt[0]) continue;
               auto copy = alt;
@@ -722,6 +801,13 @@ class LexiconBuilder {
     for (const auto& [w, mask] : L.single_word_classes_) L.word_info_[L.vocab_.find(w)].classes = mask;
     for (const auto& [w, mask] : L.phrase_start_classes_) L.word_info_[L.vocab_.find(w)].phrase_start = mask;
     for (const auto& [w, mask] : L.annotation_word_classes_) L.word_info_[L.vocab_.find(w)].annotation_classes = mask;
+    // Stems ("argentin*"): the lengths a token's prefixes are looked up at.
+    std::set<uint16_t> stem_lengths;
+    for (uint32_t id = 1; id <= L.vocab_.size(); ++id) {
+      std::string_view w = L.vocab_.word_of(id);
+      if (w.size() > 1 && w.back() == '*') stem_lengths.insert(static_cast<uint16_t>(w.size() - 1));
+    }
+    L.stem_lengths_.assign(stem_lengths.rbegin(), stem_lengths.rend());
     L.head_lists_.clear();
     for (auto& [w, list] : L.head_index_) {
       L.head_lists_.push_back(std::move(list));
@@ -815,9 +901,14 @@ class LexiconBuilder {
     L->lang_ = lang;
     L->serial_ = LanguageLexicon::next_serial();
     auto both = [&](const std::string& kind) {
+      if (replaced_by_peers(lang, kind)) return peer_files_of(kind);
       auto v = files_in("common", kind);
       auto w = files_in(lang, kind);
       v.insert(v.end(), w.begin(), w.end());
+      if (options_.peer_files && lang == options_.peer_language && kind == "words") {
+        auto p = peer_files_of(kind);
+        v.insert(v.end(), p.begin(), p.end());
+      }
       return v;
     };
     std::unordered_map<std::string, IrregularVerb> irregular;
@@ -834,7 +925,11 @@ class LexiconBuilder {
 };
 
 StatusOr<std::unique_ptr<Lexicon>> Lexicon::load(const std::string& data_dir) {
-  return LexiconBuilder(data_dir).build();
+  return LexiconBuilder(data_dir, LexiconOptions{}).build();
+}
+
+StatusOr<std::unique_ptr<Lexicon>> Lexicon::load(const std::string& data_dir, const LexiconOptions& options) {
+  return LexiconBuilder(data_dir, options).build();
 }
 
 }  // namespace kabar

@@ -37,7 +37,7 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr char kMagic[8] = {'K', 'A', 'B', 'A', 'R', 'L', 'E', 'X'};
-constexpr uint32_t kFormat = 4;      // bump when the layout below changes
+constexpr uint32_t kFormat = 5;      // bump when the layout below changes
 constexpr size_t kKeepCacheFiles = 8;  // older lexicon-*.bin files are removed
 
 // A 64-bit hash of bytes (the checksum and the fingerprint): four
@@ -226,7 +226,7 @@ struct LexiconCache {
   template <class A> static void io(A& a, WordEntry& e) { io(a, e.cls); io(a, e.arg); io(a, e.ref); }
   template <class A>
   static void io(A& a, PatternElement& e) {
-    io(a, e.kind); io(a, e.optional); io(a, e.alternative_ids);  // alternatives: empty once compiled
+    io(a, e.kind); io(a, e.optional); io(a, e.head); io(a, e.alternative_ids);  // alternatives: empty once compiled
   }
   template <class A>
   static void io(A& a, VerbPattern& p) {
@@ -266,7 +266,7 @@ struct LexiconCache {
     io(a, L.lang_);
     for (PhraseTrie* t : {&L.actor_trie_, &L.agent_trie_, &L.place_trie_, &L.word_trie_, &L.annotation_trie_}) io(a, *t);
     io(a, L.actors_); io(a, L.agents_); io(a, L.places_); io(a, L.words_); io(a, L.theme_names_);
-    io(a, L.patterns_); io(a, L.vocab_); io(a, L.word_info_); io(a, L.classes_present_);
+    io(a, L.patterns_); io(a, L.vocab_); io(a, L.word_info_); io(a, L.classes_present_); io(a, L.stem_lengths_);
     io(a, L.filters_); io(a, L.filter_words_); io(a, L.head_lists_);
     // head_index_ and the word-class maps are empty once compiled (folded into word_info_).
     hashed_io(a, L.abbreviations_); hashed_io(a, L.stopwords_); io(a, L.analyser_);
@@ -294,7 +294,8 @@ struct LexiconCache {
   template <class A> static void io(A& a, BoilerplateRule& r) { io(a, r.kind); io(a, r.prefix); io(a, r.ref); }
   template <class A>
   static void io(A& a, Lexicon& x) {
-    io(a, x.codebook_); io(a, x.languages_); io(a, x.boilerplate_); io(a, x.files_); io(a, x.stopwords_);
+    io(a, x.codebook_); io(a, x.languages_); io(a, x.boilerplate_); io(a, x.files_); io(a, x.file_origins_); io(a, x.peer_codes_); io(a, x.warnings_);
+    io(a, x.stopwords_);
     io(a, x.stopword_langs_);
   }
 

@@ -1,5 +1,7 @@
 #include "lexicon/pattern_parser.h"
 
+#include <algorithm>
+
 #include "kabar/text.h"
 #include "util/strings.h"
 
@@ -22,6 +24,21 @@ std::vector<std::string_view> split_alternatives(std::string_view body) {
   return out;
 }
 
+std::vector<std::string> dictionary_tokens(std::string_view phrase) {
+  std::vector<std::string> out;
+  for (auto word : split(phrase, ' ')) {
+    word = trim(word);
+    if (word.empty()) continue;
+    const bool stem = word.size() > 1 && word.back() == '*';
+    if (stem) word.remove_suffix(1);
+    auto toks = phrase_tokens(word);
+    if (toks.empty()) continue;
+    if (stem) toks.back() += '*';
+    for (auto& t : toks) out.push_back(std::move(t));
+  }
+  return out;
+}
+
 namespace {
 
 Status error(std::string msg) { return Status(ErrorCode::kData, std::move(msg)); }
@@ -29,9 +46,11 @@ Status error(std::string msg) { return Status(ErrorCode::kData, std::move(msg));
 // Parses a flat sequence (no parentheses) of elements.
 Status parse_sequence(std::string_view s, std::vector<PatternElement>& out) {
   size_t i = 0;
+  bool head_group = false;  // '@' before '{': the group is the verb head
   while (i < s.size()) {
     char c = s[i];
     if (c == ' ' || c == '\t') { ++i; continue; }
+    if (c == '@' && i + 1 < s.size() && s[i + 1] == '{') { head_group = true; ++i; continue; }
     PatternElement el;
     if (c == '$' || c == '+') {
       el.kind = c == '$' ? PatternElement::kSource : PatternElement::kTarget;
@@ -52,11 +71,13 @@ Status parse_sequence(std::string_view s, std::vector<PatternElement>& out) {
       if (inner.find('{') != std::string_view::npos || inner.find('(') != std::string_view::npos)
         return error("nested group inside '{…}'");
       for (auto alt : split(inner, '|')) {
-        auto toks = phrase_tokens(trim(alt));
+        auto toks = dictionary_tokens(trim(alt));
         if (toks.empty()) return error("empty alternative inside '{…}'");
         el.alternatives.push_back(std::move(toks));
       }
       el.kind = PatternElement::kWords;
+      el.head = head_group;
+      head_group = false;
       out.push_back(std::move(el));
       i = close + 1;
       continue;
@@ -68,17 +89,20 @@ Status parse_sequence(std::string_view s, std::vector<PatternElement>& out) {
            s[end] != ')' && s[end] != '}')
       ++end;
     std::string_view word = s.substr(i, end - i);
-    bool exact = false;
+    bool exact = false, head = false;
+    if (!word.empty() && word[0] == '@') { head = true; word.remove_prefix(1); }
     if (!word.empty() && word[0] == '=') { exact = true; word.remove_prefix(1); }
     if (word.empty()) return error("empty word");
     if (word.find('|') != std::string_view::npos) return error("'|' outside a group: write {a|b}");
     if (word.find('$') != std::string_view::npos || word.find('+') != std::string_view::npos)
       return error("slot '$' or '+' must stand alone");
-    auto toks = phrase_tokens(word);
+    auto toks = dictionary_tokens(word);
     if (toks.empty()) return error("word has no letters: " + std::string(word));
     for (auto& t : toks) {
       PatternElement w;
       w.kind = PatternElement::kWords;
+      w.head = head;
+      head = false;
       w.alternatives.push_back({t});
       // An exact literal is marked by a leading '=' kept in the token, which
       // the compiler strips after deciding not to expand it.
@@ -164,6 +188,8 @@ StatusOr<std::vector<std::vector<PatternElement>>> parse_pattern(std::string_vie
       words += el.kind == PatternElement::kWords;
     }
     if (sources > 1 || targets > 1) return error("at most one '$' and one '+' per pattern");
+    if (std::count_if(seq.begin(), seq.end(), [](const PatternElement& e) { return e.head; }) > 1)
+      return error("at most one '@' head per pattern");
     if (words == 0) continue;  // an expansion with no literal cannot be matched
     bool all_optionals = mask == combos - 1;
     if (all_optionals && (seq.front().kind == PatternElement::kGap || seq.back().kind == PatternElement::kGap))
