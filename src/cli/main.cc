@@ -20,6 +20,7 @@
 
 #include "kabar/clickhouse.h"
 #include "kabar/eval.h"
+#include "kabar/peer_dictionaries.h"
 #include "kabar/serve.h"
 #include "kabar/follow.h"
 #include "kabar/gazetteer.h"
@@ -43,6 +44,8 @@ struct Common {
   std::string date;
   std::string gazetteer;  // --gazetteer: a file other than the built one
   std::string shard;      // --shard I/N (code, ingest): this worker's share of the articles
+  std::vector<std::string> dicts;  // --dict tabari:PATH | petrarch:PATH
+  bool all_warnings = false;       // dict check: every peer-dictionary warning, not a summary
 };
 
 // --shard (checked in main before any command runs) into the reader options.
@@ -71,6 +74,32 @@ std::unique_ptr<Gazetteer> load_gazetteer(const Common& c, int& exit_code, bool 
 std::unique_ptr<Lexicon> load_lexicon(const Common& c, int& exit_code, bool compile = false,
                                       bool* from_cache = nullptr) {
   std::string dir = c.data_dir.empty() ? default_data_dir() : c.data_dir;
+  if (!c.dicts.empty()) {
+    // Peer dictionaries are converted at every load (no cache): they are the
+    // user's files, read as they are now.
+    auto peers = read_peer_dictionaries(c.dicts);
+    if (!peers.ok()) {
+      fmt::print(stderr, "kabar: {}\n", peers.status().message());
+      exit_code = peers.status().code() == ErrorCode::kInvalidArgument ? kExitUsage : kExitData;
+      return nullptr;
+    }
+    LexiconOptions options;
+    options.peer_files = &peers->files;
+    auto lex = Lexicon::load(dir, options);
+    if (!lex.ok()) {
+      fmt::print(stderr, "kabar: cannot load dictionaries: {}\n", lex.status().to_string());
+      exit_code = kExitData;
+      return nullptr;
+    }
+    std::vector<std::string> warnings = peers->warnings;
+    warnings.insert(warnings.end(), (*lex)->warnings().begin(), (*lex)->warnings().end());
+    const size_t shown = c.all_warnings ? warnings.size() : std::min<size_t>(warnings.size(), 5);
+    for (size_t i = 0; i < shown; ++i) fmt::print(stderr, "kabar: warning: {}\n", warnings[i]);
+    if (warnings.size() > shown)
+      fmt::print(stderr, "kabar: warning: … {} more lines of the peer dictionaries skipped or overridden "
+                 "(kabar dict check --all-warnings --dict … lists them)\n", warnings.size() - shown);
+    return std::move(lex).value();
+  }
   auto lex = compile ? Lexicon::load(dir) : Lexicon::load_cached(dir, default_cache_dir(), from_cache);
   if (!lex.ok()) {
     fmt::print(stderr, "kabar: cannot load dictionaries from {}: {}\n", dir, lex.status().to_string());
@@ -890,7 +919,28 @@ int run_export_jsonl(const std::string& db_path, const std::string& out_path) {
   return kExitOk;
 }
 
-int run_dict(const Common& c, const std::string& action) {
+int run_dict(const Common& c, const std::string& action, const std::string& out_dir, const std::string& lang) {
+  if (action == "convert") {
+    if (c.dicts.empty() || out_dir.empty()) {
+      fmt::print(stderr, "kabar: dict convert needs --dict tabari:PATH|petrarch:PATH and -o DIR\n");
+      return kExitUsage;
+    }
+    auto peers = read_peer_dictionaries(c.dicts);
+    if (!peers.ok()) {
+      fmt::print(stderr, "kabar: {}\n", peers.status().message());
+      return peers.status().code() == ErrorCode::kInvalidArgument ? kExitUsage : kExitData;
+    }
+    for (const auto& w : peers->warnings) fmt::print(stderr, "kabar: warning: {}\n", w);
+    if (Status st = write_converted(*peers, out_dir, lang); !st.ok()) {
+      fmt::print(stderr, "kabar: {}\n", st.message());
+      return kExitOutput;
+    }
+    size_t lines = 0;
+    for (const auto& f : peers->files) lines += f.lines.size();
+    fmt::print("converted {} files into {} dictionary lines under {}/lexicon/{} ({} peer lines skipped)\n",
+               peers->files.size(), lines, out_dir, lang, peers->warnings.size());
+    return kExitOk;
+  }
   int exit_code = kExitOk;
   auto lex = load_lexicon(c, exit_code, /*compile=*/true);
   if (!lex) return exit_code;
@@ -922,6 +972,10 @@ int main(int argc, char** argv) {
         ->check(CLI::IsMember({"id", "en"}));
     sub->add_option("--date", common.date, "Article date YYYY-MM-DD for inputs that state none");
     sub->add_option("--gazetteer", common.gazetteer, "Gazetteer file (default: $KABAR_GAZETTEER or the built one)");
+    sub->add_option("--dict", common.dicts,
+                    "TABARI or PETRARCH dictionaries in place of kabar's English actors, agents and verbs: "
+                    "tabari:PATH or petrarch:PATH (a file, a folder, or a TABARI .project); repeatable")
+        ->allow_extra_args(false);
   };
 
   std::vector<std::string> inputs;
@@ -1052,7 +1106,11 @@ int main(int argc, char** argv) {
 
   auto* dict = app.add_subcommand("dict", "Check the dictionaries or print their size");
   add_common(dict);
-  dict->add_option("action", dict_action, "check | stats")->required()->check(CLI::IsMember({"check", "stats"}));
+  std::string convert_out, convert_lang = "en";
+  dict->add_option("action", dict_action, "check | stats | convert")->required()->check(CLI::IsMember({"check", "stats", "convert"}));
+  dict->add_option("-o,--output", convert_out, "convert: the data folder to write (lexicon/<lang>/<kind>/*.txt)");
+  dict->add_option("--to-lang", convert_lang, "convert: the language folder to write into (default en)");
+  dict->add_flag("--all-warnings", common.all_warnings, "List every peer-dictionary line skipped, not the first five");
 
   std::string serve_host = "127.0.0.1";
   int serve_port = 8080;
@@ -1115,7 +1173,7 @@ int main(int argc, char** argv) {
   if (export_gdelt_cmd->parsed())
     return run_export_gdelt(common, db_path, out_dir, export_at, url_prefix, since_last, every, batches);
   if (export_jsonl_cmd->parsed()) return run_export_jsonl(db_path, jsonl_out);
-  if (dict->parsed()) return run_dict(common, dict_action);
+  if (dict->parsed()) return run_dict(common, dict_action, convert_out, convert_lang);
   if (geo->parsed()) return run_geo(common, geo_name, geo_near, geo_cue, geo_format, geo_limit);
   return kExitUsage;
 }

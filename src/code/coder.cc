@@ -969,6 +969,11 @@ class SentenceCoder {
 
   void build_events(const Match& m, std::vector<CodedEvent>& out) {
     const VerbPattern& p = lex_.patterns()[m.pattern];
+    // A peer dictionary's null code ([---]): the verb is read and codes nothing.
+    if (p.code == "---") {
+      note(fmt::format("  {}: null code — no event", tok(m.head)));
+      return;
+    }
     std::string how_s, how_t;
     Span subj_span{};
     std::vector<ActorRef> sources, targets;

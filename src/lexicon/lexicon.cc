@@ -239,8 +239,8 @@ class LexiconBuilder {
   // A peer's own codes: letters and digits (event codes such as "075A" in
   // the validation dictionaries, actor codes such as "AR1").
   static bool peer_code(std::string_view code) {
-    return !code.empty() && code.size() <= 32 &&
-           std::all_of(code.begin(), code.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); });
+    return code == "---" || (!code.empty() && code.size() <= 32 &&
+           std::all_of(code.begin(), code.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); }));
   }
   // Synthetic paths "peer:N" stand for options_.peer_files[N].
   static constexpr std::string_view kPeerPrefix = "peer:";

@@ -31,9 +31,12 @@ std::vector<std::string> dictionary_tokens(std::string_view phrase) {
     if (word.empty()) continue;
     const bool stem = word.size() > 1 && word.back() == '*';
     if (stem) word.remove_suffix(1);
+    const bool exact = word.size() > 1 && word.front() == '=';  // kept for the head's compiler
+    if (exact) word.remove_prefix(1);
     auto toks = phrase_tokens(word);
     if (toks.empty()) continue;
     if (stem) toks.back() += '*';
+    if (exact) toks.front().insert(0, 1, '=');
     for (auto& t : toks) out.push_back(std::move(t));
   }
   return out;

@@ -1,0 +1,780 @@
+// TABARI and PETRARCH dictionaries converted into kabar's own lines
+// (kabar/peer_dictionaries.h). Each converter reads a file line by line, as
+// its program does, keeps per line the peer's file:line, and reports what it
+// cannot convert instead of failing: the production files have known defects.
+#include "kabar/peer_dictionaries.h"
+
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <optional>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "kabar/date.h"
+#include "util/strings.h"
+
+namespace kabar {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+enum class Format { kTabari, kPetrarch };
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+std::string upper(std::string_view s) {
+  std::string out(s);
+  for (auto& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// A peer date: YYMMDD (TABARI and Phoenix; years before 40 are 20YY) or YYYYMMDD.
+std::optional<Date> peer_date(std::string_view s) {
+  if (s.size() != 6 && s.size() != 8) return std::nullopt;
+  if (!std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; })) return std::nullopt;
+  int y = std::stoi(std::string(s.substr(0, s.size() - 4)));
+  if (s.size() == 6) y += y < 40 ? 2000 : 1900;
+  const int m = std::stoi(std::string(s.substr(s.size() - 4, 2)));
+  const int d = std::stoi(std::string(s.substr(s.size() - 2)));
+  if (!Date::valid(y, m, d)) return std::nullopt;
+  return Date{y, m, d};
+}
+
+std::string iso(const Date& d) { return d.to_string(); }
+
+// One file being converted: the lines it produces and their origins.
+class Emitter {
+ public:
+  Emitter(PeerDictionaries& out, std::string kind, std::string name, std::string display)
+      : out_(out), display_(std::move(display)) {
+    file_.kind = std::move(kind);
+    file_.name = std::move(name);
+  }
+  void emit(std::string line, size_t lineno) {
+    file_.lines.push_back(std::move(line));
+    file_.origins.push_back(fmt::format("{}:{}", display_, lineno));
+  }
+  void warn(size_t lineno, const std::string& why) { out_.warnings.push_back(fmt::format("{}:{}: {}", display_, lineno, why)); }
+  void finish() {
+    if (!file_.lines.empty()) out_.files.push_back(std::move(file_));
+  }
+
+ private:
+  PeerDictionaries& out_;
+  std::string display_;
+  ConvertedFile file_;
+};
+
+// The lines of a file without comments: TABARI's ';' (and a '#' opening a
+// line), PETRARCH's '#' and '<!-- … -->' blocks.
+std::vector<std::pair<size_t, std::string>> clean_lines(const std::string& path, Format fmt) {
+  std::vector<std::pair<size_t, std::string>> out;
+  std::ifstream in(path);
+  std::string raw;
+  size_t n = 0;
+  bool in_html_comment = false;
+  while (std::getline(in, raw)) {
+    ++n;
+    if (!raw.empty() && raw.back() == '\r') raw.pop_back();
+    std::string s;
+    for (size_t i = 0; i < raw.size(); ++i) {
+      if (in_html_comment) {
+        if (raw.compare(i, 3, "-->") == 0) { in_html_comment = false; i += 2; }
+        continue;
+      }
+      if (raw.compare(i, 4, "<!--") == 0) { in_html_comment = true; i += 3; continue; }
+      if (raw[i] == '#' && (fmt == Format::kPetrarch || trim(std::string_view(s)).empty())) break;
+      if (raw[i] == ';' && fmt == Format::kTabari) break;
+      s += raw[i];
+    }
+    // Keep leading tabs (Phoenix date lines) recognisable after trimming.
+    std::string t(trim(std::string_view(s)));
+    if (!t.empty()) out.emplace_back(n, t);
+  }
+  return out;
+}
+
+// "[CODE]" blocks of a line, and the text before the first one.
+struct Bracketed {
+  std::string before;
+  std::vector<std::string> blocks;
+  std::string after;
+};
+
+Bracketed brackets(std::string_view s) {
+  Bracketed b;
+  size_t open = s.find('[');
+  b.before = std::string(trim(s.substr(0, open == std::string_view::npos ? s.size() : open)));
+  while (open != std::string_view::npos) {
+    size_t close = s.find(']', open);
+    if (close == std::string_view::npos) { b.blocks.push_back(std::string(trim(s.substr(open + 1)))); return b; }
+    b.blocks.push_back(std::string(trim(s.substr(open + 1, close - open - 1))));
+    size_t next = s.find('[', close);
+    if (next == std::string_view::npos) b.after = std::string(trim(s.substr(close + 1)));
+    open = next;
+  }
+  return b;
+}
+
+// A peer phrase ("AL_GORE", "MAZAR-I-SHARIF_") as kabar words: '_' and
+// spaces separate words; a word not followed by '_' is a stem ("gore*").
+std::string phrase_words(std::string_view name) {
+  std::string out, word;
+  auto flush = [&](bool exact) {
+    if (word.empty()) return;
+    if (!out.empty()) out += ' ';
+    out += lower(word);
+    if (!exact && word.back() != '.' && std::isalnum(static_cast<unsigned char>(word.back()))) out += '*';
+    word.clear();
+  };
+  for (char c : name) {
+    if (c == '_') flush(true);
+    else if (c == ' ' || c == '\t') flush(false);
+    else if (c == '|' || c == ':' || c == '#') continue;  // kabar's own separators
+    else word += c;
+  }
+  flush(false);
+  return out;
+}
+
+// ---- actors -----------------------------------------------------------
+
+struct ActorCode {
+  std::string code;
+  DateRange dates;
+};
+
+std::optional<ActorCode> parse_actor_code(std::string_view block, std::string& why) {
+  auto fields = split(block, ' ');
+  std::vector<std::string_view> f;
+  for (auto x : fields)
+    if (!trim(x).empty()) f.push_back(trim(x));
+  if (f.empty()) { why = "empty code"; return std::nullopt; }
+  ActorCode a;
+  a.code = upper(f[0]);
+  if (a.code.size() > 1 && a.code[0] == '~') a.code.erase(0, 1);
+  if (a.code == "---") { why = "null actor [---] (not converted)"; return std::nullopt; }
+  if (a.code == "###") { why = "discard actor [###] (not converted)"; return std::nullopt; }
+  if (!std::all_of(a.code.begin(), a.code.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); })) {
+    why = fmt::format("bad actor code '{}'", a.code);
+    return std::nullopt;
+  }
+  if (f.size() > 2) { why = fmt::format("unexpected '{}' after the code", f[2]); return std::nullopt; }
+  if (f.size() == 2) {
+    std::string_view d = f[1];
+    auto fail = [&] { why = fmt::format("bad date restriction '{}'", d); return std::nullopt; };
+    if (d[0] == '<') {
+      auto to = peer_date(d.substr(1));
+      if (!to) return fail();
+      a.dates.to = to->plus_days(-1);
+    } else if (d[0] == '>') {
+      auto from = peer_date(d.substr(1));
+      if (!from) return fail();
+      a.dates.from = from->plus_days(1);
+    } else {
+      size_t dash = d.find('-');
+      if (dash == std::string_view::npos) return fail();
+      auto from = peer_date(d.substr(0, dash)), to = peer_date(d.substr(dash + 1));
+      if (!from || !to || *to < *from) return fail();
+      a.dates.from = from;
+      a.dates.to = to;
+    }
+  }
+  return a;
+}
+
+void convert_actors(const std::string& path, const std::string& display, Format fmt, PeerDictionaries& out) {
+  Emitter em(out, "actors", display, display);
+  struct Pending {
+    size_t line = 0;
+    std::vector<std::string> names;
+    std::vector<ActorCode> codes;
+  } cur;
+  auto flush = [&] {
+    if (cur.names.empty()) { cur = {}; return; }
+    if (cur.codes.empty()) {
+      em.warn(cur.line, fmt::format("actor '{}' has no code", cur.names[0]));
+      cur = {};
+      return;
+    }
+    std::string names;
+    std::set<std::string> seen;
+    for (const auto& n : cur.names) {
+      std::string w = phrase_words(n);
+      if (w.empty() || !seen.insert(w).second) continue;
+      if (!names.empty()) names += " | ";
+      names += w;
+    }
+    // Dated codes first: the first entry in force on the event's date wins,
+    // so an undated code is the fallback outside the dated ones.
+    std::stable_sort(cur.codes.begin(), cur.codes.end(),
+                     [](const ActorCode& a, const ActorCode& b) { return !a.dates.unbounded() && b.dates.unbounded(); });
+    for (const auto& c : cur.codes) {
+      std::string range;
+      if (!c.dates.unbounded())
+        range = fmt::format(" {}..{}", c.dates.from ? iso(*c.dates.from) : "", c.dates.to ? iso(*c.dates.to) : "");
+      if (!names.empty()) em.emit(fmt::format("{}{} : {}", c.code, range, names), cur.line);
+    }
+    cur = {};
+  };
+  bool in_pos_block = false;  // TABARI <NOUN>/<ADJECTIVE> lists: parts of speech, not actors
+  for (const auto& [n, s] : clean_lines(path, fmt)) {
+    if (s[0] == '<') {
+      const std::string tag = upper(s);
+      if (tag.rfind("</", 0) == 0) in_pos_block = false;
+      else if (tag == "<NOUN>" || tag == "<ADJECTIVE>") { flush(); in_pos_block = true; }
+      continue;
+    }
+    if (in_pos_block) continue;
+    if (s[0] == '+') {
+      if (cur.names.empty()) { em.warn(n, "synonym with no actor before it"); continue; }
+      Bracketed b = brackets(s.substr(1));
+      cur.names.push_back(b.before);
+      continue;
+    }
+    if (s[0] == '[') {
+      if (cur.names.empty()) { em.warn(n, "code with no actor before it"); continue; }
+      for (const auto& blk : brackets(s).blocks) {
+        std::string why;
+        if (auto c = parse_actor_code(blk, why)) cur.codes.push_back(*c);
+        else em.warn(n, why);
+      }
+      continue;
+    }
+    flush();
+    Bracketed b = brackets(s);
+    if (b.before.empty()) { em.warn(n, "actor line with no name"); continue; }
+    cur.line = n;
+    cur.names.push_back(b.before);
+    for (const auto& blk : b.blocks) {
+      std::string why;
+      if (auto c = parse_actor_code(blk, why)) cur.codes.push_back(*c);
+      else em.warn(n, why);
+    }
+  }
+  flush();
+  em.finish();
+}
+
+// ---- agents -----------------------------------------------------------
+
+void convert_agents(const std::string& path, const std::string& display, Format fmt, PeerDictionaries& out) {
+  Emitter em(out, "agents", display, display);
+  std::map<std::string, std::vector<std::string>> macros;  // "!PERSON!" → MAN, MEN, …
+  auto expand = [&](const std::string& name) {
+    std::vector<std::string> forms{name};
+    for (bool changed = true; changed;) {
+      changed = false;
+      std::vector<std::string> next;
+      for (const auto& f : forms) {
+        size_t a = f.find('!');
+        size_t b = a == std::string::npos ? a : f.find('!', a + 1);
+        if (b == std::string::npos) { next.push_back(f); continue; }
+        auto it = macros.find(f.substr(a, b - a + 1));
+        if (it == macros.end()) { next.push_back(f.substr(0, a) + f.substr(a + 1, b - a - 1) + f.substr(b + 1)); continue; }
+        for (const auto& alt : it->second) next.push_back(f.substr(0, a) + alt + f.substr(b + 1));
+        changed = true;
+      }
+      forms = std::move(next);
+    }
+    return forms;
+  };
+  std::string code;  // the current agent's, for '+' synonym lines
+  for (const auto& [n, s] : clean_lines(path, fmt)) {
+    if (s[0] == '<') continue;
+    if (s[0] == '!') {
+      size_t eq = s.find('=');
+      if (eq == std::string::npos) { em.warn(n, "macro without '='"); continue; }
+      std::vector<std::string> alts;
+      for (auto a : split(std::string_view(s).substr(eq + 1), ',')) {
+        a = trim(a);
+        if (!a.empty()) alts.push_back(std::string(a));
+      }
+      macros[std::string(trim(std::string_view(s).substr(0, eq)))] = alts;
+      continue;
+    }
+    std::string name;
+    if (s[0] == '+') {
+      if (code.empty()) { em.warn(n, "synonym with no agent before it"); continue; }
+      name = brackets(s.substr(1)).before;
+    } else {
+      Bracketed b = brackets(s);
+      if (b.blocks.empty()) { em.warn(n, "agent without a [~CODE]"); code.clear(); continue; }
+      std::string c = upper(b.blocks[0]);
+      c.erase(std::remove(c.begin(), c.end(), ' '), c.end());
+      c.erase(std::remove(c.begin(), c.end(), '~'), c.end());
+      if (c.empty() || c == "---" ||
+          !std::all_of(c.begin(), c.end(), [](char x) { return std::isalnum(static_cast<unsigned char>(x)); })) {
+        em.warn(n, fmt::format("bad agent code '{}'", b.blocks[0]));
+        code.clear();
+        continue;
+      }
+      code = c;
+      name = b.before;
+    }
+    std::string names;
+    for (const auto& f : expand(name)) {
+      std::string w = phrase_words(f);
+      if (w.empty()) continue;
+      if (!names.empty()) names += " | ";
+      names += w;
+    }
+    if (names.empty()) { em.warn(n, "agent with no name"); continue; }
+    em.emit(fmt::format("{} : {}", code, names), n);
+  }
+  em.finish();
+}
+
+// ---- discards (PETRARCH) -----------------------------------------------
+
+void convert_discards(const std::string& path, const std::string& display, Format fmt, PeerDictionaries& out) {
+  Emitter em(out, "words", display, display);
+  for (const auto& [n, s] : clean_lines(path, fmt)) {
+    if (s[0] == '<') continue;
+    std::string phrase = s[0] == '+' ? s.substr(1) : s;  // '+': the whole story; kabar discards the sentence
+    std::string w = phrase_words(brackets(phrase).before);
+    // Discard phrases are exact: a stem mark would make "1914" discard "19140".
+    w.erase(std::remove(w.begin(), w.end(), '*'), w.end());
+    if (w.empty()) { em.warn(n, "empty discard phrase"); continue; }
+    em.emit("discard : " + w, n);
+  }
+  em.finish();
+}
+
+// ---- verbs ------------------------------------------------------------
+
+class VerbConverter {
+ public:
+  VerbConverter(const std::string& path, const std::string& display, Format fmt, PeerDictionaries& out)
+      : lines_(clean_lines(path, fmt)), em_(out, "verbs", display, display) {}
+
+  void run() {
+    collect_synsets();
+    bool skip_block = false;  // inside <SYNSETS> or <TIME>
+    bool in_synset = false;
+    for (const auto& [n, s] : lines_) {
+      if (s[0] == '<') {
+        const std::string tag = upper(s);
+        if (tag == "<TIME>") { em_.warn(n, "TABARI <TIME> shifts are not converted"); skip_block = true; }
+        else if (tag == "<SYNSETS>") skip_block = true;
+        else if (tag.rfind("</", 0) == 0) skip_block = false;
+        continue;
+      }
+      if (skip_block) continue;
+      if (s[0] == '&') { in_synset = true; continue; }
+      if (s[0] == '+' && in_synset) continue;
+      in_synset = false;
+      if (s.rfind("---", 0) == 0) {  // PETRARCH block: "--- NAME [code] ---"
+        Bracketed b = brackets(s);
+        block_ = Block{};
+        block_.petrarch = true;
+        block_.code = b.blocks.empty() ? "---" : b.blocks[0];
+        block_.line = n;
+        continue;
+      }
+      if (s[0] == '-') { pattern(n, s.substr(1)); continue; }
+      verb(n, s[0] == '+' ? s.substr(1) : s);
+    }
+    em_.finish();
+  }
+
+ private:
+  struct Verb {
+    std::string head;  // kabar words, the first marked '@'
+    bool single = false;
+    std::string code;  // its own, or empty for the block's
+  };
+  struct Block {
+    bool petrarch = false;
+    std::string code = "---";
+    size_t line = 0;
+    std::vector<Verb> verbs;
+  };
+
+  std::vector<std::pair<size_t, std::string>> lines_;
+  Emitter em_;
+  std::map<std::string, std::vector<std::string>> synsets_;  // "&NAME" → members as written
+  Block block_;
+
+  void collect_synsets() {
+    std::string current;
+    for (const auto& [n, s] : lines_) {
+      if (s[0] == '&') {
+        size_t end = 1;
+        while (end < s.size() && (std::isalnum(static_cast<unsigned char>(s[end])) || s[end] == '_')) ++end;
+        current = upper(s.substr(0, end));
+        synsets_[current];
+        continue;
+      }
+      if (s[0] == '+' && !current.empty()) { synsets_[current].push_back(std::string(trim(std::string_view(s).substr(1)))); continue; }
+      current.clear();
+    }
+  }
+
+  // A code block "[x]" or "[x:y]": code and converse; "---" codes nothing.
+  static bool parse_code(const std::string& blk, std::string& code, std::string& converse) {
+    std::string c = upper(blk);
+    c.erase(std::remove(c.begin(), c.end(), ' '), c.end());
+    size_t colon = c.find(':');
+    code = c.substr(0, colon);
+    converse = colon == std::string::npos ? "" : c.substr(colon + 1);
+    auto ok = [](const std::string& x) {
+      return x == "---" || (!x.empty() && std::all_of(x.begin(), x.end(), [](char ch) { return std::isalnum(static_cast<unsigned char>(ch)); }));
+    };
+    return ok(code) && (converse.empty() || ok(converse));
+  }
+
+  void verb(size_t n, const std::string& s) {
+    Bracketed b = brackets(s);
+    std::string text = b.before;
+    std::vector<std::string> forms;
+    // PETRARCH irregular forms: "BREAK { BROKE BROKEN }".
+    if (size_t open = text.find('{'); open != std::string::npos) {
+      size_t close = text.find('}', open);
+      for (auto f : split(std::string_view(text).substr(open + 1, (close == std::string::npos ? text.size() : close) - open - 1), ' '))
+        if (!trim(f).empty()) forms.push_back(std::string(trim(f)));
+      text = std::string(trim(std::string_view(text).substr(0, open)));
+    }
+    if (text.empty()) { em_.warn(n, "verb line with no verb"); return; }
+    if (text.find_first_of("$+%*^&") != std::string::npos) { em_.warn(n, fmt::format("verb '{}' with a slot or synset is not converted", text)); return; }
+    std::string code;
+    if (!b.blocks.empty()) {
+      std::string converse;
+      if (!parse_code(b.blocks[0], code, converse)) { em_.warn(n, fmt::format("bad code [{}]", b.blocks[0])); return; }
+      if (!converse.empty()) code += ":" + converse;
+    }
+    if (!block_.petrarch) {  // TABARI: each verb line starts its own block
+      block_ = Block{};
+      block_.code = code.empty() ? "---" : code;
+      block_.line = n;
+      code.clear();
+    }
+    std::vector<std::string> all{text};
+    all.insert(all.end(), forms.begin(), forms.end());
+    for (const auto& f : all) {
+      Verb v;
+      v.head = phrase_words(f);
+      v.single = v.head.find(' ') == std::string::npos;
+      v.code = code;
+      block_.verbs.push_back(v);
+      // The verb alone: source the subject, target the first actor after.
+      std::string c = code.empty() ? block_.code : code;
+      emit(n, c, "$ " + mark_head(v.head), false, true);
+    }
+  }
+
+  // '@' marks the head; '=' keeps an exact word from English inflection.
+  static std::string mark_head(const std::string& words) {
+    const size_t sp = words.find(' ');
+    const std::string first = words.substr(0, sp);
+    return (first.back() == '*' ? "@" : "@=") + words;
+  }
+  static std::string exact_mark(const std::string& word) { return word.back() == '*' ? word : "=" + word; }
+
+  // The head of the current block's verbs for a pattern: one group of the
+  // single-word verbs, each multi-word verb apart.
+  std::vector<std::string> heads() const {
+    std::vector<std::string> out, singles;
+    for (const auto& v : block_.verbs) (v.single ? singles : out).push_back(v.single ? exact_mark(v.head) : mark_head(v.head));
+    if (singles.size() == 1) out.insert(out.begin(), "@" + singles[0]);
+    else if (!singles.empty()) {
+      std::string g = "@{";
+      for (size_t i = 0; i < singles.size(); ++i) g += (i ? "|" : "") + singles[i];
+      out.insert(out.begin(), g + "}");
+    }
+    return out;
+  }
+
+  void emit(size_t n, const std::string& codes, const std::string& body, bool recip, bool target) {
+    std::string code = codes, converse;
+    if (size_t colon = codes.find(':'); colon != std::string::npos) { code = codes.substr(0, colon); converse = codes.substr(colon + 1); }
+    std::string head = code;
+    if (!converse.empty() && converse != "---") head += " converse=" + converse;
+    if (recip) head += " recip";
+    if (target) head += " target";
+    head += " nopassive";
+    em_.emit(head + " : " + body, n);
+  }
+
+  // Expands "&NAME" members into kabar alternatives (nested synsets too).
+  bool synset_alternatives(const std::string& name, std::vector<std::string>& out, int depth = 0) {
+    auto it = synsets_.find(name);
+    if (it == synsets_.end() || depth > 8) return false;
+    for (const auto& m : it->second) {
+      if (!m.empty() && m[0] == '&') {
+        // A member that is a synset, or a phrase built around one: "&TIETYPES_MEMOS".
+        std::string rest;
+        std::string inner = longest_synset(m, rest);
+        std::vector<std::string> sub;
+        if (inner.empty() || !synset_alternatives(inner, sub, depth + 1)) continue;
+        for (const auto& s : sub) out.push_back(rest.empty() ? s : s + " " + phrase_words(rest));
+        continue;
+      }
+      std::string w = phrase_words(m);
+      if (!w.empty()) out.push_back(w);
+    }
+    return !out.empty();
+  }
+
+  // The longest defined synset name at the start of `text` ("&TIETYPES_MEMOS"
+  // → "&TIETYPES", rest "MEMOS").
+  std::string longest_synset(const std::string& text, std::string& rest) const {
+    size_t end = 1;
+    while (end < text.size() && (std::isalnum(static_cast<unsigned char>(text[end])) || text[end] == '_')) ++end;
+    for (size_t len = end; len > 1; --len) {
+      std::string name = upper(text.substr(0, len));
+      if (synsets_.count(name)) {
+        size_t r = len;
+        while (r < text.size() && text[r] == '_') ++r;
+        rest = text.substr(r);
+        return name;
+      }
+    }
+    return {};
+  }
+
+  // A pattern line "- SUGGESTED_+ * DEMAND_{ GENEVA_ | INTERNATIONAL }_CONVENTIONS [111]".
+  void pattern(size_t n, const std::string& line) {
+    Bracketed b = brackets(line);
+    if (b.blocks.empty()) { em_.warn(n, "pattern without a [code]"); return; }
+    std::string code, converse;
+    if (!parse_code(b.blocks.back(), code, converse)) { em_.warn(n, fmt::format("bad code [{}]", b.blocks.back())); return; }
+    if (code == "###") { em_.warn(n, "discard code [###] is not converted"); return; }
+    if (block_.verbs.empty()) { em_.warn(n, "pattern with no verb before it"); return; }
+    // Tokens: items and whether each is joined ('_') to the next.
+    struct Item { std::string text; bool joined = false; };
+    std::vector<Item> items;
+    std::string t = b.before;
+    bool recip = false, has_source = false, has_target = false, has_head = false;
+    std::string why;
+    size_t i = 0;
+    auto word_char = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '\'' || c == '-' || c == '.' || c == '/'; };
+    while (i < t.size() && why.empty()) {
+      char c = t[i];
+      if (c == ' ' || c == '\t') { ++i; continue; }
+      if (c == '_') { if (!items.empty()) items.back().joined = true; ++i; continue; }
+      if (c == '*') { items.push_back({"\x01"}); has_head = true; ++i; continue; }
+      if (c == '$' || c == '+' || c == '%') {
+        if (c == '%') recip = true;
+        (c == '+' ? has_target : has_source) = true;
+        items.push_back({c == '+' ? "+" : "$"});
+        ++i;
+        continue;
+      }
+      if (c == '^') { items.push_back({"..."}); ++i; continue; }
+      if (c == '{' || c == '(') {
+        const char close_c = c == '{' ? '}' : ')';
+        size_t close = t.find(close_c, i);
+        if (close == std::string::npos) { why = fmt::format("unclosed '{}'", c); break; }
+        std::string inner(trim(std::string_view(t).substr(i + 1, close - i - 1)));
+        if (c == '{' && inner.find('|') != std::string::npos) {
+          std::vector<std::string> alts;
+          for (auto a : split(inner, '|')) {
+            std::string x(trim(a));
+            if (!x.empty() && x[0] == '&') {
+              std::string rest, name = longest_synset(x, rest);
+              std::vector<std::string> sub;
+              if (name.empty() || !synset_alternatives(name, sub)) { why = "unknown synset " + x; break; }
+              for (auto& s : sub) alts.push_back(rest.empty() ? s : s + " " + phrase_words(rest));
+            } else if (!x.empty()) {
+              alts.push_back(phrase_words(x));
+            }
+          }
+          if (alts.empty()) { why = "empty alternatives"; break; }
+          std::string g = "{";
+          for (size_t k = 0; k < alts.size(); ++k) g += (k ? "|" : "") + alts[k];
+          items.push_back({g + "}"});
+        } else {
+          // PETRARCH-2's noun phrase {ARMS SHIPMENT} or prepositional phrase
+          // (TO BORDER): its words in order, with room between them.
+          std::string sub = inner;
+          for (auto& ch : sub) if (ch == '{' || ch == '}' || ch == '(' || ch == ')') ch = ' ';
+          bool first = true;
+          for (auto w : split(sub, ' ')) {
+            w = trim(w);
+            if (w.empty()) continue;
+            if (w[0] == '&') {
+              std::string rest, name = longest_synset(std::string(w), rest);
+              std::vector<std::string> alts;
+              if (name.empty() || !synset_alternatives(name, alts)) { why = fmt::format("unknown synset {}", w); break; }
+              std::string g = "{";
+              for (size_t k = 0; k < alts.size(); ++k) g += (k ? "|" : "") + alts[k];
+              items.push_back({g + "}"});
+            } else if (w == "$" || w == "+") {
+              (w == "+" ? has_target : has_source) = true;
+              items.push_back({std::string(w)});
+            } else {
+              items.push_back({phrase_words(w)});
+            }
+            first = false;
+          }
+          (void)first;
+          // Nested groups in PETRARCH-2 close at the outermost bracket.
+          if (c == '(' || c == '{') {
+            int depth = 0;
+            size_t k = i;
+            for (; k < t.size(); ++k) {
+              if (t[k] == '(' || t[k] == '{') ++depth;
+              else if (t[k] == ')' || t[k] == '}') { if (--depth == 0) break; }
+            }
+            close = k;
+          }
+        }
+        i = close + 1;
+        continue;
+      }
+      if (c == '&') {
+        size_t end = i + 1;
+        while (end < t.size() && (std::isalnum(static_cast<unsigned char>(t[end])) || t[end] == '_')) ++end;
+        std::string rest, name = longest_synset(t.substr(i, end - i), rest);
+        std::vector<std::string> alts;
+        if (name.empty() || !synset_alternatives(name, alts)) { why = "unknown synset " + t.substr(i, end - i); break; }
+        std::string g = "{";
+        for (size_t k = 0; k < alts.size(); ++k) g += (k ? "|" : "") + alts[k];
+        items.push_back({g + "}", !rest.empty()});
+        // The rest of the run ("_RELATIONS") is read next as joined words.
+        i += name.size();
+        while (i < t.size() && t[i] == '_') ++i;
+        continue;
+      }
+      if (word_char(c)) {
+        size_t end = i;
+        while (end < t.size() && word_char(t[end])) ++end;
+        std::string w = t.substr(i, end - i);
+        // A word followed by '_' is exact; otherwise a stem.
+        const bool exact = end < t.size() && t[end] == '_';
+        std::string kw = lower(w);
+        if (!exact && std::isalnum(static_cast<unsigned char>(kw.back()))) kw += '*';
+        items.push_back({kw});
+        i = end;
+        continue;
+      }
+      why = fmt::format("unexpected '{}'", c);
+    }
+    if (!why.empty()) { em_.warn(n, why); return; }
+    if (!has_head) { em_.warn(n, "pattern without '*' (the verb)"); return; }
+    if (recip && has_source) { em_.warn(n, "'%' with '$' is not converted"); return; }
+    for (const auto& head : heads()) {
+      std::string body;
+      bool gap_pending = false;
+      for (size_t k = 0; k < items.size(); ++k) {
+        const std::string& text = items[k].text == "\x01" ? head : items[k].text;
+        if (text == "...") { gap_pending = !body.empty(); continue; }
+        if (!body.empty()) body += gap_pending ? " ... " : " ";
+        body += text;
+        gap_pending = !items[k].joined;
+      }
+      const bool starts_with_slot = !items.empty() && (items[0].text == "$" || items[0].text == "+");
+      if (!has_source && !recip && !starts_with_slot) body = "$ " + body;
+      const std::string codes = converse.empty() ? code : code + ":" + converse;
+      emit(n, codes, body, recip, !has_target);
+    }
+  }
+};
+
+// The kind of dictionary a file holds, from its name.
+std::string kind_of(const fs::path& p) {
+  const std::string name = lower(p.filename().string());
+  const std::string ext = lower(p.extension().string());
+  if (ext == ".verbs" || name.find("verb") != std::string::npos) return "verbs";
+  if (ext == ".agents" || name.find("agents") != std::string::npos) return "agents";
+  if (ext == ".actors" || name.find("actors") != std::string::npos) return "actors";
+  if (name.find("discards") != std::string::npos) return "discards";
+  return {};
+}
+
+Status convert_file(const fs::path& p, Format fmt, const std::string& display, PeerDictionaries& out) {
+  std::error_code ec;
+  if (!fs::is_regular_file(p, ec)) return Status(ErrorCode::kNotFound, fmt::format("{}: no such dictionary file", p.string()));
+  std::ifstream probe(p);
+  if (!probe) return Status(ErrorCode::kIo, fmt::format("{}: cannot open", p.string()));
+  const std::string kind = kind_of(p);
+  if (lower(p.extension().string()) == ".zip")
+    return Status(ErrorCode::kData, fmt::format("{}: compressed dictionaries are not read; unzip it first", p.string()));
+  out.sources.push_back(p.string());
+  if (kind == "verbs") VerbConverter(p.string(), display, fmt, out).run();
+  else if (kind == "actors") convert_actors(p.string(), display, fmt, out);
+  else if (kind == "agents") convert_agents(p.string(), display, fmt, out);
+  else if (kind == "discards") convert_discards(p.string(), display, fmt, out);
+  else return Status(ErrorCode::kData, fmt::format("{}: not a verbs, actors, agents or discards dictionary (by its name)", p.string()));
+  return Status::Ok();
+}
+
+}  // namespace
+
+StatusOr<PeerDictionaries> read_peer_dictionaries(const std::vector<std::string>& specs) {
+  PeerDictionaries out;
+  for (const auto& spec : specs) {
+    size_t colon = spec.find(':');
+    const std::string scheme = colon == std::string::npos ? "" : spec.substr(0, colon);
+    Format fmt;
+    if (scheme == "tabari") fmt = Format::kTabari;
+    else if (scheme == "petrarch") fmt = Format::kPetrarch;
+    else return Status(ErrorCode::kInvalidArgument, fmt::format("--dict '{}': write tabari:PATH or petrarch:PATH", spec));
+    const fs::path path = spec.substr(colon + 1);
+    std::error_code ec;
+    std::vector<fs::path> files;
+    if (fs::is_directory(path, ec)) {
+      for (const auto& e : fs::directory_iterator(path, ec))
+        if (e.is_regular_file() && !kind_of(e.path()).empty() && lower(e.path().extension().string()) != ".zip" &&
+            lower(e.path().extension().string()) != ".pdf")
+          files.push_back(e.path());
+      std::sort(files.begin(), files.end());
+      if (files.empty()) return Status(ErrorCode::kNotFound, fmt::format("{}: no dictionary files in it", path.string()));
+    } else if (lower(path.extension().string()) == ".project") {
+      // A TABARI project names its files: "<verbsfile> TABARI.Demo.verbs".
+      std::ifstream in(path);
+      if (!in) return Status(ErrorCode::kNotFound, fmt::format("{}: cannot open", path.string()));
+      std::string line;
+      while (std::getline(in, line)) {
+        for (const char* tag : {"<actorsfile>", "<verbsfile>", "<agentsfile>"}) {
+          if (line.rfind(tag, 0) != 0) continue;
+          std::string name(trim(std::string_view(line).substr(std::string_view(tag).size())));
+          files.push_back(path.parent_path() / name);
+        }
+      }
+      if (files.empty()) return Status(ErrorCode::kData, fmt::format("{}: names no dictionary", path.string()));
+    } else {
+      files.push_back(path);
+    }
+    for (const auto& f : files) {
+      const std::string display = scheme + ":" + f.filename().string();
+      KABAR_RETURN_IF_ERROR(convert_file(f, fmt, display, out));
+    }
+  }
+  return out;
+}
+
+Status write_converted(const PeerDictionaries& peers, const std::string& out_dir, const std::string& lang) {
+  std::error_code ec;
+  for (const auto& f : peers.files) {
+    std::string name = f.name;
+    for (auto& c : name) if (c == ':' || c == '/' || c == ' ') c = '-';
+    const fs::path dir = fs::path(out_dir) / "lexicon" / lang / f.kind;
+    fs::create_directories(dir, ec);
+    if (ec) return Status(ErrorCode::kIo, fmt::format("{}: {}", dir.string(), ec.message()));
+    const fs::path path = dir / (name + ".txt");
+    const fs::path tmp = path.string() + ".tmp";
+    {
+      std::ofstream o(tmp);
+      if (!o) return Status(ErrorCode::kIo, fmt::format("{}: cannot write", tmp.string()));
+      o << "# Converted by `kabar dict convert` from " << f.name << "; each line names its origin.\n";
+      for (size_t i = 0; i < f.lines.size(); ++i) o << f.lines[i] << "  # " << f.origins[i] << '\n';
+      if (!o) return Status(ErrorCode::kIo, fmt::format("{}: write failed", tmp.string()));
+    }
+    fs::rename(tmp, path, ec);
+    if (ec) return Status(ErrorCode::kIo, fmt::format("{}: {}", path.string(), ec.message()));
+  }
+  return Status::Ok();
+}
+
+}  // namespace kabar
