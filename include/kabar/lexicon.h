@@ -281,6 +281,9 @@ class LanguageLexicon {
   // token, 0 when none; always 0 when no dictionary of the language has stems.
   uint32_t stem_id(const Token& t) const { fill_ids(t); return t.stem_id; }
   bool has_stems() const { return !stem_lengths_.empty(); }
+  // The actors and agents are a peer's (TABARI, PETRARCH): agents attach to
+  // any actor code, not only to CAMEO countries.
+  bool peer_actors() const { return peer_actors_; }
   // Accessors for the tries: token i's id, or its look-up id.
   auto id_at(const std::vector<Token>& tokens) const {
     return [this, &tokens](size_t i) { return word_id(tokens[i]); };
@@ -371,6 +374,7 @@ class LanguageLexicon {
   // Longest first: the stem lengths in use, each tried as "prefix*".
   uint32_t find_stem(std::string_view norm) const;
   std::vector<uint16_t> stem_lengths_;  // descending
+  bool peer_actors_ = false;
   Vocabulary vocab_;
   std::vector<WordInfo> word_info_{1};
   uint64_t classes_present_ = 0;  // bit = WordClass: some word has it

@@ -48,8 +48,11 @@ ActorRef make_ref(const Codebook& book, std::string code) {
   return a;
 }
 
-// Merges the items of one chunk into a single actor.
-ActorRef compose(const Codebook& book, const std::vector<Item>& items) {
+// Merges the items of one chunk into a single actor. With a peer's
+// dictionaries (`peer`) every actor code is a primary actor an agent's code
+// is appended to, as TABARI and PETRARCH do ("Calenardhon government" →
+// CALGOV), whether or not CAMEO knows its first three letters.
+ActorRef compose(const Codebook& book, const std::vector<Item>& items, bool peer) {
   const Item* best_full = nullptr;   // an entry with country and role: a person, an institution
   const Item* country = nullptr;     // a bare country or region
   const Item* other = nullptr;       // an organisation code without country (IGOUNO)
@@ -62,7 +65,7 @@ ActorRef compose(const Codebook& book, const std::vector<Item>& items) {
       if (!agent || (agent->code == "GOV" && it.code != "GOV")) agent = &it;
       continue;
     }
-    bool starts_country = is_country_unit(book, std::string_view(it.code).substr(0, 3));
+    bool starts_country = peer || is_country_unit(book, std::string_view(it.code).substr(0, 3));
     if (starts_country && it.code.size() == 3) { if (!country) country = &it; }
     else if (starts_country) { if (!best_full || it.code.size() > best_full->code.size()) best_full = &it; }
     else if (!other) other = &it;
@@ -203,7 +206,7 @@ std::vector<Mention> find_mentions(std::string_view text, const std::vector<Toke
     m.span = {tokens[m.first_token].span.begin, tokens[m.end_token - 1].span.end};
     std::vector<bool> has_agent_role;
     for (size_t k = c; k <= last; ++k) {
-      ActorRef a = compose(book, chunks[k].items);
+      ActorRef a = compose(book, chunks[k].items, lex.peer_actors());
       a.span = {tokens[chunks[k].first].span.begin, tokens[chunks[k].end - 1].span.end};
       a.name = std::string(a.span.in(text));
       bool agent_role = std::any_of(chunks[k].items.begin(), chunks[k].items.end(),

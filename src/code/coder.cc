@@ -1029,6 +1029,12 @@ class SentenceCoder {
       return;
     }
     auto make = [&](const ActorRef* s, const ActorRef* t, const std::string& written_code) {
+      // TABARI and PETRARCH code an event only with both actors; with their
+      // dictionaries kabar does the same.
+      if (in_.lexicon->peer_codes() && (!s || !t || s->code.empty() || t->code.empty())) {
+        note(fmt::format("  {} {}: peer dictionaries need a source and a target — no event", written_code, tok(m.head)));
+        return;
+      }
       std::string code = written_code;
       // An announced action is coded as the intent (or threat) to do it.
       if (modality == Modality::kFuture && !in_.lexicon->peer_codes()) {

@@ -223,18 +223,15 @@ class LexiconBuilder {
   std::vector<std::string> errors_;
   std::map<std::string, std::vector<std::string>> file_lines_;  // keeps string_views alive
 
-  void error(const SourceRef& ref, const std::string& msg) {
-    errors_.push_back(fmt::format("{}: {}", lex_->where(ref), msg));
-  }
-
   // Peer dictionaries are read as TABARI and PETRARCH read them: a defect is
   // reported and the line (or alternative) skipped, never fatal.
+  void error(const SourceRef& ref, const std::string& msg) {
+    if (is_peer(ref)) lex_->warnings_.push_back(fmt::format("{}: {}", lex_->where(ref), msg));
+    else errors_.push_back(fmt::format("{}: {}", lex_->where(ref), msg));
+  }
+
   bool is_peer(const SourceRef& ref) const {
     return ref.file < lex_->file_origins_.size() && !lex_->file_origins_[ref.file].empty();
-  }
-  void error_or_warning(const SourceRef& ref, const std::string& msg) {
-    if (is_peer(ref)) lex_->warnings_.push_back(fmt::format("{}: {}", lex_->where(ref), msg));
-    else error(ref, msg);
   }
   // A peer's own codes: letters and digits (event codes such as "075A" in
   // the validation dictionaries, actor codes such as "AR1").
@@ -478,7 +475,7 @@ class LexiconBuilder {
         proto.ref = line.ref;
         const bool peer = is_peer(line.ref);
         if (!(peer ? peer_code(proto.code) : lex_->codebook_.valid_actor_code(proto.code))) {
-          error_or_warning(line.ref, fmt::format("unknown actor code '{}'", proto.code));
+          error(line.ref, fmt::format("unknown actor code '{}'", proto.code));
           continue;
         }
         bool ok = true;
@@ -518,7 +515,7 @@ class LexiconBuilder {
             if (peer && !(o.dates == e.dates)) continue;
             if (o.dates.overlaps(e.dates)) {
               if (peer && o.code == e.code) { ok = false; break; }  // a repeated line
-              error_or_warning(line.ref, fmt::format("name '{}' already defined at {} ({}) for overlapping dates",
+              error(line.ref, fmt::format("name '{}' already defined at {} ({}) for overlapping dates",
                                           alt, lex_->where(o.ref), o.code));
               ok = false;
               break;
@@ -552,7 +549,7 @@ class LexiconBuilder {
         auto fields = head_fields(line.head);
         std::string role(fields[0]);
         if (!(is_peer(line.ref) ? peer_code(role) : lex_->codebook_.valid_actor_code(role))) {
-          error_or_warning(line.ref, fmt::format("unknown role code '{}'", role));
+          error(line.ref, fmt::format("unknown role code '{}'", role));
           continue;
         }
         if (fields.size() > 1) { error(line.ref, "agents take no flags"); continue; }
@@ -563,7 +560,7 @@ class LexiconBuilder {
           std::string key;
           for (const auto& t : toks) key += t + " ";
           if (auto it = seen.find(key); it != seen.end()) {
-            error_or_warning(line.ref, fmt::format("agent '{}' already defined at {}", alt, lex_->where(it->second)));
+            error(line.ref, fmt::format("agent '{}' already defined at {}", alt, lex_->where(it->second)));
             continue;
           }
           seen[key] = line.ref;
@@ -653,10 +650,10 @@ class LexiconBuilder {
         // "mengirimkan") with the same code are one pattern, not a clash.
         if (it->second.first == p.code && seen_text[key] != p.text) return;
         if (it->second.first != p.code)
-          error_or_warning(p.ref, fmt::format("pattern '{}' already coded {} at {}", p.text, it->second.first,
+          error(p.ref, fmt::format("pattern '{}' already coded {} at {}", p.text, it->second.first,
                                    lex_->where(it->second.second)));
         else
-          error_or_warning(p.ref, fmt::format("duplicate pattern '{}' (also at {})", p.text, lex_->where(it->second.second)));
+          error(p.ref, fmt::format("duplicate pattern '{}' (also at {})", p.text, lex_->where(it->second.second)));
         return;
       }
       seen[key] = {p.code, p.ref};
@@ -669,7 +666,7 @@ class LexiconBuilder {
         std::string code(fields[0]);
         const bool peer = is_peer(line.ref);
         auto known = [&](const std::string& c) { return peer ? peer_code(c) : lex_->codebook_.find(c) != nullptr; };
-        if (!known(code)) { error_or_warning(line.ref, fmt::format("unknown CAMEO code '{}'", code)); continue; }
+        if (!known(code)) { error(line.ref, fmt::format("unknown CAMEO code '{}'", code)); continue; }
         uint16_t flags = 0;
         bool ok = true;
         std::string converse;
@@ -899,6 +896,7 @@ class LexiconBuilder {
   void build_language(const std::string& lang) {
     auto L = std::make_unique<LanguageLexicon>();
     L->lang_ = lang;
+    L->peer_actors_ = replaced_by_peers(lang, "actors");
     L->serial_ = LanguageLexicon::next_serial();
     auto both = [&](const std::string& kind) {
       if (replaced_by_peers(lang, kind)) return peer_files_of(kind);
