@@ -95,7 +95,23 @@ class SentenceCoder {
     }
     mark_appositions();
     std::vector<CodedEvent> out;
-    for (const auto& m : chosen) build_events(m, out);
+    std::vector<const Clause*> coded_clauses;
+    for (const auto& m : chosen) {
+      // TABARI and PETRARCH code one verb per clause, the first that codes:
+      // with their dictionaries, so does kabar.
+      if (in_.lexicon->peer_codes()) {
+        const Clause* c = clause_for(m.head);
+        if (std::find(coded_clauses.begin(), coded_clauses.end(), c) != coded_clauses.end()) {
+          note(fmt::format("  {}: a verb before it in the clause already coded (peer dictionaries)", tok(m.head)));
+          continue;
+        }
+        const size_t before = out.size();
+        build_events(m, out);
+        if (out.size() > before) coded_clauses.push_back(c);
+        continue;
+      }
+      build_events(m, out);
+    }
     update_discourse(out);
     return out;
   }
