@@ -459,7 +459,7 @@ class VerbConverter {
       code.clear();
     }
     std::vector<std::string> all{text};
-    all.insert(all.end(), forms.begin(), forms.end());
+    for (const auto& f : forms) all.push_back(f.back() == '_' ? f : f + "_");  // listed forms are exact
     for (const auto& f : all) {
       Verb v;
       v.head = phrase_words(f);
@@ -564,8 +564,8 @@ class VerbConverter {
       if (c == '_') { if (!items.empty()) items.back().joined = true; ++i; continue; }
       if (c == '*') { items.push_back({"\x01"}); has_head = true; ++i; continue; }
       if (c == '$' || c == '+' || c == '%') {
-        if (c == '%') recip = true;
-        (c == '+' ? has_target : has_source) = true;
+        if (c == '%') recip = true;  // the compound actor: source and target both
+        else (c == '+' ? has_target : has_source) = true;
         items.push_back({c == '+' ? "+" : "$"});
         ++i;
         continue;
@@ -669,7 +669,9 @@ class VerbConverter {
       for (size_t k = 0; k < items.size(); ++k) {
         const std::string& text = items[k].text == "\x01" ? head : items[k].text;
         if (text == "...") { gap_pending = !body.empty(); continue; }
-        if (!body.empty()) body += gap_pending ? " ... " : " ";
+        // A leading slot is the clause subject: no gap after it.
+        const bool after_leading_slot = body == "$" || body == "+";
+        if (!body.empty()) body += gap_pending && !after_leading_slot ? " ... " : " ";
         body += text;
         gap_pending = !items[k].joined;
       }

@@ -1,0 +1,239 @@
+// TABARI and PETRARCH dictionaries read by conversion (kabar/peer_dictionaries.h):
+// the lines each peer construct becomes, the defects reported with file:line,
+// and what the converted dictionaries code. The dictionary snippets and
+// sentences are the team's own, written in the peers' formats.
+#include <filesystem>
+#include <fstream>
+#include <set>
+
+#include <gtest/gtest.h>
+
+#include "kabar/peer_dictionaries.h"
+#include "kabar/pipeline.h"
+#include "test_support.h"
+
+namespace kabar {
+namespace {
+
+namespace fs = std::filesystem;
+
+// A scratch folder with the given files, removed afterwards.
+class TempDir {
+ public:
+  TempDir() {
+    path_ = fs::temp_directory_path() / fs::path("kabar-peer-" + std::to_string(::getpid()) + "-" + std::to_string(counter_++));
+    fs::create_directories(path_);
+  }
+  ~TempDir() { std::error_code ec; fs::remove_all(path_, ec); }
+  std::string write(const std::string& name, const std::string& text) const {
+    std::ofstream(path_ / name) << text;
+    return (path_ / name).string();
+  }
+  std::string path() const { return path_.string(); }
+
+ private:
+  fs::path path_;
+  static inline int counter_ = 0;
+};
+
+std::vector<std::string> lines_of(const PeerDictionaries& p, const std::string& kind) {
+  std::vector<std::string> out;
+  for (const auto& f : p.files)
+    if (f.kind == kind) out.insert(out.end(), f.lines.begin(), f.lines.end());
+  return out;
+}
+
+struct ConversionCase {
+  const char* name;
+  const char* scheme;    // "tabari" or "petrarch"
+  const char* file;      // file name (its kind comes from it)
+  const char* text;      // the peer's lines
+  const char* kind;      // converted kind
+  std::vector<std::string> expected;  // kabar lines, in order
+};
+
+class ConversionTest : public ::testing::TestWithParam<ConversionCase> {};
+
+TEST_P(ConversionTest, ConvertsPeerLinesIntoKabarLines) {
+  const auto& c = GetParam();
+  TempDir dir;
+  const std::string path = dir.write(c.file, c.text);
+  auto p = read_peer_dictionaries({std::string(c.scheme) + ":" + path});
+  ASSERT_TRUE(p.ok()) << p.status().to_string();
+  EXPECT_EQ(lines_of(*p, c.kind), c.expected);
+  for (const auto& w : p->warnings) ADD_FAILURE() << "unexpected warning: " << w;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Peers, ConversionTest,
+    ::testing::Values(
+        ConversionCase{"tabari_verb_and_patterns", "tabari", "t.verbs",
+                       "PROTEST  [140] ;team 2026\n"
+                       "- * OUTSIDE_ +  EMBASSY [141]\n"
+                       "- + WAS_ * BY_ $  [145]\n"
+                       "- % * EACH OTHER [112:112]\n"
+                       "CALLED_ [---]\n"
+                       "- * FOR { TALKS | NEGOTIATIONS } WITH_ +  [020]\n",
+                       "verbs",
+                       {"140 target nopassive : $ @protest*",
+                        "141 nopassive : $ @protest* ... outside + ... embassy*",
+                        "145 nopassive : + was @protest* ... by $",
+                        "112 converse=112 recip target nopassive : $ @protest* ... each* ... other*",
+                        "--- target nopassive : $ @=called",
+                        "020 nopassive : $ @=called ... for* ... {talks*|negotiations*} ... with +"}},
+        ConversionCase{"tabari_synsets_nest", "tabari", "s.verbs",
+                       "<SYNSETS>\n&ARMS\n+RIFLES\n+TANKS_\n&AID\n+&ARMS\n+FOOD_AID\n</SYNSETS>\n"
+                       "SEND [---]\n- * &AID TO_ + [070]\n",
+                       "verbs",
+                       {"--- target nopassive : $ @send*",
+                        "070 nopassive : $ @send* ... {rifles*|tanks|food aid*} ... to +"}},
+        ConversionCase{"petrarch_block_verbs_and_forms", "petrarch", "PETR.test.verbs.txt",
+                       "--- STRIKE [190] ---\n"
+                       "STRIKE {STRUCK STRIKING}\n"
+                       "HIT_\n"
+                       "- * AT_ + [193]  # a comment\n",
+                       "verbs",
+                       {"190 target nopassive : $ @strike*", "190 target nopassive : $ @=struck",
+                        "190 target nopassive : $ @=striking", "190 target nopassive : $ @=hit",
+                        "193 nopassive : $ @{strike*|=struck|=striking|=hit} ... at +"}},
+        ConversionCase{"petrarch2_phrases", "petrarch", "CAMEO.test.verbs.txt",
+                       "--- RUSH [---] ---\nRUSH\n- * {ARMS SHIPMENT} (TO +) [072]\n",
+                       "verbs",
+                       {"--- target nopassive : $ @rush*", "072 nopassive : $ @rush* ... arms* ... shipment* ... to* ... +"}},
+        ConversionCase{"tabari_actors_dates", "tabari", "t.actors",
+                       "ARGENTIN [ARG]\n"
+                       "KIRCHNER_  [ARGGOV 031201-071209] [ARGELI >071209]\n"
+                       "AXNOR  [AR1 <911226] [AR2]\n",
+                       "actors",
+                       {"ARG : argentin*", "ARGGOV 2003-12-01..2007-12-09 : kirchner",
+                        "ARGELI 2007-12-10.. : kirchner", "AR1 ..1991-12-25 : axnor*", "AR2 : axnor*"}},
+        ConversionCase{"phoenix_actors_synonyms", "petrarch", "Phoenix.test.actors.txt",
+                       "ISLAND_REPUBLIC_  [ISL]\n+ISLANDIAN_\n+THE_ISLAND_STATE\n"
+                       "MARA_SEFU_ # a leader\n+PRESIDENT_SEFU_\n\t[ISLGOV 100101-151231]\n\t[ISLELI >151231]\n",
+                       "actors",
+                       {"ISL : island republic | islandian | the island state*",
+                        "ISLGOV 2010-01-01..2015-12-31 : mara sefu | president sefu",
+                        "ISLELI 2016-01-01.. : mara sefu | president sefu"}},
+        ConversionCase{"agents_and_macros", "petrarch", "Phoenix.test.agents.txt",
+                       "!PERSON! = MAN, WOMAN\nFOREIGN_MINISTER_ [~GOVFRM]\nFISHER!PERSON! [~AGR]\n",
+                       "agents",
+                       {"GOVFRM : foreign minister", "AGR : fisherman* | fisherwoman*"}},
+        ConversionCase{"discards", "petrarch", "Phoenix.test.discards.txt", "+FOOTBALL_MATCH\nSEMI-FINAL\n", "words",
+                       {"discard : football match", "discard : semi-final"}}),
+    [](const auto& info) { return std::string(info.param.name); });
+
+TEST(PeerDictionariesTest, BadLinesAreWarningsNamingFileAndLine) {
+  TempDir dir;
+  const std::string verbs = dir.write("bad.verbs",
+                                      "MEET [040]\n"
+                                      "- * WITH_ + [04!]\n"       // 2: bad code
+                                      "- WITH_ + [041]\n"         // 3: no verb position
+                                      "- * {TALKS | [042]\n"      // 4: unclosed group
+                                      "- * &NOSUCH + [043]\n");  // 5: unknown synset
+  const std::string actors = dir.write("bad.actors", "NOBODY [---]\n+ORPHAN\nLANDIA [LAN 991301-000101]\n");
+  auto p = read_peer_dictionaries({"tabari:" + verbs, "tabari:" + actors});
+  ASSERT_TRUE(p.ok()) << p.status().to_string();
+  std::set<std::string> where;
+  for (const auto& w : p->warnings) where.insert(w.substr(0, w.find(": ")));
+  for (const char* expected : {"tabari:bad.verbs:2", "tabari:bad.verbs:3", "tabari:bad.verbs:4", "tabari:bad.verbs:5",
+                               "tabari:bad.actors:1", "tabari:bad.actors:3"})
+    EXPECT_TRUE(where.count(expected)) << expected << " not reported; warnings: " << ::testing::PrintToString(p->warnings);
+  // The good line survives.
+  EXPECT_EQ(lines_of(*p, "verbs"), std::vector<std::string>{"040 target nopassive : $ @meet*"});
+}
+
+TEST(PeerDictionariesTest, MissingFilesAndBadSpecsAreErrors) {
+  EXPECT_EQ(read_peer_dictionaries({"tabari:/no/such/file.verbs"}).status().code(), ErrorCode::kNotFound);
+  EXPECT_EQ(read_peer_dictionaries({"cameo:/tmp"}).status().code(), ErrorCode::kInvalidArgument);
+  TempDir dir;
+  const std::string odd = dir.write("notes.txt", "hello\n");
+  EXPECT_EQ(read_peer_dictionaries({"petrarch:" + odd}).status().code(), ErrorCode::kData);
+}
+
+// What the converted dictionaries code, through the ordinary pipeline.
+class PeerCodingTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new TempDir();
+    const std::string verbs = dir_->write("team.verbs",
+                                          "ACCUS [112] ;team\n"
+                                          "- * + OF_ SPYING [1121]\n"
+                                          "VISIT [042:043]\n"
+                                          "- + WAS_ * BY_ $ [042:043]\n"
+                                          "DISCUSS [---]\n"
+                                          "- * TRADE WITH_ + [040]\n"
+                                          "PRAIS [051]\n");
+    const std::string actors = dir_->write("team.actors",
+                                           "NORLAND [NOR]\nSUDLAND [SUD]\nOSTMARK [OST]\n"
+                                           "KARL_VOSS_ [NORGOV 010101-101231] [NORELI]\n");
+    const std::string agents = dir_->write("team.agents", "GOVERNMENT_ [~GOV]\nTROOPS_ [~MIL]\n");
+    auto p = read_peer_dictionaries({"tabari:" + verbs, "tabari:" + actors, "tabari:" + agents});
+    ASSERT_TRUE(p.ok()) << p.status().to_string();
+    peers_ = new PeerDictionaries(std::move(p).value());
+    LexiconOptions o;
+    o.peer_files = &peers_->files;
+    auto l = Lexicon::load(testing::data_dir(), o);
+    ASSERT_TRUE(l.ok()) << l.status().to_string();
+    lex_ = l.value().release();
+  }
+  static void TearDownTestSuite() {
+    delete lex_;
+    delete peers_;
+    delete dir_;
+  }
+  static std::set<std::string> code(const std::string& text, const std::string& date = "2015-06-01") {
+    Pipeline pipeline(*lex_, {"en", false});
+    ArticleResult r = pipeline.process(testing::article("t", text, "en", date));
+    std::set<std::string> out;
+    for (const auto& e : r.events) out.insert((e.source ? e.source->code : "") + "/" + (e.target ? e.target->code : "") + "/" + e.code);
+    return out;
+  }
+  static inline TempDir* dir_ = nullptr;
+  static inline PeerDictionaries* peers_ = nullptr;
+  static inline Lexicon* lex_ = nullptr;
+};
+
+TEST_F(PeerCodingTest, CodesWithThePeersSemantics) {
+  struct Case { const char* text; const char* date; std::set<std::string> events; };
+  const Case cases[] = {
+      // A stem matches every form; the more specific pattern wins.
+      {"Norland accused Sudland of spying on its ports.", "2015-06-01", {"NOR/SUD/1121"}},
+      {"Norland accuses Sudland over the border.", "2015-06-01", {"NOR/SUD/112"}},
+      // Words and slots before the verb; paired codes give the converse.
+      {"Sudland was visited by Norland troops on Monday.", "2015-06-01", {"NORMIL/SUD/042", "SUD/NORMIL/043"}},
+      // An agent attaches to a peer actor code.
+      {"The Norland government praised Ostmark.", "2015-06-01", {"NORGOV/OST/051"}},
+      // Dated codes: the office in force on the article's date, else the undated code.
+      {"Karl Voss praised Sudland.", "2005-06-01", {"NORGOV/SUD/051"}},
+      {"Karl Voss praised Sudland.", "2022-06-01", {"NORELI/SUD/051"}},
+      // A null code reads the verb and codes nothing, unless a pattern codes.
+      {"Norland discussed the weather with Sudland.", "2015-06-01", {}},
+      {"Norland discussed trade with Sudland.", "2015-06-01", {"NOR/SUD/040"}},
+      // No target, no event (TABARI and PETRARCH need both actors).
+      {"Norland praised the weather.", "2015-06-01", {}},
+      // One coded verb per clause: the first.
+      {"Norland praised Sudland accusing Ostmark.", "2015-06-01", {"NOR/SUD/051"}},
+  };
+  for (const auto& c : cases) EXPECT_EQ(code(c.text, c.date), c.events) << c.text;
+}
+
+TEST_F(PeerCodingTest, EvidenceNamesThePeerFileAndLine) {
+  Pipeline pipeline(*lex_, {"en", false});
+  ArticleResult r = pipeline.process(testing::article("t", "Norland accused Sudland of spying on its ports.", "en", "2015-06-01"));
+  ASSERT_EQ(r.events.size(), 1u);
+  EXPECT_EQ(lex_->where(r.events[0].evidence.pattern), "tabari:team.verbs:2");
+  ASSERT_TRUE(r.events[0].source && !r.events[0].source->entries.empty());
+  EXPECT_EQ(lex_->where(r.events[0].source->entries[0]), "tabari:team.actors:1");
+}
+
+TEST_F(PeerCodingTest, KabarsOwnEnglishActorsAndVerbsAreReplaced) {
+  // Russia is in kabar's English dictionaries, not in the peer's.
+  EXPECT_EQ(code("Russia accused Ukraine of spying."), std::set<std::string>{});
+  // Indonesian keeps kabar's own dictionaries.
+  Pipeline pipeline(*lex_, {"id", false});
+  ArticleResult r = pipeline.process(testing::article("t", "Rusia menyerang Ukraina pada Senin.", "id", "2022-03-01"));
+  EXPECT_FALSE(r.events.empty());
+}
+
+}  // namespace
+}  // namespace kabar
