@@ -8,6 +8,7 @@
 //   * PETRARCH validation XML (<Sentence id date> <EventCoding sourcecode targetcode
 //     eventcode/> <Text>…</Text>), read tolerantly: the files in the wild are not
 //     well-formed XML;
+//   * TABARI's validation text (Validate.text: its standard records, up to FINAL-01);
 //   * the PLOVER gold-standard JSON array (PLOVER event types instead of CAMEO codes).
 // Scoring runs the pipeline on each record and compares (source, target, code)
 // sets: exact records, and micro precision/recall/F1 at code, root and
@@ -48,6 +49,7 @@ struct GoldFile {
   std::string format;  // "kabar-jsonl", "petrarch-xml", "plover-json"
   std::vector<GoldRecord> records;
   std::vector<std::string> skipped;  // "file:line: why" for records that could not be read
+  std::vector<std::string> notes;    // what the reader left out on purpose, said once
 };
 
 // Reads a gold file, choosing the reader by content.

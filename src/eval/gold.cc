@@ -222,6 +222,97 @@ GoldFile read_gold_jsonl(const std::string& path, const std::string& bytes) {
   return g;
 }
 
+// TABARI's validation file (Validate.text): records "YYMMDD  ID", the text,
+// then a /* comment */ holding the expected events "{ SRC / TGT / CODE }"
+// (each maybe followed by a date), or "{---}" none, "{###}" discarded,
+// "{+++}" too complex to code, and "{ OPTION: … }" settings. The standard
+// records end at FINAL-01; those after it need settings TABARI changes per
+// record and are left out (GoldFile::notes says how many).
+GoldFile read_tabari_text(const std::string& path, std::string_view s) {
+  GoldFile g;
+  g.format = "tabari-validate";
+  std::vector<std::string_view> lines;
+  for (size_t start = 0; start <= s.size();) {
+    size_t nl = s.find('\n', start);
+    if (nl == std::string_view::npos) nl = s.size();
+    lines.push_back(s.substr(start, nl - start));
+    start = nl + 1;
+  }
+  // "950101  DEMO-01", "20150607 YYYY-01", "950104  FBIS-001-001  CEP2002…"
+  // (fields after the id ignored), a mistyped "9501201", or a date alone.
+  auto header = [](std::string_view l, std::string_view& date, std::string_view& id) {
+    l = trim(l);
+    size_t digits = 0;
+    while (digits < l.size() && l[digits] >= '0' && l[digits] <= '9') ++digits;
+    if (digits < 6 || digits > 9) return false;
+    if (digits < l.size() && l[digits] != ' ' && l[digits] != '\t') return false;
+    date = l.substr(0, digits);
+    std::string_view rest = trim(l.substr(digits));
+    id = rest.substr(0, rest.find_first_of(" \t"));
+    if (id.empty()) id = date;
+    return true;
+  };
+  size_t special = 0;
+  bool standard = true;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    std::string_view date, id;
+    if (!header(lines[i], date, id)) continue;
+    const size_t first_line = i + 1;
+    std::string text, comment;
+    bool in_comment = false, closed = false;
+    for (++i; i < lines.size(); ++i) {
+      std::string_view l = lines[i];
+      std::string_view next_date, next_id;
+      if (in_comment && header(l, next_date, next_id)) {
+        // A comment left open ("… } /*"): it ends where the next record begins.
+        g.notes.push_back(fmt::format("{}:{}: record {}: comment not closed with */, read up to the next record",
+                                      path, first_line, id));
+        closed = true;
+        --i;
+        break;
+      }
+      if (!in_comment) {
+        size_t c = l.find("/*");
+        if (c == std::string_view::npos) { text += std::string(l) + ' '; continue; }
+        text += std::string(l.substr(0, c)) + ' ';
+        in_comment = true;
+        l = l.substr(c + 2);
+      }
+      size_t e = l.find("*/");
+      comment += std::string(e == std::string_view::npos ? l : l.substr(0, e)) + ' ';
+      if (e != std::string_view::npos) { closed = true; break; }
+    }
+    if (!standard) { ++special; continue; }
+    if (!closed) {
+      g.skipped.push_back(fmt::format("{}:{}: record {} has no closing */", path, first_line, id));
+      continue;
+    }
+    GoldRecord r;
+    r.id = std::string(id);
+    r.date = gold_date(date);
+    r.lang = "en";
+    r.text = collapse_space(text);
+    for (size_t open = comment.find('{'); open != std::string::npos; open = comment.find('{', open + 1)) {
+      size_t close = comment.find('}', open);
+      if (close == std::string::npos) break;
+      std::string_view inner = trim(std::string_view(comment).substr(open + 1, close - open - 1));
+      if (inner.empty()) continue;  // "coded in {}" in prose
+      if (inner == "---" || inner == "###" || inner == "+++") { r.no_events = true; continue; }
+      if (inner.rfind("OPTION", 0) == 0) continue;
+      auto parts = split(inner, '/');
+      if (parts.size() != 3) {
+        g.skipped.push_back(fmt::format("{}:{}: record {}: cannot read event '{{{}}}'", path, first_line, id, inner));
+        continue;
+      }
+      r.events.push_back({std::string(trim(parts[0])), std::string(trim(parts[1])), std::string(trim(parts[2]))});
+    }
+    g.records.push_back(std::move(r));
+    if (id == "FINAL-01") standard = false;
+  }
+  if (special) g.notes.push_back(fmt::format("{} records after FINAL-01 (TABARI's special cases) left out", special));
+  return g;
+}
+
 }  // namespace
 
 StatusOr<GoldFile> read_gold(const std::string& path) {
@@ -235,8 +326,10 @@ StatusOr<GoldFile> read_gold(const std::string& path) {
   if (s[first] == '[') return read_plover_json(path, *bytes);
   if (s[first] == '{') return read_gold_jsonl(path, *bytes);
   if (s.find("<Sentence ") != std::string_view::npos) return read_petrarch_xml(path, s);
+  if (s.find("FINAL-01") != std::string_view::npos || s.find("\n/*") != std::string_view::npos)
+    return read_tabari_text(path, s);
   return Status(ErrorCode::kParse,
-                fmt::format("{}: not a gold file kabar reads (JSON Lines, PETRARCH XML or PLOVER JSON)", path));
+                fmt::format("{}: not a gold file kabar reads (JSON Lines, PETRARCH XML, TABARI validation text or PLOVER JSON)", path));
 }
 
 }  // namespace kabar

@@ -118,6 +118,7 @@ EvalResult evaluate(const GoldFile& gold, const Pipeline& pipeline, const EvalOp
 std::string format_eval(const GoldFile& gold, const EvalResult& r) {
   std::string out;
   out += fmt::format("gold: {} records ({}), {} skipped\n", r.records, gold.format, gold.skipped.size());
+  for (const auto& n : gold.notes) out += fmt::format("note: {}\n", n);
   out += fmt::format("exact records: {} of {} ({:.1f}%)\n", r.exact, r.records,
                      r.records ? 100.0 * static_cast<double>(r.exact) / static_cast<double>(r.records) : 0.0);
   out += fmt::format("{:<8} {:>9} {:>9} {:>9} {:>6} {:>6} {:>6}\n", "level", "precision", "recall", "F1", "tp", "fp", "fn");

@@ -44,6 +44,38 @@ TEST(GoldReaderTest, PloverJsonMapsOldTypeNames) {
   EXPECT_EQ(g->records[1].events[0].source, "USAGOV");
 }
 
+TEST(GoldReaderTest, TabariValidationText) {
+  auto g = read_gold(gold_path("small.tabari.text"));
+  ASSERT_TRUE(g.ok()) << g.status().to_string();
+  EXPECT_EQ(g->format, "tabari-validate");
+  ASSERT_EQ(g->records.size(), 6u);  // the standard records, up to FINAL-01
+  struct Want { const char* id; const char* text; size_t events; bool no_events; };
+  const Want want[] = {
+      {"T-01", "Norland accused Sudland of shelling the border town on Friday, officials said.", 1, false},
+      {"T-02", "Norland and Sudland met in Ostmark.", 2, false},
+      {"T-03", "The weather was fine in Norland.", 0, true},
+      {"T-04", "Norland praised Sudland.", 1, false},
+      {"T-05", "Sudland thanked Norland.", 1, false},  // a mistyped 7-digit date; OPTION is not an event
+      {"FINAL-01", "The end of the standard records.", 0, true},
+  };
+  for (size_t i = 0; i < std::size(want); ++i) {
+    SCOPED_TRACE(want[i].id);
+    EXPECT_EQ(g->records[i].id, want[i].id);
+    EXPECT_EQ(g->records[i].text, want[i].text);
+    EXPECT_EQ(g->records[i].events.size(), want[i].events);
+    EXPECT_EQ(g->records[i].no_events, want[i].no_events);
+  }
+  EXPECT_EQ(g->records[0].date->to_string(), "2024-03-01");
+  EXPECT_EQ(g->records[0].events[0].source, "NOR");
+  EXPECT_EQ(g->records[0].events[0].target, "SUD");
+  EXPECT_EQ(g->records[0].events[0].code, "112");
+  EXPECT_FALSE(g->records[4].date.has_value());
+  // Said once each: the comment left open, and the special record left out.
+  ASSERT_EQ(g->notes.size(), 2u);
+  EXPECT_NE(g->notes[0].find("small.tabari.text:24: record T-04: comment not closed"), std::string::npos) << g->notes[0];
+  EXPECT_NE(g->notes[1].find("1 records after FINAL-01"), std::string::npos) << g->notes[1];
+}
+
 TEST(GoldReaderTest, RejectsWhatItCannotRead) {
   EXPECT_EQ(read_gold(gold_path("missing.jsonl")).status().code(), ErrorCode::kNotFound);
   auto not_gold = read_gold(testing::source_dir() + "/README.md");
