@@ -87,6 +87,8 @@ EvalResult evaluate(const GoldFile& gold, const Pipeline& pipeline, const EvalOp
 
 // Human-readable summary (the table `kabar eval` prints).
 std::string format_eval(const GoldFile& gold, const EvalResult& result);
+// Every failing record, expected against got (`kabar eval --report`).
+std::string format_failures(const EvalResult& result);
 
 // Named-entity detection against a token-per-line BIO file (CoNLL: the label
 // in the last column; PER/PERSON/PPL, ORG/ORGANISATION/ORGANIZATION/IND,

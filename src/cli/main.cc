@@ -638,9 +638,7 @@ int run_eval(const Common& c, const std::string& gold_path, const std::string& a
   fmt::print("{}", format_eval(*gold, result));
   if (!report.empty()) {
     Output out(report);
-    bool ok = out.ok();
-    for (const auto& f : result.failures)
-      ok = ok && out.write(fmt::format("{}\n  text:     {}\n  expected: {}\n  got:      {}\n", f.id, f.text, f.expected, f.got));
+    bool ok = out.ok() && out.write(format_failures(result));
     if (!out.finish(ok) || !ok) {
       fmt::print(stderr, "kabar: cannot write {}\n", report);
       return kExitOutput;

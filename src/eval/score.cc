@@ -141,4 +141,11 @@ std::string format_eval(const GoldFile& gold, const EvalResult& r) {
   return out;
 }
 
+std::string format_failures(const EvalResult& result) {
+  std::string out;
+  for (const auto& f : result.failures)
+    out += fmt::format("{}\n  text:     {}\n  expected: {}\n  got:      {}\n", f.id, f.text, f.expected, f.got);
+  return out;
+}
+
 }  // namespace kabar
