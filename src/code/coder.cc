@@ -653,6 +653,15 @@ class SentenceCoder {
       // sentence lacks.
       const bool check_required = ids->size() >= 8;
       const std::vector<PatternFilter>& filters = lex_.pattern_filters();
+      // TABARI and PETRARCH read a capitalised word inside the sentence
+      // ("about To Restore"), or a word after an article ("the restore"),
+      // as a noun, not a verb.
+      if (lex_.peer_actors() && i > first_ &&
+          (tokens_[i].capitalized || tokens_[i - 1].norm == "the" || tokens_[i - 1].norm == "a" ||
+           tokens_[i - 1].norm == "an")) {
+        if (trace_) note(fmt::format("\"{}\" reads as a noun (capitalised, or after an article)", tok(i)));
+        return;
+      }
       for (uint32_t id : *ids) {
         const PatternFilter& f = filters[id];  // dense: the pattern itself is read only if these pass
         if (!base_form_is_verb(f, id, i)) {
@@ -1004,6 +1013,17 @@ class SentenceCoder {
     }
     // A slot filled with the same mention as the subject is not a target.
     if (m.target.mention >= 0 && !sources.empty() && mentions_[m.target.mention].span == subj_span) targets.clear();
+    // TABARI and PETRARCH: with no source before the verb ("+ WAS * DEAD"),
+    // the source is the first actor after it that is not the target.
+    if (sources.empty() && in_.lexicon->peer_codes()) {
+      const Span target_span = m.target.mention >= 0 ? mentions_[m.target.mention].span : Span{};
+      for (const auto& mn : mentions_)
+        if (mn.first_token >= m.lit_end && !mn.media && !(mn.span == target_span)) {
+          sources = mn.actors;
+          how_s = "first actor after verb (peer dictionaries)";
+          break;
+        }
+    }
 
     const bool passive_shape = (p.flags & kPatternPassive) || p.elements.front().kind == PatternElement::kTarget;
     const char* passive = passive_shape ? " (passive)" : "";
@@ -1040,7 +1060,9 @@ class SentenceCoder {
         }
       }
     }
-    if (modality_suppressed(modality) && !options_.keep_suppressed) {
+    // Peer dictionaries say what a negation codes ("HAS NOT *" → 121):
+    // kabar's own negation and denial words do not suppress their events.
+    if (modality_suppressed(modality) && !options_.keep_suppressed && !in_.lexicon->peer_codes()) {
       note(fmt::format("  {} {}{}: {} → suppressed ({})", p.code, tok(m.head), passive, modality_name(modality), why));
       return;
     }

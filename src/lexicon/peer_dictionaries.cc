@@ -663,6 +663,8 @@ class VerbConverter {
     if (!why.empty()) { em_.warn(n, why); return; }
     if (!has_head) { em_.warn(n, "pattern without '*' (the verb)"); return; }
     if (recip && has_source) { em_.warn(n, "'%' with '$' is not converted"); return; }
+    // '%' stands where the compound actor is; it is the pattern's source
+    // slot, and the flag recip makes its members act on each other.
     for (const auto& head : heads()) {
       std::string body;
       bool gap_pending = false;
@@ -675,6 +677,8 @@ class VerbConverter {
         body += text;
         gap_pending = !items[k].joined;
       }
+      // Without '$' the source is the clause subject ('+' first: the
+      // coder looks for it after the verb, as TABARI does).
       const bool starts_with_slot = !items.empty() && (items[0].text == "$" || items[0].text == "+");
       if (!has_source && !recip && !starts_with_slot) body = "$ " + body;
       const std::string codes = converse.empty() ? code : code + ":" + converse;
