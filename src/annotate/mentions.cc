@@ -73,7 +73,7 @@ ActorRef compose(const Codebook& book, const std::vector<Item>& items, bool peer
   std::string code;
   if (best_full) code = best_full->code;
   else if (other) code = other->code;
-  else if (country && agent) code = country->code + agent->code;
+  else if (country && agent) code = country->code == "---" ? country->code : country->code + agent->code;
   else if (country) code = country->code;
   else if (agent) code = agent->code;
   ActorRef a = make_ref(book, code);

@@ -1069,7 +1069,9 @@ class SentenceCoder {
     auto make = [&](const ActorRef* s, const ActorRef* t, const std::string& written_code) {
       // TABARI and PETRARCH code an event only with both actors; with their
       // dictionaries kabar does the same.
-      if (in_.lexicon->peer_codes() && (!s || !t || s->code.empty() || t->code.empty())) {
+      // A null actor ([---]) is read and never coded.
+      auto uncoded = [](const ActorRef* a) { return !a || a->code.empty() || a->code.find("---") != std::string::npos; };
+      if (in_.lexicon->peer_codes() && (uncoded(s) || uncoded(t))) {
         note(fmt::format("  {} {}: peer dictionaries need a source and a target — no event", written_code, tok(m.head)));
         return;
       }

@@ -37,14 +37,19 @@ std::string upper(std::string_view s) {
   return out;
 }
 
-// A peer date: YYMMDD (TABARI and Phoenix; years before 40 are 20YY) or YYYYMMDD.
+// A peer date: YYMMDD (TABARI and Phoenix; years before 30 are 20YY, the
+// dictionaries reaching back to the 1930s and written before 2030) or YYYYMMDD.
 std::optional<Date> peer_date(std::string_view s) {
   if (s.size() != 6 && s.size() != 8) return std::nullopt;
   if (!std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; })) return std::nullopt;
   int y = std::stoi(std::string(s.substr(0, s.size() - 4)));
-  if (s.size() == 6) y += y < 40 ? 2000 : 1900;
+  if (s.size() == 6) y += y < 30 ? 2000 : 1900;
   const int m = std::stoi(std::string(s.substr(s.size() - 4, 2)));
-  const int d = std::stoi(std::string(s.substr(s.size() - 2)));
+  int d = std::stoi(std::string(s.substr(s.size() - 2)));
+  // The production files write month ends loosely ("040931", "090231"):
+  // the last day of that month.
+  if (m < 1 || m > 12 || d < 1 || d > 31) return std::nullopt;
+  while (d > 28 && !Date::valid(y, m, d)) --d;
   if (!Date::valid(y, m, d)) return std::nullopt;
   return Date{y, m, d};
 }
@@ -162,8 +167,8 @@ std::optional<ActorCode> parse_actor_code(std::string_view block, std::string& w
   ActorCode a;
   a.code = upper(f[0]);
   if (a.code.size() > 1 && a.code[0] == '~') a.code.erase(0, 1);
-  if (a.code == "---") { why = "null actor [---] (not converted)"; return std::nullopt; }
-  if (a.code == "###") { why = "discard actor [###] (not converted)"; return std::nullopt; }
+  // "---": a null actor, read and never coded; "###": a discard (handled by the caller).
+  if (a.code == "---" || a.code == "###") return a;
   if (!std::all_of(a.code.begin(), a.code.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); })) {
     why = fmt::format("bad actor code '{}'", a.code);
     return std::nullopt;
@@ -184,6 +189,9 @@ std::optional<ActorCode> parse_actor_code(std::string_view block, std::string& w
       size_t dash = d.find('-');
       if (dash == std::string_view::npos) return fail();
       auto from = peer_date(d.substr(0, dash)), to = peer_date(d.substr(dash + 1));
+      // Two-digit years: a range that would end before it begins starts a
+      // century earlier ("331108-730717" is 1933–1973).
+      if (from && to && *to < *from && d.substr(0, dash).size() == 6) from->year -= 100;
       if (!from || !to || *to < *from) return fail();
       a.dates.from = from;
       a.dates.to = to;
@@ -194,6 +202,7 @@ std::optional<ActorCode> parse_actor_code(std::string_view block, std::string& w
 
 void convert_actors(const std::string& path, const std::string& display, Format fmt, PeerDictionaries& out) {
   Emitter em(out, "actors", display, display);
+  Emitter discards(out, "words", display, display);  // [###] actors discard the sentence
   struct Pending {
     size_t line = 0;
     std::vector<std::string> names;
@@ -219,6 +228,14 @@ void convert_actors(const std::string& path, const std::string& display, Format 
     std::stable_sort(cur.codes.begin(), cur.codes.end(),
                      [](const ActorCode& a, const ActorCode& b) { return !a.dates.unbounded() && b.dates.unbounded(); });
     for (const auto& c : cur.codes) {
+      if (c.code == "###") {
+        for (const auto& n : cur.names) {
+          std::string w = phrase_words(n);
+          w.erase(std::remove(w.begin(), w.end(), '*'), w.end());
+          if (!w.empty()) discards.emit("discard : " + w, cur.line);
+        }
+        continue;
+      }
       std::string range;
       if (!c.dates.unbounded())
         range = fmt::format(" {}..{}", c.dates.from ? iso(*c.dates.from) : "", c.dates.to ? iso(*c.dates.to) : "");
@@ -263,6 +280,7 @@ void convert_actors(const std::string& path, const std::string& display, Format 
   }
   flush();
   em.finish();
+  discards.finish();
 }
 
 // ---- agents -----------------------------------------------------------

@@ -107,6 +107,10 @@ INSTANTIATE_TEST_SUITE_P(
                        "actors",
                        {"ARG : argentin*", "ARGGOV 2003-12-01..2007-12-09 : kirchner",
                         "ARGELI 2007-12-10.. : kirchner", "AR1 ..1991-12-25 : axnor*", "AR2 : axnor*"}},
+        ConversionCase{"null_actors_and_century", "tabari", "n.actors",
+                       "THE_PRINCE_ [---]\nOLD_KING_ [XYZGOV 331108-730717]\n",
+                       "actors", {"--- : the prince", "XYZGOV 1933-11-08..1973-07-17 : old king"}},
+        ConversionCase{"discard_actors", "tabari", "d.actors", "WORLD_CUP_ [###]\n", "words", {"discard : world cup"}},
         ConversionCase{"phoenix_actors_synonyms", "petrarch", "Phoenix.test.actors.txt",
                        "ISLAND_REPUBLIC_  [ISL]\n+ISLANDIAN_\n+THE_ISLAND_STATE\n"
                        "MARA_SEFU_ # a leader\n+PRESIDENT_SEFU_\n\t[ISLGOV 100101-151231]\n\t[ISLELI >151231]\n",
@@ -130,13 +134,13 @@ TEST(PeerDictionariesTest, BadLinesAreWarningsNamingFileAndLine) {
                                       "- WITH_ + [041]\n"         // 3: no verb position
                                       "- * {TALKS | [042]\n"      // 4: unclosed group
                                       "- * &NOSUCH + [043]\n");  // 5: unknown synset
-  const std::string actors = dir.write("bad.actors", "NOBODY [---]\n+ORPHAN\nLANDIA [LAN 991301-000101]\n");
+  const std::string actors = dir.write("bad.actors", "+ORPHAN\nLANDIA [LAN 991301-000101]\n");
   auto p = read_peer_dictionaries({"tabari:" + verbs, "tabari:" + actors});
   ASSERT_TRUE(p.ok()) << p.status().to_string();
   std::set<std::string> where;
   for (const auto& w : p->warnings) where.insert(w.substr(0, w.find(": ")));
   for (const char* expected : {"tabari:bad.verbs:2", "tabari:bad.verbs:3", "tabari:bad.verbs:4", "tabari:bad.verbs:5",
-                               "tabari:bad.actors:1", "tabari:bad.actors:3"})
+                               "tabari:bad.actors:1", "tabari:bad.actors:2"})
     EXPECT_TRUE(where.count(expected)) << expected << " not reported; warnings: " << ::testing::PrintToString(p->warnings);
   // The good line survives.
   EXPECT_EQ(lines_of(*p, "verbs"), std::vector<std::string>{"040 target nopassive : $ @meet*"});
