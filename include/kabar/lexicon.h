@@ -309,6 +309,20 @@ class LanguageLexicon {
     return h ? &head_lists_[h - 1] : nullptr;
   }
   const std::vector<uint32_t>* patterns_for_head(const Token& t) const { return patterns_for_head(word_id(t)); }
+  // A head with many patterns (TABARI's "SAID" has 1,362) has them indexed
+  // by a word each one needs besides the head (the first word of any
+  // alternative of its first required element), so the coder tries only
+  // those whose word the sentence has, plus the ones that need none.
+  struct KeyedHeadList {
+    std::vector<uint32_t> always;                  // patterns needing no other word
+    std::vector<uint32_t> words;                   // sorted word ids
+    std::vector<std::vector<uint32_t>> patterns;   // by words[i]: the patterns needing it
+  };
+  static constexpr size_t kKeyedHeadMin = 64;      // shorter lists are tried whole
+  const KeyedHeadList* keyed_patterns_for_head(uint32_t word_id) const {
+    const uint32_t h = info(word_id).heads;
+    return h && h - 1 < keyed_heads_.size() && !keyed_heads_[h - 1].words.empty() ? &keyed_heads_[h - 1] : nullptr;
+  }
   const std::vector<uint32_t>* patterns_for_head(std::string_view norm) const { return patterns_for_head(word_id(norm)); }
   // Single-token look-up of a function-word class.
   bool is_word(WordClass cls, uint32_t word_id) const {
@@ -368,12 +382,14 @@ class LanguageLexicon {
     const size_t n = t.norm.size();
     t.base_id = n > 2 && t.norm.compare(n - 2, 2, "'s") == 0 ? vocab_.find(std::string_view(t.norm).substr(0, n - 2))
                                                               : t.word_id;
-    t.stem_id = stem_lengths_.empty() ? 0 : find_stem(t.norm);
+    // A dictionary word's stem is looked up once, when the lexicon is built.
+    t.stem_id = stem_lengths_.empty() ? 0 : t.word_id ? stem_of_word_[t.word_id] : find_stem(t.norm);
     t.vocab_serial = static_cast<uint32_t>(serial_);
   }
   // Longest first: the stem lengths in use, each tried as "prefix*".
   uint32_t find_stem(std::string_view norm) const;
   std::vector<uint16_t> stem_lengths_;  // descending
+  std::vector<uint32_t> stem_of_word_;  // by word id: find_stem() of the word (with stems only)
   bool peer_actors_ = false;
   Vocabulary vocab_;
   std::vector<WordInfo> word_info_{1};
@@ -381,6 +397,7 @@ class LanguageLexicon {
   std::vector<PatternFilter> filters_;  // by pattern
   std::vector<uint32_t> filter_words_;
   std::vector<std::vector<uint32_t>> head_lists_;
+  std::vector<KeyedHeadList> keyed_heads_;  // parallel to head_lists_; empty for short lists
   // Built while loading, keyed by word; folded into word_info_ at the end.
   std::unordered_map<std::string, std::vector<uint32_t>> head_index_;
   std::unordered_map<std::string, uint64_t> single_word_classes_;      // norm → bitmask of WordClass
@@ -522,6 +539,12 @@ template <typename IdAt, typename StemAt>
 size_t PhraseTrie::longest_ref_stems(size_t pos, size_t end, IdAt id_at, StemAt stem_at,
                                      const std::vector<uint32_t>*& best_values) const {
   best_values = nullptr;
+  if (pos >= end) return 0;
+  // Most tokens begin no phrase: answer those without the search.
+  {
+    const uint32_t w = id_at(pos), st = stem_at(pos);
+    if ((w == 0 || edges_.find(w) == EdgeMap::kAbsent) && (st == 0 || edges_.find(st) == EdgeMap::kAbsent)) return 0;
+  }
   size_t best = 0;
   int best_exact = -1;
   // Depth-first over (token, node, exact words so far); dictionary phrases

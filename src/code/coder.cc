@@ -127,6 +127,7 @@ class SentenceCoder {
   uint32_t first_, end_;
   std::vector<uint64_t> classes_;                        // per token: WordClass bit mask
   mutable std::vector<uint32_t> present_;               // the sentence's word ids, sorted (built on first use)
+  mutable std::vector<uint32_t> keyed_candidates_;     // a long head list narrowed to this sentence
   mutable std::vector<int> phrase_len_;                  // per token: longest phrase, −1 = not looked up yet
   mutable std::vector<uint64_t> phrase_classes_;         // per token: the classes of that phrase's entries
   std::vector<int> mention_start_;    // token → mention starting there, or -1
@@ -646,6 +647,26 @@ class SentenceCoder {
         if (by_root && trace_) note(fmt::format("\"{}\" reaches patterns through its root", tok(i)));
       }
       if (!ids) continue;
+      // A long list: only the patterns whose needed word the sentence has.
+      if (!by_root) {
+        if (const auto* keyed = lex_.keyed_patterns_for_head(pass == 0 ? lex_.word_id(tokens_[i]) : stem)) {
+          ensure_present();
+          keyed_candidates_ = keyed->always;
+          size_t a = 0, b = 0;
+          while (a < keyed->words.size() && b < present_.size()) {
+            if (keyed->words[a] < present_[b]) ++a;
+            else if (present_[b] < keyed->words[a]) ++b;
+            else {
+              keyed_candidates_.insert(keyed_candidates_.end(), keyed->patterns[a].begin(), keyed->patterns[a].end());
+              ++a;
+              ++b;
+            }
+          }
+          std::sort(keyed_candidates_.begin(), keyed_candidates_.end());
+          keyed_candidates_.erase(std::unique(keyed_candidates_.begin(), keyed_candidates_.end()), keyed_candidates_.end());
+          ids = &keyed_candidates_;
+        }
+      }
       const size_t matched_before = out.size();
       Match m;  // reused across patterns: most fail, and a fresh one would allocate each time
       // The sentence's word list pays for itself only on heads with many
@@ -712,15 +733,7 @@ class SentenceCoder {
   // first word somewhere in the sentence?
   bool required_words_present(const PatternFilter& f) const {
     if (!f.required) return true;
-    if (present_.empty()) {
-      for (uint32_t t = first_; t < end_; ++t) {
-        present_.push_back(lex_.word_id(tokens_[t]));
-        present_.push_back(lex_.base_id(tokens_[t]));  // "russia's" offers "russia" too
-        present_.push_back(lex_.stem_id(tokens_[t]));
-      }
-      std::sort(present_.begin(), present_.end());
-      present_.erase(std::unique(present_.begin(), present_.end()), present_.end());
-    }
+    ensure_present();
     const uint32_t* w = lex_.filter_words().data() + f.words + f.next_count;
     for (int r = 0; r < f.required; ++r) {
       const uint32_t n = *w++;
@@ -730,6 +743,19 @@ class SentenceCoder {
       w += n;
     }
     return true;
+  }
+
+  // present_: the sorted ids (word, possessive base, stem) of the sentence's tokens.
+  void ensure_present() const {
+    if (present_.empty()) {
+      for (uint32_t t = first_; t < end_; ++t) {
+        present_.push_back(lex_.word_id(tokens_[t]));
+        present_.push_back(lex_.base_id(tokens_[t]));  // "russia's" offers "russia" too
+        present_.push_back(lex_.stem_id(tokens_[t]));
+      }
+      std::sort(present_.begin(), present_.end());
+      present_.erase(std::unique(present_.begin(), present_.end()), present_.end());
+    }
   }
 
   // PatternFilter::check_next: can the literal after a one-word head at

@@ -805,15 +805,48 @@ class LexiconBuilder {
       if (w.size() > 1 && w.back() == '*') stem_lengths.insert(static_cast<uint16_t>(w.size() - 1));
     }
     L.stem_lengths_.assign(stem_lengths.rbegin(), stem_lengths.rend());
+    L.stem_of_word_.clear();
+    if (!L.stem_lengths_.empty()) {
+      L.stem_of_word_.assign(L.vocab_.size() + 1, 0);
+      for (uint32_t id = 1; id <= L.vocab_.size(); ++id) L.stem_of_word_[id] = L.find_stem(L.vocab_.word_of(id));
+    }
     L.head_lists_.clear();
     for (auto& [w, list] : L.head_index_) {
       L.head_lists_.push_back(std::move(list));
       L.word_info_[L.vocab_.find(w)].heads = static_cast<uint32_t>(L.head_lists_.size());
     }
+    build_keyed_heads(L);
     L.single_word_classes_.clear();
     L.phrase_start_classes_.clear();
     L.annotation_word_classes_.clear();
     L.head_index_.clear();
+  }
+
+  // LanguageLexicon::keyed_heads_ (see KeyedHeadList), from the filters'
+  // required elements: a pattern is listed under every first word of its
+  // first required element, so a sentence lacking all of them skips it.
+  static void build_keyed_heads(LanguageLexicon& L) {
+    L.keyed_heads_.assign(L.head_lists_.size(), {});
+    for (size_t h = 0; h < L.head_lists_.size(); ++h) {
+      const auto& list = L.head_lists_[h];
+      if (list.size() < LanguageLexicon::kKeyedHeadMin) continue;
+      std::map<uint32_t, std::vector<uint32_t>> by_word;
+      auto& keyed = L.keyed_heads_[h];
+      for (uint32_t id : list) {
+        const PatternFilter& f = L.filters_[id];
+        if (!f.required) { keyed.always.push_back(id); continue; }
+        const uint32_t* w = L.filter_words_.data() + f.words + f.next_count;
+        const uint32_t n = *w++;
+        for (uint32_t k = 0; k < n; ++k) {
+          auto& v = by_word[w[k]];
+          if (v.empty() || v.back() != id) v.push_back(id);
+        }
+      }
+      for (auto& [word, ids] : by_word) {
+        keyed.words.push_back(word);
+        keyed.patterns.push_back(std::move(ids));
+      }
+    }
   }
 
   // LanguageLexicon::filters_, the coder's prefilters of each pattern
