@@ -59,6 +59,7 @@ struct AgentEntry {
   std::string role;   // "GOV"
   std::string name;
   SourceRef ref;
+  bool prefix = false;  // written before the actor's code (a peer's "[NGO~]"), not after
 };
 
 struct PlaceEntry {

@@ -71,6 +71,28 @@ ActorRef compose(const Codebook& book, const std::vector<Item>& items, bool peer
     else if (!other) other = &it;
   }
   std::string code;
+  if (peer) {
+    // TABARI and PETRARCH stack every agent of the phrase around the actor:
+    // prefix agents before it, the others after ("GON" + MOP + OPP =
+    // GONMOPOPP; NGO~ + "ARN" = NGOARN); no actor is the null actor "---".
+    std::string before, after;
+    for (const auto& it : items) {
+      if (!it.agent) continue;
+      std::string& side = it.flags & 1 ? before : after;
+      if (side.find(it.code) == std::string::npos) side += it.code;
+    }
+    const Item* base = best_full ? best_full : country ? country : other;
+    // An agent the actor's code already has is not added twice ("White
+    // House" USAGOV + "officials" GOV is USAGOV).
+    if (base) {
+      for (std::string* side : {&before, &after})
+        if (!side->empty() && base->code.find(*side) != std::string::npos) side->clear();
+    }
+    if (base || !before.empty() || !after.empty()) code = before + (base ? base->code : "---") + after;
+    ActorRef a = make_ref(book, code);
+    for (const auto& it : items) a.entries.push_back(it.ref);
+    return a;
+  }
   if (best_full) code = best_full->code;
   else if (other) code = other->code;
   else if (country && agent) code = country->code == "---" ? country->code : country->code + agent->code;
@@ -141,7 +163,7 @@ std::vector<Item> find_items(std::string_view text, const std::vector<Token>& to
       i += static_cast<uint32_t>(actor_len);
     } else if (agent_len) {
       const AgentEntry& g = lex.agents()[agent_values->front()];
-      items.push_back({i, static_cast<uint32_t>(i + agent_len), true, g.role, 0, g.ref});
+      items.push_back({i, static_cast<uint32_t>(i + agent_len), true, g.role, static_cast<uint16_t>(g.prefix ? 1 : 0), g.ref});
       i += static_cast<uint32_t>(agent_len);
     } else {
       ++i;
@@ -170,7 +192,8 @@ std::vector<Mention> find_mentions(std::string_view text, const std::vector<Toke
       // "President of Russia", "duta besar dari Ukraina", and for a bare
       // country also "a court in Guyana", "polisi di Malaysia".
       const std::string& joiner = tokens[c.end].norm;
-      bool country_item = it.code.size() == 3 && is_country_unit(book, it.code) && !(it.flags & kActorCapital);
+      bool country_item = (lex.peer_actors() && !it.agent) ||
+                          (it.code.size() == 3 && is_country_unit(book, it.code) && !(it.flags & kActorCapital));
       bool via_of = c.end + 1 == it.first && c.items.back().agent && !it.agent &&
                     (joiner == "of" || joiner == "dari" ||
                      (country_item && (joiner == "in" || joiner == "di")));

@@ -552,7 +552,9 @@ class LexiconBuilder {
           error(line.ref, fmt::format("unknown role code '{}'", role));
           continue;
         }
-        if (fields.size() > 1) { error(line.ref, "agents take no flags"); continue; }
+        // One flag: "prefix", an agent whose code goes before the actor's.
+        const bool prefix = fields.size() == 2 && fields[1] == "prefix";
+        if (fields.size() > 1 && !prefix) { error(line.ref, "agents take no flag but 'prefix'"); continue; }
         for (auto alt : split(line.body, '|')) {
           alt = trim(alt);
           auto toks = dictionary_tokens(alt);
@@ -565,7 +567,7 @@ class LexiconBuilder {
           }
           seen[key] = line.ref;
           uint32_t id = static_cast<uint32_t>(L.agents_.size());
-          L.agents_.push_back({role, std::string(alt), line.ref});
+          L.agents_.push_back({role, std::string(alt), line.ref, prefix});
           L.agent_trie_.insert(L.vocab_.intern(toks), id);
         }
       }

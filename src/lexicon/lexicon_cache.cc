@@ -218,7 +218,7 @@ struct LexiconCache {
   static void io(A& a, ActorEntry& e) {
     io(a, e.code); io(a, e.dates); io(a, e.flags); io(a, e.name); io(a, e.ref);
   }
-  template <class A> static void io(A& a, AgentEntry& e) { io(a, e.role); io(a, e.name); io(a, e.ref); }
+  template <class A> static void io(A& a, AgentEntry& e) { io(a, e.role); io(a, e.name); io(a, e.ref); io(a, e.prefix); }
   template <class A>
   static void io(A& a, PlaceEntry& e) {
     io(a, e.name); io(a, e.country); io(a, e.lat); io(a, e.lon); io(a, e.precision); io(a, e.ref);

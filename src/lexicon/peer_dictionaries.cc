@@ -173,9 +173,11 @@ std::optional<ActorCode> parse_actor_code(std::string_view block, std::string& w
     why = fmt::format("bad actor code '{}'", a.code);
     return std::nullopt;
   }
-  if (f.size() > 2) { why = fmt::format("unexpected '{}' after the code", f[2]); return std::nullopt; }
-  if (f.size() == 2) {
-    std::string_view d = f[1];
+  // The restriction may be written with spaces: "< 950601", "19950601 - 19990815".
+  std::string restriction;
+  for (size_t i = 1; i < f.size(); ++i) restriction += f[i];
+  if (!restriction.empty()) {
+    std::string_view d = restriction;
     auto fail = [&] { why = fmt::format("bad date restriction '{}'", d); return std::nullopt; };
     if (d[0] == '<') {
       auto to = peer_date(d.substr(1));
@@ -307,6 +309,7 @@ void convert_agents(const std::string& path, const std::string& display, Format 
     return forms;
   };
   std::string code;  // the current agent's, for '+' synonym lines
+  bool prefix = false;
   for (const auto& [n, s] : clean_lines(path, fmt)) {
     if (s[0] == '<') continue;
     if (s[0] == '!') {
@@ -329,8 +332,10 @@ void convert_agents(const std::string& path, const std::string& display, Format 
       if (b.blocks.empty()) { em.warn(n, "agent without a [~CODE]"); code.clear(); continue; }
       std::string c = upper(b.blocks[0]);
       c.erase(std::remove(c.begin(), c.end(), ' '), c.end());
+      // "~GOV" follows the actor's code, "NGO~" goes before it.
+      prefix = !c.empty() && c.back() == '~';
       c.erase(std::remove(c.begin(), c.end(), '~'), c.end());
-      if (c.empty() || c == "---" ||
+      if (c.empty() ||
           !std::all_of(c.begin(), c.end(), [](char x) { return std::isalnum(static_cast<unsigned char>(x)); })) {
         em.warn(n, fmt::format("bad agent code '{}'", b.blocks[0]));
         code.clear();
@@ -339,15 +344,26 @@ void convert_agents(const std::string& path, const std::string& display, Format 
       code = c;
       name = b.before;
     }
+    // PETRARCH lists an agent's plurals in braces ("CHILD {CHILDREN}", "MSF {}").
+    std::vector<std::string> plurals;
+    if (size_t open = name.find('{'); open != std::string::npos) {
+      size_t close = name.find('}', open);
+      for (auto f : split(std::string_view(name).substr(open + 1, (close == std::string::npos ? name.size() : close) - open - 1), ' '))
+        if (!trim(f).empty()) plurals.push_back(std::string(trim(f)) + "_");
+      name = std::string(trim(std::string_view(name).substr(0, open)));
+    }
     std::string names;
-    for (const auto& f : expand(name)) {
+    std::vector<std::string> forms = expand(name);
+    for (const auto& p : plurals)
+      for (const auto& f : expand(p)) forms.push_back(f);
+    for (const auto& f : forms) {
       std::string w = phrase_words(f);
       if (w.empty()) continue;
       if (!names.empty()) names += " | ";
       names += w;
     }
     if (names.empty()) { em.warn(n, "agent with no name"); continue; }
-    em.emit(fmt::format("{} : {}", code, names), n);
+    em.emit(fmt::format("{}{} : {}", code, prefix ? " prefix" : "", names), n);
   }
   em.finish();
 }
