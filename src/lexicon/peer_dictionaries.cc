@@ -389,7 +389,7 @@ void convert_discards(const std::string& path, const std::string& display, Forma
 class VerbConverter {
  public:
   VerbConverter(const std::string& path, const std::string& display, Format fmt, PeerDictionaries& out)
-      : lines_(clean_lines(path, fmt)), em_(out, "verbs", display, display) {}
+      : lines_(clean_lines(path, fmt)), em_(out, "verbs", display, display), fmt_(fmt) {}
 
   void run() {
     collect_synsets();
@@ -416,6 +416,8 @@ class VerbConverter {
         continue;
       }
       if (s[0] == '-') { pattern(n, s.substr(1)); continue; }
+      // TABARI lists a verb's irregular forms on the next line: "{ ACTING_ ACTXD_ }".
+      if (s[0] == '{' && !block_.verbs.empty()) { forms_line(n, s); continue; }
       verb(n, s[0] == '+' ? s.substr(1) : s);
     }
     em_.finish();
@@ -436,6 +438,7 @@ class VerbConverter {
 
   std::vector<std::pair<size_t, std::string>> lines_;
   Emitter em_;
+  Format fmt_;
   std::map<std::string, std::vector<std::string>> synsets_;  // "&NAME" → members as written
   Block block_;
 
@@ -493,10 +496,11 @@ class VerbConverter {
       code.clear();
     }
     std::vector<std::string> all{text};
-    for (const auto& f : forms) all.push_back(f.back() == '_' ? f : f + "_");  // listed forms are exact
+    // PETRARCH's listed forms are words; TABARI's are stems unless they end in '_'.
+    for (const auto& f : forms) all.push_back(fmt_ == Format::kPetrarch && f.back() != '_' ? f + "_" : f);
     for (const auto& f : all) {
       Verb v;
-      v.head = phrase_words(f);
+      v.head = verb_words(f, &f == &all.front());
       v.single = v.head.find(' ') == std::string::npos;
       v.code = code;
       block_.verbs.push_back(v);
@@ -507,7 +511,46 @@ class VerbConverter {
   }
 
   // '@' marks the head; '=' keeps an exact word from English inflection.
+  // A peer verb's words: as phrase_words, except that a verb written exact
+  // ("DEPART_") or with '=' ("BAN=", doubling its consonant) takes the
+  // regular English endings the peers add: {depart|departs|departed|…}.
+  // A listed form (`endings` false), or one already inflected ("CALLED_"),
+  // stays as it is.
+  static std::string verb_words(const std::string& text, bool endings = true) {
+    std::string t = text;
+    const bool doubling = !t.empty() && t.back() == '=';
+    if (doubling) t.back() = '_';
+    std::string words = phrase_words(t);
+    if (words.find(' ') != std::string::npos || words.empty() || words.back() == '*' || !endings) return words;
+    auto ends = [&](std::string_view e) { return words.size() > e.size() + 1 && words.compare(words.size() - e.size(), e.size(), e) == 0; };
+    if (ends("ed") || ends("ing")) return words;
+    std::set<std::string> forms{words, words + "s", words + "es", words + "ed", words + "d", words + "ing", words + "en"};
+    const char last = words.back();
+    if (last == 'e') { forms.insert(words.substr(0, words.size() - 1) + "ing"); }
+    if (last == 'y' && words.size() > 2) { forms.insert(words.substr(0, words.size() - 1) + "ies"); forms.insert(words.substr(0, words.size() - 1) + "ied"); }
+    if (doubling) { forms.insert(words + last + "ed"); forms.insert(words + last + "ing"); }
+    std::string g = "{";
+    for (const auto& f : forms) g += (g.size() > 1 ? "|=" : "=") + f;
+    return g + "}";
+  }
+
+  void forms_line(size_t n, const std::string& s) {
+    std::string inner = s.substr(1, s.find('}') == std::string::npos ? std::string::npos : s.find('}') - 1);
+    const std::string code = block_.verbs.back().code.empty() ? block_.code : block_.verbs.back().code;
+    for (auto f : split(inner, ' ')) {
+      f = trim(f);
+      if (f.empty()) continue;
+      Verb v;
+      v.head = verb_words(fmt_ == Format::kPetrarch && f.back() != '_' ? std::string(f) + "_" : std::string(f), false);
+      v.single = v.head.find(' ') == std::string::npos;
+      v.code = block_.verbs.back().code;
+      block_.verbs.push_back(v);
+      emit(n, code, "$ " + mark_head(v.head), false, true);
+    }
+  }
+
   static std::string mark_head(const std::string& words) {
+    if (!words.empty() && words[0] == '{') return "@" + words;  // a group of exact forms
     const size_t sp = words.find(' ');
     const std::string first = words.substr(0, sp);
     return (first.back() == '*' ? "@" : "@=") + words;
@@ -518,7 +561,13 @@ class VerbConverter {
   // single-word verbs, each multi-word verb apart.
   std::vector<std::string> heads() const {
     std::vector<std::string> out, singles;
-    for (const auto& v : block_.verbs) (v.single ? singles : out).push_back(v.single ? exact_mark(v.head) : mark_head(v.head));
+    for (const auto& v : block_.verbs) {
+      if (!v.head.empty() && v.head[0] == '{') {  // forms: their alternatives join the group
+        for (auto f : split(std::string_view(v.head).substr(1, v.head.size() - 2), '|')) singles.push_back(std::string(f));
+        continue;
+      }
+      (v.single ? singles : out).push_back(v.single ? exact_mark(v.head) : mark_head(v.head));
+    }
     if (singles.size() == 1) out.insert(out.begin(), "@" + singles[0]);
     else if (!singles.empty()) {
       std::string g = "@{";
