@@ -285,6 +285,9 @@ class LanguageLexicon {
   // The actors and agents are a peer's (TABARI, PETRARCH): agents attach to
   // any actor code, not only to CAMEO countries.
   bool peer_actors() const { return peer_actors_; }
+  // TABARI's dictionaries (not PETRARCH's, which a parser served): the
+  // source is the first actor of the sentence.
+  bool tabari_subjects() const { return tabari_subjects_; }
   // Accessors for the tries: token i's id, or its look-up id.
   auto id_at(const std::vector<Token>& tokens) const {
     return [this, &tokens](size_t i) { return word_id(tokens[i]); };
@@ -392,6 +395,7 @@ class LanguageLexicon {
   std::vector<uint16_t> stem_lengths_;  // descending
   std::vector<uint32_t> stem_of_word_;  // by word id: find_stem() of the word (with stems only)
   bool peer_actors_ = false;
+  bool tabari_subjects_ = false;
   Vocabulary vocab_;
   std::vector<WordInfo> word_info_{1};
   uint64_t classes_present_ = 0;  // bit = WordClass: some word has it
@@ -422,6 +426,7 @@ struct BoilerplateRule {
 // A dictionary converted from another coder's format (kabar/peer_dictionaries.h)
 // into kabar's own lines, each remembering the peer file and line it came from.
 struct ConvertedFile {
+  std::string format;                // "tabari" or "petrarch": whose rules the coder follows
   std::string kind;                  // "actors", "agents", "verbs" or "words"
   std::string name;                  // "tabari/TABARI.Demo.verbs": how evidence names it
   std::vector<std::string> lines;    // kabar format (docs/DICTIONARIES.md)

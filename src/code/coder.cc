@@ -95,19 +95,26 @@ class SentenceCoder {
     }
     mark_appositions();
     std::vector<CodedEvent> out;
-    std::vector<const Clause*> coded_clauses;
+    std::vector<size_t> coded_units;
     for (const auto& m : chosen) {
       // TABARI and PETRARCH code one verb per clause, the first that codes:
-      // with their dictionaries, so does kabar.
+      // with their dictionaries, so does kabar. TABARI's clauses are split
+      // at "and" and "but" only: a verb's unit is the number of those words
+      // before it; PETRARCH's are kabar's own.
       if (in_.lexicon->peer_codes()) {
-        const Clause* c = clause_for(m.head);
-        if (std::find(coded_clauses.begin(), coded_clauses.end(), c) != coded_clauses.end()) {
+        size_t unit = 0;
+        if (lex_.tabari_subjects()) {
+          for (uint32_t t = first_; t < m.head; ++t) unit += tokens_[t].norm == "and" || tokens_[t].norm == "but";
+        } else if (const Clause* c = clause_for(m.head)) {
+          unit = static_cast<size_t>(c - clauses_.data());
+        }
+        if (std::find(coded_units.begin(), coded_units.end(), unit) != coded_units.end()) {
           note(fmt::format("  {}: a verb before it in the clause already coded (peer dictionaries)", tok(m.head)));
           continue;
         }
         const size_t before = out.size();
         build_events(m, out);
-        if (out.size() > before) coded_clauses.push_back(c);
+        if (out.size() > before) coded_units.push_back(unit);
         continue;
       }
       build_events(m, out);
@@ -834,6 +841,17 @@ class SentenceCoder {
 
   // The clause subject for a verb at `head`.
   std::vector<ActorRef> subject(uint32_t head, std::string& how, Span& where_span) const {
+    // TABARI: the source is the first actor of the sentence.
+    if (lex_.tabari_subjects()) {
+      for (const auto& mn : mentions_) {
+        if (mn.first_token >= head) break;
+        if (mn.media) continue;
+        how = "first actor of the sentence (peer dictionaries)";
+        where_span = mn.span;
+        return mn.actors;
+      }
+      return {};
+    }
     const Clause* c = clause_for(head);
     if (!c) return {};
     // "… dan menetapkan …": a verb right after a coordinator shares the

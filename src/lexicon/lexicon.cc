@@ -932,6 +932,8 @@ class LexiconBuilder {
     auto L = std::make_unique<LanguageLexicon>();
     L->lang_ = lang;
     L->peer_actors_ = replaced_by_peers(lang, "actors");
+    for (size_t i = 0; L->peer_actors_ && i < options_.peer_files->size(); ++i)
+      L->tabari_subjects_ |= (*options_.peer_files)[i].kind == "verbs" && (*options_.peer_files)[i].format == "tabari";
     L->serial_ = LanguageLexicon::next_serial();
     auto both = [&](const std::string& kind) {
       if (replaced_by_peers(lang, kind)) return peer_files_of(kind);

@@ -61,6 +61,7 @@ class Emitter {
  public:
   Emitter(PeerDictionaries& out, std::string kind, std::string name, std::string display)
       : out_(out), display_(std::move(display)) {
+    file_.format = display_.substr(0, display_.find(':'));
     file_.kind = std::move(kind);
     file_.name = std::move(name);
   }

@@ -226,6 +226,10 @@ TEST_F(PeerCodingTest, CodesWithThePeersSemantics) {
       {"Norland praised the weather.", "2015-06-01", {}},
       // One coded verb per clause: the first.
       {"Norland praised Sudland accusing Ostmark.", "2015-06-01", {"NOR/SUD/051"}},
+      // TABARI: the source is the sentence's first actor, a clause is split
+      // at "and"/"but" only.
+      {"Norland said that Sudland accused Ostmark.", "2015-06-01", {"NOR/OST/112"}},
+      {"Norland praised Sudland and accused Ostmark.", "2015-06-01", {"NOR/SUD/051", "NOR/OST/112"}},
   };
   for (const auto& c : cases) EXPECT_EQ(code(c.text, c.date), c.events) << c.text;
 }
