@@ -52,7 +52,7 @@ ActorRef make_ref(const Codebook& book, std::string code) {
 // dictionaries (`peer`) every actor code is a primary actor an agent's code
 // is appended to, as TABARI and PETRARCH do ("Calenardhon government" →
 // CALGOV), whether or not CAMEO knows its first three letters.
-ActorRef compose(const Codebook& book, const std::vector<Item>& items, bool peer) {
+ActorRef compose(const Codebook& book, const std::vector<Item>& items, bool peer, bool tabari) {
   const Item* best_full = nullptr;   // an entry with country and role: a person, an institution
   const Item* country = nullptr;     // a bare country or region
   const Item* other = nullptr;       // an organisation code without country (IGOUNO)
@@ -74,7 +74,7 @@ ActorRef compose(const Codebook& book, const std::vector<Item>& items, bool peer
   if (peer) {
     // TABARI and PETRARCH stack every agent of the phrase around the actor:
     // prefix agents before it, the others after ("GON" + MOP + OPP =
-    // GONMOPOPP; NGO~ + "ARN" = NGOARN); no actor is the null actor "---".
+    // GONMOPOPP; NGO~ + "ARN" = NGOARN).
     std::string before, after;
     for (const auto& it : items) {
       if (!it.agent) continue;
@@ -88,7 +88,9 @@ ActorRef compose(const Codebook& book, const std::vector<Item>& items, bool peer
       for (std::string* side : {&before, &after})
         if (!side->empty() && base->code.find(*side) != std::string::npos) side->clear();
     }
-    if (base || !before.empty() || !after.empty()) code = before + (base ? base->code : "---") + after;
+    // Agents with no actor: TABARI writes "~MOS", PETRARCH the null actor "---MOS".
+    if (base || !before.empty() || !after.empty())
+      code = base ? before + base->code + after : (tabari ? "~" : "---") + before + after;
     ActorRef a = make_ref(book, code);
     for (const auto& it : items) a.entries.push_back(it.ref);
     return a;
@@ -229,7 +231,7 @@ std::vector<Mention> find_mentions(std::string_view text, const std::vector<Toke
     m.span = {tokens[m.first_token].span.begin, tokens[m.end_token - 1].span.end};
     std::vector<bool> has_agent_role;
     for (size_t k = c; k <= last; ++k) {
-      ActorRef a = compose(book, chunks[k].items, lex.peer_actors());
+      ActorRef a = compose(book, chunks[k].items, lex.peer_actors(), lex.tabari_subjects());
       a.span = {tokens[chunks[k].first].span.begin, tokens[chunks[k].end - 1].span.end};
       a.name = std::string(a.span.in(text));
       bool agent_role = std::any_of(chunks[k].items.begin(), chunks[k].items.end(),

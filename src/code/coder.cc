@@ -684,8 +684,14 @@ class SentenceCoder {
       // TABARI and PETRARCH read a capitalised word inside the sentence
       // ("about To Restore"), or a word after an article ("the restore"),
       // as a noun, not a verb.
+      // (Not in text written all in capitals.)
+      auto title_case = [&](uint32_t t) {
+        if (!tokens_[t].capitalized) return false;
+        std::string_view w = in_.text.substr(tokens_[t].span.begin, tokens_[t].span.end - tokens_[t].span.begin);
+        return std::any_of(w.begin(), w.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; });
+      };
       if (lex_.peer_actors() && i > first_ &&
-          (tokens_[i].capitalized || tokens_[i - 1].norm == "the" || tokens_[i - 1].norm == "a" ||
+          (title_case(i) || tokens_[i - 1].norm == "the" || tokens_[i - 1].norm == "a" ||
            tokens_[i - 1].norm == "an")) {
         if (trace_) note(fmt::format("\"{}\" reads as a noun (capitalised, or after an article)", tok(i)));
         return;

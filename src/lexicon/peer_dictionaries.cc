@@ -152,6 +152,18 @@ std::string phrase_words(std::string_view name) {
   return out;
 }
 
+// A name's kabar words and, when its last word is exact, its regular
+// plurals, which the peers match too ("GUERRILLA_" reads "guerrillas").
+std::vector<std::string> name_forms(std::string_view name) {
+  std::string w = phrase_words(name);
+  if (w.empty()) return {};
+  if (w.back() == '*' || !std::isalpha(static_cast<unsigned char>(w.back()))) return {w};
+  std::vector<std::string> out{w, w + "s"};
+  if (w.back() == 's' || w.back() == 'x' || w.back() == 'h') out.push_back(w + "es");
+  if (w.back() == 'y' && w.size() > 1) out.push_back(w.substr(0, w.size() - 1) + "ies");
+  return out;
+}
+
 // ---- actors -----------------------------------------------------------
 
 struct ActorCode {
@@ -220,12 +232,12 @@ void convert_actors(const std::string& path, const std::string& display, Format 
     }
     std::string names;
     std::set<std::string> seen;
-    for (const auto& n : cur.names) {
-      std::string w = phrase_words(n);
-      if (w.empty() || !seen.insert(w).second) continue;
-      if (!names.empty()) names += " | ";
-      names += w;
-    }
+    for (const auto& n : cur.names)
+      for (const auto& w : name_forms(n)) {
+        if (!seen.insert(w).second) continue;
+        if (!names.empty()) names += " | ";
+        names += w;
+      }
     // Dated codes first: the first entry in force on the event's date wins,
     // so an undated code is the fallback outside the dated ones.
     std::stable_sort(cur.codes.begin(), cur.codes.end(),
@@ -357,12 +369,13 @@ void convert_agents(const std::string& path, const std::string& display, Format 
     std::vector<std::string> forms = expand(name);
     for (const auto& p : plurals)
       for (const auto& f : expand(p)) forms.push_back(f);
-    for (const auto& f : forms) {
-      std::string w = phrase_words(f);
-      if (w.empty()) continue;
-      if (!names.empty()) names += " | ";
-      names += w;
-    }
+    std::set<std::string> seen;
+    for (const auto& f : forms)
+      for (const auto& w : name_forms(f)) {
+        if (!seen.insert(w).second) continue;
+        if (!names.empty()) names += " | ";
+        names += w;
+      }
     if (names.empty()) { em.warn(n, "agent with no name"); continue; }
     em.emit(fmt::format("{}{} : {}", code, prefix ? " prefix" : "", names), n);
   }
