@@ -1063,6 +1063,31 @@ class SentenceCoder {
     }
     // A slot filled with the same mention as the subject is not a target.
     if (m.target.mention >= 0 && !sources.empty() && mentions_[m.target.mention].span == subj_span) targets.clear();
+    // TABARI reads a passive itself: "X was opposed (fiercely, earlier) by Y"
+    // with a pattern that places no actor is Y → X.
+    if (lex_.tabari_subjects() && (p.flags & kPatternTarget) && p.elements.front().kind == PatternElement::kSource &&
+        !sources.empty()) {
+      uint32_t b = m.head;
+      auto adverb = [&](uint32_t t) {
+        const std::string& w = tokens_[t].norm;
+        return has_class(t, WordClass::kAdverb) || (w.size() > 4 && w.compare(w.size() - 2, 2, "ly") == 0);
+      };
+      while (b > first_ && adverb(b - 1)) --b;
+      static const char* kBe[] = {"was", "were", "is", "are", "been", "being", "be"};
+      const bool be = b > first_ && std::any_of(std::begin(kBe), std::end(kBe), [&](const char* w) { return tokens_[b - 1].norm == w; });
+      for (uint32_t t = m.lit_end; be && t < end_ && t < m.lit_end + 4; ++t) {
+        if (tokens_[t].norm != "by") continue;
+        uint32_t at = t + 1;
+        while (at < end_ && is_determiner(at) && mention_at(at) < 0) ++at;
+        if (const int mi = at < end_ ? mention_at(at) : -1; mi >= 0 && !mentions_[mi].media) {
+          targets = sources;
+          sources = mentions_[mi].actors;
+          how_s = "the agent of a passive (TABARI)";
+          how_t = "the subject of a passive (TABARI)";
+        }
+        break;
+      }
+    }
     // TABARI and PETRARCH: with no source before the verb ("+ WAS * DEAD"),
     // the source is the first actor after it that is not the target.
     if (sources.empty() && in_.lexicon->peer_codes()) {

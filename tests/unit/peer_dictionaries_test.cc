@@ -231,6 +231,8 @@ TEST_F(PeerCodingTest, CodesWithThePeersSemantics) {
       // at "and"/"but" only.
       {"Norland said that Sudland accused Ostmark.", "2015-06-01", {"NOR/OST/112"}},
       {"Norland praised Sudland and accused Ostmark.", "2015-06-01", {"NOR/SUD/051", "NOR/OST/112"}},
+      // TABARI's own passive, for a pattern that places no actor.
+      {"Sudland was warmly praised by Norland.", "2015-06-01", {"NOR/SUD/051"}},
   };
   for (const auto& c : cases) EXPECT_EQ(code(c.text, c.date), c.events) << c.text;
 }
