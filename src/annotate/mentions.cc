@@ -166,6 +166,21 @@ std::vector<Mention> find_mentions(std::string_view text, const std::vector<Toke
       bool via_of = c.end + 1 == it.first && c.items.back().agent && !it.agent &&
                     (joiner == "of" || joiner == "dari" ||
                      (country_item && (joiner == "in" || joiner == "di")));
+      // "a delegation from China", "ministers from the European Union",
+      // "dissidents from Myanmar": a role word joined to the actor it comes
+      // from (a determiner may stand between). Not after a possessive ("its
+      // ambassador from Colombia" is its own envoy) and not for armed forces
+      // ("withdrew troops from Syria" names where they leave).
+      if (!via_of && c.items.size() == 1 && c.items.back().agent && !it.agent && joiner == "from" &&
+          c.items.back().code.find("MIL") == std::string::npos) {
+        uint32_t after = c.end + 1;
+        while (after < it.first && lex.is_word(WordClass::kDeterminer, tokens[after])) ++after;
+        bool possessive_before = c.first > first && (tokens[c.first - 1].norm == "its" ||
+                                                     tokens[c.first - 1].norm == "their" ||
+                                                     tokens[c.first - 1].norm == "his" ||
+                                                     tokens[c.first - 1].norm == "her");
+        via_of = after == it.first && !possessive_before;
+      }
       if (adjacent || via_of) {
         c.items.push_back(it);
         c.end = it.end;
@@ -184,9 +199,16 @@ std::vector<Mention> find_mentions(std::string_view text, const std::vector<Toke
   for (size_t c = 0; c < chunks.size();) {
     size_t last = c;
     bool used_word_coordinator = false;
-    while (last + 1 < chunks.size() && chunks[last].end + 1 == chunks[last + 1].first &&
-           is_coordinator(chunks[last].end)) {
-      if (tokens[chunks[last].end].norm != ",") used_word_coordinator = true;
+    while (last + 1 < chunks.size()) {
+      const uint32_t gap = chunks[last].end;
+      if (chunks[last].end + 1 == chunks[last + 1].first && is_coordinator(gap)) {
+        if (tokens[gap].norm != ",") used_word_coordinator = true;
+      } else if (chunks[last].end + 2 == chunks[last + 1].first && tokens[gap].norm == "," &&
+                 is_coordinator(gap + 1) && tokens[gap + 1].norm != ",") {
+        used_word_coordinator = true;  // a serial comma: "Poland, Lithuania, and Latvia"
+      } else {
+        break;
+      }
       ++last;
     }
     // A list joined only by commas is an apposition, not a coordination:
@@ -225,6 +247,17 @@ std::vector<Mention> find_mentions(std::string_view text, const std::vector<Toke
           a.code = a.country + shared_role;
         }
     m.after_prep = m.first_token > first && lex.is_word(WordClass::kPrep, tokens[m.first_token - 1]);
+    // "Thousands of demonstrators", "a group of students": a quantity before
+    // "of" makes the actor the head of its noun phrase, free to be a subject.
+    if (m.after_prep && tokens[m.first_token - 1].norm == "of" && m.first_token >= first + 2) {
+      const uint32_t of = m.first_token - 1;
+      if (tokens[of - 1].kind == TokenKind::kNumber) m.after_prep = false;
+      for (uint32_t s = of >= first + 3 ? of - 3 : first; s < of && m.after_prep; ++s) {
+        size_t len = 0;
+        if (lex.word_phrase(s, end, lex.id_at(tokens), WordClass::kQuantity, len) && s + len == of + 1)
+          m.after_prep = false;
+      }
+    }
     out.push_back(std::move(m));
     c = last + 1;
   }

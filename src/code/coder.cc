@@ -419,7 +419,8 @@ class SentenceCoder {
         // A trailing target: the first actor within 6 tokens, inside the clause.
         // An anaphor that refers to nothing yet ("serangan itu" with no
         // event before it) is passed over.
-        if (auto a = anaphor_at(at); a && mention_at(at) < 0 && !resolve_anaphor(a->cls).empty()) {
+        if (auto a = anaphor_at(at); a && mention_at(at) < 0 &&
+            (!resolve_anaphor(a->cls).empty() || (a->cls == WordClass::kAnaphorSingle && has_reporter(at)))) {
           b.anaphor_token = static_cast<int>(at);
           b.anaphor_len = a->len;
           b.anaphor_class = a->cls;
@@ -440,6 +441,28 @@ class SentenceCoder {
     return false;
   }
 
+  // A nominal pattern's `$`: the actor that modifies the noun, right before
+  // it ("an Israeli air strike", "Russia's invasion", "a rebel attack"),
+  // with at most two lower-case words between ("Israeli tank shelling").
+  bool nominal_source(uint32_t noun, Match& m) const {
+    uint32_t t = noun;
+    for (int skipped = 0; t > first_; ++skipped) {
+      int mi = mention_cover_[t - 1 - first_];
+      if (mi >= 0) {
+        if (mentions_[mi].end_token != t || mentions_[mi].media) return false;
+        m.source.mention = mi;
+        m.lit_first = std::min(m.lit_first, mentions_[mi].first_token);
+        return true;
+      }
+      const Token& w = tokens_[t - 1];
+      if (skipped == 2 || w.kind != TokenKind::kWord || w.capitalized || is_determiner(t - 1) ||
+          has_class(t - 1, WordClass::kPrep) || boundary_[t - 1 - first_])
+        return false;
+      --t;
+    }
+    return false;
+  }
+
   // Literals before the head, matched right to left. Slot at index 0 is the
   // clause subject and is resolved later.
   bool match_backward(const VerbPattern& p, uint32_t head_tok, Match& m) const {
@@ -447,6 +470,7 @@ class SentenceCoder {
     for (size_t ei = p.head; ei-- > 0;) {
       const auto& el = p.elements[ei];
       if (ei == 0 && el.kind != PatternElement::kWords) {
+        if ((p.flags & kPatternNominal) && el.kind == PatternElement::kSource) return nominal_source(t, m);
         (el.kind == PatternElement::kSource ? m.source_is_subject : m.target_is_subject) = true;
         return true;
       }
@@ -685,7 +709,7 @@ class SentenceCoder {
   // pronoun, an auxiliary or "to" (verb.context words), or an adverb.
   // Languages without verb.context words (Indonesian) skip the test.
   bool base_form_is_verb(const PatternFilter& f, uint32_t pattern, uint32_t head) const {
-    if (f.flags & kPatternPassive) return true;
+    if (f.flags & (kPatternPassive | kPatternNominal)) return true;
     const uint32_t word = lex_.word_id(tokens_[head]);
     bool is_base = false;
     if (f.base_count <= PatternFilter::kInlineBases) {
@@ -763,6 +787,68 @@ class SentenceCoder {
     return subject_in(static_cast<size_t>(c - clauses_.data()), head, how, where_span);
   }
 
+  // The subject of the clause that reports clause `ci` ("Germany" in
+  // "Germany announced it would …"), when `ci` follows a report verb or a
+  // complementiser; empty otherwise.
+  std::vector<ActorRef> reporting_subject(size_t ci, std::string& how, Span& where_span) const {
+    // English only for now: Indonesian's "pihaknya" keeps the previous-sentence
+    // rule until the change is measured on Indonesian data.
+    if (ci == 0 || ci >= clauses_.size() || lex_.lang() != "en") return {};
+    const Opener op = clauses_[ci].opener;
+    if (op != Opener::kReport && op != Opener::kComp) return {};
+    // "said that it …": the report verb's clause is the one before.
+    size_t prev = ci - 1;
+    auto subj = subject_in(prev, clauses_[prev].end, how, where_span, /*nearest_allowed=*/false);
+    if (subj.empty() || how.find("anaphor") != std::string::npos) return {};
+    return subj;
+  }
+
+  bool has_reporter(uint32_t t) const {
+    if (clause_of_[t - first_] < 0) return false;
+    std::string how;
+    Span sp;
+    return !reporting_subject(static_cast<size_t>(clause_of_[t - first_]), how, sp).empty();
+  }
+
+  // PETRARCH's convention for an event that names no target: the country of
+  // the place it happens in ("protested in Beijing" → CHN, "exercises in
+  // Alaska" → USA), after a prep.target word shortly after the verb, unless
+  // it is the source's own country. Languages without prep.target words skip it.
+  std::vector<ActorRef> location_target(const Match& m, const std::vector<ActorRef>& sources, std::string& how) const {
+    const Clause* c = clause_for(m.head);
+    if (!c || !lex_.has_class_words(WordClass::kPrepTarget)) return {};
+    const uint32_t from = std::max(m.lit_end, m.head + 1);
+    for (uint32_t t = from; t < c->end && t < from + 8; ++t) {
+      if (boundary_[t - first_]) break;
+      if (!has_class(t, WordClass::kPrepTarget)) continue;
+      uint32_t at = t + 1;
+      while (at < c->end && is_determiner(at) && mention_at(at) < 0) ++at;
+      if (at >= c->end) break;
+      ActorRef a;
+      if (int mi = mention_at(at); mi >= 0) {
+        const auto& mn = mentions_[mi];
+        if (mn.media || mn.actors.size() != 1 || mn.actors[0].country.empty() || !mn.actors[0].role.empty()) continue;
+        a = mn.actors[0];
+      } else {
+        if (!tokens_[at].capitalized) continue;
+        std::vector<uint32_t> values;
+        size_t len = lex_.place_trie().longest(at, c->end, lex_.id_at(tokens_), values);
+        if (!len) continue;
+        const PlaceEntry& pe = lex_.places()[values.front()];
+        a.code = pe.country;
+        a.country = pe.country;
+        a.name = span_text(at, at + static_cast<uint32_t>(len));
+        a.span = {tokens_[at].span.begin, tokens_[at + len - 1].span.end};
+        a.entries.push_back(pe.ref);
+      }
+      for (const auto& s : sources)
+        if (s.country == a.country) return {};
+      how = fmt::format("place \"{}\" where it happened", a.name);
+      return {a};
+    }
+    return {};
+  }
+
   bool is_coordinator(uint32_t t) const {
     const std::string& n = tokens_[t].norm;
     return n == "dan" || n == "serta" || n == "lalu" || n == "kemudian" || n == "and" || n == "then" || n == ",";
@@ -807,6 +893,16 @@ class SentenceCoder {
           if (t != c->begin && a->cls == WordClass::kAnaphorSingle) continue;
           how = fmt::format("anaphor \"{}\"", span_text(t, t + a->len));
           where_span = {tokens_[t].span.begin, tokens_[t + a->len - 1].span.end};
+          // "Germany announced it would send tanks", "X said they had …":
+          // a pronoun that opens a reported clause is the reporter.
+          if (a->cls == WordClass::kAnaphorSingle) {
+            std::string rhow;
+            Span rspan;
+            if (auto r = reporting_subject(ci, rhow, rspan); !r.empty()) {
+              how += " = the reporter (" + rhow + ")";
+              return r;
+            }
+          }
           return resolve_anaphor(a->cls);
         }
       }
@@ -860,6 +956,14 @@ class SentenceCoder {
       if (is_target && b.anaphor_class == WordClass::kAnaphorSingle && !sentence_targets_.empty()) {
         actors = sentence_targets_;
         how += " (object earlier in the sentence)";
+      } else if (is_target && b.anaphor_class == WordClass::kAnaphorSingle && clause_of_[at - first_] >= 0) {
+        // "Israel said a shell was fired at it": the reporter.
+        std::string rhow;
+        Span rspan;
+        if (auto r = reporting_subject(static_cast<size_t>(clause_of_[at - first_]), rhow, rspan); !r.empty()) {
+          actors = r;
+          how += " = the reporter (" + rhow + ")";
+        }
       }
       for (auto& a : actors) {
         a.anaphor = true;
@@ -941,6 +1045,10 @@ class SentenceCoder {
     }
     // A slot filled with the same mention as the subject is not a target.
     if (m.target.mention >= 0 && !sources.empty() && mentions_[m.target.mention].span == subj_span) targets.clear();
+    // (Not for a reciprocal meeting of two sources: "France and Germany met
+    // in Brussels" is their meeting, not a visit to Belgium.)
+    if (targets.empty() && !sources.empty() && !((p.flags & kPatternRecip) && sources.size() >= 2))
+      targets = location_target(m, sources, how_t);
 
     const bool passive_shape = (p.flags & kPatternPassive) || p.elements.front().kind == PatternElement::kTarget;
     const char* passive = passive_shape ? " (passive)" : "";
