@@ -190,6 +190,25 @@ std::vector<Mention> find_mentions(std::string_view text, const std::vector<Toke
     chunks.push_back({it.first, it.end, {it}});
   }
 
+  // "Demonstrators in Baghdad", "security forces in Guinea's capital": a
+  // role word with no country of its own takes the country of the
+  // dictionary place right after "in" (English; Indonesian joins "di" to
+  // countries only, above).
+  for (auto& c : chunks) {
+    if (c.end + 1 >= end || tokens[c.end].norm != "in" || !tokens[c.end + 1].capitalized) continue;
+    if (!std::all_of(c.items.begin(), c.items.end(), [](const Item& i) { return i.agent; })) continue;
+    std::vector<uint32_t> values;
+    size_t len = lex.place_trie().longest(c.end + 1, end, lex.id_at(tokens), values);
+    if (!len) continue;
+    const uint32_t place_end = c.end + 1 + static_cast<uint32_t>(len);
+    bool clash = std::any_of(items.begin(), items.end(),
+                             [&](const Item& i) { return i.first < place_end && i.end > c.end + 1; });
+    if (clash) continue;
+    const PlaceEntry& pe = lex.places()[values.front()];
+    c.items.push_back({c.end + 1, place_end, false, pe.country, kActorCountry, pe.ref});
+    c.end = place_end;
+  }
+
   // 3. Coordination.
   auto is_coordinator = [&](uint32_t tok) {
     const std::string& n = tokens[tok].norm;
@@ -251,10 +270,15 @@ std::vector<Mention> find_mentions(std::string_view text, const std::vector<Toke
     // "of" makes the actor the head of its noun phrase, free to be a subject.
     if (m.after_prep && tokens[m.first_token - 1].norm == "of" && m.first_token >= first + 2) {
       const uint32_t of = m.first_token - 1;
-      if (tokens[of - 1].kind == TokenKind::kNumber) m.after_prep = false;
+      if (tokens[of - 1].kind == TokenKind::kNumber &&
+          !(of - 1 > first && lex.is_word(WordClass::kPrep, tokens[of - 2])))
+        m.after_prep = false;
       for (uint32_t s = of >= first + 3 ? of - 3 : first; s < of && m.after_prep; ++s) {
         size_t len = 0;
-        if (lex.word_phrase(s, end, lex.id_at(tokens), WordClass::kQuantity, len) && s + len == of + 1)
+        // Not when the quantity is itself a preposition's object ("a rally
+        // by thousands of workers").
+        if (lex.word_phrase(s, end, lex.id_at(tokens), WordClass::kQuantity, len) && s + len == of + 1 &&
+            !(s > first && lex.is_word(WordClass::kPrep, tokens[s - 1])))
           m.after_prep = false;
       }
     }

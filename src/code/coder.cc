@@ -82,8 +82,12 @@ class SentenceCoder {
     std::vector<bool> literals(end_ - first_, false);
     bool boundary_used = false;
     for (const auto& m : chosen) {
-      heads_.push_back(m.head);
-      head_codes_.push_back(lex_.patterns()[m.pattern].code);
+      // A nominal event's noun is no verb: it neither lends its subject to
+      // a coordinated verb nor stands between a verb and its subject.
+      if (!(lex_.patterns()[m.pattern].flags & kPatternNominal)) {
+        heads_.push_back(m.head);
+        head_codes_.push_back(lex_.patterns()[m.pattern].code);
+      }
       for (uint32_t t : m.literal_tokens) {
         literals[t - first_] = true;
         boundary_used |= boundary_[t - first_];
@@ -96,6 +100,7 @@ class SentenceCoder {
     mark_appositions();
     std::vector<CodedEvent> out;
     for (const auto& m : chosen) build_events(m, out);
+    drop_agentless_repeats(out);
     update_discourse(out);
     return out;
   }
@@ -127,6 +132,30 @@ class SentenceCoder {
   const std::string& code_at_head(uint32_t h) const {
     size_t i = static_cast<size_t>(std::find(heads_.begin(), heads_.end(), h) - heads_.begin());
     return head_codes_[i];
+  }
+
+  // "Three soldiers were killed in a rebel attack on an army post": the
+  // agentless passive names the same victims as the attack whose doer the
+  // sentence gives; the event without a source adds nothing and goes.
+  void drop_agentless_repeats(std::vector<CodedEvent>& out) const {
+    auto covered = [&](const CodedEvent& e) {
+      if (e.event.source || !e.event.target) return false;
+      for (const auto& o : out)
+        if (o.event.source && o.event.target && o.event.target->code == e.event.target->code &&
+            o.event.root == e.event.root)
+          return true;
+      return false;
+    };
+    std::vector<CodedEvent> kept;
+    for (auto& e : out) {
+      if (covered(e)) {
+        note(fmt::format("  agentless {} on {}: the same event with a source is coded — dropped", e.event.code,
+                         e.event.target->code));
+        continue;
+      }
+      kept.push_back(std::move(e));
+    }
+    out = std::move(kept);
   }
 
   // "Nikolai Patrushev, sekutu dekat Presiden Vladimir Putin, berada …": the
@@ -321,6 +350,24 @@ class SentenceCoder {
     return true;
   }
 
+  // Past a time adjunct at t: "on Friday", "Tuesday", "on March 3",
+  // "yesterday", "last night". English only; t itself when there is none.
+  uint32_t skip_time(uint32_t t) const {
+    if (lex_.lang() != "en") return t;
+    uint32_t u = t;
+    while (u < end_) {
+      uint32_t v = u;
+      if (tokens_[v].norm == "on" && v + 1 < end_) ++v;
+      if (has_class(v, WordClass::kWeekday)) { u = v + 1; continue; }
+      if (has_class(v, WordClass::kMonth) && v + 1 < end_ && tokens_[v + 1].kind == TokenKind::kNumber) { u = v + 2; continue; }
+      if (v == u) {
+        if (size_t len = word_class_at(u, WordClass::kRelativeDay)) { u += static_cast<uint32_t>(len); continue; }
+      }
+      break;
+    }
+    return u;
+  }
+
   bool match_forward(const VerbPattern& p, size_t ei, uint32_t t, Match& m) const {
     if (ei == p.elements.size()) return true;
     const auto& el = p.elements[ei];
@@ -334,7 +381,13 @@ class SentenceCoder {
           while (after_quantity < end_ && (tokens_[after_quantity].kind == TokenKind::kNumber ||
                                            has_class(after_quantity, WordClass::kQuantity)))
             ++after_quantity;
-        for (uint32_t start : {t, after_quantity}) {
+        // A time adjunct may stand there too: "demanded on Friday that",
+        // "said Tuesday that" (English).
+        const uint32_t after_time = ei > p.head ? skip_time(t) : t;
+        const uint32_t starts[3] = {t, after_quantity, after_time};
+        for (int si = 0; si < 3; ++si) {
+          const uint32_t start = starts[si];
+          if ((si >= 1 && start == t) || (si == 2 && start == after_quantity)) continue;
           for (const auto& alt : el.alternative_ids) {
             if (!words_match(alt, start)) continue;
             const auto saved = m.save();
@@ -343,7 +396,6 @@ class SentenceCoder {
             if (match_forward(p, ei + 1, start + static_cast<uint32_t>(alt.size()), m)) return true;
             m.restore(saved);
           }
-          if (after_quantity == t) break;
         }
         // A closing "PREP +" may stand after a long object: "mengirim
         // bantuan berupa generator, selimut, dan obat-obatan ke Ukraina".
@@ -619,6 +671,13 @@ class SentenceCoder {
       // patterns ("call", "hold", "demand"): most of theirs need a word the
       // sentence lacks.
       const bool check_required = ids->size() >= 8;
+      // "the detained journalist", "in occupied territory": an English -ed
+      // form after a determiner or a preposition modifies a noun; only the
+      // passive and nominal readings apply.
+      const std::string& hw = tokens_[i].norm;
+      const bool adjectival = lex_.has_class_words(WordClass::kVerbContext) && i > first_ && hw.size() > 4 &&
+                              hw.compare(hw.size() - 2, 2, "ed") == 0 &&
+                              (is_determiner(i - 1) || (has_class(i - 1, WordClass::kPrep) && tokens_[i - 1].norm != "by"));
       const std::vector<PatternFilter>& filters = lex_.pattern_filters();
       for (uint32_t id : *ids) {
         const PatternFilter& f = filters[id];  // dense: the pattern itself is read only if these pass
@@ -630,6 +689,7 @@ class SentenceCoder {
           continue;
         }
         if (!next_word_allows(f, i) || (check_required && !required_words_present(f))) continue;
+        if (adjectival && !(f.flags & (kPatternPassive | kPatternNominal))) continue;
         const VerbPattern& p = lex_.patterns()[id];
         {
           std::vector<uint32_t> keep = std::move(m.literal_tokens);  // its capacity
@@ -750,6 +810,20 @@ class SentenceCoder {
       if (trace_)
         note(fmt::format("pattern {} [{}] \"{}\" matched at \"{}\"{}", in_.lexicon->where(p.ref), p.code, p.text,
                          tok(m.head), clash ? " — overlaps a better match, dropped" : ""));
+      // "mend damaged ties with": a head standing inside the words of a
+      // better match, between its first and last literal, is part of that
+      // phrase, not a verb of its own (English).
+      if (!clash && lex_.lang() == "en") {
+        for (const auto& c : chosen) {
+          const uint32_t lo = *std::min_element(c.literal_tokens.begin(), c.literal_tokens.end());
+          const uint32_t hi = *std::max_element(c.literal_tokens.begin(), c.literal_tokens.end());
+          if (m.head > lo && m.head < hi) {
+            clash = true;
+            if (trace_) note(fmt::format("  \"{}\" lies inside the match at \"{}\" — dropped", tok(m.head), tok(c.head)));
+            break;
+          }
+        }
+      }
       if (clash) continue;
       for (uint32_t t : m.literal_tokens) used[t - first_] = true;
       chosen.push_back(m);
