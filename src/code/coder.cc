@@ -1110,8 +1110,23 @@ class SentenceCoder {
     std::vector<ActorRef> sources, targets;
     if (m.source_is_subject) sources = subject(m.head, how_s, subj_span);
     else sources = resolve_binding(m.source, how_s);
-    if (m.target_is_subject) targets = subject(m.head, how_t, subj_span);
-    else targets = resolve_binding(m.target, how_t, /*is_target=*/true);
+    // A reduced relative ("militants killed by troops") modifies the actor
+    // right before its participle; with none there ("prices hit by the
+    // measures") it is no event.
+    const bool reduced = (p.flags & kPatternPassive) && p.head == 1 && lex_.lang() == "en";
+    if (reduced) {
+      int mi = m.head > first_ ? mention_cover_[m.head - 1 - first_] : -1;
+      if (mi < 0 || mentions_[mi].end_token != m.head || mentions_[mi].media) {
+        note(fmt::format("  {} {}: reduced passive with no actor right before it — no event", p.code, tok(m.head)));
+        return;
+      }
+      targets = mentions_[mi].actors;
+      how_t = "the actor the participle modifies";
+    } else if (m.target_is_subject) {
+      targets = subject(m.head, how_t, subj_span);
+    } else {
+      targets = resolve_binding(m.target, how_t, /*is_target=*/true);
+    }
     if (targets.empty() && (p.flags & kPatternTarget)) {
       const Clause* c = clause_for(m.head);
       for (const auto& mn : mentions_)
