@@ -225,6 +225,9 @@ std::vector<Mention> find_mentions(std::string_view text, const std::vector<Toke
       } else if (chunks[last].end + 2 == chunks[last + 1].first && tokens[gap].norm == "," &&
                  is_coordinator(gap + 1) && tokens[gap + 1].norm != ",") {
         used_word_coordinator = true;  // a serial comma: "Poland, Lithuania, and Latvia"
+      } else if (chunks[last].end + 2 == chunks[last + 1].first && tokens[gap].norm == "and" &&
+                 tokens[gap + 1].norm == "the") {
+        used_word_coordinator = true;  // "Indonesia and the Philippines"
       } else {
         break;
       }

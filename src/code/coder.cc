@@ -360,6 +360,18 @@ class SentenceCoder {
       if (tokens_[v].norm == "on" && v + 1 < end_) ++v;
       if (has_class(v, WordClass::kWeekday)) { u = v + 1; continue; }
       if (has_class(v, WordClass::kMonth) && v + 1 < end_ && tokens_[v + 1].kind == TokenKind::kNumber) { u = v + 2; continue; }
+      // A date in brackets: "(February 11, 2025)".
+      if (v == u && tokens_[v].norm == "(") {
+        uint32_t w = v + 1;
+        bool date = false;
+        while (w < end_ && w < v + 8 && tokens_[w].norm != ")") {
+          const Token& x = tokens_[w];
+          if (has_class(w, WordClass::kMonth) || has_class(w, WordClass::kWeekday)) date = true;
+          else if (x.kind != TokenKind::kNumber && x.norm != "," && x.norm != "/" && x.norm != "-") break;
+          ++w;
+        }
+        if (date && w < end_ && tokens_[w].norm == ")") { u = w + 1; continue; }
+      }
       if (v == u) {
         if (size_t len = word_class_at(u, WordClass::kRelativeDay)) { u += static_cast<uint32_t>(len); continue; }
       }
@@ -388,6 +400,8 @@ class SentenceCoder {
         for (int si = 0; si < 3; ++si) {
           const uint32_t start = starts[si];
           if ((si >= 1 && start == t) || (si == 2 && start == after_quantity)) continue;
+          // "agreed on Tuesday to …": the "on" of a date is not the pattern's "on".
+          if (si == 0 && after_time != t) continue;
           for (const auto& alt : el.alternative_ids) {
             if (!words_match(alt, start)) continue;
             const auto saved = m.save();
@@ -675,9 +689,17 @@ class SentenceCoder {
       // form after a determiner or a preposition modifies a noun; only the
       // passive and nominal readings apply.
       const std::string& hw = tokens_[i].norm;
-      const bool adjectival = lex_.has_class_words(WordClass::kVerbContext) && i > first_ && hw.size() > 4 &&
-                              hw.compare(hw.size() - 2, 2, "ed") == 0 &&
-                              (is_determiner(i - 1) || (has_class(i - 1, WordClass::kPrep) && tokens_[i - 1].norm != "by"));
+      // Likewise an -ing form after a determiner is a noun ("the offering",
+      // "the meeting").
+      const bool english = lex_.has_class_words(WordClass::kVerbContext) && i > first_ && hw.size() > 4;
+      auto article_before = [&] {  // "the", "a", a possessive: not "both", "all" (pronouns too)
+        const std::string& b = tokens_[i - 1].norm;
+        return b == "the" || b == "a" || b == "an" || b == "its" || b == "their" || b == "his" || b == "her" || b == "our";
+      };
+      const bool adjectival =
+          english && ((hw.compare(hw.size() - 2, 2, "ed") == 0 &&
+                       (article_before() || (has_class(i - 1, WordClass::kPrep) && tokens_[i - 1].norm != "by"))) ||
+                      (hw.compare(hw.size() - 3, 3, "ing") == 0 && article_before()));
       const std::vector<PatternFilter>& filters = lex_.pattern_filters();
       for (uint32_t id : *ids) {
         const PatternFilter& f = filters[id];  // dense: the pattern itself is read only if these pass
@@ -756,6 +778,7 @@ class SentenceCoder {
     const uint32_t t = head + 1;
     if (t >= end_) return false;
     if (tokens_[t].kind == TokenKind::kNumber || has_class(t, WordClass::kQuantity)) return true;  // may be skipped
+    if (skip_time(t) != t) return true;  // a time adjunct may be skipped too
     // English possessives meet their bare form, as words_match allows.
     const uint32_t word = lex_.word_id(tokens_[t]), base = lex_.base_id(tokens_[t]);
     const uint32_t* w = lex_.filter_words().data() + f.words;
@@ -783,7 +806,12 @@ class SentenceCoder {
     uint32_t before = head;
     while (before > first_ && has_class(before - 1, WordClass::kAdverb)) --before;
     if (before == first_) return false;
-    if (mention_cover_[before - 1 - first_] >= 0) return true;
+    if (mention_cover_[before - 1 - first_] >= 0) {
+      // "Jakarta's offer": after a possessive the base form is a noun.
+      const std::string& n = tokens_[before - 1].norm;
+      auto ends = [&](std::string_view suf) { return n.size() > suf.size() && n.compare(n.size() - suf.size(), suf.size(), suf) == 0; };
+      return !(ends("'s") || ends("\u2019s") || ends("s'"));
+    }
     return has_class(before - 1, WordClass::kVerbContext) ||
            has_class(before - 1, WordClass::kAnaphorSingle);
   }
@@ -1136,6 +1164,21 @@ class SentenceCoder {
     if (m.target.mention >= 0 && !sources.empty() && mentions_[m.target.mention].span == subj_span) targets.clear();
     // (Not for a reciprocal meeting of two sources: "France and Germany met
     // in Brussels" is their meeting, not a visit to Belgium.)
+    // "welcomed Jakarta's offer", "rejected an American proposal": an actor
+    // inside the words a gap of the pattern passed over owns its object and
+    // is the target when no slot named one (English).
+    if (targets.empty() && !sources.empty() && lex_.lang() == "en") {
+      for (const auto& mn : mentions_) {
+        if (mn.first_token <= m.head || mn.end_token > m.lit_end || mn.media) continue;
+        bool literal = false;
+        for (uint32_t t = mn.first_token; t < mn.end_token; ++t)
+          literal |= std::find(m.literal_tokens.begin(), m.literal_tokens.end(), t) != m.literal_tokens.end();
+        if (literal) continue;
+        targets = mn.actors;
+        how_t = "owner of the object";
+        break;
+      }
+    }
     if (targets.empty() && !sources.empty() && !((p.flags & kPatternRecip) && sources.size() >= 2))
       targets = location_target(m, sources, how_t);
 

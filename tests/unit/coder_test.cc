@@ -168,6 +168,13 @@ const CoderCase kEnglish[] = {
      {{"ESP", "MAR", "03"}}},
     {"an adjectival participle after a determiner is not a verb", "en", "2024-05-01",
      "The rebels released the kidnapped aid workers.", {{"REB", "NGO", "08"}}},
+    {"general commitment: promised to", "en", "2024-05-01", "Chile promised to compensate the victims.",
+     {{"CHL", "-", "03"}}},
+    {"a date in brackets between the verb and its words", "en", "2024-05-01",
+     "Indonesia and the Philippines agreed on Tuesday (February 11, 2025) to expand trade and defence cooperation.",
+     {{"IDN", "PHL", "03"}, {"PHL", "IDN", "03"}}},
+    {"a base form after a possessive actor is a noun", "en", "2024-05-01", "Manila welcomed Jakarta's offer to help.",
+     {{"PHL", "IDN", "05"}}},
     {"event-free: markets", "en", "2024-05-01", "Shares of the company fell sharply in Tokyo trading on Friday.", {}},
     {"event-free: weather", "en", "2024-05-01", "The weather in Paris was mild this week.", {}},
 };
