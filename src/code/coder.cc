@@ -992,7 +992,8 @@ class SentenceCoder {
         if (auto a = anaphor_at(t); a && mention_cover_[t - first_] < 0) {
           // A demonstrative right after a noun ("Kunjungan itu") is a
           // determiner, not a pronoun; only a clause-initial one counts.
-          if (t != c->begin && a->cls == WordClass::kAnaphorSingle) continue;
+          // ("said on Tuesday it had …": a time adjunct may come first.)
+          if (t != c->begin && t != skip_time(c->begin) && a->cls == WordClass::kAnaphorSingle) continue;
           how = fmt::format("anaphor \"{}\"", span_text(t, t + a->len));
           where_span = {tokens_[t].span.begin, tokens_[t + a->len - 1].span.end};
           // "Germany announced it would send tanks", "X said they had …":
