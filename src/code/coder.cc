@@ -138,19 +138,32 @@ class SentenceCoder {
   // agentless passive names the same victims as the attack whose doer the
   // sentence gives; the event without a source adds nothing and goes.
   void drop_agentless_repeats(std::vector<CodedEvent>& out) const {
+    // Likewise, in English, an event with no target repeats one of the same
+    // source and root that names it ("an Israeli air strike on Gaza killed
+    // five people": the killing is the strike).
+    const bool english = lex_.lang() == "en";
     auto covered = [&](const CodedEvent& e) {
-      if (e.event.source || !e.event.target) return false;
-      for (const auto& o : out)
-        if (o.event.source && o.event.target && o.event.target->code == e.event.target->code &&
-            o.event.root == e.event.root)
-          return true;
+      if (!e.event.source && e.event.target) {
+        for (const auto& o : out)
+          if (o.event.source && o.event.target && o.event.target->code == e.event.target->code &&
+              o.event.root == e.event.root)
+            return true;
+      }
+      if (english && e.event.source && !e.event.target) {
+        for (const auto& o : out)
+          if (o.event.source && o.event.target && o.event.source->code == e.event.source->code &&
+              o.event.root == e.event.root)
+            return true;
+      }
       return false;
     };
+    std::vector<bool> drop(out.size());
+    for (size_t k = 0; k < out.size(); ++k) drop[k] = covered(out[k]);
     std::vector<CodedEvent> kept;
-    for (auto& e : out) {
-      if (covered(e)) {
-        note(fmt::format("  agentless {} on {}: the same event with a source is coded — dropped", e.event.code,
-                         e.event.target->code));
+    for (size_t k = 0; k < out.size(); ++k) {
+      CodedEvent& e = out[k];
+      if (drop[k]) {
+        note(fmt::format("  {} with one actor only: the same event with both is coded — dropped", e.event.code));
         continue;
       }
       kept.push_back(std::move(e));
@@ -696,10 +709,11 @@ class SentenceCoder {
         const std::string& b = tokens_[i - 1].norm;
         return b == "the" || b == "a" || b == "an" || b == "its" || b == "their" || b == "his" || b == "her" || b == "our";
       };
+      // Any form right after an article is a noun ("the arrests", "a strike").
       const bool adjectival =
-          english && ((hw.compare(hw.size() - 2, 2, "ed") == 0 &&
-                       (article_before() || (has_class(i - 1, WordClass::kPrep) && tokens_[i - 1].norm != "by"))) ||
-                      (hw.compare(hw.size() - 3, 3, "ing") == 0 && article_before()));
+          english && (article_before() ||
+                      (hw.compare(hw.size() - 2, 2, "ed") == 0 && has_class(i - 1, WordClass::kPrep) &&
+                       tokens_[i - 1].norm != "by"));
       const std::vector<PatternFilter>& filters = lex_.pattern_filters();
       for (uint32_t id : *ids) {
         const PatternFilter& f = filters[id];  // dense: the pattern itself is read only if these pass
@@ -951,6 +965,31 @@ class SentenceCoder {
     return {};
   }
 
+  // "Pakistan summoned the Afghan envoy to protest …": the object of a verb
+  // that does not pass its object on as the subject of a following
+  // infinitive (as "urge", "ask", "allow", "force" do) is not that
+  // infinitive's subject; the clause subject is. English only.
+  bool object_of_non_control_verb(const Mention& mn, uint32_t head) const {
+    if (lex_.lang() != "en") return false;
+    uint32_t before = head;
+    while (before > first_ && has_class(before - 1, WordClass::kAdverb)) --before;
+    if (before == first_ || tokens_[before - 1].norm != "to") return false;
+    int governing = -1;
+    for (size_t k = 0; k < heads_.size(); ++k)
+      if (heads_[k] < mn.first_token) governing = static_cast<int>(k);
+    if (governing < 0) return false;
+    const CameoCode* cc = in_.lexicon->codebook().find(head_codes_[governing]);
+    if (cc && (cc->root == "02" || cc->root == "10" || cc->root == "17")) return false;
+    static const char* const kControl[] = {"allow", "permit", "help", "invite", "ask", "tell", "told", "persuad",
+                                           "encourag", "enabl", "order", "forc", "pressur", "urg", "want", "need",
+                                           "expect", "authori", "instruct", "compel", "oblig", "advis", "call",
+                                           "get", "got", "lead", "led", "push", "prompt", "convinc", "train", "hire"};
+    const std::string& w = tokens_[heads_[governing]].norm;
+    for (const char* c : kControl)
+      if (w.rfind(c, 0) == 0) return false;
+    return true;
+  }
+
   bool is_coordinator(uint32_t t) const {
     const std::string& n = tokens_[t].norm;
     return n == "dan" || n == "serta" || n == "lalu" || n == "kemudian" || n == "and" || n == "then" || n == ",";
@@ -980,7 +1019,7 @@ class SentenceCoder {
         for (uint32_t t = m.end_token; t < head && !verb_between; ++t) verb_between = looks_like_verb(t);
         bool coordinated = false;
         for (uint32_t t = m.end_token; t < head; ++t) coordinated |= is_coordinator(t);
-        if (!verb_between && !coordinated) nearest = static_cast<int>(k);
+        if (!verb_between && !coordinated && !object_of_non_control_verb(m, head)) nearest = static_cast<int>(k);
       }
       int pick = nearest >= 0 ? nearest : first_eligible;
       if (pick >= 0) {
@@ -1169,14 +1208,14 @@ class SentenceCoder {
     // inside the words a gap of the pattern passed over owns its object and
     // is the target when no slot named one (English).
     if (targets.empty() && !sources.empty() && lex_.lang() == "en") {
+      // ("expelled two Estonian diplomats": the actor may end on the
+      // pattern's own noun, but not begin on a literal.)
       for (const auto& mn : mentions_) {
-        if (mn.first_token <= m.head || mn.end_token > m.lit_end || mn.media) continue;
-        bool literal = false;
-        for (uint32_t t = mn.first_token; t < mn.end_token; ++t)
-          literal |= std::find(m.literal_tokens.begin(), m.literal_tokens.end(), t) != m.literal_tokens.end();
-        if (literal) continue;
+        if (mn.first_token <= m.head || mn.first_token >= m.lit_end || mn.media) continue;
+        if (std::find(m.literal_tokens.begin(), m.literal_tokens.end(), mn.first_token) != m.literal_tokens.end()) continue;
         targets = mn.actors;
         how_t = "owner of the object";
+        sentence_targets_ = targets;
         break;
       }
     }
