@@ -370,6 +370,7 @@ class SentenceCoder {
     uint32_t u = t;
     while (u < end_) {
       uint32_t v = u;
+      if (tokens_[v].norm == "here" || tokens_[v].norm == "there") { u = v + 1; continue; }  // "said here Wednesday"
       if (tokens_[v].norm == "on" && v + 1 < end_) ++v;
       if (has_class(v, WordClass::kWeekday)) { u = v + 1; continue; }
       if (has_class(v, WordClass::kMonth) && v + 1 < end_ && tokens_[v + 1].kind == TokenKind::kNumber) { u = v + 2; continue; }
@@ -912,11 +913,17 @@ class SentenceCoder {
     if (ci == 0 || ci >= clauses_.size() || lex_.lang() != "en") return {};
     const Opener op = clauses_[ci].opener;
     if (op != Opener::kReport && op != Opener::kComp) return {};
-    // "said that it …": the report verb's clause is the one before.
-    size_t prev = ci - 1;
-    auto subj = subject_in(prev, clauses_[prev].end, how, where_span, /*nearest_allowed=*/false);
-    if (subj.empty() || how.find("anaphor") != std::string::npos) return {};
-    return subj;
+    // "said that it …": the report verb's clause is the one before; "announced
+    // on Sunday that he …": back over a stretch with no subject of its own.
+    for (size_t prev = ci; prev-- > 0;) {
+      auto subj = subject_in(prev, clauses_[prev].end, how, where_span, /*nearest_allowed=*/false);
+      if (!subj.empty()) {
+        if (how.find("anaphor") != std::string::npos) return {};
+        return subj;
+      }
+      if (clauses_[prev].opener != Opener::kReport && clauses_[prev].opener != Opener::kComp) break;
+    }
+    return {};
   }
 
   bool has_reporter(uint32_t t) const {
@@ -1318,6 +1325,14 @@ class SentenceCoder {
         // the source) is almost always a misreading; event data users count
         // such rows as noise.
         if (s.code == t.code) {
+          // A place in the source's own country ("Kenya … extend the curfew
+          // in Mombasa") names where, not whom: the event stands without a
+          // target (English).
+          if (m.target.place >= 0 && lex_.lang() == "en") {
+            note(fmt::format("  {}: the place is in the source's own country — no target", s.code));
+            make(&s, nullptr, p.code);
+            continue;
+          }
           note(fmt::format("  {} → {}: source and target are the same actor — no event", s.code, t.code));
           continue;
         }
