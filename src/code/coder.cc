@@ -943,7 +943,8 @@ class SentenceCoder {
     const uint32_t from = std::max(m.lit_end, m.head + 1);
     for (uint32_t t = from; t < c->end && t < from + 8; ++t) {
       if (boundary_[t - first_]) break;
-      if (!has_class(t, WordClass::kPrepTarget)) continue;
+      // Not the "in" inside an actor's name ("relief officials in Nairobi").
+      if (!has_class(t, WordClass::kPrepTarget) || mention_cover_[t - first_] >= 0) continue;
       uint32_t at = t + 1;
       while (at < c->end && is_determiner(at) && mention_at(at) < 0) ++at;
       if (at >= c->end) break;
