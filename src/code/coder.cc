@@ -1059,8 +1059,9 @@ class SentenceCoder {
       // A relative clause's subject is the actor just before "yang"/"which".
       if (c->opener == Opener::kRel) {
         if (c->opener_token > first_) {
-          int mi = mention_cover_[c->opener_token - 1 - first_];
-          if (mi >= 0 && mentions_[mi].end_token == c->opener_token) {
+          const uint32_t ante = c->opener_token;
+          int mi = mention_cover_[ante - 1 - first_];
+          if (mi >= 0 && mentions_[mi].end_token == ante) {
             how = "antecedent of relative clause";
             where_span = mentions_[mi].span;
             return mentions_[mi].actors;
@@ -1075,7 +1076,17 @@ class SentenceCoder {
       uint32_t words_before = 0;
       for (uint32_t t = c->begin; t < std::min(head, c->end); ++t)
         if (!has_class(t, WordClass::kAdverb) && tokens_[t].kind != TokenKind::kPunct) ++words_before;
-      if (c->opener == Opener::kConj && ci > 0 && words_before <= 1) {
+      // ", citing security concerns, suspended aid": a participial report
+      // word set off by commas is a parenthetical; the verb after it has
+      // the subject before it (English).
+      bool parenthetical = false;
+      if (c->opener == Opener::kReport && ci > 0 && lex_.lang() == "en" && c->opener_token > first_ &&
+          tokens_[c->opener_token - 1].norm == ",") {
+        const std::string& w = tokens_[c->opener_token].norm;
+        if (w.size() > 3 && w.compare(w.size() - 3, 3, "ing") == 0)
+          for (uint32_t t = c->begin; t < std::min(head, c->end); ++t) parenthetical |= tokens_[t].norm == ",";
+      }
+      if ((c->opener == Opener::kConj && ci > 0 && words_before <= 1) || parenthetical) {
         --ci;
         head = clauses_[ci].end;
         continue;

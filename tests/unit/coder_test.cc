@@ -203,6 +203,10 @@ const CoderCase kEnglish[] = {
     {"declining to name is declining comment", "en", "2024-05-01", "Officials declined to name the buyers.",
      {{"GOV", "-", "01"}}},
     {"event-free: production figures", "en", "2024-05-01", "Car production declined to 2,978 units in March.", {}},
+    {"a participial report word set off by commas is a parenthetical", "en", "2024-05-01",
+     "The United States, citing security concerns, suspended aid to Niger.", {{"USA", "NER", "16"}}},
+    {"discussed by phone", "en", "2024-05-01", "The ministers of Egypt and Jordan discussed the crisis by phone.",
+     {{"EGYGOV", "JORGOV", "04"}, {"JORGOV", "EGYGOV", "04"}}},
     {"event-free: markets", "en", "2024-05-01", "Shares of the company fell sharply in Tokyo trading on Friday.", {}},
     {"event-free: weather", "en", "2024-05-01", "The weather in Paris was mild this week.", {}},
 };
