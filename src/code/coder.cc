@@ -821,11 +821,18 @@ class SentenceCoder {
     uint32_t before = head;
     while (before > first_ && has_class(before - 1, WordClass::kAdverb)) --before;
     if (before == first_) return false;
-    if (mention_cover_[before - 1 - first_] >= 0) {
+    if (int mi = mention_cover_[before - 1 - first_]; mi >= 0) {
       // "Jakarta's offer": after a possessive the base form is a noun.
       const std::string& n = tokens_[before - 1].norm;
       auto ends = [&](std::string_view suf) { return n.size() > suf.size() && n.compare(n.size() - suf.size(), suf.size(), suf) == 0; };
-      return !(ends("'s") || ends("\u2019s") || ends("s'"));
+      if (ends("'s") || ends("\u2019s") || ends("s'")) return false;
+      // "a government pledge", "the army plan": a singular noun before a
+      // base form makes a compound; a verb would agree ("pledges"). Plural
+      // and coordinated subjects take the base form ("officials agree").
+      if (mentions_[mi].end_token == before && mentions_[mi].actors.size() == 1 && before == head && !ends("s") &&
+          tokens_[before - 1].kind == TokenKind::kWord && !tokens_[before - 1].capitalized)
+        return false;
+      return true;
     }
     return has_class(before - 1, WordClass::kVerbContext) ||
            has_class(before - 1, WordClass::kAnaphorSingle);

@@ -207,6 +207,10 @@ const CoderCase kEnglish[] = {
      "The United States, citing security concerns, suspended aid to Niger.", {{"USA", "NER", "16"}}},
     {"discussed by phone", "en", "2024-05-01", "The ministers of Egypt and Jordan discussed the crisis by phone.",
      {{"EGYGOV", "JORGOV", "04"}, {"JORGOV", "EGYGOV", "04"}}},
+    {"a singular role noun before a base form is a compound", "en", "2024-05-01",
+     "Voters doubted the government pledge.", {}},
+    {"a plural subject takes the base form", "en", "2024-05-01", "Officials agree to resume talks with Iran.",
+     {{"GOV", "IRN", "03"}}},
     {"event-free: markets", "en", "2024-05-01", "Shares of the company fell sharply in Tokyo trading on Friday.", {}},
     {"event-free: weather", "en", "2024-05-01", "The weather in Paris was mild this week.", {}},
 };
