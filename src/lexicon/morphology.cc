@@ -280,10 +280,17 @@ std::vector<std::string> english_regular_forms(std::string_view base_sv) {
   // Consonant doubling (ban → banned, stop → stopping, but visit → visited):
   // offer both spellings for a final consonant-vowel-consonant; the wrong one
   // never occurs in text.
-  if (b.size() >= 3 && !is_vowel(last) && is_vowel(prev) && !is_vowel(b[b.size() - 3]) &&
+  // ("qu" spells a consonant: equip → equipped.)
+  const bool qu = b.size() >= 4 && b[b.size() - 3] == 'u' && b[b.size() - 4] == 'q';
+  if (b.size() >= 3 && !is_vowel(last) && is_vowel(prev) && (!is_vowel(b[b.size() - 3]) || qu) &&
       last != 'w' && last != 'x' && last != 'y') {
     add_unique(out, b + last + "ed");
     add_unique(out, b + last + "ing");
+  }
+  // -ic verbs take a k: traffic → trafficked, panic → panicking.
+  if (ends("ic")) {
+    add_unique(out, b + "ked");
+    add_unique(out, b + "king");
   }
   return out;
 }

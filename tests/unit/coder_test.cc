@@ -211,6 +211,11 @@ const CoderCase kEnglish[] = {
      "Voters doubted the government pledge.", {}},
     {"a plural subject takes the base form", "en", "2024-05-01", "Officials agree to resume talks with Iran.",
      {{"GOV", "IRN", "03"}}},
+    {"consonant doubling after qu: equipped", "en", "2024-05-01", "France equipped the Ukrainian army with tanks.",
+     {{"FRA", "UKRMIL", "07"}}},
+    {"engaged in a firefight", "en", "2024-05-01", "Syrian rebels engaged Turkish troops in a firefight.",
+     {{"SYRREB", "TURMIL", "19"}}},
+    {"'armed forces' is no arming", "en", "2024-05-01", "Russian armed forces attacked Kharkiv.", {{"RUSMIL", "UKR", "19"}}},
     {"event-free: markets", "en", "2024-05-01", "Shares of the company fell sharply in Tokyo trading on Friday.", {}},
     {"event-free: weather", "en", "2024-05-01", "The weather in Paris was mild this week.", {}},
 };
