@@ -90,6 +90,9 @@ std::vector<Item> find_items(std::string_view text, const std::vector<Token>& to
     const std::vector<uint32_t>* values = nullptr;  // the tries' own lists: no copies per token
     size_t actor_len = lex.actor_trie().longest_ref(i, end, key_at, values);
     const ActorEntry* chosen = nullptr;
+    for (bool retry = true; retry;) {
+    retry = false;
+    bool case_rejected = false;
     if (actor_len) {
       std::string_view matched(text.data() + tokens[i].span.begin,
                                tokens[i + actor_len - 1].span.end - tokens[i].span.begin);
@@ -100,6 +103,22 @@ std::vector<Item> find_items(std::string_view text, const std::vector<Token>& to
       for (uint32_t v : *values) {
         const ActorEntry& e = lex.actors()[v];
         if (!case_ok(e, matched)) continue;
+        // English: every capitalised word of a proper name must be
+        // capitalised in the text ("Russia today" is not Russia Today).
+        if (lex.lang() == "en" && actor_len > 1) {
+          bool ok = true;
+          size_t w = 0;
+          for (size_t k = 0; k < e.name.size() && ok; ++k) {
+            bool word_start = k == 0 || e.name[k - 1] == ' ';
+            if (!word_start) continue;
+            if (w < actor_len && e.name[k] >= 'A' && e.name[k] <= 'Z') {
+              const Token& tk = tokens[i + w];
+              ok = tk.capitalized || tk.kind != TokenKind::kWord;
+            }
+            ++w;
+          }
+          if (!ok) { case_rejected = true; continue; }
+        }
         if (any_date || (date ? e.dates.contains(*date) : e.dates.unbounded())) {
           chosen = &e;
           break;
@@ -108,6 +127,13 @@ std::vector<Item> find_items(std::string_view text, const std::vector<Token>& to
           latest = &e;
       }
       if (!chosen) chosen = latest;
+      // Rejected only for its case: a shorter name inside may still match
+      // ("Russia" in "Russia today").
+      if (!chosen && case_rejected && actor_len > 1) {
+        actor_len = lex.actor_trie().longest_ref(i, i + actor_len - 1, key_at, values);
+        retry = true;
+        continue;
+      }
       // After "berinisial", "bernama", "alias" comes a person's name or
       // initials: "berinisial AS" is not the United States.
       if (chosen && i > first && lex.is_word(WordClass::kNameIntro, tokens[i - 1])) chosen = nullptr;
@@ -116,6 +142,7 @@ std::vector<Item> find_items(std::string_view text, const std::vector<Token>& to
           lex.is_word(WordClass::kPrepLocative, tokens[i - 1]))
         chosen = nullptr;
     }
+    }  // retry
     const std::vector<uint32_t>* agent_values = nullptr;
     size_t agent_len = lex.agent_trie().longest_ref(i, end, key_at, agent_values);
     // Initials after "berinisial" are not a role either ("berinisial PM").

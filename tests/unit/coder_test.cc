@@ -216,6 +216,8 @@ const CoderCase kEnglish[] = {
     {"engaged in a firefight", "en", "2024-05-01", "Syrian rebels engaged Turkish troops in a firefight.",
      {{"SYRREB", "TURMIL", "19"}}},
     {"'armed forces' is no arming", "en", "2024-05-01", "Russian armed forces attacked Kharkiv.", {{"RUSMIL", "UKR", "19"}}},
+    {"a proper name needs its capitals: 'Russia today' is not Russia Today", "en", "2024-05-01",
+     "Taiwan's Vice Foreign Minister visited Russia today.", {{"TWNGOV", "RUS", "04"}}},
     {"event-free: markets", "en", "2024-05-01", "Shares of the company fell sharply in Tokyo trading on Friday.", {}},
     {"event-free: weather", "en", "2024-05-01", "The weather in Paris was mild this week.", {}},
 };
