@@ -218,6 +218,9 @@ const CoderCase kEnglish[] = {
     {"'armed forces' is no arming", "en", "2024-05-01", "Russian armed forces attacked Kharkiv.", {{"RUSMIL", "UKR", "19"}}},
     {"a proper name needs its capitals: 'Russia today' is not Russia Today", "en", "2024-05-01",
      "Taiwan's Vice Foreign Minister visited Russia today.", {{"TWNGOV", "RUS", "04"}}},
+    {"a word shared with sport (stadium) does not discard a political sentence", "en", "2024-05-01",
+     "British activists staged a protest in Beijing close to the stadium.", {{"GBRNGM", "CHN", "14"}}},
+    {"discard: sport", "en", "2024-05-01", "France beat Germany in the World Cup semifinal.", {}},
     {"event-free: markets", "en", "2024-05-01", "Shares of the company fell sharply in Tokyo trading on Friday.", {}},
     {"event-free: weather", "en", "2024-05-01", "The weather in Paris was mild this week.", {}},
 };
