@@ -911,6 +911,25 @@ class SentenceCoder {
     return subject_in(static_cast<size_t>(c - clauses_.data()), head, how, where_span);
   }
 
+  // Whether the pronoun at t can stand for the actor written at `sp`: "he"
+  // and "she" for one person (a role, not a plural: not "local reporters",
+  // not "Germany"), "it" not for people in the plural.
+  bool pronoun_agrees(uint32_t t, Span sp) const {
+    const Mention* mn = nullptr;
+    for (const auto& m : mentions_)
+      if (m.span == sp) mn = &m;
+    if (!mn || mn->end_token == 0) return true;
+    const std::string& last = tokens_[mn->end_token - 1].norm;
+    const bool plural = mn->actors.size() > 1 ||
+                        (last.size() > 3 && last.back() == 's' && last.compare(last.size() - 2, 2, "'s") != 0 &&
+                         last.compare(last.size() - 2, 2, "ss") != 0 && !tokens_[mn->end_token - 1].capitalized);
+    const bool role = !mn->actors.empty() && !mn->actors[0].role.empty();
+    const std::string& p = tokens_[t].norm;
+    if (p == "he" || p == "she") return role && !plural;
+    if (p == "it") return !(role && plural);
+    return true;  // "they" may stand for a collective ("police said they …")
+  }
+
   // The subject of the clause that reports clause `ci` ("Germany" in
   // "Germany announced it would …"), when `ci` follows a report verb or a
   // complementiser; empty otherwise.
@@ -931,6 +950,12 @@ class SentenceCoder {
       if (clauses_[prev].opener != Opener::kReport && clauses_[prev].opener != Opener::kComp) break;
     }
     return {};
+  }
+
+  bool participial_adjunct(uint32_t head) const {
+    if (lex_.lang() != "en" || head <= first_ || tokens_[head - 1].norm != ",") return false;
+    const std::string& w = tokens_[head].norm;
+    return w.size() > 4 && w.compare(w.size() - 3, 3, "ing") == 0;
   }
 
   bool has_reporter(uint32_t t) const {
@@ -1036,6 +1061,17 @@ class SentenceCoder {
         for (uint32_t t = m.end_token; t < head; ++t) coordinated |= is_coordinator(t);
         if (!verb_between && !coordinated && !object_of_non_control_verb(m, head)) nearest = static_cast<int>(k);
       }
+      // ", killing two people": a participle after a comma takes the
+      // subject the clause opens with, or none ("An earthquake hit south-west
+      // Japan, killing two people" is not Japan's doing). English.
+      if (participial_adjunct(head)) {
+        nearest = -1;
+        if (first_eligible >= 0) {
+          uint32_t start = skip_time(c->begin);
+          while (start < head && (tokens_[start].kind == TokenKind::kPunct || is_determiner(start))) ++start;
+          if (mentions_[first_eligible].first_token > start + 1) first_eligible = -1;
+        }
+      }
       int pick = nearest >= 0 ? nearest : first_eligible;
       if (pick >= 0) {
         how = nearest >= 0 && nearest != first_eligible ? "nearest actor before the verb" : "clause subject";
@@ -1055,7 +1091,7 @@ class SentenceCoder {
           if (a->cls == WordClass::kAnaphorSingle) {
             std::string rhow;
             Span rspan;
-            if (auto r = reporting_subject(ci, rhow, rspan); !r.empty()) {
+            if (auto r = reporting_subject(ci, rhow, rspan); !r.empty() && pronoun_agrees(t, rspan)) {
               how += " = the reporter (" + rhow + ")";
               return r;
             }
