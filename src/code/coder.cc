@@ -927,7 +927,20 @@ class SentenceCoder {
     const std::string& p = tokens_[t].norm;
     if (p == "he" || p == "she") return role && !plural;
     if (p == "it") return !(role && plural);
-    return true;  // "they" may stand for a collective ("police said they …")
+    // "they" for a collective ("police said they …") but not for one
+    // person ("a spokesman said they …").
+    if (p == "they" && role && !plural && mn->actors.size() == 1 && !tokens_[mn->end_token - 1].capitalized) {
+      static const char* const kCollective[] = {"police", "military", "army", "government", "administration", "junta",
+                                                "navy", "guard", "coalition", "opposition", "ministry", "parliament",
+                                                "congress", "senate", "cabinet", "council", "court", "union", "party",
+                                                "group", "team", "delegation", "committee", "commission", "agency",
+                                                "company", "firm", "bank", "force", "regime", "authority", "media",
+                                                "press", "leadership", "militia", "alliance", "movement", "family"};
+      for (const char* c : kCollective)
+        if (last == c) return true;
+      return false;
+    }
+    return true;
   }
 
   // The subject of the clause that reports clause `ci` ("Germany" in
@@ -1279,6 +1292,25 @@ class SentenceCoder {
         how_t = "owner of the object";
         sentence_targets_ = targets;
         break;
+      }
+    }
+    // "lifted the blockade on Gaza", "declared war against Iraq": a pattern
+    // with no target slot, followed by "on"/"against"/"with" and an actor
+    // (English).
+    if (targets.empty() && !sources.empty() && lex_.lang() == "en" && !(p.flags & kPatternRecip) &&
+        std::none_of(p.elements.begin(), p.elements.end(),
+                     [](const PatternElement& e) { return e.kind == PatternElement::kTarget; })) {
+      const uint32_t t = m.lit_end;
+      if (t + 1 < end_ && !boundary_[t - first_]) {
+        const std::string& w = tokens_[t].norm;
+        if (w == "on" || w == "against" || w == "with" || w == "upon") {
+          uint32_t at = t + 1;
+          while (at < end_ && is_determiner(at) && mention_at(at) < 0) ++at;
+          if (int mi = mention_at(at); mi >= 0 && !mentions_[mi].media) {
+            targets = mentions_[mi].actors;
+            how_t = fmt::format("actor after \"{}\"", w);
+          }
+        }
       }
     }
     if (targets.empty() && !sources.empty() && !((p.flags & kPatternRecip) && sources.size() >= 2))

@@ -226,6 +226,11 @@ const CoderCase kEnglish[] = {
     {"a word shared with sport (stadium) does not discard a political sentence", "en", "2024-05-01",
      "British activists staged a protest in Beijing close to the stadium.", {{"GBRNGM", "CHN", "14"}}},
     {"discard: sport", "en", "2024-05-01", "France beat Germany in the World Cup semifinal.", {}},
+    {"an actor after 'on' when the pattern names no target", "en", "2024-05-01", "Israel lifted the blockade on Gaza.",
+     {{"ISR", "GZS", "08"}}},
+    {"they is not one spokesman", "en", "2024-05-01", "A spokesman said they had attacked Iraq.", {}},
+    {"they may be the police", "en", "2024-05-01", "Kenyan police said they had arrested five men.",
+     {{"KENCOP", "-", "17"}}},
     {"event-free: markets", "en", "2024-05-01", "Shares of the company fell sharply in Tokyo trading on Friday.", {}},
     {"event-free: weather", "en", "2024-05-01", "The weather in Paris was mild this week.", {}},
 };
