@@ -816,7 +816,7 @@ class SentenceCoder {
       const auto& bases = lex_.patterns()[pattern].head_base_ids;  // sorted when compiled
       is_base = std::binary_search(bases.begin(), bases.end(), word);
     }
-    if (!is_base) return true;
+    if (!is_base) return !s_form_is_noun(head);
     if (!lex_.has_class_words(WordClass::kVerbContext)) return true;
     uint32_t before = head;
     while (before > first_ && has_class(before - 1, WordClass::kAdverb)) --before;
@@ -836,6 +836,28 @@ class SentenceCoder {
     }
     return has_class(before - 1, WordClass::kVerbContext) ||
            has_class(before - 1, WordClass::kAnaphorSingle);
+  }
+
+  // English -s forms are plural nouns as often as verbs ("economic
+  // sanctions against", "the talks"): one counts as a verb only after its
+  // subject — an actor, a pronoun — or a coordinator, a relative word or an
+  // adverb that follows one.
+  bool s_form_is_noun(uint32_t head) const {
+    if (!lex_.has_class_words(WordClass::kVerbContext)) return false;
+    const std::string& w = tokens_[head].norm;
+    if (w.size() < 4 || w.back() != 's' || w.compare(w.size() - 2, 2, "ss") == 0 || w.compare(w.size() - 2, 2, "us") == 0)
+      return false;
+    uint32_t before = head;
+    while (before > first_ && has_class(before - 1, WordClass::kAdverb)) --before;
+    if (before == first_) return false;  // a headline may open with its verb
+    if (mention_cover_[before - 1 - first_] >= 0) return false;
+    const std::string& b = tokens_[before - 1].norm;
+    // (Not after "to" or a modal: "invited them to talks" is a noun.)
+    if (has_class(before - 1, WordClass::kAnaphorSingle) || has_class(before - 1, WordClass::kBoundaryRel) ||
+        has_class(before - 1, WordClass::kBoundaryComp) || b == "," || b == "and" || b == "or" || b == "but" ||
+        tokens_[before - 1].kind == TokenKind::kOpenQuote || tokens_[before - 1].kind == TokenKind::kCloseQuote)
+      return false;
+    return true;
   }
 
   // Best match per head, then greedy by score over non-overlapping literals.

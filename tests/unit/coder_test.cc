@@ -231,6 +231,9 @@ const CoderCase kEnglish[] = {
     {"they is not one spokesman", "en", "2024-05-01", "A spokesman said they had attacked Iraq.", {}},
     {"they may be the police", "en", "2024-05-01", "Kenyan police said they had arrested five men.",
      {{"KENCOP", "-", "17"}}},
+    {"an -s form after an adjective is a plural noun, not a verb with its own subject", "en", "2024-05-01",
+     "Canada announced economic sanctions against Russian banks.", {{"CAN", "RUS", "16"}}},
+    {"an -s form after its subject is a verb", "en", "2024-05-01", "Russia attacks Ukraine again.", {{"RUS", "UKR", "19"}}},
     {"event-free: markets", "en", "2024-05-01", "Shares of the company fell sharply in Tokyo trading on Friday.", {}},
     {"event-free: weather", "en", "2024-05-01", "The weather in Paris was mild this week.", {}},
 };
