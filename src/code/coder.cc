@@ -711,10 +711,12 @@ class SentenceCoder {
         return b == "the" || b == "a" || b == "an" || b == "its" || b == "their" || b == "his" || b == "her" || b == "our";
       };
       // Any form right after an article is a noun ("the arrests", "a strike").
+      // And an -ed form after a number ("freed five jailed Americans").
       const bool adjectival =
           english && (article_before() ||
-                      (hw.compare(hw.size() - 2, 2, "ed") == 0 && has_class(i - 1, WordClass::kPrep) &&
-                       tokens_[i - 1].norm != "by"));
+                      (hw.compare(hw.size() - 2, 2, "ed") == 0 &&
+                       ((has_class(i - 1, WordClass::kPrep) && tokens_[i - 1].norm != "by") ||
+                        tokens_[i - 1].kind == TokenKind::kNumber || lex_.is_word(WordClass::kNumberWord, tokens_[i - 1]))));
       const std::vector<PatternFilter>& filters = lex_.pattern_filters();
       for (uint32_t id : *ids) {
         const PatternFilter& f = filters[id];  // dense: the pattern itself is read only if these pass

@@ -234,6 +234,10 @@ const CoderCase kEnglish[] = {
     {"an -s form after an adjective is a plural noun, not a verb with its own subject", "en", "2024-05-01",
      "Canada announced economic sanctions against Russian banks.", {{"CAN", "RUS", "16"}}},
     {"an -s form after its subject is a verb", "en", "2024-05-01", "Russia attacks Ukraine again.", {{"RUS", "UKR", "19"}}},
+    {"high commissioners are envoys", "en", "2024-05-01", "India recalled its high commissioner from Canada.",
+     {{"IND", "CAN", "16"}}},
+    {"an -ed form after a number modifies the noun", "en", "2024-05-01",
+     "Venezuela freed five jailed Americans in a prisoner swap.", {{"VEN", "USA", "08"}}},
     {"event-free: markets", "en", "2024-05-01", "Shares of the company fell sharply in Tokyo trading on Friday.", {}},
     {"event-free: weather", "en", "2024-05-01", "The weather in Paris was mild this week.", {}},
 };
