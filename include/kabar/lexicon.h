@@ -78,6 +78,7 @@ enum class WordClass : uint8_t {
   kStopword, kIrregular, kNameIntro, kPurpose, kAdverb, kDiscard, kVerbContext,
   kAnaphorCountry, kAnaphorGroup, kModifier, kQuantity, kReciprocal, kAnaphorEvent,
   kCoordinator,  // "dan", "and": a clause or phrase joined to the one before
+  kPrepTarget,   // prep.target: "in": a place after it is the target of an event without one
   kCount,       // count.TYPE: arg indexes kCountTypes
   kNumberWord,  // number.N: arg = N
   kMultiplier,  // multiplier.N: arg = N ("ribu", "million")
@@ -118,6 +119,7 @@ enum PatternFlag : uint16_t {
   kPatternNoPassive = 1 << 1, // do not derive the passive
   kPatternTarget = 1 << 2,    // take the first actor after the verb as target
   kPatternPassive = 1 << 3,   // derived passive of another line
+  kPatternNominal = 1 << 4,   // the head is a noun: "air strike on +", "$ invasion of +" (source before the noun)
 };
 
 struct VerbPattern {

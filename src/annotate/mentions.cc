@@ -122,6 +122,9 @@ std::vector<Item> find_items(std::string_view text, const std::vector<Token>& to
     const std::vector<uint32_t>* values = nullptr;  // the tries' own lists: no copies per token
     size_t actor_len = names_at(lex.actor_trie(), i, values);
     const ActorEntry* chosen = nullptr;
+    for (bool retry = true; retry;) {
+    retry = false;
+    bool case_rejected = false;
     if (actor_len) {
       std::string_view matched(text.data() + tokens[i].span.begin,
                                tokens[i + actor_len - 1].span.end - tokens[i].span.begin);
@@ -132,6 +135,22 @@ std::vector<Item> find_items(std::string_view text, const std::vector<Token>& to
       for (uint32_t v : *values) {
         const ActorEntry& e = lex.actors()[v];
         if (!case_ok(e, matched)) continue;
+        // English: every capitalised word of a proper name must be
+        // capitalised in the text ("Russia today" is not Russia Today).
+        if (lex.lang() == "en" && actor_len > 1) {
+          bool ok = true;
+          size_t w = 0;
+          for (size_t k = 0; k < e.name.size() && ok; ++k) {
+            bool word_start = k == 0 || e.name[k - 1] == ' ';
+            if (!word_start) continue;
+            if (w < actor_len && e.name[k] >= 'A' && e.name[k] <= 'Z') {
+              const Token& tk = tokens[i + w];
+              ok = tk.capitalized || tk.kind != TokenKind::kWord;
+            }
+            ++w;
+          }
+          if (!ok) { case_rejected = true; continue; }
+        }
         if (any_date || (date ? e.dates.contains(*date) : e.dates.unbounded())) {
           chosen = &e;
           break;
@@ -140,6 +159,13 @@ std::vector<Item> find_items(std::string_view text, const std::vector<Token>& to
           latest = &e;
       }
       if (!chosen) chosen = latest;
+      // Rejected only for its case: a shorter name inside may still match
+      // ("Russia" in "Russia today").
+      if (!chosen && case_rejected && actor_len > 1) {
+        actor_len = lex.actor_trie().longest_ref(i, i + actor_len - 1, key_at, values);
+        retry = true;
+        continue;
+      }
       // After "berinisial", "bernama", "alias" comes a person's name or
       // initials: "berinisial AS" is not the United States.
       if (chosen && i > first && lex.is_word(WordClass::kNameIntro, tokens[i - 1])) chosen = nullptr;
@@ -148,6 +174,7 @@ std::vector<Item> find_items(std::string_view text, const std::vector<Token>& to
           lex.is_word(WordClass::kPrepLocative, tokens[i - 1]))
         chosen = nullptr;
     }
+    }  // retry
     const std::vector<uint32_t>* agent_values = nullptr;
     size_t agent_len = names_at(lex.agent_trie(), i, agent_values);
     // Initials after "berinisial" are not a role either ("berinisial PM").
@@ -199,6 +226,21 @@ std::vector<Mention> find_mentions(std::string_view text, const std::vector<Toke
       bool via_of = c.end + 1 == it.first && c.items.back().agent && !it.agent &&
                     (joiner == "of" || joiner == "dari" ||
                      (country_item && (joiner == "in" || joiner == "di")));
+      // "a delegation from China", "ministers from the European Union",
+      // "dissidents from Myanmar": a role word joined to the actor it comes
+      // from (a determiner may stand between). Not after a possessive ("its
+      // ambassador from Colombia" is its own envoy) and not for armed forces
+      // ("withdrew troops from Syria" names where they leave).
+      if (!via_of && c.items.size() == 1 && c.items.back().agent && !it.agent && joiner == "from" &&
+          c.items.back().code.find("MIL") == std::string::npos) {
+        uint32_t after = c.end + 1;
+        while (after < it.first && lex.is_word(WordClass::kDeterminer, tokens[after])) ++after;
+        bool possessive_before = c.first > first && (tokens[c.first - 1].norm == "its" ||
+                                                     tokens[c.first - 1].norm == "their" ||
+                                                     tokens[c.first - 1].norm == "his" ||
+                                                     tokens[c.first - 1].norm == "her");
+        via_of = after == it.first && !possessive_before;
+      }
       if (adjacent || via_of) {
         c.items.push_back(it);
         c.end = it.end;
@@ -206,6 +248,25 @@ std::vector<Mention> find_mentions(std::string_view text, const std::vector<Toke
       }
     }
     chunks.push_back({it.first, it.end, {it}});
+  }
+
+  // "Demonstrators in Baghdad", "security forces in Guinea's capital": a
+  // role word with no country of its own takes the country of the
+  // dictionary place right after "in" (English; Indonesian joins "di" to
+  // countries only, above).
+  for (auto& c : chunks) {
+    if (c.end + 1 >= end || tokens[c.end].norm != "in" || !tokens[c.end + 1].capitalized) continue;
+    if (!std::all_of(c.items.begin(), c.items.end(), [](const Item& i) { return i.agent; })) continue;
+    std::vector<uint32_t> values;
+    size_t len = lex.place_trie().longest(c.end + 1, end, lex.id_at(tokens), values);
+    if (!len) continue;
+    const uint32_t place_end = c.end + 1 + static_cast<uint32_t>(len);
+    bool clash = std::any_of(items.begin(), items.end(),
+                             [&](const Item& i) { return i.first < place_end && i.end > c.end + 1; });
+    if (clash) continue;
+    const PlaceEntry& pe = lex.places()[values.front()];
+    c.items.push_back({c.end + 1, place_end, false, pe.country, kActorCountry, pe.ref});
+    c.end = place_end;
   }
 
   // 3. Coordination.
@@ -217,9 +278,19 @@ std::vector<Mention> find_mentions(std::string_view text, const std::vector<Toke
   for (size_t c = 0; c < chunks.size();) {
     size_t last = c;
     bool used_word_coordinator = false;
-    while (last + 1 < chunks.size() && chunks[last].end + 1 == chunks[last + 1].first &&
-           is_coordinator(chunks[last].end)) {
-      if (tokens[chunks[last].end].norm != ",") used_word_coordinator = true;
+    while (last + 1 < chunks.size()) {
+      const uint32_t gap = chunks[last].end;
+      if (chunks[last].end + 1 == chunks[last + 1].first && is_coordinator(gap)) {
+        if (tokens[gap].norm != ",") used_word_coordinator = true;
+      } else if (chunks[last].end + 2 == chunks[last + 1].first && tokens[gap].norm == "," &&
+                 is_coordinator(gap + 1) && tokens[gap + 1].norm != ",") {
+        used_word_coordinator = true;  // a serial comma: "Poland, Lithuania, and Latvia"
+      } else if (chunks[last].end + 2 == chunks[last + 1].first && tokens[gap].norm == "and" &&
+                 tokens[gap + 1].norm == "the") {
+        used_word_coordinator = true;  // "Indonesia and the Philippines"
+      } else {
+        break;
+      }
       ++last;
     }
     // A list joined only by commas is an apposition, not a coordination:
@@ -258,6 +329,22 @@ std::vector<Mention> find_mentions(std::string_view text, const std::vector<Toke
           a.code = a.country + shared_role;
         }
     m.after_prep = m.first_token > first && lex.is_word(WordClass::kPrep, tokens[m.first_token - 1]);
+    // "Thousands of demonstrators", "a group of students": a quantity before
+    // "of" makes the actor the head of its noun phrase, free to be a subject.
+    if (m.after_prep && tokens[m.first_token - 1].norm == "of" && m.first_token >= first + 2) {
+      const uint32_t of = m.first_token - 1;
+      if (tokens[of - 1].kind == TokenKind::kNumber &&
+          !(of - 1 > first && lex.is_word(WordClass::kPrep, tokens[of - 2])))
+        m.after_prep = false;
+      for (uint32_t s = of >= first + 3 ? of - 3 : first; s < of && m.after_prep; ++s) {
+        size_t len = 0;
+        // Not when the quantity is itself a preposition's object ("a rally
+        // by thousands of workers").
+        if (lex.word_phrase(s, end, lex.id_at(tokens), WordClass::kQuantity, len) && s + len == of + 1 &&
+            !(s > first && lex.is_word(WordClass::kPrep, tokens[s - 1])))
+          m.after_prep = false;
+      }
+    }
     out.push_back(std::move(m));
     c = last + 1;
   }

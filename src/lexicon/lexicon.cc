@@ -375,7 +375,7 @@ class LexiconBuilder {
         {"anaphor.country", WordClass::kAnaphorCountry}, {"anaphor.group", WordClass::kAnaphorGroup},
         {"modifier", WordClass::kModifier}, {"quantity", WordClass::kQuantity},
         {"reciprocal", WordClass::kReciprocal}, {"anaphor.event", WordClass::kAnaphorEvent},
-        {"coordinator", WordClass::kCoordinator},
+        {"coordinator", WordClass::kCoordinator}, {"prep.target", WordClass::kPrepTarget},
         {"tone.positive", WordClass::kTonePositive}, {"tone.negative", WordClass::kToneNegative},
         {"reference.self", WordClass::kSelfReference}};
     // Place cues carry the kabar/gazetteer.h GeoCue they signal.
@@ -682,6 +682,7 @@ class LexiconBuilder {
           } else if (fields[i] == "recip") flags |= kPatternRecip;
           else if (fields[i] == "nopassive") flags |= kPatternNoPassive;
           else if (fields[i] == "target") flags |= kPatternTarget;
+          else if (fields[i] == "nominal") flags |= kPatternNominal | kPatternNoPassive;
           else { error(line.ref, fmt::format("unknown pattern flag '{}'", fields[i])); ok = false; }
         }
         if (!ok) continue;

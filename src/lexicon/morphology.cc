@@ -177,6 +177,33 @@ class EnglishMorphology : public VerbMorphology {
         if (el.kind == PatternElement::kWords) ++p.literal_count;
       out.push_back(std::move(p));
     }
+    // The reduced relative of conflict verbs (roots 11-20): "militants
+    // killed by troops", "a journalist detained by the police" — the
+    // participle right after its noun, the agent after "by" required.
+    // Cooperative participles ("rebels backed by Iran") describe rather
+    // than report, and are left out.
+    if (active.code.size() >= 2 && active.code.compare(0, 2, "11") >= 0 && active.code.compare(0, 2, "20") <= 0) {
+      VerbPattern p;
+      p.code = active.code;
+      p.converse = active.converse;
+      p.flags = static_cast<uint16_t>((active.flags & ~kPatternRecip) | kPatternPassive);
+      p.ref = active.ref;
+      p.elements.push_back(slot(PatternElement::kTarget));
+      p.elements.push_back(words(participles));
+      std::string text = "+ " + join_forms(participles);
+      for (size_t i = 2; i + 1 < active.elements.size(); ++i) {
+        p.elements.push_back(active.elements[i]);
+        text += " …";
+      }
+      p.elements.push_back(words({"by"}));
+      p.elements.push_back(slot(PatternElement::kSource));
+      text += " by $";
+      p.head = 1;
+      p.text = text;
+      for (const auto& el : p.elements)
+        if (el.kind == PatternElement::kWords) ++p.literal_count;
+      out.push_back(std::move(p));
+    }
     return out;
   }
 
@@ -253,10 +280,17 @@ std::vector<std::string> english_regular_forms(std::string_view base_sv) {
   // Consonant doubling (ban → banned, stop → stopping, but visit → visited):
   // offer both spellings for a final consonant-vowel-consonant; the wrong one
   // never occurs in text.
-  if (b.size() >= 3 && !is_vowel(last) && is_vowel(prev) && !is_vowel(b[b.size() - 3]) &&
+  // ("qu" spells a consonant: equip → equipped.)
+  const bool qu = b.size() >= 4 && b[b.size() - 3] == 'u' && b[b.size() - 4] == 'q';
+  if (b.size() >= 3 && !is_vowel(last) && is_vowel(prev) && (!is_vowel(b[b.size() - 3]) || qu) &&
       last != 'w' && last != 'x' && last != 'y') {
     add_unique(out, b + last + "ed");
     add_unique(out, b + last + "ing");
+  }
+  // -ic verbs take a k: traffic → trafficked, panic → panicking.
+  if (ends("ic")) {
+    add_unique(out, b + "ked");
+    add_unique(out, b + "king");
   }
   return out;
 }

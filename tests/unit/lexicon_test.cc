@@ -145,6 +145,8 @@ TEST(MorphologyTest, EnglishRegularForms) {
       {"visit", {"visits", "visited", "visiting"}},
       {"accuse", {"accuses", "accused", "accusing"}},
       {"criticise", {"criticises", "criticised"}},
+      {"equip", {"equips", "equipped", "equipping"}},
+      {"traffic", {"traffics", "trafficked", "trafficking"}},
   };
   for (const auto& c : cases) {
     auto forms = english_regular_forms(c.base);
