@@ -606,20 +606,40 @@ class VerbConverter {
   bool synset_alternatives(const std::string& name, std::vector<std::string>& out, int depth = 0) {
     auto it = synsets_.find(name);
     if (it == synsets_.end() || depth > 8) return false;
-    for (const auto& m : it->second) {
-      if (!m.empty() && m[0] == '&') {
-        // A member that is a synset, or a phrase built around one: "&TIETYPES_MEMOS".
-        std::string rest;
-        std::string inner = longest_synset(m, rest);
+    for (const auto& m : it->second) expand_phrase(m, out, depth);
+    return !out.empty();
+  }
+
+  // A synset member as kabar phrases: its words, with every synset named
+  // anywhere in it ("&TIETYPES_MEMOS", "MEMOS_ON_&TIETYPES") replaced by each
+  // of its members in turn (at most 256 phrases).
+  void expand_phrase(const std::string& text, std::vector<std::string>& out, int depth) {
+    std::vector<std::string> phrases{""};
+    size_t i = 0;
+    auto append = [&](const std::vector<std::string>& alts) {
+      std::vector<std::string> next;
+      for (const auto& p : phrases)
+        for (const auto& a : alts)
+          if (next.size() < 256) next.push_back(p.empty() ? a : p + " " + a);
+      phrases = std::move(next);
+    };
+    while (i < text.size()) {
+      if (text[i] == '&') {
+        std::string rest, name = longest_synset(text.substr(i), rest);
         std::vector<std::string> sub;
-        if (inner.empty() || !synset_alternatives(inner, sub, depth + 1)) continue;
-        for (const auto& s : sub) out.push_back(rest.empty() ? s : s + " " + phrase_words(rest));
+        if (name.empty() || !synset_alternatives(name, sub, depth + 1)) return;  // unknown: the member is dropped
+        append(sub);
+        i += name.size();
+        while (i < text.size() && text[i] == '_') ++i;
         continue;
       }
-      std::string w = phrase_words(m);
-      if (!w.empty()) out.push_back(w);
+      size_t amp = text.find('&', i);
+      std::string words = phrase_words(std::string_view(text).substr(i, amp == std::string::npos ? std::string::npos : amp - i));
+      if (!words.empty()) append({words});
+      i = amp == std::string::npos ? text.size() : amp;
     }
-    return !out.empty();
+    for (auto& p : phrases)
+      if (!p.empty()) out.push_back(std::move(p));
   }
 
   // The longest defined synset name at the start of `text` ("&TIETYPES_MEMOS"
