@@ -530,19 +530,34 @@ class VerbConverter {
   // regular English endings the peers add: {depart|departs|departed|…}.
   // A listed form (`endings` false), or one already inflected ("CALLED_"),
   // stays as it is.
-  static std::string verb_words(const std::string& text, bool endings = true) {
+  std::string verb_words(const std::string& text, bool endings = true) const {
     std::string t = text;
     const bool doubling = !t.empty() && t.back() == '=';
     if (doubling) t.back() = '_';
+    // PETRARCH conjugates its verbs itself, exactly (no stems): "DEPART"
+    // is depart, departs, departed, departing, and never "departx".
+    if (fmt_ == Format::kPetrarch && !t.empty() && t.back() != '_') t += '_';
     std::string words = phrase_words(t);
     if (words.find(' ') != std::string::npos || words.empty() || words.back() == '*' || !endings) return words;
     auto ends = [&](std::string_view e) { return words.size() > e.size() + 1 && words.compare(words.size() - e.size(), e.size(), e) == 0; };
     if (ends("ed") || ends("ing")) return words;
-    std::set<std::string> forms{words, words + "s", words + "es", words + "ed", words + "d", words + "ing", words + "en"};
     const char last = words.back();
-    if (last == 'e') { forms.insert(words.substr(0, words.size() - 1) + "ing"); }
-    if (last == 'y' && words.size() > 2) { forms.insert(words.substr(0, words.size() - 1) + "ies"); forms.insert(words.substr(0, words.size() - 1) + "ied"); }
-    if (doubling) { forms.insert(words + last + "ed"); forms.insert(words + last + "ing"); }
+    const std::string stem = words.substr(0, words.size() - 1);
+    const bool consonant_y = last == 'y' && words.size() > 2 && std::string_view("aeiou").find(words[words.size() - 2]) == std::string_view::npos;
+    std::set<std::string> forms{words};
+    if (fmt_ == Format::kPetrarch) {
+      // Regular English: -s/-es/-ies, -ed/-d/-ied, -ing (e dropped).
+      const bool sibilant = last == 's' || last == 'x' || last == 'z' || ends("ch") || ends("sh");
+      forms.insert(consonant_y ? stem + "ies" : sibilant ? words + "es" : words + "s");
+      forms.insert(consonant_y ? stem + "ied" : last == 'e' ? words + "d" : words + "ed");
+      forms.insert(last == 'e' && !ends("ee") ? stem + "ing" : words + "ing");
+    } else {
+      // TABARI's endings, added as they are: S, ES, ED, D, ING, EN.
+      forms.insert({words + "s", words + "es", words + "ed", words + "d", words + "ing", words + "en"});
+      if (last == 'e') forms.insert(stem + "ing");
+      if (consonant_y) forms.insert({stem + "ies", stem + "ied"});
+    }
+    if (doubling) forms.insert({words + last + "ed", words + last + "ing"});
     std::string g = "{";
     for (const auto& f : forms) g += (g.size() > 1 ? "|=" : "=") + f;
     return g + "}";
