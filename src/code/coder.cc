@@ -1423,9 +1423,9 @@ class SentenceCoder {
     }
     // A slot filled with the same mention as the subject is not a target.
     if (m.target.mention >= 0 && !sources.empty() && mentions_[m.target.mention].span == subj_span) targets.clear();
-    // TABARI reads a passive itself: "X was opposed (fiercely, earlier) by Y"
-    // with a pattern that places no actor is Y → X.
-    if (lex_.tabari_subjects() && (p.flags & kPatternTarget) && p.elements.front().kind == PatternElement::kSource &&
+    // TABARI reads a passive itself, PETRARCH from its parse: "X was opposed
+    // (fiercely, earlier) by Y" with a pattern that places no actor is Y → X.
+    if (in_.lexicon->peer_codes() && (p.flags & kPatternTarget) && p.elements.front().kind == PatternElement::kSource &&
         !sources.empty()) {
       uint32_t b = m.head;
       auto adverb = [&](uint32_t t) {

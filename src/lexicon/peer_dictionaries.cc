@@ -137,7 +137,12 @@ std::string phrase_words(std::string_view name) {
   std::string out, word;
   auto flush = [&](bool exact) {
     if (word.empty()) return;
-    if (!out.empty()) out += ' ';
+    // PETRARCH writes contractions as TreeBank splits them ("DID N'T"); in
+    // text they are one word ("didn't").
+    const bool clitic = word.size() == 3 && (word[0] == 'N' || word[0] == 'n') && word[1] == '\'' &&
+                        (word[2] == 'T' || word[2] == 't');
+    if (clitic && !out.empty() && out.back() == '*') out.pop_back();
+    if (!out.empty() && !clitic) out += ' ';
     out += lower(word);
     if (!exact && word.back() != '.' && std::isalnum(static_cast<unsigned char>(word.back()))) out += '*';
     word.clear();
