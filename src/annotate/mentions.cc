@@ -272,7 +272,9 @@ std::vector<Mention> find_mentions(std::string_view text, const std::vector<Toke
   // 3. Coordination.
   auto is_coordinator = [&](uint32_t tok) {
     const std::string& n = tokens[tok].norm;
-    return n == "dan" || n == "serta" || n == "and" || n == "&" || n == ",";
+    // The peers also coordinate with "or" and "nor" ("Neither X nor Y").
+    return n == "dan" || n == "serta" || n == "and" || n == "&" || n == "," ||
+           (lex.peer_actors() && (n == "or" || n == "nor"));
   };
   std::vector<Mention> out;
   for (size_t c = 0; c < chunks.size();) {

@@ -1590,7 +1590,10 @@ class SentenceCoder {
       out.push_back(std::move(ce));
     };
     if (!targets.empty() && m.target.mention >= 0) sentence_targets_ = targets;
-    if (targets.empty() && ((p.flags & kPatternRecip) || m.reciprocal) && sources.size() >= 2) {
+    // With peer dictionaries every verb is reciprocal over a compound
+    // source that has no target, as the peers code ("Fornost and Gondor
+    // welcomed …" → FOR→GON and GON→FOR).
+    if (targets.empty() && ((p.flags & kPatternRecip) || m.reciprocal || in_.lexicon->peer_codes()) && sources.size() >= 2) {
       for (size_t a = 0; a < sources.size(); ++a)
         for (size_t b = 0; b < sources.size(); ++b)
           if (a != b) make(&sources[a], &sources[b], p.code);
