@@ -216,7 +216,7 @@ std::vector<Mention> find_mentions(std::string_view text, const std::vector<Toke
       // Modifiers may stand between a role and its country: "Pemimpin
       // terpilih Hong Kong", "the new Iranian foreign minister".
       uint32_t gap_end = c.end;
-      while (gap_end < it.first && lex.is_word(WordClass::kModifier, tokens[gap_end])) ++gap_end;
+      while (!lex.peer_actors() && gap_end < it.first && lex.is_word(WordClass::kModifier, tokens[gap_end])) ++gap_end;
       bool adjacent = c.end == it.first || (gap_end == it.first && (c.items.back().agent || it.agent));
       // "President of Russia", "duta besar dari Ukraina", and for a bare
       // country also "a court in Guyana", "polisi di Malaysia".

@@ -790,7 +790,9 @@ class SentenceCoder {
       const std::string& hw = tokens_[i].norm;
       // Likewise an -ing form after a determiner is a noun ("the offering",
       // "the meeting").
-      const bool english = lex_.has_class_words(WordClass::kVerbContext) && i > first_ && hw.size() > 4;
+      // (kabar's own reading of English: peer dictionaries bring theirs.)
+      const bool english = lex_.has_class_words(WordClass::kVerbContext) && i > first_ && hw.size() > 4 &&
+                           !lex_.peer_actors();
       auto article_before = [&] {  // "the", "a", a possessive: not "both", "all" (pronouns too)
         const std::string& b = tokens_[i - 1].norm;
         return b == "the" || b == "a" || b == "an" || b == "its" || b == "their" || b == "his" || b == "her" || b == "our";
@@ -916,6 +918,7 @@ class SentenceCoder {
   // Languages without verb.context words (Indonesian) skip the test.
   bool base_form_is_verb(const PatternFilter& f, uint32_t pattern, uint32_t head) const {
     if (f.flags & (kPatternPassive | kPatternNominal)) return true;
+    if (lex_.peer_actors()) return true;  // the peers' verbs are read by their own rules
     const uint32_t word = lex_.word_id(tokens_[head]);
     bool is_base = false;
     if (f.base_count <= PatternFilter::kInlineBases) {
