@@ -276,6 +276,26 @@ std::vector<Mention> find_mentions(std::string_view text, const std::vector<Toke
     return n == "dan" || n == "serta" || n == "and" || n == "&" || n == "," ||
            (lex.peer_actors() && (n == "or" || n == "nor"));
   };
+  // Between two chunks: coordinators (a comma, a word) with at most three
+  // lower-case words after the last one.
+  auto peer_coordination = [&](uint32_t from, uint32_t to, bool& word_coordinator) {
+    bool any = false, word = false;
+    int fillers = 0;
+    for (uint32_t t = from; t < to; ++t) {
+      if (is_coordinator(t) && fillers == 0) {
+        any = true;
+        word |= tokens[t].norm != ",";
+        continue;
+      }
+      // (Not a verb: "Sudland and accused Ostmark" is no compound.)
+      const uint32_t stem = lex.stem_id(tokens[t]);
+      const bool verb = lex.patterns_for_head(tokens[t]) || (stem && lex.patterns_for_head(stem));
+      if (!any || verb || tokens[t].kind != TokenKind::kWord || tokens[t].capitalized || ++fillers > 3) return false;
+    }
+    if (!any) return false;
+    word_coordinator |= word;
+    return true;
+  };
   std::vector<Mention> out;
   for (size_t c = 0; c < chunks.size();) {
     size_t last = c;
@@ -290,6 +310,9 @@ std::vector<Mention> find_mentions(std::string_view text, const std::vector<Toke
       } else if (chunks[last].end + 2 == chunks[last + 1].first && tokens[gap].norm == "and" &&
                  tokens[gap + 1].norm == "the") {
         used_word_coordinator = true;  // "Indonesia and the Philippines"
+      } else if (lex.peer_actors() && peer_coordination(gap, chunks[last + 1].first, used_word_coordinator)) {
+        // The peers' compounds allow articles and adjectives before a
+        // member: "Fornost and the evil awful Gondor", "Mordor, the Shire, …".
       } else {
         break;
       }

@@ -249,6 +249,12 @@ void convert_actors(const std::string& path, const std::string& display, Format 
                      [](const ActorCode& a, const ActorCode& b) { return !a.dates.unbounded() && b.dates.unbounded(); });
     for (const auto& c : cur.codes) {
       if (c.code == "###") {
+        // kabar's discards have no dates: a dated discard, or one beside
+        // other codes ("ENT [### <890101] [ENT]"), is left out.
+        if (!c.dates.unbounded() || cur.codes.size() > 1) {
+          em.warn(cur.line, "a dated discard [###] is not converted");
+          continue;
+        }
         for (const auto& n : cur.names) {
           std::string w = phrase_words(n);
           w.erase(std::remove(w.begin(), w.end(), '*'), w.end());

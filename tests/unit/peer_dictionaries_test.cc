@@ -235,6 +235,8 @@ TEST_F(PeerCodingTest, CodesWithThePeersSemantics) {
       {"Norland praised Sudland and accused Ostmark.", "2015-06-01", {"NOR/SUD/051", "NOR/OST/112"}},
       // A compound source with no target: each acts on the other; "nor" coordinates.
       {"Neither Norland nor Sudland praised the plan.", "2015-06-01", {"NOR/SUD/051", "SUD/NOR/051"}},
+      // Compounds allow articles and adjectives before a member, not verbs.
+      {"Norland and the brave Sudland praised Ostmark.", "2015-06-01", {"NOR/OST/051", "SUD/OST/051"}},
       // TABARI's own passive, for a pattern that places no actor.
       {"Sudland was warmly praised by Norland.", "2015-06-01", {"NOR/SUD/051"}},
   };
