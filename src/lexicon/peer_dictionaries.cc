@@ -80,8 +80,9 @@ class Emitter {
   ConvertedFile file_;
 };
 
-// The lines of a file without comments: TABARI's ';' (and a '#' opening a
-// line), PETRARCH's '#' and '<!-- … -->' blocks.
+// The lines of a file without comments: ";" (TABARI's, also in PETRARCH
+// files that inherited TABARI lines), "#" (opening a line in TABARI's files,
+// anywhere in PETRARCH's) and PETRARCH's "<!-- … -->" blocks.
 std::vector<std::pair<size_t, std::string>> clean_lines(const std::string& path, Format fmt) {
   std::vector<std::pair<size_t, std::string>> out;
   std::ifstream in(path);
@@ -99,7 +100,7 @@ std::vector<std::pair<size_t, std::string>> clean_lines(const std::string& path,
       }
       if (raw.compare(i, 4, "<!--") == 0) { in_html_comment = true; i += 3; continue; }
       if (raw[i] == '#' && (fmt == Format::kPetrarch || trim(std::string_view(s)).empty())) break;
-      if (raw[i] == ';' && fmt == Format::kTabari) break;
+      if (raw[i] == ';') break;  // TABARI's comments, which PETRARCH's files inherited
       s += raw[i];
     }
     // Keep leading tabs (Phoenix date lines) recognisable after trimming.
