@@ -51,6 +51,7 @@ struct Match {
 
 class SentenceCoder {
  public:
+  static constexpr uint32_t kPeerGap = 8;  // the longest gap in a peer's pattern (kabar's own: 4)
   SentenceCoder(const SentenceInput& in, Discourse& discourse, const CodeOptions& options, Trace* trace)
       : in_(in), tokens_(*in.tokens), lex_(*in.lex), mentions_(*in.mentions), discourse_(discourse),
         options_(options), trace_(trace), first_(in.sentence->first_token), end_(in.sentence->end_token) {
@@ -469,8 +470,13 @@ class SentenceCoder {
         return false;
       }
       case PatternElement::kGap: {
-        for (uint32_t k = 0; k <= 4 && t + k <= end_; ++k) {
-          if (k > 0 && (boundary_[t + k - 1 - first_])) break;
+        // Peer dictionaries' gaps are the peers' spaces: they reach further
+        // and across clause words ("ALLOW … REAL_PLEASANT" over "that Mordor
+        // isn't a").
+        const bool peer = in_.lexicon->peer_codes();
+        const uint32_t max_gap = peer ? kPeerGap : 4;
+        for (uint32_t k = 0; k <= max_gap && t + k <= end_; ++k) {
+          if (k > 0 && !peer && (boundary_[t + k - 1 - first_])) break;
           if (match_forward(p, ei + 1, t + k, m)) return true;
         }
         return false;
@@ -600,12 +606,14 @@ class SentenceCoder {
           m.lit_first = lit_first;
         }
         return false;
-      case PatternElement::kGap:
-        for (uint32_t k = 0; k <= 4 && t >= first_ + k; ++k) {
-          if (k > 0 && boundary_[t - k - first_]) break;
+      case PatternElement::kGap: {
+        const bool peer = in_.lexicon->peer_codes();
+        for (uint32_t k = 0; k <= (peer ? kPeerGap : 4u) && t >= first_ + k; ++k) {
+          if (k > 0 && !peer && boundary_[t - k - first_]) break;
           if (match_back(p, ei - 1, t - k, m)) return true;
         }
         return false;
+      }
       case PatternElement::kSource:
       case PatternElement::kTarget: {
         if (t <= first_) return false;
