@@ -527,6 +527,7 @@ class VerbConverter {
     for (const auto& f : all) {
       Verb v;
       v.head = verb_words(f, &f == &all.front());
+      if (v.head.empty()) { em_.warn(n, fmt::format("verb '{}' has no word", f)); continue; }
       v.single = v.head.find(' ') == std::string::npos;
       v.code = code;
       block_.verbs.push_back(v);
@@ -583,6 +584,7 @@ class VerbConverter {
       if (f.empty()) continue;
       Verb v;
       v.head = verb_words(fmt_ == Format::kPetrarch && f.back() != '_' ? std::string(f) + "_" : std::string(f), false);
+      if (v.head.empty()) { em_.warn(n, fmt::format("verb form '{}' has no word", f)); continue; }
       v.single = v.head.find(' ') == std::string::npos;
       v.code = block_.verbs.back().code;
       block_.verbs.push_back(v);
@@ -594,9 +596,9 @@ class VerbConverter {
     if (!words.empty() && words[0] == '{') return "@" + words;  // a group of exact forms
     const size_t sp = words.find(' ');
     const std::string first = words.substr(0, sp);
-    return (first.back() == '*' ? "@" : "@=") + words;
+    return (!first.empty() && first.back() == '*' ? "@" : "@=") + words;
   }
-  static std::string exact_mark(const std::string& word) { return word.back() == '*' ? word : "=" + word; }
+  static std::string exact_mark(const std::string& word) { return !word.empty() && word.back() == '*' ? word : "=" + word; }
 
   // The head of the current block's verbs for a pattern: one group of the
   // single-word verbs, each multi-word verb apart.

@@ -145,13 +145,15 @@ TEST(PeerDictionariesTest, BadLinesAreWarningsNamingFileAndLine) {
                                       "- * WITH_ + [04!]\n"       // 2: bad code
                                       "- WITH_ + [041]\n"         // 3: no verb position
                                       "- * {TALKS | [042]\n"      // 4: unclosed group
-                                      "- * &NOSUCH + [043]\n");  // 5: unknown synset
+                                      "- * &NOSUCH + [043]\n"    // 5: unknown synset
+                                      "___ [044]\n");            // 6: a verb with no word (found by fuzzing)
   const std::string actors = dir.write("bad.actors", "+ORPHAN\nLANDIA [LAN 991301-000101]\n");
   auto p = read_peer_dictionaries({"tabari:" + verbs, "tabari:" + actors});
   ASSERT_TRUE(p.ok()) << p.status().to_string();
   std::set<std::string> where;
   for (const auto& w : p->warnings) where.insert(w.substr(0, w.find(": ")));
   for (const char* expected : {"tabari:bad.verbs:2", "tabari:bad.verbs:3", "tabari:bad.verbs:4", "tabari:bad.verbs:5",
+                               "tabari:bad.verbs:6",
                                "tabari:bad.actors:1", "tabari:bad.actors:2"})
     EXPECT_TRUE(where.count(expected)) << expected << " not reported; warnings: " << ::testing::PrintToString(p->warnings);
   // The good line survives.
