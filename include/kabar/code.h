@@ -53,8 +53,20 @@ struct SentenceInput {
   const Lexicon* lexicon;
 };
 
+// TABARI's run-time settings, which its validation records change as they go
+// ({ OPTION: … }); they apply with peer dictionaries only.
+struct PeerSettings {
+  std::string default_source, default_target;  // DEFAULT: SOURCE [X] … TARGET [Y]: a missing actor's code
+  size_t minimum_words = 0;                     // SET: MINIMUM WORDS = N: shorter sentences are not coded
+  enum class Unit : uint8_t { kClause, kSentence, kAll } unit = Unit::kClause;  // SET: CODE BY CLAUSE | BY SENTENCE | ALL
+  // Reads one TABARI option ("DEFAULT: OFF", "SET: CODE ALL", …) into the
+  // settings; false when kabar does not implement it.
+  bool apply(std::string_view option);
+};
+
 struct CodeOptions {
   bool keep_suppressed = false;  // output negated and denied events too
+  PeerSettings peer;
 };
 
 std::vector<CodedEvent> code_sentence(const SentenceInput& in, Discourse& discourse,

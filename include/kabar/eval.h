@@ -40,6 +40,9 @@ struct GoldRecord {
   std::optional<Date> date;
   std::vector<GoldEvent> events;
   bool no_events = false;  // the record says explicitly that nothing is coded
+  // TABARI settings the record changes before it is coded ("SET: CODE ALL",
+  // "DEFAULT: OFF"): they hold for the records after it too.
+  std::vector<std::string> options;
 };
 
 enum class GoldKind { kCameo, kPlover };
@@ -81,6 +84,7 @@ struct EvalResult {
     std::string id, text, expected, got;
   };
   std::vector<Failure> failures;
+  std::vector<std::string> unsupported_options;  // "record: option" for settings kabar does not implement
 };
 
 EvalResult evaluate(const GoldFile& gold, const Pipeline& pipeline, const EvalOptions& options);

@@ -31,6 +31,7 @@ struct PipelineOptions {
   // Article-level annotations that only the store and the GKG read (quotes,
   // tone). Off where output is events alone: they cost about 8 % of coding.
   bool article_annotations = true;
+  PeerSettings peer;  // TABARI's settings, with peer dictionaries (kabar/code.h)
 };
 
 struct ArticleResult {
@@ -62,6 +63,9 @@ class Pipeline {
 
   const Lexicon& lexicon() const { return lexicon_; }
   const Geocoder& geocoder() const { return geocoder_; }
+  const PipelineOptions& options() const { return options_; }
+  // The same pipeline with other options (the gazetteer shared).
+  Pipeline with_options(PipelineOptions options) const { return Pipeline(lexicon_, std::move(options), geocoder_.gazetteer()); }
 
  private:
   const Lexicon& lexicon_;

@@ -3,10 +3,12 @@
 //   clauses → candidate matches per head → best non-overlapping matches →
 //   source/target → modality → events (one per actor pair).
 #include <algorithm>
+#include <charconv>
 #include <unordered_map>
 #include <fmt/format.h>
 
 #include "kabar/code.h"
+#include "util/strings.h"
 
 namespace kabar {
 namespace {
@@ -65,6 +67,15 @@ class SentenceCoder {
   }
 
   std::vector<CodedEvent> run() {
+    // TABARI's SET: MINIMUM WORDS: a shorter sentence is not coded.
+    if (in_.lexicon->peer_codes() && options_.peer.minimum_words) {
+      size_t words = 0;
+      for (uint32_t i = first_; i < end_; ++i) words += tokens_[i].kind == TokenKind::kWord;
+      if (words < options_.peer.minimum_words) {
+        note(fmt::format("{} words, fewer than the minimum {}: not coded", words, options_.peer.minimum_words));
+        return {};
+      }
+    }
     // Sport and other non-political registers borrow the verbs of conflict
     // ("menahan imbang", "bombarded the goal"): a discard phrase anywhere in
     // the sentence means it is not coded, as TABARI's and PETRARCH's discard
@@ -106,9 +117,11 @@ class SentenceCoder {
       // with their dictionaries, so does kabar. TABARI's clauses are split
       // at "and" and "but" only: a verb's unit is the number of those words
       // before it; PETRARCH's are kabar's own.
-      if (in_.lexicon->peer_codes()) {
+      if (in_.lexicon->peer_codes() && options_.peer.unit != PeerSettings::Unit::kAll) {
         size_t unit = 0;
-        if (lex_.tabari_subjects()) {
+        if (options_.peer.unit == PeerSettings::Unit::kSentence) {
+          unit = 0;  // one coded verb in the sentence
+        } else if (lex_.tabari_subjects()) {
           for (uint32_t t = first_; t < m.head; ++t) unit += tokens_[t].norm == "and" || tokens_[t].norm == "but";
         } else if (const Clause* c = clause_for(m.head)) {
           unit = static_cast<size_t>(c - clauses_.data());
@@ -1527,7 +1540,9 @@ class SentenceCoder {
     // victim of its own.
     const Clause* head_clause = clause_for(m.head);
     const bool main_clause = head_clause && (head_clause->opener == Opener::kNone || head_clause->opener == Opener::kReport);
-    if (sources.empty() && !(passive_shape && victim_event && happened && main_clause && !targets.empty())) {
+    const bool peer_default_source = in_.lexicon->peer_codes() && !options_.peer.default_source.empty();
+    if (sources.empty() && !peer_default_source &&
+        !(passive_shape && victim_event && happened && main_clause && !targets.empty())) {
       note(fmt::format("  {} {}{}: no source actor — no event", p.code, tok(m.head), passive));
       return;
     }
@@ -1556,6 +1571,14 @@ class SentenceCoder {
     auto make = [&](const ActorRef* s, const ActorRef* t, const std::string& written_code) {
       // TABARI and PETRARCH code an event only with both actors; with their
       // dictionaries kabar does the same.
+      // TABARI's default actors stand in for a missing one (DEFAULT: SOURCE [X] …).
+      ActorRef default_source, default_target;
+      if (in_.lexicon->peer_codes()) {
+        default_source.code = options_.peer.default_source;
+        default_target.code = options_.peer.default_target;
+        if ((!s || s->code.empty()) && !default_source.code.empty()) s = &default_source;
+        if ((!t || t->code.empty()) && !default_target.code.empty()) t = &default_target;
+      }
       // A null actor ([---]) is read and never coded.
       auto uncoded = [](const ActorRef* a) { return !a || a->code.empty() || a->code.find("---") != std::string::npos; };
       if (in_.lexicon->peer_codes() && (uncoded(s) || uncoded(t))) {
@@ -1611,6 +1634,7 @@ class SentenceCoder {
       return;
     }
     if (sources.empty()) {
+      if (targets.empty() && peer_default_source) make(nullptr, nullptr, p.code);  // both TABARI's defaults
       for (const auto& t : targets) make(nullptr, &t, p.code);
       return;
     }
@@ -1694,6 +1718,42 @@ const char* modality_name(Modality m) {
 // What did not happen, or only might: not an event unless asked for.
 bool modality_suppressed(Modality m) {
   return m == Modality::kNegated || m == Modality::kDenied || m == Modality::kHypothetical;
+}
+
+bool PeerSettings::apply(std::string_view option) {
+  std::string o;
+  for (char c : option) o += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  auto bracket_after = [&](std::string_view key) -> std::string {
+    const size_t k = o.find(key);
+    if (k == std::string::npos) return {};
+    const size_t open = o.find('[', k), close = o.find(']', k);
+    if (open == std::string::npos || close == std::string::npos || close < open) return {};
+    return std::string(trim(std::string_view(o).substr(open + 1, close - open - 1)));
+  };
+  const std::string_view v = trim(std::string_view(o));
+  if (v.rfind("DEFAULT:", 0) == 0) {
+    if (v.find("OFF") != std::string_view::npos) { default_source.clear(); default_target.clear(); return true; }
+    default_source = bracket_after("SOURCE");
+    default_target = bracket_after("TARGET");
+    return true;
+  }
+  if (v.rfind("SET:", 0) == 0) {
+    std::string_view rest = trim(v.substr(4));
+    if (rest.rfind("MINIMUM WORDS", 0) == 0) {
+      const size_t eq = rest.find('=');
+      if (eq == std::string_view::npos) return false;
+      std::string_view n = trim(rest.substr(eq + 1));
+      size_t value = 0;
+      auto r = std::from_chars(n.data(), n.data() + n.size(), value);
+      if (r.ec != std::errc()) return false;
+      minimum_words = value;
+      return true;
+    }
+    if (rest == "CODE ALL") { unit = Unit::kAll; return true; }
+    if (rest == "CODE BY CLAUSE") { unit = Unit::kClause; return true; }
+    if (rest == "CODE BY SENTENCE") { unit = Unit::kSentence; return true; }
+  }
+  return false;
 }
 
 std::vector<CodedEvent> code_sentence(const SentenceInput& in, Discourse& discourse, const CodeOptions& options,

@@ -298,7 +298,12 @@ GoldFile read_tabari_text(const std::string& path, std::string_view s) {
       std::string_view inner = trim(std::string_view(comment).substr(open + 1, close - open - 1));
       if (inner.empty()) continue;  // "coded in {}" in prose
       if (inner == "---" || inner == "###" || inner == "+++") { r.no_events = true; continue; }
-      if (inner.rfind("OPTION", 0) == 0) continue;
+      if (inner.rfind("OPTION", 0) == 0) {
+        std::string_view o = trim(inner.substr(6));
+        if (!o.empty() && o[0] == ':') o = trim(o.substr(1));
+        r.options.emplace_back(o);
+        continue;
+      }
       auto parts = split(inner, '/');
       if (parts.size() != 3) {
         g.skipped.push_back(fmt::format("{}:{}: record {}: cannot read event '{{{}}}'", path, first_line, id, inner));

@@ -61,14 +61,21 @@ EvalResult evaluate(const GoldFile& gold, const Pipeline& pipeline, const EvalOp
   const Codebook& book = pipeline.lexicon().codebook();
   const std::string actors = gold.kind == GoldKind::kPlover ? "country" : options.actors;
   EvalResult result;
+  // TABARI's settings as the records change them, and a pipeline with them.
+  PipelineOptions settings = pipeline.options();
+  std::optional<Pipeline> with_settings;
   for (const auto& rec : gold.records) {
+    for (const auto& o : rec.options) {
+      if (settings.peer.apply(o)) with_settings.emplace(pipeline.with_options(settings));
+      else result.unsupported_options.push_back(rec.id + ": " + o);
+    }
     Article a;
     a.id = rec.id;
     a.text = rec.text;
     a.lang = rec.lang.empty() ? options.default_lang : rec.lang;
     a.date = rec.date;
     a.origin = rec.id;
-    ArticleResult r = pipeline.process(std::move(a));
+    ArticleResult r = (with_settings ? *with_settings : pipeline).process(std::move(a));
 
     auto gold_at = [&](const std::string& level) {
       std::set<Triple> s;
@@ -119,6 +126,9 @@ std::string format_eval(const GoldFile& gold, const EvalResult& r) {
   std::string out;
   out += fmt::format("gold: {} records ({}), {} skipped\n", r.records, gold.format, gold.skipped.size());
   for (const auto& n : gold.notes) out += fmt::format("note: {}\n", n);
+  if (!r.unsupported_options.empty())
+    out += fmt::format("note: {} TABARI settings not implemented, the records coded without them (first: {})\n",
+                       r.unsupported_options.size(), r.unsupported_options.front());
   out += fmt::format("exact records: {} of {} ({:.1f}%)\n", r.exact, r.records,
                      r.records ? 100.0 * static_cast<double>(r.exact) / static_cast<double>(r.records) : 0.0);
   out += fmt::format("{:<8} {:>9} {:>9} {:>9} {:>6} {:>6} {:>6}\n", "level", "precision", "recall", "F1", "tp", "fp", "fn");

@@ -98,7 +98,7 @@ ArticleResult Pipeline::process(Article article, Trace* trace) const {
 
 
   Discourse discourse;
-  CodeOptions code_options{options_.keep_suppressed};
+  CodeOptions code_options{options_.keep_suppressed, options_.peer};
   for (size_t si = 0; si < r.sentences.size(); ++si) {
     const Sentence& s = r.sentences[si];
     SentenceAnnotations& a = r.annotations[si];

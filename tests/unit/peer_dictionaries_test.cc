@@ -245,6 +245,54 @@ TEST_F(PeerCodingTest, CodesWithThePeersSemantics) {
   for (const auto& c : cases) EXPECT_EQ(code(c.text, c.date), c.events) << c.text;
 }
 
+TEST(PeerSettingsTest, ReadsTabariOptions) {
+  struct Case { const char* option; bool known; const char* source; const char* target; size_t min_words; PeerSettings::Unit unit; };
+  const Case cases[] = {
+      {"DEFAULT: SOURCE [DEFSRC] PRIOR TARGET [DEFTAR] AFTER", true, "DEFSRC", "DEFTAR", 0, PeerSettings::Unit::kClause},
+      {"default: source [abc]", true, "ABC", "", 0, PeerSettings::Unit::kClause},
+      {"SET: MINIMUM WORDS = 8", true, "", "", 8, PeerSettings::Unit::kClause},
+      {"SET: CODE ALL", true, "", "", 0, PeerSettings::Unit::kAll},
+      {"SET: CODE BY SENTENCE", true, "", "", 0, PeerSettings::Unit::kSentence},
+      {"SET: MINIMUM WORDS = many", false, "", "", 0, PeerSettings::Unit::kClause},
+      {"COMMA: OFF", false, "", "", 0, PeerSettings::Unit::kClause},
+  };
+  for (const auto& c : cases) {
+    PeerSettings s;
+    EXPECT_EQ(s.apply(c.option), c.known) << c.option;
+    EXPECT_EQ(s.default_source, c.source) << c.option;
+    EXPECT_EQ(s.default_target, c.target) << c.option;
+    EXPECT_EQ(s.minimum_words, c.min_words) << c.option;
+    EXPECT_EQ(s.unit, c.unit) << c.option;
+  }
+  PeerSettings s;
+  s.apply("DEFAULT: SOURCE [X] TARGET [Y]");
+  s.apply("DEFAULT: OFF");
+  EXPECT_TRUE(s.default_source.empty() && s.default_target.empty());
+}
+
+TEST_F(PeerCodingTest, TabariSettingsChangeTheCoding) {
+  auto code_with = [&](const char* option, const std::string& text) {
+    PipelineOptions o{"en", false};
+    EXPECT_TRUE(o.peer.apply(option)) << option;
+    Pipeline pipeline(*lex_, o);
+    std::set<std::string> out;
+    for (const auto& e : pipeline.process(testing::article("t", text, "en", "2015-06-01")).events)
+      out.insert((e.source ? e.source->code : "") + "/" + (e.target ? e.target->code : "") + "/" + e.code);
+    return out;
+  };
+  // Without a target the default stands in; without the setting, no event.
+  EXPECT_EQ(code_with("DEFAULT: TARGET [DEFTAR]", "Norland praised the weather."), std::set<std::string>{"NOR/DEFTAR/051"});
+  EXPECT_EQ(code("Norland praised the weather."), std::set<std::string>{});
+  // Every verb codes with CODE ALL; one per sentence with CODE BY SENTENCE.
+  EXPECT_EQ(code_with("SET: CODE ALL", "Norland praised Sudland accusing Ostmark."),
+            (std::set<std::string>{"NOR/SUD/051", "NOR/OST/112"}));
+  EXPECT_EQ(code_with("SET: CODE BY SENTENCE", "Norland praised Sudland and accused Ostmark."),
+            std::set<std::string>{"NOR/SUD/051"});
+  // A sentence shorter than the minimum is not coded.
+  EXPECT_EQ(code_with("SET: MINIMUM WORDS = 5", "Norland praised Sudland."), std::set<std::string>{});
+  EXPECT_EQ(code_with("SET: MINIMUM WORDS = 3", "Norland praised Sudland."), std::set<std::string>{"NOR/SUD/051"});
+}
+
 TEST_F(PeerCodingTest, EvidenceNamesThePeerFileAndLine) {
   Pipeline pipeline(*lex_, {"en", false});
   ArticleResult r = pipeline.process(testing::article("t", "Norland accused Sudland of spying on its ports.", "en", "2015-06-01"));
