@@ -69,9 +69,12 @@ std::string event_to_json(const Event& e, const Lexicon& lex) {
   append_json_key(o, "source"); actor(o, e.source, lex);
   append_json_key(o, "target"); actor(o, e.target, lex);
   append_json_key(o, "code"); append_json_string(o, e.code);
-  append_json_key(o, "root"); append_json_string(o, e.root);
-  append_json_key(o, "quad"); o += std::to_string(e.quad);
-  append_json_key(o, "goldstein"); o += number(e.goldstein);
+  // A peer dictionary's code the CAMEO codebook lacks has no root, QuadClass
+  // or Goldstein value: null, not a made-up 0.
+  const bool cameo = !e.root.empty();
+  append_json_key(o, "root"); if (cameo) append_json_string(o, e.root); else o += "null";
+  append_json_key(o, "quad"); if (cameo) o += std::to_string(e.quad); else o += "null";
+  append_json_key(o, "goldstein"); if (cameo) o += number(e.goldstein); else o += "null";
   append_json_key(o, "plover"); o += '{';
   append_json_key(o, "type"); if (e.plover_type.empty()) o += "null"; else append_json_string(o, e.plover_type);
   append_json_key(o, "mode"); if (e.plover_mode.empty()) o += "null"; else append_json_string(o, e.plover_mode);
@@ -128,9 +131,12 @@ std::string clean_cell(std::string_view s, size_t max) {
 }  // namespace
 
 std::string event_to_tsv(const Event& e) {
-  return fmt::format("{}\t{}\t{}\t{}\t{}\t{}\t{}\t{:.1f}\t{}\t{}\t{}", e.article, e.sentence,
+  // (Empty QuadClass and Goldstein for a peer code the codebook lacks.)
+  const bool cameo = !e.root.empty();
+  return fmt::format("{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}", e.article, e.sentence,
                      e.date ? e.date->to_string() : "", e.source ? e.source->code : "-",
-                     e.target ? e.target->code : "-", e.code, e.quad, e.goldstein, modality_name(e.modality),
+                     e.target ? e.target->code : "-", e.code, cameo ? std::to_string(e.quad) : "",
+                     cameo ? fmt::format("{:.1f}", e.goldstein) : "", modality_name(e.modality),
                      e.place ? e.place->name : "", clean_cell(e.text, 80));
 }
 
