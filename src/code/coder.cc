@@ -153,6 +153,8 @@ class SentenceCoder {
   uint32_t first_, end_;
   std::vector<uint64_t> classes_;                        // per token: WordClass bit mask
   mutable std::vector<uint32_t> present_;               // the sentence's word ids, sorted (built on first use)
+  mutable std::vector<uint32_t> skip_time_;             // skip_time() by token, UINT32_MAX until asked
+  const bool english_ = lex_.lang() == "en";
   mutable std::vector<uint32_t> keyed_candidates_;     // a long head list narrowed to this sentence
   mutable std::vector<int> phrase_len_;                  // per token: longest phrase, −1 = not looked up yet
   mutable std::vector<uint64_t> phrase_classes_;         // per token: the classes of that phrase's entries
@@ -403,8 +405,16 @@ class SentenceCoder {
 
   // Past a time adjunct at t: "on Friday", "Tuesday", "on March 3",
   // "yesterday", "last night". English only; t itself when there is none.
+  // Memoised per token: the matcher asks for every pattern it tries.
   uint32_t skip_time(uint32_t t) const {
-    if (lex_.lang() != "en") return t;
+    if (!english_ || t >= end_) return t;
+    if (skip_time_.empty()) skip_time_.assign(end_ - first_, UINT32_MAX);
+    uint32_t& known = skip_time_[t - first_];
+    if (known == UINT32_MAX) known = skip_time_uncached(t);
+    return known;
+  }
+
+  uint32_t skip_time_uncached(uint32_t t) const {
     uint32_t u = t;
     while (u < end_) {
       uint32_t v = u;
@@ -897,16 +907,43 @@ class SentenceCoder {
     for (int r = 0; r < f.required; ++r) {
       const uint32_t n = *w++;
       bool found = false;
-      for (uint32_t k = 0; k < n && !found; ++k) found = std::binary_search(present_.begin(), present_.end(), w[k]);
+      for (uint32_t k = 0; k < n && !found; ++k) found = is_present(w[k]);
       if (!found) return false;
       w += n;
     }
     return true;
   }
 
-  // present_: the sorted ids (word, possessive base, stem) of the sentence's tokens.
+  // Whether a word id occurs in the sentence (ensure_present() first): one
+  // array read, where a pattern's alternatives are many.
+  bool is_present(uint32_t id) const {
+    const PresenceMarks& p = presence_marks();
+    return id < p.marks.size() && p.marks[id] == p.stamp;
+  }
+
+  // Per thread, a stamp per vocabulary id: the ids stamped with the current
+  // sentence's number are the ones it has (no clearing between sentences).
+  struct PresenceMarks {
+    uint64_t lexicon = 0;
+    uint32_t stamp = 0;
+    std::vector<uint32_t> marks;
+  };
+  PresenceMarks& presence_marks() const {
+    thread_local PresenceMarks marks;
+    return marks;
+  }
+
+  // present_: the sorted ids (word, possessive base, stem) of the sentence's
+  // tokens, also stamped in presence_marks().
   void ensure_present() const {
     if (present_.empty()) {
+      PresenceMarks& p = presence_marks();
+      if (p.lexicon != lex_.serial() || p.stamp == UINT32_MAX) {
+        p.lexicon = lex_.serial();
+        p.stamp = 0;
+        p.marks.assign(lex_.vocabulary().size() + 1, 0);
+      }
+      ++p.stamp;
       for (uint32_t t = first_; t < end_; ++t) {
         present_.push_back(lex_.word_id(tokens_[t]));
         present_.push_back(lex_.base_id(tokens_[t]));  // "russia's" offers "russia" too
@@ -914,6 +951,8 @@ class SentenceCoder {
       }
       std::sort(present_.begin(), present_.end());
       present_.erase(std::unique(present_.begin(), present_.end()), present_.end());
+      for (uint32_t id : present_)
+        if (id < p.marks.size()) p.marks[id] = p.stamp;
     }
   }
 
