@@ -844,12 +844,30 @@ std::string kind_of(const fs::path& p) {
   return {};
 }
 
+// When the name does not say (PETRARCH-2's "CAMEO.2.0.txt"), the content:
+// pattern lines ("- * …", "--- NAME ---") make a verbs file, "[~CODE]" an
+// agents file, "[CODE]" an actors file.
+std::string kind_by_content(std::ifstream& in) {
+  std::string line;
+  int patterns = 0, agents = 0, actors = 0;
+  for (int n = 0; n < 2000 && std::getline(in, line); ++n) {
+    std::string_view l = trim(std::string_view(line));
+    if (l.rfind("- ", 0) == 0 || l.rfind("---", 0) == 0) ++patterns;
+    else if (l.find("[~") != std::string_view::npos || l.find("~]") != std::string_view::npos) ++agents;
+    else if (l.find('[') != std::string_view::npos) ++actors;
+  }
+  if (patterns >= agents && patterns >= actors && patterns > 0) return "verbs";
+  if (agents > actors) return "agents";
+  return actors > 0 ? "actors" : "";
+}
+
 Status convert_file(const fs::path& p, Format fmt, const std::string& display, PeerDictionaries& out) {
   std::error_code ec;
   if (!fs::is_regular_file(p, ec)) return Status(ErrorCode::kNotFound, fmt::format("{}: no such dictionary file", p.string()));
   std::ifstream probe(p);
   if (!probe) return Status(ErrorCode::kIo, fmt::format("{}: cannot open", p.string()));
-  const std::string kind = kind_of(p);
+  std::string kind = kind_of(p);
+  if (kind.empty() && lower(p.extension().string()) != ".zip") kind = kind_by_content(probe);
   if (lower(p.extension().string()) == ".zip")
     return Status(ErrorCode::kData, fmt::format("{}: compressed dictionaries are not read; unzip it first", p.string()));
   out.sources.push_back(p.string());
@@ -857,7 +875,7 @@ Status convert_file(const fs::path& p, Format fmt, const std::string& display, P
   else if (kind == "actors") convert_actors(p.string(), display, fmt, out);
   else if (kind == "agents") convert_agents(p.string(), display, fmt, out);
   else if (kind == "discards") convert_discards(p.string(), display, fmt, out);
-  else return Status(ErrorCode::kData, fmt::format("{}: not a verbs, actors, agents or discards dictionary (by its name)", p.string()));
+  else return Status(ErrorCode::kData, fmt::format("{}: not a verbs, actors, agents or discards dictionary (by its name or content)", p.string()));
   return Status::Ok();
 }
 
