@@ -111,6 +111,10 @@ INSTANTIATE_TEST_SUITE_P(
                        "verbs",
                        {"--- target nopassive : $ @{=rush|=rushed|=rushes|=rushing}",
                         "072 nopassive : $ @{=rush|=rushed|=rushes|=rushing} ... arms* ... shipment* ... to* ... +"}},
+        // A name that does not say its kind: read by content.
+        ConversionCase{"verbs_by_content", "petrarch", "CAMEO.9.txt", "--- HALT [---] ---\nHALT\n- * TALKS [---]\n", "verbs",
+                       {"--- target nopassive : $ @{=halt|=halted|=halting|=halts}",
+                        "--- target nopassive : $ @{=halt|=halted|=halting|=halts} ... talks*"}},
         ConversionCase{"tabari_actors_dates", "tabari", "t.actors",
                        "ARGENTIN [ARG]\n"
                        "KIRCHNER_  [ARGGOV 031201-071209] [ARGELI >071209]\n"
