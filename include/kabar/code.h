@@ -59,8 +59,12 @@ struct PeerSettings {
   std::string default_source, default_target;  // DEFAULT: SOURCE [X] … TARGET [Y]: a missing actor's code
   size_t minimum_words = 0;                     // SET: MINIMUM WORDS = N: shorter sentences are not coded
   enum class Unit : uint8_t { kClause, kSentence, kAll } unit = Unit::kClause;  // SET: CODE BY CLAUSE | BY SENTENCE | ALL
-  // Reads one TABARI option ("DEFAULT: OFF", "SET: CODE ALL", …) into the
-  // settings; false when kabar does not implement it.
+  // PETRARCH's require_dyad: false codes an event whose source or target is
+  // missing, with the null actor "---" in its place.
+  bool require_dyad = true;
+  // Reads one TABARI option ("DEFAULT: OFF", "SET: CODE ALL", …) or
+  // PETRARCH setting ("CONFIG: require_dyad = false") into the settings;
+  // false when kabar does not implement it.
   bool apply(std::string_view option);
 };
 

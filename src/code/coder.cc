@@ -1579,7 +1579,11 @@ class SentenceCoder {
     // victim of its own.
     const Clause* head_clause = clause_for(m.head);
     const bool main_clause = head_clause && (head_clause->opener == Opener::kNone || head_clause->opener == Opener::kReport);
-    const bool peer_default_source = in_.lexicon->peer_codes() && !options_.peer.default_source.empty();
+    // TABARI's default source, or PETRARCH without require_dyad (with a
+    // target), lets an event stand without a source.
+    const bool peer_default_source =
+        in_.lexicon->peer_codes() &&
+        (!options_.peer.default_source.empty() || (!options_.peer.require_dyad && !targets.empty()));
     if (sources.empty() && !peer_default_source &&
         !(passive_shape && victim_event && happened && main_clause && !targets.empty())) {
       note(fmt::format("  {} {}{}: no source actor — no event", p.code, tok(m.head), passive));
@@ -1618,8 +1622,17 @@ class SentenceCoder {
         if ((!s || s->code.empty()) && !default_source.code.empty()) s = &default_source;
         if ((!t || t->code.empty()) && !default_target.code.empty()) t = &default_target;
       }
-      // A null actor ([---]) is read and never coded.
-      auto uncoded = [](const ActorRef* a) { return !a || a->code.empty() || a->code.find("---") != std::string::npos; };
+      // PETRARCH's require_dyad = false: the null actor stands in for a missing one.
+      ActorRef null_actor;
+      null_actor.code = "---";
+      if (in_.lexicon->peer_codes() && !options_.peer.require_dyad) {
+        if (!s || s->code.empty()) s = &null_actor;
+        if (!t || t->code.empty()) t = &null_actor;
+      }
+      // A null actor ([---]) is read and never coded (unless the dyad is not required).
+      auto uncoded = [&](const ActorRef* a) {
+        return !a || a->code.empty() || (options_.peer.require_dyad && a->code.find("---") != std::string::npos);
+      };
       if (in_.lexicon->peer_codes() && (uncoded(s) || uncoded(t))) {
         note(fmt::format("  {} {}: peer dictionaries need a source and a target — no event", written_code, tok(m.head)));
         return;
@@ -1770,6 +1783,15 @@ bool PeerSettings::apply(std::string_view option) {
     return std::string(trim(std::string_view(o).substr(open + 1, close - open - 1)));
   };
   const std::string_view v = trim(std::string_view(o));
+  if (v.rfind("CONFIG:", 0) == 0) {
+    std::string_view rest = trim(v.substr(7));
+    const size_t eq = rest.find('=');
+    if (eq == std::string_view::npos || trim(rest.substr(0, eq)) != "REQUIRE_DYAD") return false;
+    const std::string_view value = trim(rest.substr(eq + 1));
+    if (value != "TRUE" && value != "FALSE") return false;
+    require_dyad = value == "TRUE";
+    return true;
+  }
   if (v.rfind("DEFAULT:", 0) == 0) {
     if (v.find("OFF") != std::string_view::npos) { default_source.clear(); default_target.clear(); return true; }
     default_source = bracket_after("SOURCE");

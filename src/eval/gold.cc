@@ -100,11 +100,22 @@ GoldFile read_petrarch_xml(const std::string& path, std::string_view s) {
   GoldFile g;
   g.format = "petrarch-xml";
   size_t pos = s.find("<Sentence ");
+  // PETRARCH's <Config option="require_dyad" value="false"> between records
+  // changes its settings for the records after it.
+  std::vector<std::string> pending;
   while (pos != std::string_view::npos) {
     size_t next = s.find("<Sentence ", pos + 1);
     std::string_view block = s.substr(pos, (next == std::string_view::npos ? s.size() : next) - pos);
     size_t tag_end = block.find('>');
     GoldRecord r;
+    r.options = std::move(pending);
+    pending.clear();
+    if (size_t end = block.find("</Text>"); end != std::string_view::npos) {
+      for (size_t c = block.find("<Config", end); c != std::string_view::npos; c = block.find("<Config", c + 1)) {
+        auto a = attributes(block.substr(c + 7, block.find('>', c) - c - 7));
+        pending.push_back(fmt::format("CONFIG: {} = {}", a["option"], a["value"]));
+      }
+    }
     auto attrs = attributes(block.substr(9, tag_end - 9));
     r.id = attrs["id"];
     r.date = gold_date(attrs["date"]);

@@ -32,6 +32,9 @@ TEST(GoldReaderTest, PetrarchXmlIsReadTolerantly) {
   EXPECT_EQ(g->records[0].events[0].source, "RUS");
   EXPECT_TRUE(g->records[1].no_events);
   EXPECT_EQ(g->records[1].date->to_string(), "2024-05-01");
+  // A <Config> between records holds for the records after it.
+  EXPECT_TRUE(g->records[0].options.empty());
+  EXPECT_EQ(g->records[1].options, std::vector<std::string>{"CONFIG: require_dyad = false"});
 }
 
 TEST(GoldReaderTest, PloverJsonMapsOldTypeNames) {

@@ -259,6 +259,7 @@ TEST(PeerSettingsTest, ReadsTabariOptions) {
       {"SET: CODE BY SENTENCE", true, "", "", 0, PeerSettings::Unit::kSentence},
       {"SET: MINIMUM WORDS = many", false, "", "", 0, PeerSettings::Unit::kClause},
       {"COMMA: OFF", false, "", "", 0, PeerSettings::Unit::kClause},
+      {"CONFIG: new_actor_length = 4", false, "", "", 0, PeerSettings::Unit::kClause},
   };
   for (const auto& c : cases) {
     PeerSettings s;
@@ -268,6 +269,11 @@ TEST(PeerSettingsTest, ReadsTabariOptions) {
     EXPECT_EQ(s.minimum_words, c.min_words) << c.option;
     EXPECT_EQ(s.unit, c.unit) << c.option;
   }
+  PeerSettings dyad;
+  EXPECT_TRUE(dyad.apply("CONFIG: require_dyad = false"));
+  EXPECT_FALSE(dyad.require_dyad);
+  EXPECT_TRUE(dyad.apply("CONFIG: require_dyad = True"));
+  EXPECT_TRUE(dyad.require_dyad);
   PeerSettings s;
   s.apply("DEFAULT: SOURCE [X] TARGET [Y]");
   s.apply("DEFAULT: OFF");
@@ -292,6 +298,8 @@ TEST_F(PeerCodingTest, TabariSettingsChangeTheCoding) {
             (std::set<std::string>{"NOR/SUD/051", "NOR/OST/112"}));
   EXPECT_EQ(code_with("SET: CODE BY SENTENCE", "Norland praised Sudland and accused Ostmark."),
             std::set<std::string>{"NOR/SUD/051"});
+  // PETRARCH without require_dyad: a missing target is the null actor.
+  EXPECT_EQ(code_with("CONFIG: require_dyad = false", "Norland praised the weather."), std::set<std::string>{"NOR/---/051"});
   // A sentence shorter than the minimum is not coded.
   EXPECT_EQ(code_with("SET: MINIMUM WORDS = 5", "Norland praised Sudland."), std::set<std::string>{});
   EXPECT_EQ(code_with("SET: MINIMUM WORDS = 3", "Norland praised Sudland."), std::set<std::string>{"NOR/SUD/051"});
