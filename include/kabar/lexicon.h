@@ -442,6 +442,7 @@ struct LexiconOptions {
   // their defects (duplicate names, clashing patterns) are warnings, the
   // first entry winning, as TABARI and PETRARCH treat them.
   const std::vector<ConvertedFile>* peer_files = nullptr;
+  std::vector<std::string> peer_settings;  // TABARI .options lines (kabar/code.h PeerSettings)
   std::string peer_language = "en";
 };
 
@@ -490,6 +491,9 @@ class Lexicon {
   bool peer_codes() const { return peer_codes_; }
   // Peer-dictionary lines skipped or overridden, "file:line: why".
   const std::vector<std::string>& warnings() const { return warnings_; }
+  // The peers' settings read with their dictionaries (TABARI .options),
+  // which every Pipeline on this lexicon starts from.
+  const std::vector<std::string>& peer_settings() const { return peer_settings_; }
 
  private:
   friend class LexiconBuilder;
@@ -504,6 +508,7 @@ class Lexicon {
   std::vector<std::vector<std::string>> file_origins_;
   bool peer_codes_ = false;
   std::vector<std::string> warnings_;
+  std::vector<std::string> peer_settings_;
   Vocabulary stopwords_;                 // the stopwords of Indonesian and English together
   std::vector<uint8_t> stopword_langs_;  // by id: bit 0 Indonesian, bit 1 English
 };

@@ -21,7 +21,9 @@
 //     `[USAGOV <011214]`, `[RUSGOV >080508]`, Phoenix's tab-indented lines).
 //   * agents: `NAME_ [~GOV]` (and `[GOV~]`), Phoenix `!MACRO! = A, B`
 //     substitutions.
-//   * discards (PETRARCH): phrases that make a sentence uncoded.
+//   * discards (PETRARCH): phrases that make a sentence uncoded;
+//   * TABARI .options: the settings kabar implements (kabar/code.h
+//     PeerSettings), applied by every pipeline on the lexicon.
 // What it cannot keep is reported per line as a warning and skipped: TABARI
 // <TIME> shifts, null actors `[---]`, `[###]` discard codes, malformed lines.
 #pragma once
@@ -29,6 +31,7 @@
 #include <string>
 #include <vector>
 
+#include "kabar/code.h"
 #include "kabar/lexicon.h"
 #include "kabar/status.h"
 
@@ -38,6 +41,7 @@ struct PeerDictionaries {
   std::vector<ConvertedFile> files;
   std::vector<std::string> warnings;  // "file:line: why" for what was skipped
   std::vector<std::string> sources;   // the peer files read
+  std::vector<std::string> settings;  // from TABARI .options: PeerSettings lines ("SET: CODE ALL")
 };
 
 // Reads "tabari:PATH" or "petrarch:PATH" specs. PATH is one dictionary file

@@ -54,8 +54,12 @@ class Pipeline {
  public:
   // `gazetteer` may be null (places from the dictionaries only); it must
   // outlive the pipeline.
+  // The lexicon's peer settings (TABARI .options) are applied first, so a
+  // record's own settings (kabar eval) go on top of them.
   Pipeline(const Lexicon& lexicon, PipelineOptions options, const Gazetteer* gazetteer = nullptr)
-      : lexicon_(lexicon), options_(std::move(options)), geocoder_(lexicon, gazetteer) {}
+      : lexicon_(lexicon), options_(std::move(options)), geocoder_(lexicon, gazetteer) {
+    for (const auto& s : lexicon_.peer_settings()) options_.peer.apply(s);
+  }
 
   // Never fails: problems with the text itself (no sentences, unknown
   // language) give an article with no events. Input errors are the readers'.
@@ -64,8 +68,13 @@ class Pipeline {
   const Lexicon& lexicon() const { return lexicon_; }
   const Geocoder& geocoder() const { return geocoder_; }
   const PipelineOptions& options() const { return options_; }
-  // The same pipeline with other options (the gazetteer shared).
-  Pipeline with_options(PipelineOptions options) const { return Pipeline(lexicon_, std::move(options), geocoder_.gazetteer()); }
+  // The same pipeline with other options (the gazetteer shared), taken as
+  // they are: the lexicon's peer settings are not applied again.
+  Pipeline with_options(PipelineOptions options) const {
+    Pipeline p(lexicon_, PipelineOptions{}, geocoder_.gazetteer());
+    p.options_ = std::move(options);
+    return p;
+  }
 
  private:
   const Lexicon& lexicon_;

@@ -85,6 +85,7 @@ std::unique_ptr<Lexicon> load_lexicon(const Common& c, int& exit_code, bool comp
     }
     LexiconOptions options;
     options.peer_files = &peers->files;
+    options.peer_settings = peers->settings;
     auto lex = Lexicon::load(dir, options);
     if (!lex.ok()) {
       fmt::print(stderr, "kabar: cannot load dictionaries: {}\n", lex.status().to_string());

@@ -184,6 +184,7 @@ class LexiconBuilder {
     auto lex = std::unique_ptr<Lexicon>(new Lexicon());
     lex_ = lex.get();
     lex->peer_codes_ = options_.peer_files != nullptr;
+    lex->peer_settings_ = options_.peer_settings;
     auto book = Codebook::load(data_dir_ + "/cameo");
     if (!book.ok()) return book.status();
     lex->codebook_ = std::move(book).value();

@@ -296,7 +296,7 @@ struct LexiconCache {
   template <class A> static void io(A& a, BoilerplateRule& r) { io(a, r.kind); io(a, r.prefix); io(a, r.ref); }
   template <class A>
   static void io(A& a, Lexicon& x) {
-    io(a, x.codebook_); io(a, x.languages_); io(a, x.boilerplate_); io(a, x.files_); io(a, x.file_origins_); io(a, x.peer_codes_); io(a, x.warnings_);
+    io(a, x.codebook_); io(a, x.languages_); io(a, x.boilerplate_); io(a, x.files_); io(a, x.file_origins_); io(a, x.peer_codes_); io(a, x.warnings_); io(a, x.peer_settings_);
     io(a, x.stopwords_);
     io(a, x.stopword_langs_);
   }

@@ -833,10 +833,24 @@ class VerbConverter {
   }
 };
 
+// A TABARI .options file: the settings kabar implements (PeerSettings) are
+// kept for every pipeline; the rest (labels, output, COMPLEX, …) are said
+// once each as warnings.
+void read_options(const std::string& path, const std::string& display, Format fmt, PeerDictionaries& out) {
+  for (auto [n, s] : clean_lines(path, fmt)) {
+    if (s.rfind("//", 0) == 0) continue;  // TABARI's .options comments
+    if (s.rfind("LABEL:", 0) == 0) continue;  // names of codes: kabar's codebook names them
+    PeerSettings probe;
+    if (probe.apply(s)) out.settings.push_back(s);
+    else out.warnings.push_back(fmt::format("{}:{}: setting not implemented: {}", display, n, s));
+  }
+}
+
 // The kind of dictionary a file holds, from its name.
 std::string kind_of(const fs::path& p) {
   const std::string name = lower(p.filename().string());
   const std::string ext = lower(p.extension().string());
+  if (ext == ".options") return "options";
   if (ext == ".verbs" || name.find("verb") != std::string::npos) return "verbs";
   if (ext == ".agents" || name.find("agents") != std::string::npos) return "agents";
   if (ext == ".actors" || name.find("actors") != std::string::npos) return "actors";
@@ -875,6 +889,7 @@ Status convert_file(const fs::path& p, Format fmt, const std::string& display, P
   else if (kind == "actors") convert_actors(p.string(), display, fmt, out);
   else if (kind == "agents") convert_agents(p.string(), display, fmt, out);
   else if (kind == "discards") convert_discards(p.string(), display, fmt, out);
+  else if (kind == "options") read_options(p.string(), display, fmt, out);
   else return Status(ErrorCode::kData, fmt::format("{}: not a verbs, actors, agents or discards dictionary (by its name or content)", p.string()));
   return Status::Ok();
 }
@@ -906,7 +921,7 @@ StatusOr<PeerDictionaries> read_peer_dictionaries(const std::vector<std::string>
       if (!in) return Status(ErrorCode::kNotFound, fmt::format("{}: cannot open", path.string()));
       std::string line;
       while (std::getline(in, line)) {
-        for (const char* tag : {"<actorsfile>", "<verbsfile>", "<agentsfile>"}) {
+        for (const char* tag : {"<actorsfile>", "<verbsfile>", "<agentsfile>", "<optionsfile>"}) {
           if (line.rfind(tag, 0) != 0) continue;
           std::string name(trim(std::string_view(line).substr(std::string_view(tag).size())));
           files.push_back(path.parent_path() / name);

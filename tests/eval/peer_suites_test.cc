@@ -30,6 +30,7 @@ EvalResult score_with_peer_dictionaries(const GoldFile& gold, const std::vector<
   if (!peers.ok()) return {};
   LexiconOptions o;
   o.peer_files = &peers->files;
+  o.peer_settings = peers->settings;
   auto lex = Lexicon::load(testing::data_dir(), o);
   EXPECT_TRUE(lex.ok()) << lex.status().to_string();
   if (!lex.ok()) return {};

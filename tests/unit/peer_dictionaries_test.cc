@@ -164,6 +164,32 @@ TEST(PeerDictionariesTest, BadLinesAreWarningsNamingFileAndLine) {
   EXPECT_EQ(lines_of(*p, "verbs"), std::vector<std::string>{"040 target nopassive : $ @meet*"});
 }
 
+TEST(PeerDictionariesTest, TabariOptionsFileGivesSettings) {
+  TempDir dir;
+  const std::string path = dir.write("run.options",
+                                     "// a comment\n"
+                                     "SET: CODE ALL\n"              // 2: implemented
+                                     "LABEL: 010=YIELD\n"          // 3: a code's name, not a setting
+                                     "COMPLEX: VERBS[5] CONJ[4]\n");  // 4: not implemented
+  auto p = read_peer_dictionaries({"tabari:" + path});
+  ASSERT_TRUE(p.ok()) << p.status().to_string();
+  EXPECT_EQ(p->settings, std::vector<std::string>{"SET: CODE ALL"});
+  ASSERT_EQ(p->warnings.size(), 1u);
+  EXPECT_NE(p->warnings[0].find("tabari:run.options:4: setting not implemented"), std::string::npos) << p->warnings[0];
+  // A pipeline on a lexicon loaded with them starts from them.
+  LexiconOptions o;
+  o.peer_files = &p->files;
+  o.peer_settings = p->settings;
+  auto lex = Lexicon::load(testing::data_dir(), o);
+  ASSERT_TRUE(lex.ok()) << lex.status().to_string();
+  Pipeline pipeline(**lex, PipelineOptions{"en", false});
+  EXPECT_EQ(pipeline.options().peer.unit, PeerSettings::Unit::kAll);
+  // A record's own setting goes on top and stays (not reset to the file's).
+  PipelineOptions changed = pipeline.options();
+  changed.peer.apply("SET: CODE BY SENTENCE");
+  EXPECT_EQ(pipeline.with_options(changed).options().peer.unit, PeerSettings::Unit::kSentence);
+}
+
 TEST(PeerDictionariesTest, MissingFilesAndBadSpecsAreErrors) {
   EXPECT_EQ(read_peer_dictionaries({"tabari:/no/such/file.verbs"}).status().code(), ErrorCode::kNotFound);
   EXPECT_EQ(read_peer_dictionaries({"cameo:/tmp"}).status().code(), ErrorCode::kInvalidArgument);
