@@ -1170,7 +1170,8 @@ class SentenceCoder {
   }
 
   bool participial_adjunct(uint32_t head) const {
-    if (lex_.lang() != "en" || head <= first_ || tokens_[head - 1].norm != ",") return false;
+    // (`head` may be a clause's end, one past its last token: no word there.)
+    if (!english_ || head <= first_ || head >= end_ || tokens_[head - 1].norm != ",") return false;
     const std::string& w = tokens_[head].norm;
     return w.size() > 4 && w.compare(w.size() - 3, 3, "ing") == 0;
   }
