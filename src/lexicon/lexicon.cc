@@ -467,7 +467,7 @@ class LexiconBuilder {
 
   // ---- actors ----
   void load_actors(LanguageLexicon& L, const std::vector<fs::path>& files) {
-    std::map<std::string, std::vector<uint32_t>> by_name;
+    std::unordered_map<std::string, std::vector<uint32_t>> by_name;  // order-free: only looked up
     for (const auto& path : files) {
       for (const auto& line : read_lines(path, rel(path))) {
         auto fields = head_fields(line.head);

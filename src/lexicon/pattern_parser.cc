@@ -1,6 +1,7 @@
 #include "lexicon/pattern_parser.h"
 
 #include <algorithm>
+#include <optional>
 
 #include "kabar/text.h"
 #include "util/strings.h"
@@ -24,7 +25,25 @@ std::vector<std::string_view> split_alternatives(std::string_view body) {
   return out;
 }
 
+// Lower-case ASCII words (all letters or all digits, a stem's final '*'
+// allowed) tokenise to themselves: most names, and every converted peer name.
+// Splitting them at spaces skips the tokenizer's ICU normalisation, which
+// cost most of loading 100,000 names. Anything else: nullopt.
+static std::optional<std::vector<std::string>> plain_tokens(std::string_view phrase) {
+  std::vector<std::string> out;
+  for (auto word : split(phrase, ' ')) {
+    if (word.empty()) continue;
+    std::string_view body = word.size() > 1 && word.back() == '*' ? word.substr(0, word.size() - 1) : word;
+    const bool letters = std::all_of(body.begin(), body.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+    const bool digits = std::all_of(body.begin(), body.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (body.empty() || !(letters || digits)) return std::nullopt;
+    out.emplace_back(word);
+  }
+  return out;
+}
+
 std::vector<std::string> dictionary_tokens(std::string_view phrase) {
+  if (auto plain = plain_tokens(phrase)) return std::move(*plain);
   std::vector<std::string> out;
   for (auto word : split(phrase, ' ')) {
     word = trim(word);

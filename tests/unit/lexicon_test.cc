@@ -225,3 +225,26 @@ TEST(LexiconTest, DerivedPassivesAndHeadFormsAreIndexed) {
 
 }  // namespace
 }  // namespace kabar
+
+namespace kabar {
+namespace {
+
+// dictionary_tokens splits plain lower-case names itself, without the
+// tokenizer: it must give what the tokenizer gives, and keep stem marks.
+TEST(DictionaryTokensTest, PlainNamesSplitAsTheTokenizerDoes) {
+  for (const char* phrase : {"russia", "united states", "the island state", "g7", "1990", "a b  c", "ministry of defence"})
+    EXPECT_EQ(dictionary_tokens(phrase), phrase_tokens(phrase)) << phrase;
+  const std::pair<const char*, std::vector<std::string>> cases[] = {
+      {"argentin*", {"argentin*"}},
+      {"the island state*", {"the", "island", "state*"}},
+      {"Moskow", {"moskow"}},                     // not plain: through the tokenizer
+      {"shahed-136", {"shahed-136"}},
+      {"xi's", {"xi's"}},
+      {"1990s", phrase_tokens("1990s")},          // mixed letters and digits: the tokenizer decides
+      {"=broke", {"=broke"}},
+  };
+  for (const auto& [phrase, expected] : cases) EXPECT_EQ(dictionary_tokens(phrase), expected) << phrase;
+}
+
+}  // namespace
+}  // namespace kabar
