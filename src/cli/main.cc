@@ -107,6 +107,13 @@ std::unique_ptr<Lexicon> load_lexicon(const Common& c, int& exit_code, bool comp
     exit_code = kExitData;
     return nullptr;
   }
+  // Converted peer files (`kabar dict convert`) keep their defects as warnings.
+  const auto& warnings = (*lex)->warnings();
+  const size_t shown = c.all_warnings ? warnings.size() : std::min<size_t>(warnings.size(), 5);
+  for (size_t i = 0; i < shown; ++i) fmt::print(stderr, "kabar: warning: {}\n", warnings[i]);
+  if (warnings.size() > shown)
+    fmt::print(stderr, "kabar: warning: … {} more lines of the converted peer dictionaries skipped or overridden "
+               "(kabar dict check --all-warnings lists them)\n", warnings.size() - shown);
   return std::move(lex).value();
 }
 

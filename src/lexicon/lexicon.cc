@@ -220,6 +220,7 @@ class LexiconBuilder {
 
   std::string data_dir_;
   LexiconOptions options_;
+  std::map<uint32_t, std::string> converted_on_disk_;  // file index → "tabari" or "petrarch"
   Lexicon* lex_ = nullptr;
   std::vector<std::string> errors_;
   std::map<std::string, std::vector<std::string>> file_lines_;  // keeps string_views alive
@@ -278,7 +279,27 @@ class LexiconBuilder {
     store.clear();
     std::string raw;
     while (std::getline(in, raw)) store.push_back(raw);
+    mark_converted_file(file, rel, store);
     return split_lines(store, file);
+  }
+
+  // A file `kabar dict convert` wrote opens with "# kabar:peer tabari …" and
+  // ends each line with its origin ("  # tabari:CAMEO.080612.verbs:12"): it
+  // is read as the converted peer dictionary it is (its codes, its defects as
+  // warnings, its origins as evidence, the peer's coding rules).
+  void mark_converted_file(uint32_t file, const std::string& rel, const std::vector<std::string>& store) {
+    static constexpr std::string_view kHeader = "# kabar:peer ";
+    if (store.empty() || store[0].rfind(kHeader, 0) != 0) return;
+    std::string_view rest = std::string_view(store[0]).substr(kHeader.size());
+    const std::string format(rest.substr(0, rest.find(' ')));
+    if (format != "tabari" && format != "petrarch") return;
+    std::vector<std::string> origins;
+    for (size_t i = 0; i < store.size(); ++i) {
+      const size_t mark = i ? store[i].rfind("  # ") : std::string::npos;
+      origins.push_back(mark == std::string::npos ? fmt::format("{}:{}", rel, i + 1) : store[i].substr(mark + 4));
+    }
+    lex_->file_origins_[file] = std::move(origins);
+    converted_on_disk_[file] = format;
   }
 
   std::vector<Line> split_lines(const std::vector<std::string>& store, uint32_t file) {
@@ -948,6 +969,7 @@ class LexiconBuilder {
       }
       return v;
     };
+    const size_t first_file = lex_->files_.size();
     std::unordered_map<std::string, IrregularVerb> irregular;
     load_words(*L, both("words"), irregular);
     load_actors(*L, both("actors"));
@@ -955,6 +977,15 @@ class LexiconBuilder {
     load_places(*L, both("places"));
     auto morph = make_verb_morphology(lang, std::move(irregular));
     load_verbs(*L, both("verbs"), *morph);
+    // Converted peer files among this language's own: the peers' rules.
+    for (size_t f = first_file; f < lex_->files_.size(); ++f) {
+      auto it = converted_on_disk_.find(static_cast<uint32_t>(f));
+      if (it == converted_on_disk_.end()) continue;
+      lex_->peer_codes_ = true;
+      const std::string& path = lex_->files_[f];
+      if (path.find("/actors/") != std::string::npos || path.find("/agents/") != std::string::npos) L->peer_actors_ = true;
+      if (path.find("/verbs/") != std::string::npos && it->second == "tabari") L->tabari_subjects_ = true;
+    }
     if (lang == "id") index_indonesian_roots(*L);
     compile_word_ids(*L);
     lex_->languages_.push_back(std::move(L));

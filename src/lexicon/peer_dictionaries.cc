@@ -952,7 +952,9 @@ Status write_converted(const PeerDictionaries& peers, const std::string& out_dir
     {
       std::ofstream o(tmp);
       if (!o) return Status(ErrorCode::kIo, fmt::format("{}: cannot write", tmp.string()));
-      o << "# Converted by `kabar dict convert` from " << f.name << "; each line names its origin.\n";
+      // The header makes the loader read the file as the peer's (DICTIONARIES.md).
+      o << "# kabar:peer " << f.format << " — converted by `kabar dict convert` from " << f.name
+        << "; each line names its origin.\n";
       for (size_t i = 0; i < f.lines.size(); ++i) o << f.lines[i] << "  # " << f.origins[i] << '\n';
       if (!o) return Status(ErrorCode::kIo, fmt::format("{}: write failed", tmp.string()));
     }

@@ -190,6 +190,29 @@ TEST(PeerDictionariesTest, TabariOptionsFileGivesSettings) {
   EXPECT_EQ(pipeline.with_options(changed).options().peer.unit, PeerSettings::Unit::kSentence);
 }
 
+TEST(PeerDictionariesTest, ConvertedFilesLoadBackWithData) {
+  TempDir dir;
+  const std::string verbs = dir.write("team.verbs", "PRAIS [051]\nWEIRD [07Z]\n");
+  const std::string actors = dir.write("team.actors", "NORLAND [NOR]\nSUDLAND [SUD]\n");
+  auto p = read_peer_dictionaries({"tabari:" + verbs, "tabari:" + actors});
+  ASSERT_TRUE(p.ok()) << p.status().to_string();
+  // A data folder: the real codebook, and the converted files as written.
+  const fs::path data = fs::path(dir.path()) / "data";
+  fs::create_directories(data / "lexicon" / "en");
+  fs::create_directory_symlink(fs::path(testing::data_dir()) / "cameo", data / "cameo");
+  ASSERT_TRUE(write_converted(*p, data.string(), "en").ok());
+  auto lex = Lexicon::load(data.string());
+  ASSERT_TRUE(lex.ok()) << lex.status().to_string();  // the peer code 07Z is no error
+  EXPECT_TRUE((*lex)->peer_codes());
+  ASSERT_NE((*lex)->language("en"), nullptr);
+  EXPECT_TRUE((*lex)->language("en")->tabari_subjects());
+  Pipeline pipeline(**lex, PipelineOptions{"en", false});
+  ArticleResult r = pipeline.process(testing::article("t", "Norland praised Sudland.", "en", "2015-06-01"));
+  ASSERT_EQ(r.events.size(), 1u);
+  EXPECT_EQ(r.events[0].code, "051");
+  EXPECT_EQ((*lex)->where(r.events[0].evidence.pattern), "tabari:team.verbs:1");  // the peer's line, as with --dict
+}
+
 TEST(PeerDictionariesTest, MissingFilesAndBadSpecsAreErrors) {
   EXPECT_EQ(read_peer_dictionaries({"tabari:/no/such/file.verbs"}).status().code(), ErrorCode::kNotFound);
   EXPECT_EQ(read_peer_dictionaries({"cameo:/tmp"}).status().code(), ErrorCode::kInvalidArgument);
