@@ -70,50 +70,42 @@ std::unique_ptr<Gazetteer> load_gazetteer(const Common& c, int& exit_code, bool 
 }
 
 // Through the compiled cache (Lexicon::load_cached) unless `compile` asks for
-// the files themselves (dict check and stats) or $KABAR_CACHE_DIR=off.
+// the files themselves (dict check and stats) or $KABAR_CACHE_DIR=off. Peer
+// dictionaries (--dict) are converted at every load (no cache): they are the
+// user's files, read as they are now. Their skipped or overridden lines, and
+// those of converted files under data/, are warnings: five and a count, or
+// all with --all-warnings.
 std::unique_ptr<Lexicon> load_lexicon(const Common& c, int& exit_code, bool compile = false,
                                       bool* from_cache = nullptr) {
   std::string dir = c.data_dir.empty() ? default_data_dir() : c.data_dir;
+  std::vector<std::string> warnings;
+  LexiconOptions options;
+  std::optional<PeerDictionaries> peers;
   if (!c.dicts.empty()) {
-    // Peer dictionaries are converted at every load (no cache): they are the
-    // user's files, read as they are now.
-    auto peers = read_peer_dictionaries(c.dicts);
-    if (!peers.ok()) {
-      fmt::print(stderr, "kabar: {}\n", peers.status().message());
-      exit_code = peers.status().code() == ErrorCode::kInvalidArgument ? kExitUsage : kExitData;
+    auto read = read_peer_dictionaries(c.dicts);
+    if (!read.ok()) {
+      fmt::print(stderr, "kabar: {}\n", read.status().message());
+      exit_code = read.status().code() == ErrorCode::kInvalidArgument ? kExitUsage : kExitData;
       return nullptr;
     }
-    LexiconOptions options;
+    peers = std::move(read).value();
+    warnings = peers->warnings;
     options.peer_files = &peers->files;
     options.peer_settings = peers->settings;
-    auto lex = Lexicon::load(dir, options);
-    if (!lex.ok()) {
-      fmt::print(stderr, "kabar: cannot load dictionaries: {}\n", lex.status().to_string());
-      exit_code = kExitData;
-      return nullptr;
-    }
-    std::vector<std::string> warnings = peers->warnings;
-    warnings.insert(warnings.end(), (*lex)->warnings().begin(), (*lex)->warnings().end());
-    const size_t shown = c.all_warnings ? warnings.size() : std::min<size_t>(warnings.size(), 5);
-    for (size_t i = 0; i < shown; ++i) fmt::print(stderr, "kabar: warning: {}\n", warnings[i]);
-    if (warnings.size() > shown)
-      fmt::print(stderr, "kabar: warning: … {} more lines of the peer dictionaries skipped or overridden "
-                 "(kabar dict check --all-warnings --dict … lists them)\n", warnings.size() - shown);
-    return std::move(lex).value();
   }
-  auto lex = compile ? Lexicon::load(dir) : Lexicon::load_cached(dir, default_cache_dir(), from_cache);
+  auto lex = peers ? Lexicon::load(dir, options)
+                   : compile ? Lexicon::load(dir) : Lexicon::load_cached(dir, default_cache_dir(), from_cache);
   if (!lex.ok()) {
     fmt::print(stderr, "kabar: cannot load dictionaries from {}: {}\n", dir, lex.status().to_string());
     exit_code = kExitData;
     return nullptr;
   }
-  // Converted peer files (`kabar dict convert`) keep their defects as warnings.
-  const auto& warnings = (*lex)->warnings();
+  warnings.insert(warnings.end(), (*lex)->warnings().begin(), (*lex)->warnings().end());
   const size_t shown = c.all_warnings ? warnings.size() : std::min<size_t>(warnings.size(), 5);
   for (size_t i = 0; i < shown; ++i) fmt::print(stderr, "kabar: warning: {}\n", warnings[i]);
   if (warnings.size() > shown)
-    fmt::print(stderr, "kabar: warning: … {} more lines of the converted peer dictionaries skipped or overridden "
-               "(kabar dict check --all-warnings lists them)\n", warnings.size() - shown);
+    fmt::print(stderr, "kabar: warning: … {} more lines of the peer dictionaries skipped or overridden "
+               "(kabar dict check --all-warnings{} lists them)\n", warnings.size() - shown, c.dicts.empty() ? "" : " --dict …");
   return std::move(lex).value();
 }
 

@@ -181,7 +181,6 @@ class SentenceCoder {
     // Likewise, in English, an event with no target repeats one of the same
     // source and root that names it ("an Israeli air strike on Gaza killed
     // five people": the killing is the strike).
-    const bool english = lex_.lang() == "en";
     auto covered = [&](const CodedEvent& e) {
       if (!e.event.source && e.event.target) {
         for (const auto& o : out)
@@ -189,7 +188,7 @@ class SentenceCoder {
               o.event.root == e.event.root)
             return true;
       }
-      if (english && e.event.source && !e.event.target) {
+      if (english_ && e.event.source && !e.event.target) {
         for (const auto& o : out)
           if (o.event.source && o.event.target && o.event.source->code == e.event.source->code &&
               o.event.root == e.event.root)
@@ -1056,7 +1055,7 @@ class SentenceCoder {
       // "mend damaged ties with": a head standing inside the words of a
       // better match, between its first and last literal, is part of that
       // phrase, not a verb of its own (English).
-      if (!clash && lex_.lang() == "en") {
+      if (!clash && english_) {
         for (const auto& c : chosen) {
           const uint32_t lo = *std::min_element(c.literal_tokens.begin(), c.literal_tokens.end());
           const uint32_t hi = *std::max_element(c.literal_tokens.begin(), c.literal_tokens.end());
@@ -1153,7 +1152,7 @@ class SentenceCoder {
   std::vector<ActorRef> reporting_subject(size_t ci, std::string& how, Span& where_span) const {
     // English only for now: Indonesian's "pihaknya" keeps the previous-sentence
     // rule until the change is measured on Indonesian data.
-    if (ci == 0 || ci >= clauses_.size() || lex_.lang() != "en") return {};
+    if (ci == 0 || ci >= clauses_.size() || !english_) return {};
     const Opener op = clauses_[ci].opener;
     if (op != Opener::kReport && op != Opener::kComp) return {};
     // "said that it …": the report verb's clause is the one before; "announced
@@ -1228,7 +1227,7 @@ class SentenceCoder {
   // infinitive (as "urge", "ask", "allow", "force" do) is not that
   // infinitive's subject; the clause subject is. English only.
   bool object_of_non_control_verb(const Mention& mn, uint32_t head) const {
-    if (lex_.lang() != "en") return false;
+    if (!english_) return false;
     uint32_t before = head;
     while (before > first_ && has_class(before - 1, WordClass::kAdverb)) --before;
     if (before == first_ || tokens_[before - 1].norm != "to") return false;
@@ -1341,7 +1340,7 @@ class SentenceCoder {
       // word set off by commas is a parenthetical; the verb after it has
       // the subject before it (English).
       bool parenthetical = false;
-      if (c->opener == Opener::kReport && ci > 0 && lex_.lang() == "en" && c->opener_token > first_ &&
+      if (c->opener == Opener::kReport && ci > 0 && english_ && c->opener_token > first_ &&
           tokens_[c->opener_token - 1].norm == ",") {
         const std::string& w = tokens_[c->opener_token].norm;
         if (w.size() > 3 && w.compare(w.size() - 3, 3, "ing") == 0)
@@ -1466,7 +1465,7 @@ class SentenceCoder {
     // A reduced relative ("militants killed by troops") modifies the actor
     // right before its participle; with none there ("prices hit by the
     // measures") it is no event.
-    const bool reduced = (p.flags & kPatternPassive) && p.head == 1 && lex_.lang() == "en";
+    const bool reduced = (p.flags & kPatternPassive) && p.head == 1 && english_;
     if (reduced) {
       int mi = m.head > first_ ? mention_cover_[m.head - 1 - first_] : -1;
       if (mi < 0 || mentions_[mi].end_token != m.head || mentions_[mi].media) {
@@ -1531,7 +1530,7 @@ class SentenceCoder {
     // "welcomed Jakarta's offer", "rejected an American proposal": an actor
     // inside the words a gap of the pattern passed over owns its object and
     // is the target when no slot named one (English).
-    if (own_rules && targets.empty() && !sources.empty() && lex_.lang() == "en") {
+    if (own_rules && targets.empty() && !sources.empty() && english_) {
       // ("expelled two Estonian diplomats": the actor may end on the
       // pattern's own noun, but not begin on a literal.)
       for (const auto& mn : mentions_) {
@@ -1546,7 +1545,7 @@ class SentenceCoder {
     // "lifted the blockade on Gaza", "declared war against Iraq": a pattern
     // with no target slot, followed by "on"/"against"/"with" and an actor
     // (English).
-    if (own_rules && targets.empty() && !sources.empty() && lex_.lang() == "en" && !(p.flags & kPatternRecip) &&
+    if (own_rules && targets.empty() && !sources.empty() && english_ && !(p.flags & kPatternRecip) &&
         std::none_of(p.elements.begin(), p.elements.end(),
                      [](const PatternElement& e) { return e.kind == PatternElement::kTarget; })) {
       const uint32_t t = m.lit_end;
@@ -1701,7 +1700,7 @@ class SentenceCoder {
           // A place in the source's own country ("Kenya … extend the curfew
           // in Mombasa") names where, not whom: the event stands without a
           // target (English).
-          if (m.target.place >= 0 && lex_.lang() == "en") {
+          if (m.target.place >= 0 && english_) {
             note(fmt::format("  {}: the place is in the source's own country — no target", s.code));
             make(&s, nullptr, p.code);
             continue;

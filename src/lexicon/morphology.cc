@@ -57,6 +57,39 @@ std::string join_forms(const std::vector<std::string>& forms) {
   return s + "}";
 }
 
+// A passive derived from `active` (`$ HEAD [WORDS] +`): `+ VERB [WORDS]`,
+// where `verb` are the passive verb's elements (written `verb_text`; the
+// head is element `head` of the result), and with `agent` the source after
+// the preposition `by` (none when empty: "diserang Rusia").
+VerbPattern derived_passive(const VerbPattern& active, std::vector<PatternElement> verb, const std::string& verb_text,
+                            size_t head, bool agent, const std::string& by) {
+  VerbPattern p;
+  p.code = active.code;
+  p.converse = active.converse;
+  p.flags = static_cast<uint16_t>((active.flags & ~kPatternRecip) | kPatternPassive);
+  p.ref = active.ref;
+  p.elements.push_back(slot(PatternElement::kTarget));
+  for (auto& el : verb) p.elements.push_back(std::move(el));
+  std::string text = "+ " + verb_text;
+  for (size_t i = 2; i + 1 < active.elements.size(); ++i) {
+    p.elements.push_back(active.elements[i]);
+    text += " …";
+  }
+  if (agent) {
+    if (!by.empty()) {
+      p.elements.push_back(words({by}));
+      text += " " + by;
+    }
+    p.elements.push_back(slot(PatternElement::kSource));
+    text += " $";
+  }
+  p.head = head;
+  p.text = text;
+  for (const auto& el : p.elements)
+    if (el.kind == PatternElement::kWords) ++p.literal_count;
+  return p;
+}
+
 class IndonesianMorphology : public VerbMorphology {
  public:
   // mengirim and mengirimkan, menyampaikan and menyampai-: the benefactive
@@ -83,29 +116,9 @@ class IndonesianMorphology : public VerbMorphology {
     if (forms.empty()) return {};
     // + diROOT [PREP] (oleh) $   and   + diROOT [PREP]   (agentless)
     std::vector<VerbPattern> out;
-    for (int with_agent = 1; with_agent >= 0; --with_agent) {
-      for (int with_oleh = with_agent; with_oleh >= 0; --with_oleh) {
-        VerbPattern p;
-        p.code = active.code;
-        p.converse = active.converse;
-        p.flags = static_cast<uint16_t>((active.flags & ~kPatternRecip) | kPatternPassive);
-        p.ref = active.ref;
-        p.elements.push_back(slot(PatternElement::kTarget));
-        p.elements.push_back(words(forms));
-        std::string text = "+ " + join_forms(forms);
-        for (size_t i = 2; i + 1 < active.elements.size(); ++i) {
-          p.elements.push_back(active.elements[i]);
-          text += " …";
-        }
-        if (with_oleh) { p.elements.push_back(words({"oleh"})); text += " oleh"; }
-        if (with_agent) { p.elements.push_back(slot(PatternElement::kSource)); text += " $"; }
-        p.head = 1;
-        p.text = text;
-        for (const auto& el : p.elements)
-          if (el.kind == PatternElement::kWords) ++p.literal_count;
-        out.push_back(std::move(p));
-      }
-    }
+    for (int with_agent = 1; with_agent >= 0; --with_agent)
+      for (int with_oleh = with_agent; with_oleh >= 0; --with_oleh)
+        out.push_back(derived_passive(active, {words(forms)}, join_forms(forms), 1, with_agent, with_oleh ? "oleh" : ""));
     return out;
   }
 };
@@ -150,60 +163,19 @@ class EnglishMorphology : public VerbMorphology {
     }
     if (participles.empty()) return {};
     std::vector<VerbPattern> out;
-    for (int with_agent = 1; with_agent >= 0; --with_agent) {
-      VerbPattern p;
-      p.code = active.code;
-      p.converse = active.converse;
-      p.flags = static_cast<uint16_t>((active.flags & ~kPatternRecip) | kPatternPassive);
-      p.ref = active.ref;
-      p.elements.push_back(slot(PatternElement::kTarget));
-      p.elements.push_back(words({"was", "were", "is", "are", "been", "being", "be", "got", "get", "gets"}));
-      p.elements.push_back(words(participles));
-      std::string text = "+ {was|were|is|are|been|being|be|got} " + join_forms(participles);
-      for (size_t i = 2; i + 1 < active.elements.size(); ++i) {
-        p.elements.push_back(active.elements[i]);
-        text += " …";
-      }
-      if (with_agent) {
-        p.elements.push_back(words({"by"}));
-        p.elements.push_back(slot(PatternElement::kSource));
-        text += " by $";
-      }
-      // The participle is the head, not the auxiliary: indexing every
-      // passive under "was"/"is" would try them all at each such word.
-      p.head = 2;
-      p.text = text;
-      for (const auto& el : p.elements)
-        if (el.kind == PatternElement::kWords) ++p.literal_count;
-      out.push_back(std::move(p));
-    }
+    // The participle is the head, not the auxiliary: indexing every
+    // passive under "was"/"is" would try them all at each such word.
+    for (int with_agent = 1; with_agent >= 0; --with_agent)
+      out.push_back(derived_passive(
+          active, {words({"was", "were", "is", "are", "been", "being", "be", "got", "get", "gets"}), words(participles)},
+          "{was|were|is|are|been|being|be|got} " + join_forms(participles), 2, with_agent, "by"));
     // The reduced relative of conflict verbs (roots 11-20): "militants
     // killed by troops", "a journalist detained by the police" — the
     // participle right after its noun, the agent after "by" required.
     // Cooperative participles ("rebels backed by Iran") describe rather
     // than report, and are left out.
-    if (active.code.size() >= 2 && active.code.compare(0, 2, "11") >= 0 && active.code.compare(0, 2, "20") <= 0) {
-      VerbPattern p;
-      p.code = active.code;
-      p.converse = active.converse;
-      p.flags = static_cast<uint16_t>((active.flags & ~kPatternRecip) | kPatternPassive);
-      p.ref = active.ref;
-      p.elements.push_back(slot(PatternElement::kTarget));
-      p.elements.push_back(words(participles));
-      std::string text = "+ " + join_forms(participles);
-      for (size_t i = 2; i + 1 < active.elements.size(); ++i) {
-        p.elements.push_back(active.elements[i]);
-        text += " …";
-      }
-      p.elements.push_back(words({"by"}));
-      p.elements.push_back(slot(PatternElement::kSource));
-      text += " by $";
-      p.head = 1;
-      p.text = text;
-      for (const auto& el : p.elements)
-        if (el.kind == PatternElement::kWords) ++p.literal_count;
-      out.push_back(std::move(p));
-    }
+    if (active.code.size() >= 2 && active.code.compare(0, 2, "11") >= 0 && active.code.compare(0, 2, "20") <= 0)
+      out.push_back(derived_passive(active, {words(participles)}, join_forms(participles), 1, true, "by"));
     return out;
   }
 

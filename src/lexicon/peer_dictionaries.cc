@@ -170,6 +170,13 @@ std::vector<std::string> name_forms(std::string_view name) {
   return out;
 }
 
+// Alternatives as one kabar group: "{a|b c}".
+std::string group(const std::vector<std::string>& alts) {
+  std::string g = "{";
+  for (size_t k = 0; k < alts.size(); ++k) g += (k ? "|" : "") + alts[k];
+  return g + "}";
+}
+
 // ---- actors -----------------------------------------------------------
 
 struct ActorCode {
@@ -612,11 +619,7 @@ class VerbConverter {
       (v.single ? singles : out).push_back(v.single ? exact_mark(v.head) : mark_head(v.head));
     }
     if (singles.size() == 1) out.insert(out.begin(), "@" + singles[0]);
-    else if (!singles.empty()) {
-      std::string g = "@{";
-      for (size_t i = 0; i < singles.size(); ++i) g += (i ? "|" : "") + singles[i];
-      out.insert(out.begin(), g + "}");
-    }
+    else if (!singles.empty()) out.insert(out.begin(), "@" + group(singles));
     return out;
   }
 
@@ -736,15 +739,12 @@ class VerbConverter {
             }
           }
           if (alts.empty()) { why = "empty alternatives"; break; }
-          std::string g = "{";
-          for (size_t k = 0; k < alts.size(); ++k) g += (k ? "|" : "") + alts[k];
-          items.push_back({g + "}"});
+          items.push_back({group(alts)});
         } else {
           // PETRARCH-2's noun phrase {ARMS SHIPMENT} or prepositional phrase
           // (TO BORDER): its words in order, with room between them.
           std::string sub = inner;
           for (auto& ch : sub) if (ch == '{' || ch == '}' || ch == '(' || ch == ')') ch = ' ';
-          bool first = true;
           for (auto w : split(sub, ' ')) {
             w = trim(w);
             if (w.empty()) continue;
@@ -752,28 +752,22 @@ class VerbConverter {
               std::string rest, name = longest_synset(std::string(w), rest);
               std::vector<std::string> alts;
               if (name.empty() || !synset_alternatives(name, alts)) { why = fmt::format("unknown synset {}", w); break; }
-              std::string g = "{";
-              for (size_t k = 0; k < alts.size(); ++k) g += (k ? "|" : "") + alts[k];
-              items.push_back({g + "}"});
+              items.push_back({group(alts)});
             } else if (w == "$" || w == "+") {
               (w == "+" ? has_target : has_source) = true;
               items.push_back({std::string(w)});
             } else {
               items.push_back({phrase_words(w)});
             }
-            first = false;
           }
-          (void)first;
           // Nested groups in PETRARCH-2 close at the outermost bracket.
-          if (c == '(' || c == '{') {
-            int depth = 0;
-            size_t k = i;
-            for (; k < t.size(); ++k) {
-              if (t[k] == '(' || t[k] == '{') ++depth;
-              else if (t[k] == ')' || t[k] == '}') { if (--depth == 0) break; }
-            }
-            close = k;
+          int depth = 0;
+          size_t k = i;
+          for (; k < t.size(); ++k) {
+            if (t[k] == '(' || t[k] == '{') ++depth;
+            else if (t[k] == ')' || t[k] == '}') { if (--depth == 0) break; }
           }
+          close = k;
         }
         i = close + 1;
         continue;
@@ -784,9 +778,7 @@ class VerbConverter {
         std::string rest, name = longest_synset(t.substr(i, end - i), rest);
         std::vector<std::string> alts;
         if (name.empty() || !synset_alternatives(name, alts)) { why = "unknown synset " + t.substr(i, end - i); break; }
-        std::string g = "{";
-        for (size_t k = 0; k < alts.size(); ++k) g += (k ? "|" : "") + alts[k];
-        items.push_back({g + "}", !rest.empty()});
+        items.push_back({group(alts), !rest.empty()});
         // The rest of the run ("_RELATIONS") is read next as joined words.
         i += name.size();
         while (i < t.size() && t[i] == '_') ++i;
