@@ -51,7 +51,8 @@ struct Sentence {
 
 struct SentenceRules {
   // Lower-cased abbreviations without their final dot ("no", "jl", "mr").
-  std::unordered_set<std::string> abbreviations;
+  // A reference: the lexicon's set is consulted, never copied per article.
+  const std::unordered_set<std::string>& abbreviations;
 };
 
 // Tokenises text[span] and appends to `out`.

@@ -75,7 +75,11 @@ std::vector<std::string> split_sources(std::string_view rest) {
 }  // namespace
 
 std::optional<Dateline> find_dateline(std::string_view text, Span line) {
-  std::string_view s = line.in(text);
+  // A dateline's dash starts within the first 80 bytes: search no further
+  // (a long paragraph would otherwise be scanned once per dash form).
+  size_t longest_dash = 0;
+  for (auto d : kDashes) longest_dash = std::max(longest_dash, d.size());
+  std::string_view s = line.in(text).substr(0, 81 + longest_dash);
   size_t best = std::string_view::npos, dash_len = 0;
   for (auto d : kDashes) {
     size_t pos = s.find(d);

@@ -152,10 +152,18 @@ class SentenceCoder {
   Trace* trace_;
   uint32_t first_, end_;
   std::vector<uint64_t> classes_;                        // per token: WordClass bit mask
-  mutable std::vector<uint32_t> present_;               // the sentence's word ids, sorted (built on first use)
+  mutable std::vector<uint32_t> present_;               // the sentence's word ids, each once (built on first use)
   mutable std::vector<uint32_t> skip_time_;             // skip_time() by token, UINT32_MAX until asked
   const bool english_ = lex_.lang() == "en";
+  // Per thread, a stamp per vocabulary id: the ids stamped with the current
+  // sentence's number are the ones it has (no clearing between sentences).
+  struct PresenceMarks {
+    uint64_t lexicon = 0;
+    uint32_t stamp = 0;
+    std::vector<uint32_t> marks;
+  };
   mutable std::vector<uint32_t> keyed_candidates_;     // a long head list narrowed to this sentence
+  mutable PresenceMarks* marks_ = nullptr;              // presence_marks(), once ensure_present() ran
   mutable std::vector<int> phrase_len_;                  // per token: longest phrase, −1 = not looked up yet
   mutable std::vector<uint64_t> phrase_classes_;         // per token: the classes of that phrase's entries
   std::vector<int> mention_start_;    // token → mention starting there, or -1
@@ -793,15 +801,13 @@ class SentenceCoder {
         if (const auto* keyed = lex_.keyed_patterns_for_head(pass == 0 ? lex_.word_id(tokens_[i]) : stem)) {
           ensure_present();
           keyed_candidates_ = keyed->always;
-          size_t a = 0, b = 0;
-          while (a < keyed->words.size() && b < present_.size()) {
-            if (keyed->words[a] < present_[b]) ++a;
-            else if (present_[b] < keyed->words[a]) ++b;
-            else {
-              keyed_candidates_.insert(keyed_candidates_.end(), keyed->patterns[a].begin(), keyed->patterns[a].end());
-              ++a;
-              ++b;
-            }
+          // A sentence has a few dozen ids, a long head list hundreds of
+          // keys: look each id up (no merge over the whole key list).
+          for (uint32_t id : present_) {
+            auto at = std::lower_bound(keyed->words.begin(), keyed->words.end(), id);
+            if (at == keyed->words.end() || *at != id) continue;
+            const auto& more = keyed->patterns[static_cast<size_t>(at - keyed->words.begin())];
+            keyed_candidates_.insert(keyed_candidates_.end(), more.begin(), more.end());
           }
           std::sort(keyed_candidates_.begin(), keyed_candidates_.end());
           keyed_candidates_.erase(std::unique(keyed_candidates_.begin(), keyed_candidates_.end()), keyed_candidates_.end());
@@ -916,24 +922,17 @@ class SentenceCoder {
   // Whether a word id occurs in the sentence (ensure_present() first): one
   // array read, where a pattern's alternatives are many.
   bool is_present(uint32_t id) const {
-    const PresenceMarks& p = presence_marks();
-    return id < p.marks.size() && p.marks[id] == p.stamp;
+    return id < marks_->marks.size() && marks_->marks[id] == marks_->stamp;
   }
 
-  // Per thread, a stamp per vocabulary id: the ids stamped with the current
-  // sentence's number are the ones it has (no clearing between sentences).
-  struct PresenceMarks {
-    uint64_t lexicon = 0;
-    uint32_t stamp = 0;
-    std::vector<uint32_t> marks;
-  };
   PresenceMarks& presence_marks() const {
     thread_local PresenceMarks marks;
     return marks;
   }
 
-  // present_: the sorted ids (word, possessive base, stem) of the sentence's
-  // tokens, also stamped in presence_marks().
+  // present_: the ids (word, possessive base, stem) of the sentence's
+  // tokens, each once, in order of first occurrence; stamped in
+  // presence_marks(), which marks_ points to from then on.
   void ensure_present() const {
     if (present_.empty()) {
       PresenceMarks& p = presence_marks();
@@ -943,15 +942,16 @@ class SentenceCoder {
         p.marks.assign(lex_.vocabulary().size() + 1, 0);
       }
       ++p.stamp;
+      marks_ = &p;
       for (uint32_t t = first_; t < end_; ++t) {
-        present_.push_back(lex_.word_id(tokens_[t]));
-        present_.push_back(lex_.base_id(tokens_[t]));  // "russia's" offers "russia" too
-        present_.push_back(lex_.stem_id(tokens_[t]));
+        const Token& tk = tokens_[t];
+        // "russia's" offers "russia" too.
+        for (uint32_t id : {lex_.word_id(tk), lex_.base_id(tk), lex_.stem_id(tk)}) {
+          if (id >= p.marks.size() || p.marks[id] == p.stamp) continue;
+          p.marks[id] = p.stamp;
+          present_.push_back(id);
+        }
       }
-      std::sort(present_.begin(), present_.end());
-      present_.erase(std::unique(present_.begin(), present_.end()), present_.end());
-      for (uint32_t id : present_)
-        if (id < p.marks.size()) p.marks[id] = p.stamp;
     }
   }
 

@@ -65,7 +65,8 @@ std::vector<std::string> sentences_of(std::string_view text, const SentenceRules
 }
 
 TEST(SentenceSplitTest, SplitsAtStopsButNotAtAbbreviationsOrInitials) {
-  SentenceRules rules{{"no", "jl", "dr", "mr"}};
+  const std::unordered_set<std::string> abbreviations{"no", "jl", "dr", "mr"};
+  SentenceRules rules{abbreviations};
   struct Case { const char* text; std::vector<std::string> sentences; } cases[] = {
       {"Rusia menyerang. Ukraina membalas.", {"Rusia menyerang.", "Ukraina membalas."}},
       {"Ia tinggal di Jl. Sudirman No. 5. Ia pergi.", {"Ia tinggal di Jl. Sudirman No. 5.", "Ia pergi."}},
