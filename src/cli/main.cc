@@ -71,8 +71,9 @@ std::unique_ptr<Gazetteer> load_gazetteer(const Common& c, int& exit_code, bool 
 
 // Through the compiled cache (Lexicon::load_cached) unless `compile` asks for
 // the files themselves (dict check and stats) or $KABAR_CACHE_DIR=off. Peer
-// dictionaries (--dict) are converted at every load (no cache): they are the
-// user's files, read as they are now. Their skipped or overridden lines, and
+// dictionaries (--dict) are converted at every load: they are the user's
+// files, read as they are now; the compiled cache is keyed by what the
+// conversion gives, so an edited peer file compiles again. Their skipped or overridden lines, and
 // those of converted files under data/, are warnings: five and a count, or
 // all with --all-warnings.
 std::unique_ptr<Lexicon> load_lexicon(const Common& c, int& exit_code, bool compile = false,
@@ -93,8 +94,7 @@ std::unique_ptr<Lexicon> load_lexicon(const Common& c, int& exit_code, bool comp
     options.peer_files = &peers->files;
     options.peer_settings = peers->settings;
   }
-  auto lex = peers ? Lexicon::load(dir, options)
-                   : compile ? Lexicon::load(dir) : Lexicon::load_cached(dir, default_cache_dir(), from_cache);
+  auto lex = compile ? Lexicon::load(dir, options) : Lexicon::load_cached(dir, options, default_cache_dir(), from_cache);
   if (!lex.ok()) {
     fmt::print(stderr, "kabar: cannot load dictionaries from {}: {}\n", dir, lex.status().to_string());
     exit_code = kExitData;

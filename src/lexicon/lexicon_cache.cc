@@ -461,15 +461,37 @@ std::string default_cache_dir() {
 
 StatusOr<std::unique_ptr<Lexicon>> Lexicon::load_cached(const std::string& data_dir, const std::string& cache_dir,
                                                         bool* from_cache) {
+  return load_cached(data_dir, LexiconOptions{}, cache_dir, from_cache);
+}
+
+StatusOr<std::unique_ptr<Lexicon>> Lexicon::load_cached(const std::string& data_dir, const LexiconOptions& options,
+                                                        const std::string& cache_dir, bool* from_cache) {
   if (from_cache) *from_cache = false;
   uint64_t fp = 0;
-  if (cache_dir.empty() || !fingerprint(data_dir, fp)) return load(data_dir);
+  if (cache_dir.empty() || !fingerprint(data_dir, fp)) return load(data_dir, options);
+  if (options.peer_files) {
+    // The converted peer dictionaries as the compiler sees them.
+    Hasher h;
+    h.add_value(fp);
+    h.add(options.peer_language);
+    h.add_value(static_cast<uint64_t>(options.peer_settings.size()));
+    for (const auto& s : options.peer_settings) { h.add(s); h.add_value(uint64_t{0}); }
+    h.add_value(static_cast<uint64_t>(options.peer_files->size()));
+    for (const ConvertedFile& f : *options.peer_files) {
+      for (const std::string* s : {&f.format, &f.kind, &f.name}) { h.add(*s); h.add_value(uint64_t{0}); }
+      for (const auto* v : {&f.lines, &f.origins}) {
+        h.add_value(static_cast<uint64_t>(v->size()));
+        for (const auto& line : *v) { h.add(line); h.add_value(uint64_t{0}); }
+      }
+    }
+    fp = h.h;
+  }
   const std::string path = (fs::path(cache_dir) / fmt::format("lexicon-{:016x}.bin", fp)).string();
   if (auto cached = LexiconCache::read(path, fp)) {
     if (from_cache) *from_cache = true;
     return cached;
   }
-  auto lex = load(data_dir);
+  auto lex = load(data_dir, options);
   if (lex.ok() && LexiconCache::write(**lex, path, fp)) prune_cache(cache_dir);
   return lex;
 }

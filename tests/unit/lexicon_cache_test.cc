@@ -9,6 +9,7 @@
 
 #include <gtest/gtest.h>
 
+#include "kabar/peer_dictionaries.h"
 #include "kabar/pipeline.h"
 #include "kabar/sink.h"
 #include "test_support.h"
@@ -155,6 +156,49 @@ TEST_F(LexiconCacheTest, StaleDamagedOrUnwritableCacheIsNeverUsed) {
       EXPECT_TRUE(again_cached) << c.name << ": the rebuilt cache serves the next run";
     }
     TearDown();
+  }
+}
+
+// Peer dictionaries (--dict) go through the cache keyed by their converted
+// lines: the same files load from it, an edited file compiles again, and the
+// plain dictionaries never get a peer lexicon from it (or the reverse).
+TEST_F(LexiconCacheTest, PeerDictionariesAreCachedByTheirConvertedLines) {
+  const fs::path verbs = root_ / "team.verbs", actors = root_ / "team.actors";
+  std::ofstream(actors) << "NORLAND [NOR]\nSUDLAND [SUD]\n";
+  auto code_of = [](const Lexicon& lex, const std::string& text) {
+    Pipeline pipeline(lex, PipelineOptions{"en", false});
+    std::string out;
+    for (const auto& e : pipeline.process(testing::article("t", text, "en", "2015-06-01")).events)
+      out += (e.source ? e.source->code : "") + "/" + (e.target ? e.target->code : "") + "/" + e.code + " ";
+    return out;
+  };
+  struct Step {
+    const char* name;
+    const char* verbs;   // the verbs file for this step
+    bool peers;          // loaded with --dict
+    bool cached;         // whether the cache serves it
+    const char* events;  // "Norland praised Sudland."
+  } steps[] = {
+      {"first load compiles", "PRAIS [051]\n", true, false, "NOR/SUD/051 "},
+      {"same files: from the cache", "PRAIS [051]\n", true, true, "NOR/SUD/051 "},
+      {"verbs file edited", "PRAIS [052]\n", true, false, "NOR/SUD/052 "},
+      {"edited file again: cached", "PRAIS [052]\n", true, true, "NOR/SUD/052 "},
+      {"no --dict: kabar's own, compiled", "PRAIS [052]\n", false, false, ""},
+      {"no --dict again: cached, still kabar's own", "PRAIS [052]\n", false, true, ""},
+  };
+  for (const auto& step : steps) {
+    std::ofstream(verbs) << step.verbs;
+    auto peers = read_peer_dictionaries({"tabari:" + verbs.string(), "tabari:" + actors.string()});
+    ASSERT_TRUE(peers.ok()) << peers.status().to_string();
+    LexiconOptions options;
+    if (step.peers) options.peer_files = &peers->files;
+    bool from_cache = false;
+    auto lex = Lexicon::load_cached(data_.string(), options, cache_.string(), &from_cache);
+    ASSERT_TRUE(lex.ok()) << step.name << ": " << lex.status().to_string();
+    EXPECT_EQ(from_cache, step.cached) << step.name;
+    EXPECT_EQ((*lex)->peer_codes(), step.peers) << step.name;
+    // kabar's own English has no Norland: no event without the peer actors.
+    EXPECT_EQ(code_of(**lex, "Norland praised Sudland."), step.events) << step.name;
   }
 }
 
