@@ -28,6 +28,7 @@ struct Binding {
   WordClass anaphor_class = WordClass::kAnaphorSingle;
   int place = -1;          // a gazetteer place filling the slot ("tiba di Amman")
   uint32_t place_first = 0, place_end = 0;
+  bool locative = false;   // the place is where the object is ("attacked depots in Kharkiv")
   bool bound() const { return mention >= 0 || anaphor_token >= 0 || place >= 0; }
 };
 
@@ -136,6 +137,7 @@ class SentenceCoder {
         continue;
       }
       build_events(m, out);
+      object_place_events_.resize(out.size(), m.target.locative);
     }
     drop_agentless_repeats(out);
     update_discourse(out);
@@ -164,6 +166,7 @@ class SentenceCoder {
   };
   mutable std::vector<uint32_t> keyed_candidates_;     // a long head list narrowed to this sentence
   mutable PresenceMarks* marks_ = nullptr;              // presence_marks(), once ensure_present() ran
+  std::vector<bool> object_place_events_;  // by event of run(): its target is the place of the object
   mutable std::vector<int> phrase_len_;                  // per token: longest phrase, −1 = not looked up yet
   mutable std::vector<uint64_t> phrase_classes_;         // per token: the classes of that phrase's entries
   std::vector<int> mention_start_;    // token → mention starting there, or -1
@@ -189,7 +192,17 @@ class SentenceCoder {
     // Likewise, in English, an event with no target repeats one of the same
     // source and root that names it ("an Israeli air strike on Gaza killed
     // five people": the killing is the strike).
-    auto covered = [&](const CodedEvent& e) {
+    // And a target read from the place of the object (locative_target())
+    // repeats an event of the same source, country and root that names its
+    // target ("menyerang Ukraina …, menghantam fasilitas energi di Kharkiv").
+    auto covered = [&](const CodedEvent& e, size_t k) {
+      if (k < object_place_events_.size() && object_place_events_[k] && e.event.source && e.event.target) {
+        for (size_t o = 0; o < out.size(); ++o)
+          if (o != k && !(o < object_place_events_.size() && object_place_events_[o]) && out[o].event.source &&
+              out[o].event.target && out[o].event.source->code == e.event.source->code &&
+              out[o].event.target->country == e.event.target->country && out[o].event.root == e.event.root)
+            return true;
+      }
       if (!e.event.source && e.event.target) {
         for (const auto& o : out)
           if (o.event.source && o.event.target && o.event.target->code == e.event.target->code &&
@@ -205,12 +218,13 @@ class SentenceCoder {
       return false;
     };
     std::vector<bool> drop(out.size());
-    for (size_t k = 0; k < out.size(); ++k) drop[k] = covered(out[k]);
+    for (size_t k = 0; k < out.size(); ++k) drop[k] = covered(out[k], k);
     std::vector<CodedEvent> kept;
     for (size_t k = 0; k < out.size(); ++k) {
       CodedEvent& e = out[k];
       if (drop[k]) {
-        note(fmt::format("  {} with one actor only: the same event with both is coded — dropped", e.event.code));
+        note(fmt::format("  {} {}: the same event naming both actors is coded — dropped", e.event.code,
+                         e.event.source && e.event.target ? "with its target from the object's place" : "with one actor only"));
         continue;
       }
       kept.push_back(std::move(e));
@@ -372,6 +386,46 @@ class SentenceCoder {
     b.place_first = at;
     b.place_end = at + static_cast<uint32_t>(len);
     return true;
+  }
+
+  // "attacked energy facilities in Kharkiv", "menyerang fasilitas energi di
+  // wilayah Kharkiv": a force, coercion or violence pattern whose trailing
+  // target names no actor takes the country of the place its object is in —
+  // a locative preposition, place words ("wilayah", "province of"), then a
+  // gazetteer place — shortly after the verb, inside the clause. Not with
+  // peer dictionaries (their rules are theirs); build_events() drops it when
+  // it is the source's own country, as location_target() does.
+  bool locative_target(const VerbPattern& p, uint32_t t, Binding& b) const {
+    if (in_.lexicon->peer_codes() || p.code.size() < 2) return false;
+    static const std::string_view kRoots[] = {"15", "17", "18", "19", "20"};
+    if (std::find(std::begin(kRoots), std::end(kRoots), std::string_view(p.code).substr(0, 2)) == std::end(kRoots))
+      return false;
+    for (uint32_t k = t; k < end_ && k < t + 8; ++k) {
+      if (boundary_[k - first_] || mention_at(k) >= 0) return false;
+      if (!has_class(k, WordClass::kPrepLocative)) continue;
+      uint32_t at = k + 1;
+      while (at < end_ && is_determiner(at) && mention_at(at) < 0) ++at;
+      while (at < end_ && mention_at(at) < 0) {
+        const size_t cue = word_class_at(at, WordClass::kPlaceCue);
+        if (!cue) break;
+        at += static_cast<uint32_t>(cue);
+      }
+      // One lower-case word of its own may stand before the name ("di
+      // wilayah Kharkiv", "in eastern Kharkiv").
+      if (at + 1 < end_ && tokens_[at].kind == TokenKind::kWord && !tokens_[at].capitalized && mention_at(at) < 0 &&
+          !boundary_[at - first_] && !has_class(at, WordClass::kPrep) && tokens_[at + 1].capitalized)
+        ++at;
+      if (at >= end_ || mention_at(at) >= 0 || !tokens_[at].capitalized) return false;
+      std::vector<uint32_t> values;
+      const size_t len = lex_.place_trie().longest(at, end_, lex_.id_at(tokens_), values);
+      if (!len) return false;
+      b.place = static_cast<int>(values.front());
+      b.place_first = at;
+      b.place_end = at + static_cast<uint32_t>(len);
+      b.locative = true;
+      return true;
+    }
+    return false;
   }
 
   // What an anaphor refers to: the last subject, the last pair, or the most
@@ -575,7 +629,7 @@ class SentenceCoder {
             return true;
           }
         }
-        return false;
+        return locative_target(p, t, b);
       }
     }
     return false;
@@ -1486,6 +1540,15 @@ class SentenceCoder {
     }
     // A slot filled with the same mention as the subject is not a target.
     if (m.target.mention >= 0 && !sources.empty() && mentions_[m.target.mention].span == subj_span) targets.clear();
+    // "Indonesian police arrested protesters in Jakarta": the place of the
+    // object is no target in the source's own country.
+    if (m.target.locative && !targets.empty())
+      for (const auto& s : sources)
+        if (s.country == targets.front().country) {
+          note(fmt::format("  {} {}: the object's place \"{}\" is in the source's own country — no event", p.code,
+                           tok(m.head), targets.front().name));
+          return;
+        }
     // TABARI reads a passive itself, PETRARCH from its parse: "X was opposed
     // (fiercely, earlier) by Y" with a pattern that places no actor is Y → X.
     if (in_.lexicon->peer_codes() && (p.flags & kPatternTarget) && p.elements.front().kind == PatternElement::kSource &&
