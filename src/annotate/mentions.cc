@@ -241,6 +241,23 @@ std::vector<Mention> find_mentions(std::string_view text, const std::vector<Toke
                                                      tokens[c.first - 1].norm == "her");
         via_of = after == it.first && !possessive_before;
       }
+      // Indonesian noun phrases put the head first: "perusahaan industri
+      // pertahanan Amerika Serikat", "tentara bayaran Rusia" — a role word,
+      // one or two lower-case nouns, then its country. The words between may
+      // be no function word and not look like a verb (meN-, di-, ber-,
+      // ter-: "polisi menangkap warga Malaysia" is no Malaysian police).
+      if (!adjacent && !via_of && !lex.peer_actors() && lex.lang() == "id" && c.items.back().agent && !it.agent &&
+          country_item && it.first > c.end && it.first <= c.end + 2) {
+        bool nouns = true;
+        for (uint32_t t = c.end; t < it.first && nouns; ++t) {
+          const Token& w = tokens[t];
+          const std::string& n = w.norm;
+          nouns = w.kind == TokenKind::kWord && !w.capitalized && lex.word_classes(w) == 0 &&
+                  !lex.is_word(WordClass::kPlaceCue, w) &&  // "gubernur negara bagian Georgia"
+                  n.rfind("me", 0) != 0 && n.rfind("di", 0) != 0 && n.rfind("ber", 0) != 0 && n.rfind("ter", 0) != 0;
+        }
+        adjacent = nouns;
+      }
       if (adjacent || via_of) {
         c.items.push_back(it);
         c.end = it.end;
