@@ -177,6 +177,16 @@ std::vector<Item> find_items(std::string_view text, const std::vector<Token>& to
     }  // retry
     const std::vector<uint32_t>* agent_values = nullptr;
     size_t agent_len = names_at(lex.agent_trie(), i, agent_values);
+    // "kedua pemimpin", "the two leaders": a role word inside a pair
+    // anaphor is part of it (the coder resolves the pair), no actor of its own.
+    if (agent_len && i > first && !lex.peer_actors()) {
+      size_t pair_len = 0;
+      if (lex.word_phrase(i - 1, end, lex.id_at(tokens), WordClass::kAnaphorPair, pair_len) && pair_len >= 2)
+        agent_len = 0;
+      else if (i > first + 1 &&
+               lex.word_phrase(i - 2, end, lex.id_at(tokens), WordClass::kAnaphorPair, pair_len) && pair_len >= 3)
+        agent_len = 0;
+    }
     // Initials after "berinisial" are not a role either ("berinisial PM").
     if (agent_len && i > first && lex.is_word(WordClass::kNameIntro, tokens[i - 1])) agent_len = 0;
     // A longer place name wins over an actor inside it: "Jawa Barat" is a

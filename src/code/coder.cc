@@ -1791,9 +1791,14 @@ class SentenceCoder {
     // the last coordination of two or more actors ("Thailand dan Kamboja").
     uint32_t pair_at = 0;
     bool have_pair = false;
+    // (A pair is two different actors: "Menteri A dan Menteri B" of one
+    // government is no pair for "kedua menteri" to name.)
+    auto two_actors = [](const std::vector<ActorRef>& v) {
+      return std::any_of(v.begin(), v.end(), [&](const ActorRef& a) { return a.code != v.front().code; });
+    };
     for (const auto& m : mentions_) {
       for (const auto& a : m.actors) discourse_.recent.push_back(a);
-      if (m.actors.size() >= 2 && m.first_token >= pair_at) {
+      if (m.actors.size() >= 2 && two_actors(m.actors) && m.first_token >= pair_at) {
         discourse_.last_pair = m.actors;
         pair_at = m.first_token;
         have_pair = true;
@@ -1802,7 +1807,7 @@ class SentenceCoder {
     if (discourse_.recent.size() > 64)
       discourse_.recent.erase(discourse_.recent.begin(), discourse_.recent.end() - 64);
     for (auto it = events.rbegin(); it != events.rend(); ++it) {
-      if (it->event.source && it->event.target) {
+      if (it->event.source && it->event.target && it->event.source->code != it->event.target->code) {
         if (!have_pair || it->head_token > pair_at) discourse_.last_pair = {*it->event.source, *it->event.target};
         break;
       }
