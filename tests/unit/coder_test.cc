@@ -241,6 +241,8 @@ const CoderCase kEnglish[] = {
     {"Moskwa", "id", "2024-05-01", "Jepang mengecam Moskwa.", {{"JPN", "RUS", "11"}}},
     {"latihan angkatan laut gabungan: kerja sama militer dua arah", "id", "2024-05-01",
      "India dan Prancis menggelar latihan angkatan laut gabungan di Samudra Hindia.", {{"IND", "FRA", "06"}, {"FRA", "IND", "06"}}},
+    {"mengerahkan kapal untuk membayangi kapal pihak lain", "id", "2024-05-01",
+     "Angkatan Laut Filipina mengerahkan sebuah kapal untuk membayangi kapal perang China.", {{"PHLMIL", "CHN", "15"}}},
     {"memperkuat kerja sama di satu bidang", "id", "2024-05-01", "Vietnam memperkuat kerja sama maritim dengan Filipina.",
      {{"VNM", "PHL", "05"}}},
     {"'kedua pemimpin' menunjuk pasangan sebelumnya, bukan peran", "id", "2024-05-01",
