@@ -245,6 +245,7 @@ const CoderCase kEnglish[] = {
      "Angkatan Laut Filipina mengerahkan sebuah kapal untuk membayangi kapal perang China.", {{"PHLMIL", "CHN", "15"}}},
     {"menyerah (surrender) bukan menyerahkan (hand over)", "id", "2024-05-01",
      "Polisi Malaysia menyerahkan para nelayan kepada Kedutaan Besar Indonesia.", {}},
+    {"pantang menyerah: negasi", "id", "2024-05-01", "Hamas pantang menyerah kepada Israel.", {}},
     {"menyerahkan kapal patroli: bantuan militer", "id", "2024-05-01",
      "Korea Selatan menyerahkan tiga kapal patroli kepada Angkatan Laut Filipina.", {{"KOR", "PHLMIL", "07"}}},
     {"memperkuat kerja sama di satu bidang", "id", "2024-05-01", "Vietnam memperkuat kerja sama maritim dengan Filipina.",
