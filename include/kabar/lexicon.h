@@ -120,6 +120,7 @@ enum PatternFlag : uint16_t {
   kPatternTarget = 1 << 2,    // take the first actor after the verb as target
   kPatternPassive = 1 << 3,   // derived passive of another line
   kPatternNominal = 1 << 4,   // the head is a noun: "air strike on +", "$ invasion of +" (source before the noun)
+  kPatternActorObject = 1 << 5,  // an object that names no actor is another sense: "meet demand" (no event)
 };
 
 struct VerbPattern {

@@ -388,6 +388,43 @@ class SentenceCoder {
     return true;
   }
 
+  // "meet domestic demand", "met the deadline", "meet its obligations": a
+  // pattern flagged `actorobject` whose object is a noun phrase naming no
+  // actor is another verb ("satisfy"), not the event. The object starts
+  // right after the pattern's words (adverbs and time adjuncts passed over)
+  // with a determiner or a lower-case word of no function-word class, and
+  // no actor or anaphor there.
+  bool meeting_verb_with_other_object(const Match& m) const {
+    const VerbPattern& p = lex_.patterns()[m.pattern];
+    if (!(p.flags & kPatternActorObject)) return false;
+    // Adverbs and adverbial phrases ("here", "again", "next week") and
+    // -ly words are no object.
+    auto adverb = [&](uint32_t t) -> uint32_t {
+      if (size_t len = word_class_at(t, WordClass::kAdverb)) return static_cast<uint32_t>(len);
+      const std::string& w = tokens_[t].norm;
+      return w.size() > 4 && w.compare(w.size() - 2, 2, "ly") == 0 ? 1 : 0;
+    };
+    // An adverb or a time right after the verb: used without an object
+    // ("will meet again", "met here on Friday").
+    const uint32_t t = m.lit_end;
+    if (t >= end_ || skip_time(t) != t || adverb(t)) return false;
+    if (boundary_[t - first_] || mention_at(t) >= 0 || anaphor_at(t)) return false;
+    const Token& w = tokens_[t];
+    if (w.kind != TokenKind::kWord || w.capitalized) return false;
+    if (is_determiner(t)) {
+      uint32_t after = t + 1;
+      while (after < end_ && is_determiner(after)) ++after;
+      return after < end_ && mention_at(after) < 0 && !anaphor_at(after) && tokens_[after].kind == TokenKind::kWord;
+    }
+    // A plural noun of people ("meet regulators", "met creditors") is an
+    // actor this dictionary does not know: still a meeting.
+    const std::string& n = w.norm;
+    for (const char* people : {"ers", "ors", "ists", "ians", "ants", "ents"})
+      if (n.size() > std::strlen(people) + 2 && n.compare(n.size() - std::strlen(people), std::strlen(people), people) == 0)
+        return false;
+    return lex_.word_classes(w) == 0;
+  }
+
   // "attacked energy facilities in Kharkiv", "menyerang fasilitas energi di
   // wilayah Kharkiv": a force, coercion or violence pattern whose trailing
   // target names no actor takes the country of the place its object is in —
@@ -1588,6 +1625,11 @@ class SentenceCoder {
     // kabar's own English target rules (not with peer dictionaries, whose
     // rules are the peers').
     const bool own_rules = !in_.lexicon->peer_codes();
+    if (own_rules && english_ && m.target.bound() == false && targets.empty() && meeting_verb_with_other_object(m)) {
+      note(fmt::format("  {} {}: its object is no actor (\"meet demand\", \"met the deadline\") — another sense, no event",
+                       p.code, tok(m.head)));
+      return;
+    }
     // (Not for a reciprocal meeting of two sources: "France and Germany met
     // in Brussels" is their meeting, not a visit to Belgium.)
     // "welcomed Jakarta's offer", "rejected an American proposal": an actor
