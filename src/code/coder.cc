@@ -926,8 +926,24 @@ class SentenceCoder {
       };
       // Any form right after an article is a noun ("the arrests", "a strike").
       // And an -ed form after a number ("freed five jailed Americans").
+      // And an -ing form that is also a noun (noun.ing), after a plain
+      // lower-case word — an adjective or a noun, no auxiliary, adverb,
+      // preposition or other function word, no actor — is a noun too ("a
+      // private meeting", "the cabinet meeting"; not "stop attacking").
+      auto ing_after_modifier = [&] {
+        if (!has_class(i, WordClass::kNounIng)) return false;
+        const Token& b = tokens_[i - 1];
+        if (b.kind != TokenKind::kWord || b.capitalized || mention_cover_[i - 1 - first_] >= 0 || boundary_[i - 1 - first_])
+          return false;
+        if (lex_.word_classes(b) != 0 || word_class_at(i - 1, WordClass::kAdverb)) return false;
+        // A verb before it takes it as its object ("begin bargaining",
+        // "continue meeting with").
+        if (lex_.patterns_for_head(b)) return false;
+        const std::string& n = b.norm;
+        return !(n.size() > 4 && n.compare(n.size() - 2, 2, "ly") == 0);
+      };
       const bool adjectival =
-          english && (article_before() ||
+          english && (article_before() || ing_after_modifier() ||
                       (hw.compare(hw.size() - 2, 2, "ed") == 0 &&
                        ((has_class(i - 1, WordClass::kPrep) && tokens_[i - 1].norm != "by") ||
                         tokens_[i - 1].kind == TokenKind::kNumber || lex_.is_word(WordClass::kNumberWord, tokens_[i - 1]))));
