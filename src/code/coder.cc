@@ -933,8 +933,13 @@ class SentenceCoder {
       auto ing_after_modifier = [&] {
         if (!has_class(i, WordClass::kNounIng)) return false;
         const Token& b = tokens_[i - 1];
-        if (b.kind != TokenKind::kWord || b.capitalized || mention_cover_[i - 1 - first_] >= 0 || boundary_[i - 1 - first_])
-          return false;
+        // After the name of an organisation or a country ("the G-7 meeting",
+        // "an OPEC meeting"); not after people ("ministers meeting in Vienna").
+        if (int mi = mention_cover_[i - 1 - first_]; mi >= 0)
+          return mentions_[mi].end_token == i && !mentions_[mi].actors.empty() &&
+                 std::all_of(mentions_[mi].actors.begin(), mentions_[mi].actors.end(),
+                             [](const ActorRef& a) { return a.role.empty(); });
+        if (b.kind != TokenKind::kWord || b.capitalized || boundary_[i - 1 - first_]) return false;
         if (lex_.word_classes(b) != 0 || word_class_at(i - 1, WordClass::kAdverb)) return false;
         // A verb before it takes it as its object ("begin bargaining",
         // "continue meeting with").

@@ -231,6 +231,8 @@ const CoderCase kEnglish[] = {
     {"'met' an actor", "en", "2024-05-01", "The Kenyan president met the Ugandan envoy.", {{"KENGOV", "UGAGOV", "04"}}},
     {"an -ing noun after an adjective is no verb", "en", "2024-05-01",
      "Kenyan ministers gave no details after a private meeting in Nairobi.", {}},
+    {"an -ing noun after a place or organisation name is no verb", "en", "2024-05-01",
+     "The ministers of Kenya gave no details after the Nairobi meeting.", {}},
     {"an -ing form after an auxiliary is a verb", "en", "2024-05-01",
      "Kenyan ministers have been meeting with Ugandan officials.", {{"KENGOV", "UGAGOV", "04"}}},
     {"an -ing form after a verb is its object, still a verb", "en", "2024-05-01",
