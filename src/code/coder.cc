@@ -227,6 +227,18 @@ class SentenceCoder {
                          e.event.source && e.event.target ? "with its target from the object's place" : "with one actor only"));
         continue;
       }
+      // Two coordinated actors of one code ("Bakamla dan TNI AL", both
+      // IDNMIL) make one event, not two identical ones (kabar's own rules;
+      // the peers' suites compare sets).
+      auto code_of = [](const std::optional<ActorRef>& a) { return a ? a->code : std::string(); };
+      if (!in_.lexicon->peer_codes() &&
+          std::any_of(kept.begin(), kept.end(), [&](const CodedEvent& o) {
+            return o.event.code == e.event.code && o.event.modality == e.event.modality &&
+                   code_of(o.event.source) == code_of(e.event.source) && code_of(o.event.target) == code_of(e.event.target);
+          })) {
+        note(fmt::format("  {}: the same source, target, code and modality as an event before it — one event", e.event.code));
+        continue;
+      }
       kept.push_back(std::move(e));
     }
     out = std::move(kept);

@@ -372,6 +372,22 @@ namespace {
 // Found by fuzzing: a text that ends right after a comma once made the
 // subject search read one token past the sentence (caught under ASan in the
 // sanitizer pass). Each still codes its event.
+// Coordinated actors of one code ("Bakamla dan TNI AL", both IDNMIL) make
+// one event, not two identical ones.
+TEST(CoderDuplicateTest, CoordinatedActorsOfOneCodeMakeOneEvent) {
+  struct Case { const char* lang; const char* text; size_t events; } cases[] = {
+      {"id", "Bakamla dan TNI AL meningkatkan patroli di Laut Natuna Utara.", 1},
+      {"id", "Menlu Sugiono dan Menhan Sjafrie bertemu dengan Menlu Australia.", 1},
+      {"en", "The Kenyan president and the Kenyan foreign minister met the Ugandan envoy.", 1},
+      // Different codes stay apart.
+      {"id", "Indonesia dan Malaysia mengecam Israel.", 2},
+  };
+  for (const auto& c : cases) {
+    ArticleResult r = testing::code_text(c.text, c.lang, "2025-01-10");
+    EXPECT_EQ(r.events.size(), c.events) << c.text << "\n" << describe(r);
+  }
+}
+
 TEST(CoderEdgeTest, TextEndingAfterACommaStaysInBounds) {
   struct Case { const char* text; const char* lang; };
   for (const auto& [text, lang] : {Case{"Russia attacked Ukraine, ", "en"}, Case{"Russia attacked Ukraine,", "en"},
