@@ -24,7 +24,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr double kMustRecallFloorIndonesian = 0.60;
+// Floors at the levels of 2026-11-29 (docs/EVALUATION.md: 104 of 123, 59 of 65), less a little.
+constexpr double kMustRecallFloorIndonesian = 0.82;
 
 // The article sets with human expectations: the README's examples, and the
 // Indonesian golden articles that cover all twenty CAMEO roots.
@@ -34,7 +35,7 @@ struct ArticleSet {
   double floor;              // least share of must events found
 };
 constexpr ArticleSet kSets[] = {
-    {"examples", "tests/golden/expectations.tsv", 0.75},
+    {"examples", "tests/golden/expectations.tsv", 0.88},
     {"tests/golden/articles/id", "tests/golden/articles/id-expectations.tsv", kMustRecallFloorIndonesian},
 };
 
