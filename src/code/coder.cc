@@ -4,6 +4,7 @@
 //   source/target → modality → events (one per actor pair).
 #include <algorithm>
 #include <charconv>
+#include <cstring>
 #include <unordered_map>
 #include <fmt/format.h>
 
@@ -403,10 +404,10 @@ class SentenceCoder {
   // "meet domestic demand", "met the deadline", "meet its obligations": a
   // pattern flagged `actorobject` whose object is a noun phrase naming no
   // actor is another verb ("satisfy"), not the event. The object starts
-  // right after the pattern's words (adverbs and time adjuncts passed over)
-  // with a determiner or a lower-case word of no function-word class, and
-  // no actor or anaphor there.
-  bool meeting_verb_with_other_object(const Match& m) const {
+  // right after the pattern's words with a determiner or a lower-case word
+  // of no function-word class, and no actor or anaphor there; an adverb or
+  // a time there means the verb has no object ("will meet again").
+  bool object_names_no_actor(const Match& m) const {
     const VerbPattern& p = lex_.patterns()[m.pattern];
     if (!(p.flags & kPatternActorObject)) return false;
     // Adverbs and adverbial phrases ("here", "again", "next week") and
@@ -1658,7 +1659,7 @@ class SentenceCoder {
     // kabar's own English target rules (not with peer dictionaries, whose
     // rules are the peers').
     const bool own_rules = !in_.lexicon->peer_codes();
-    if (own_rules && english_ && m.target.bound() == false && targets.empty() && meeting_verb_with_other_object(m)) {
+    if (own_rules && english_ && m.target.bound() == false && targets.empty() && object_names_no_actor(m)) {
       note(fmt::format("  {} {}: its object is no actor (\"meet demand\", \"met the deadline\") — another sense, no event",
                        p.code, tok(m.head)));
       return;
