@@ -62,6 +62,13 @@ struct PeerSettings {
   // PETRARCH's require_dyad: false codes an event whose source or target is
   // missing, with the null actor "---" in its place.
   bool require_dyad = true;
+  // TABARI's FORWARD: in a story (records whose ids differ in their last
+  // number only), a pronoun that opens a sentence before any actor stands
+  // for the first actor of the sentence before (its actor alone, without
+  // agents). `forward` is the option; the caller (kabar eval) sets
+  // `forwarded_actor` for each sentence it codes, empty when none.
+  bool forward = false;
+  std::string forwarded_actor;
   // Reads one TABARI option ("DEFAULT: OFF", "SET: CODE ALL", …) or
   // PETRARCH setting ("CONFIG: require_dyad = false") into the settings;
   // false when kabar does not implement it.

@@ -1074,15 +1074,47 @@ class SentenceCoder {
     return chosen;
   }
 
+  // How far the first actor after a verb may be its target: the verb's
+  // clause, and with peer dictionaries the complement clauses that follow
+  // it ("X allowed that Y isn't …": the peers' object is Y).
+  uint32_t peer_target_reach(const Clause* c) const {
+    if (!c) return end_;
+    if (!in_.lexicon->peer_codes()) return c->end;
+    size_t ci = static_cast<size_t>(c - clauses_.data());
+    while (ci + 1 < clauses_.size() && clauses_[ci + 1].opener == Opener::kComp) ++ci;
+    return clauses_[ci].end;
+  }
+
   const Clause* clause_for(uint32_t t) const {
     int c = clause_of_[t - first_];
     return c >= 0 ? &clauses_[c] : nullptr;
+  }
+
+  // TABARI's FORWARD: "He has also asked …" opening a sentence of a story
+  // before any actor is the first actor of the sentence before it.
+  std::vector<ActorRef> forwarded_pronoun(uint32_t head, std::string& how, Span& where_span) const {
+    if (options_.peer.forwarded_actor.empty() || !english_) return {};
+    const uint32_t limit = std::min(head, mentions_.empty() ? end_ : mentions_.front().first_token);
+    for (uint32_t t = first_; t < limit; ++t) {
+      const std::string& w = tokens_[t].norm;
+      if (w != "he" && w != "she" && w != "it" && w != "they") continue;
+      ActorRef a;
+      a.code = a.role = options_.peer.forwarded_actor;
+      a.name = tok(t);
+      a.span = tokens_[t].span;
+      a.anaphor = true;
+      how = "pronoun forwarded from the sentence before (TABARI FORWARD)";
+      where_span = a.span;
+      return {a};
+    }
+    return {};
   }
 
   // The clause subject for a verb at `head`.
   std::vector<ActorRef> subject(uint32_t head, std::string& how, Span& where_span) const {
     // TABARI: the source is the first actor of the sentence.
     if (lex_.tabari_subjects()) {
+      if (auto fwd = forwarded_pronoun(head, how, where_span); !fwd.empty()) return fwd;
       for (const auto& mn : mentions_) {
         if (mn.first_token >= head) break;
         if (mn.media) continue;
@@ -1481,8 +1513,12 @@ class SentenceCoder {
     }
     if (targets.empty() && (p.flags & kPatternTarget)) {
       const Clause* c = clause_for(m.head);
+      const uint32_t reach = peer_target_reach(c);
+      // The peers' target is the first actor after the verb, even inside the
+      // pattern's later words ("allowed that Y isn't a real pleasant …").
+      const uint32_t from = in_.lexicon->peer_codes() ? m.head + 1 : m.lit_end;
       for (const auto& mn : mentions_)
-        if (mn.first_token >= m.lit_end && (!c || mn.end_token <= c->end) && !mn.media) { targets = mn.actors; how_t = "first actor after verb"; break; }
+        if (mn.first_token >= from && (!c || mn.end_token <= reach) && !mn.media) { targets = mn.actors; how_t = "first actor after verb"; break; }
     }
     // A slot filled with the same mention as the subject is not a target.
     if (m.target.mention >= 0 && !sources.empty() && mentions_[m.target.mention].span == subj_span) targets.clear();
@@ -1790,6 +1826,11 @@ bool PeerSettings::apply(std::string_view option) {
     const std::string_view value = trim(rest.substr(eq + 1));
     if (value != "TRUE" && value != "FALSE") return false;
     require_dyad = value == "TRUE";
+    return true;
+  }
+  if (v.rfind("FORWARD:", 0) == 0) {
+    forward = v.find(" OFF") == std::string_view::npos;
+    if (!forward) forwarded_actor.clear();
     return true;
   }
   if (v.rfind("DEFAULT:", 0) == 0) {

@@ -788,8 +788,12 @@ class VerbConverter {
         size_t end = i;
         while (end < t.size() && word_char(t[end])) ++end;
         std::string w = t.substr(i, end - i);
-        // A word followed by '_' is exact; otherwise a stem.
-        const bool exact = end < t.size() && t[end] == '_';
+        // A word followed by '_' is exact; otherwise a stem. TABARI's '~'
+        // marks a stem inside a joined phrase ("REAL~_PLEASANT" reads
+        // "really pleasant"); the '_' after it still joins.
+        const bool stem_mark = end < t.size() && t[end] == '~';
+        if (stem_mark) ++end;
+        const bool exact = !stem_mark && end < t.size() && t[end] == '_';
         std::string kw = lower(w);
         if (!exact && std::isalnum(static_cast<unsigned char>(kw.back()))) kw += '*';
         items.push_back({kw});

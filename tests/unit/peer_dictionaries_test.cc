@@ -8,6 +8,7 @@
 
 #include <gtest/gtest.h>
 
+#include "kabar/eval.h"
 #include "kabar/peer_dictionaries.h"
 #include "kabar/pipeline.h"
 #include "test_support.h"
@@ -81,6 +82,9 @@ INSTANTIATE_TEST_SUITE_P(
                         "112 converse=112 recip target nopassive : $ @protest* ... each* ... other*",
                         "--- target nopassive : $ @=called",
                         "020 nopassive : $ @=called ... for* ... {talks*|negotiations*} ... with +"}},
+        ConversionCase{"tabari_stem_mark_in_joined_phrase", "tabari", "m.verbs",
+                       "PRAIS [051]\n- * HIGH~_REGARD_ FOR + [052]\n", "verbs",
+                       {"051 target nopassive : $ @prais*", "052 nopassive : $ @prais* ... high* regard for* ... +"}},
         ConversionCase{"tabari_synsets_nest", "tabari", "s.verbs",
                        "<SYNSETS>\n&ARMS\n+RIFLES\n+TANKS_\n&AID\n+&ARMS\n+FOOD_AID\n</SYNSETS>\n"
                        "SEND [---]\n- * &AID TO_ + [070]\n",
@@ -233,7 +237,9 @@ class PeerCodingTest : public ::testing::Test {
                                           "- + WAS_ * BY_ $ [042:043]\n"
                                           "DISCUSS [---]\n"
                                           "- * TRADE WITH_ + [040]\n"
-                                          "PRAIS [051]\n");
+                                          "PRAIS [051]\n"
+                                          "ALLOW [060]\n"
+                                          "- * REAL~_FINE [061]\n");
     const std::string actors = dir_->write("team.actors",
                                            "NORLAND [NOR]\nSUDLAND [SUD]\nOSTMARK [OST]\n"
                                            "KARL_VOSS_ [NORGOV 010101-101231] [NORELI]\n");
@@ -294,6 +300,11 @@ TEST_F(PeerCodingTest, CodesWithThePeersSemantics) {
       {"Norland and the brave Sudland praised Ostmark.", "2015-06-01", {"NOR/OST/051", "SUD/OST/051"}},
       // TABARI's own passive, for a pattern that places no actor.
       {"Sudland was warmly praised by Norland.", "2015-06-01", {"NOR/SUD/051"}},
+      // The target is the first actor after the verb, also in a complement
+      // clause and among the pattern's own words; '~' marks a stem in a
+      // joined phrase ("REAL~_FINE": "really fine", not "really quite fine").
+      {"Norland allowed that Sudland is a really fine neighbour.", "2015-06-01", {"NOR/SUD/061"}},
+      {"Norland allowed that Sudland is really quite fine.", "2015-06-01", {"NOR/SUD/060"}},
   };
   for (const auto& c : cases) EXPECT_EQ(code(c.text, c.date), c.events) << c.text;
 }
@@ -323,6 +334,11 @@ TEST(PeerSettingsTest, ReadsTabariOptions) {
   EXPECT_FALSE(dyad.require_dyad);
   EXPECT_TRUE(dyad.apply("CONFIG: require_dyad = True"));
   EXPECT_TRUE(dyad.require_dyad);
+  PeerSettings forward;
+  EXPECT_TRUE(forward.apply("FORWARD: ^^*****NNN*SSS"));
+  EXPECT_TRUE(forward.forward);
+  EXPECT_TRUE(forward.apply("FORWARD: ^^*****NNN*SSS OFF"));
+  EXPECT_FALSE(forward.forward);
   PeerSettings s;
   s.apply("DEFAULT: SOURCE [X] TARGET [Y]");
   s.apply("DEFAULT: OFF");
@@ -352,6 +368,58 @@ TEST_F(PeerCodingTest, TabariSettingsChangeTheCoding) {
   // A sentence shorter than the minimum is not coded.
   EXPECT_EQ(code_with("SET: MINIMUM WORDS = 5", "Norland praised Sudland."), std::set<std::string>{});
   EXPECT_EQ(code_with("SET: MINIMUM WORDS = 3", "Norland praised Sudland."), std::set<std::string>{"NOR/SUD/051"});
+}
+
+// TABARI's FORWARD: a pronoun opening a sentence, before any actor, is the
+// actor forwarded from the sentence before (kabar eval sets it per record).
+TEST_F(PeerCodingTest, ForwardedActorStandsForAnOpeningPronoun) {
+  struct Case { const char* forwarded; const char* text; std::set<std::string> events; };
+  const Case cases[] = {
+      {"NOR", "He praised Sudland.", {"NOR/SUD/051"}},
+      {"NOR", "Later, they accused Sudland of spying on its ports.", {"NOR/SUD/1121"}},
+      {"NOR", "Ostmark said it praised Sudland.", {"OST/SUD/051"}},  // an actor comes first
+      {"", "He praised Sudland.", {}},                               // nothing forwarded
+  };
+  for (const auto& c : cases) {
+    PipelineOptions o{"en", false};
+    o.peer.forward = true;
+    o.peer.forwarded_actor = c.forwarded;
+    Pipeline pipeline(*lex_, o);
+    std::set<std::string> out;
+    for (const auto& e : pipeline.process(testing::article("t", c.text, "en", "2015-06-01")).events)
+      out.insert((e.source ? e.source->code : "") + "/" + (e.target ? e.target->code : "") + "/" + e.code);
+    EXPECT_EQ(out, c.events) << c.forwarded << ": " << c.text;
+  }
+}
+
+// kabar eval forwards within a story (ids that differ in their last number
+// only), the first actor alone (no agent), and not across stories.
+TEST_F(PeerCodingTest, EvalForwardsTheFirstActorWithinAStory) {
+  auto record = [](const char* id, const char* text, const char* event) {
+    GoldRecord r;
+    r.id = id;
+    r.text = text;
+    r.lang = "en";
+    r.date = Date{2015, 6, 1};
+    r.events.push_back({"", "", ""});
+    std::string e = event;
+    r.events.back().source = e.substr(0, e.find('/'));
+    r.events.back().target = e.substr(e.find('/') + 1, e.rfind('/') - e.find('/') - 1);
+    r.events.back().code = e.substr(e.rfind('/') + 1);
+    return r;
+  };
+  GoldFile g;
+  g.records.push_back(record("ST-01-1", "The Norland government praised Ostmark.", "NORGOV/OST/051"));
+  g.records.front().options.push_back("FORWARD: ^^*NN*S");
+  g.records.push_back(record("ST-01-2", "It then accused Sudland of spying on its ports.", "NOR/SUD/1121"));
+  g.records.push_back(record("ST-02-1", "He praised Sudland.", "//"));
+  g.records.back().events.clear();  // another story: nothing forwarded, nothing coded
+  g.records.back().no_events = true;
+  Pipeline pipeline(*lex_, {"en", false});
+  EvalResult r = evaluate(g, pipeline, EvalOptions{});
+  EXPECT_EQ(r.exact, 3u);
+  for (const auto& f : r.failures) ADD_FAILURE() << f.id << ": expected " << f.expected << ", got " << f.got;
+  EXPECT_TRUE(r.unsupported_options.empty());
 }
 
 TEST_F(PeerCodingTest, EvidenceNamesThePeerFileAndLine) {
