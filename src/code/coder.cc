@@ -66,6 +66,20 @@ class SentenceCoder {
     phrase_classes_.assign(n, 0);
   }
 
+  // Tokens coded as if absent (TABARI's comma-delimited stretches), by
+  // position in the sentence; their mentions are already left out.
+  void drop_tokens(std::vector<bool> dropped) {
+    if (trace_)
+      for (uint32_t t = first_; t < end_;) {
+        if (!dropped[t - first_]) { ++t; continue; }
+        uint32_t e = t;
+        while (e < end_ && dropped[e - first_]) ++e;
+        note(fmt::format("comma-delimited \"{}\" left out (TABARI COMMA)", span_text(t, e)));
+        t = e;
+      }
+    dropped_ = std::move(dropped);
+  }
+
   std::vector<CodedEvent> run() {
     // TABARI's SET: MINIMUM WORDS: a shorter sentence is not coded.
     if (in_.lexicon->peer_codes() && options_.peer.minimum_words) {
@@ -152,6 +166,7 @@ class SentenceCoder {
   Trace* trace_;
   uint32_t first_, end_;
   std::vector<uint64_t> classes_;                        // per token: WordClass bit mask
+  std::vector<bool> dropped_;                            // per token: left out (TABARI COMMA); empty: none
   mutable std::vector<uint32_t> present_;               // the sentence's word ids, sorted (built on first use)
   mutable std::vector<uint32_t> skip_time_;             // skip_time() by token, UINT32_MAX until asked
   const bool english_ = lex_.lang() == "en";
@@ -756,7 +771,16 @@ class SentenceCoder {
     for (uint32_t i = first_; i < end_; ++i) {
       if (mention_cover_[i - first_] >= 0 || tokens_[i].kind != TokenKind::kWord) continue;
       const size_t before = out.size();
+      if (!dropped_.empty() && dropped_[i - first_]) continue;
       add_head_matches(i, out, noun_noted);
+      // A pattern's words in a stretch left out do not match (TABARI COMMA).
+      if (!dropped_.empty())
+        out.erase(std::remove_if(out.begin() + static_cast<std::ptrdiff_t>(before), out.end(),
+                                 [&](const Match& m) {
+                                   return std::any_of(m.literal_tokens.begin(), m.literal_tokens.end(),
+                                                      [&](uint32_t t) { return dropped_[t - first_]; });
+                                 }),
+                  out.end());
       if (reciprocal_word_before(i)) {
         // "saling bertukar informasi intelijen": the patterns that match as
         // written, made reciprocal; else the root's general pattern.
@@ -1511,6 +1535,7 @@ class SentenceCoder {
     } else {
       targets = resolve_binding(m.target, how_t, /*is_target=*/true);
     }
+    Span target_found{};  // the mention found as "first actor after verb", if any
     if (targets.empty() && (p.flags & kPatternTarget)) {
       const Clause* c = clause_for(m.head);
       const uint32_t reach = peer_target_reach(c);
@@ -1518,7 +1543,12 @@ class SentenceCoder {
       // pattern's later words ("allowed that Y isn't a real pleasant …").
       const uint32_t from = in_.lexicon->peer_codes() ? m.head + 1 : m.lit_end;
       for (const auto& mn : mentions_)
-        if (mn.first_token >= from && (!c || mn.end_token <= reach) && !mn.media) { targets = mn.actors; how_t = "first actor after verb"; break; }
+        if (mn.first_token >= from && (!c || mn.end_token <= reach) && !mn.media) {
+          targets = mn.actors;
+          how_t = "first actor after verb";
+          target_found = mn.span;
+          break;
+        }
     }
     // A slot filled with the same mention as the subject is not a target.
     if (m.target.mention >= 0 && !sources.empty() && mentions_[m.target.mention].span == subj_span) targets.clear();
@@ -1549,14 +1579,40 @@ class SentenceCoder {
     }
     // TABARI and PETRARCH: with no source before the verb ("+ WAS * DEAD"),
     // the source is the first actor after it that is not the target.
-    if (sources.empty() && in_.lexicon->peer_codes()) {
+    // (TABARI's DEFAULT: SOURCE [X] PRIOR: X instead.) TABARI: when that
+    // actor is a compound that was also found as the target, its first
+    // member is the source and the others the target ("with Gondor and
+    // Bree": GON → BRE).
+    if (sources.empty() && in_.lexicon->peer_codes() && !options_.peer.default_source_prior) {
       const Span target_span = m.target.mention >= 0 ? mentions_[m.target.mention].span : Span{};
       for (const auto& mn : mentions_)
         if (mn.first_token >= m.lit_end && !mn.media && !(mn.span == target_span)) {
           sources = mn.actors;
           how_s = "first actor after verb (peer dictionaries)";
+          if (lex_.tabari_subjects() && mn.span == target_found) {
+            // One actor is not both: the target is then missing (a DEFAULT
+            // target stands in).
+            targets.assign(mn.actors.begin() + 1, mn.actors.end());
+            sources.resize(1);
+            how_t = "the rest of the compound after the verb (TABARI)";
+          }
           break;
         }
+    }
+    // TABARI: no target after the verb, the nearest actor before it that is
+    // not the source ("X … Y … crowds burned down its embassy": X → Y),
+    // unless DEFAULT: TARGET [Y] AFTER stands in. Not for a compound source,
+    // whose members act on each other.
+    if (lex_.tabari_subjects() && targets.empty() && (p.flags & kPatternTarget) && sources.size() == 1 &&
+        !options_.peer.default_target_after) {
+      for (size_t k = mentions_.size(); k-- > 0;) {
+        const auto& mn = mentions_[k];
+        if (mn.end_token > m.head || mn.media || mn.span == subj_span) continue;
+        if (std::any_of(mn.actors.begin(), mn.actors.end(), [&](const ActorRef& a) { return a.code == sources.front().code; })) continue;
+        targets = mn.actors;
+        how_t = "actor before the verb (TABARI, none after it)";
+        break;
+      }
     }
     // kabar's own English target rules (not with peer dictionaries, whose
     // rules are the peers').
@@ -1715,7 +1771,9 @@ class SentenceCoder {
     // With peer dictionaries every verb is reciprocal over a compound
     // source that has no target, as the peers code ("Fornost and Gondor
     // welcomed …" → FOR→GON and GON→FOR).
-    if (targets.empty() && ((p.flags & kPatternRecip) || m.reciprocal || in_.lexicon->peer_codes()) && sources.size() >= 2) {
+    // (TABARI's DEFAULT: TARGET [Y] AFTER: Y is each member's target.)
+    const bool peer_reciprocal = in_.lexicon->peer_codes() && !options_.peer.default_target_after;
+    if (targets.empty() && ((p.flags & kPatternRecip) || m.reciprocal || peer_reciprocal) && sources.size() >= 2) {
       for (size_t a = 0; a < sources.size(); ++a)
         for (size_t b = 0; b < sources.size(); ++b)
           if (a != b) make(&sources[a], &sources[b], p.code);
@@ -1828,15 +1886,54 @@ bool PeerSettings::apply(std::string_view option) {
     require_dyad = value == "TRUE";
     return true;
   }
+  if (v.rfind("COMMA:", 0) == 0) {
+    std::string_view rest = trim(v.substr(6));
+    if (rest == "OFF") { comma.on = false; return true; }
+    CommaLimits c;
+    // "MIN = 4 MAX = 6 EMIN = 3 EMAX = 6 BMIN = 3 BMAX = 8": the keys given change.
+    while (!rest.empty()) {
+      const size_t eq = rest.find('=');
+      if (eq == std::string_view::npos) return false;
+      const std::string_view key = trim(rest.substr(0, eq));
+      rest = trim(rest.substr(eq + 1));
+      unsigned value = 0;
+      auto r = std::from_chars(rest.data(), rest.data() + rest.size(), value);
+      if (r.ec != std::errc() || value > 255) return false;
+      rest = trim(rest.substr(static_cast<size_t>(r.ptr - rest.data())));
+      uint8_t* field = key == "MIN" ? &c.min : key == "MAX" ? &c.max : key == "EMIN" ? &c.emin : key == "EMAX" ? &c.emax
+                     : key == "BMIN" ? &c.bmin : key == "BMAX" ? &c.bmax : nullptr;
+      if (!field) return false;
+      *field = static_cast<uint8_t>(value);
+    }
+    comma = c;
+    return true;
+  }
   if (v.rfind("FORWARD:", 0) == 0) {
     forward = v.find(" OFF") == std::string_view::npos;
     if (!forward) forwarded_actor.clear();
     return true;
   }
   if (v.rfind("DEFAULT:", 0) == 0) {
-    if (v.find("OFF") != std::string_view::npos) { default_source.clear(); default_target.clear(); return true; }
+    if (v.find("OFF") != std::string_view::npos) {
+      default_source.clear();
+      default_target.clear();
+      default_source_prior = default_target_after = false;
+      return true;
+    }
     default_source = bracket_after("SOURCE");
     default_target = bracket_after("TARGET");
+    // "SOURCE [X] PRIOR": X when no actor precedes the verb (not one after
+    // it); "TARGET [Y] AFTER": Y when none follows it (not one before it).
+    auto flag_after = [&](std::string_view key, std::string_view flag) {
+      const size_t k = o.find(key);
+      if (k == std::string::npos) return false;
+      const size_t close = o.find(']', k);
+      if (close == std::string::npos) return false;
+      std::string_view rest = trim(std::string_view(o).substr(close + 1));
+      return rest.rfind(flag, 0) == 0;
+    };
+    default_source_prior = !default_source.empty() && flag_after("SOURCE", "PRIOR");
+    default_target_after = !default_target.empty() && flag_after("TARGET", "AFTER");
     return true;
   }
   if (v.rfind("SET:", 0) == 0) {
@@ -1851,6 +1948,14 @@ bool PeerSettings::apply(std::string_view option) {
       minimum_words = value;
       return true;
     }
+    if (rest.rfind("CONVERT AGENT", 0) == 0) {
+      const size_t eq = rest.find('=');
+      if (eq == std::string_view::npos) return false;
+      const std::string_view value = trim(rest.substr(eq + 1));
+      if (value != "TRUE" && value != "FALSE") return false;
+      convert_agent = value == "TRUE";
+      return true;
+    }
     if (rest == "CODE ALL") { unit = Unit::kAll; return true; }
     if (rest == "CODE BY CLAUSE") { unit = Unit::kClause; return true; }
     if (rest == "CODE BY SENTENCE") { unit = Unit::kSentence; return true; }
@@ -1858,8 +1963,80 @@ bool PeerSettings::apply(std::string_view option) {
   return false;
 }
 
+namespace {
+
+// TABARI's COMMA setting: the tokens of the comma-delimited stretches it
+// leaves out of the sentence, and whether there are any. A comma inside an
+// actor mention (a compound "X, Y and Z") delimits nothing. Stretches between
+// two commas go first, with their commas, left to right ("X, in remarks
+// published on Monday, urged Y …" is then one stretch: no end to drop);
+// then the beginning and the end, at the first and last comma left.
+bool tabari_comma_drops(const SentenceInput& in, const PeerSettings::CommaLimits& limits, std::vector<bool>& dropped) {
+  const auto& tokens = *in.tokens;
+  const uint32_t first = in.sentence->first_token, end = in.sentence->end_token;
+  std::vector<uint32_t> commas;
+  for (uint32_t t = first; t < end; ++t) {
+    if (tokens[t].norm != ",") continue;
+    bool inside = false;
+    for (const auto& m : *in.mentions) inside |= m.first_token < t && t < m.end_token;
+    if (!inside) commas.push_back(t);
+  }
+  if (commas.empty()) return false;
+  auto words = [&](uint32_t a, uint32_t b) {
+    unsigned n = 0;
+    for (uint32_t t = a; t < b; ++t) n += tokens[t].kind == TokenKind::kWord || tokens[t].kind == TokenKind::kNumber;
+    return n;
+  };
+  bool any = false;
+  auto drop = [&](uint32_t a, uint32_t b, uint8_t lo, uint8_t hi) {
+    const unsigned n = words(a, b);
+    if (n == 0 || n < lo || n > hi) return false;
+    if (dropped.empty()) dropped.assign(end - first, false);
+    for (uint32_t t = a; t < b; ++t) dropped[t - first] = true;
+    any = true;
+    return true;
+  };
+  for (size_t k = 0; k + 1 < commas.size();) {
+    if (drop(commas[k], commas[k + 1] + 1, limits.min, limits.max))
+      commas.erase(commas.begin() + static_cast<std::ptrdiff_t>(k), commas.begin() + static_cast<std::ptrdiff_t>(k) + 2);
+    else
+      ++k;
+  }
+  if (commas.empty()) return any;
+  drop(first, commas.front() + 1, limits.bmin, limits.bmax);
+  // The end: up to the sentence's closing punctuation, which stays.
+  uint32_t last = end;
+  while (last > commas.back() + 1 && tokens[last - 1].kind == TokenKind::kPunct && tokens[last - 1].norm != ",") --last;
+  drop(commas.back(), last, limits.emin, limits.emax);
+  return any;
+}
+
+}  // namespace
+
 std::vector<CodedEvent> code_sentence(const SentenceInput& in, Discourse& discourse, const CodeOptions& options,
                                       Trace* trace) {
+  if (in.lex->tabari_subjects()) {
+    // TABARI's comma-delimited stretches are coded as if they were not
+    // there; an agent with no actor ("a senior official") is no actor unless
+    // SET: CONVERT AGENT = TRUE.
+    std::vector<bool> dropped;
+    const bool commas = options.peer.comma.on && tabari_comma_drops(in, options.peer.comma, dropped);
+    auto agent_only = [&](const Mention& m) {
+      return !options.peer.convert_agent && !m.actors.empty() &&
+             std::all_of(m.actors.begin(), m.actors.end(), [](const ActorRef& a) { return !a.code.empty() && a.code[0] == '~'; });
+    };
+    if (commas || std::any_of(in.mentions->begin(), in.mentions->end(), agent_only)) {
+      const uint32_t first = in.sentence->first_token;
+      std::vector<Mention> kept;
+      for (const auto& m : *in.mentions)
+        if (!(commas && dropped[m.first_token - first]) && !agent_only(m)) kept.push_back(m);
+      SentenceInput reduced = in;
+      reduced.mentions = &kept;
+      SentenceCoder coder(reduced, discourse, options, trace);
+      if (commas) coder.drop_tokens(std::move(dropped));
+      return coder.run();
+    }
+  }
   return SentenceCoder(in, discourse, options, trace).run();
 }
 

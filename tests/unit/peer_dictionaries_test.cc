@@ -318,7 +318,7 @@ TEST(PeerSettingsTest, ReadsTabariOptions) {
       {"SET: CODE ALL", true, "", "", 0, PeerSettings::Unit::kAll},
       {"SET: CODE BY SENTENCE", true, "", "", 0, PeerSettings::Unit::kSentence},
       {"SET: MINIMUM WORDS = many", false, "", "", 0, PeerSettings::Unit::kClause},
-      {"COMMA: OFF", false, "", "", 0, PeerSettings::Unit::kClause},
+      {"COMPLEX: VERBS[5] CONJ[4]", false, "", "", 0, PeerSettings::Unit::kClause},
       {"CONFIG: new_actor_length = 4", false, "", "", 0, PeerSettings::Unit::kClause},
   };
   for (const auto& c : cases) {
@@ -370,13 +370,56 @@ TEST_F(PeerCodingTest, TabariSettingsChangeTheCoding) {
   EXPECT_EQ(code_with("SET: MINIMUM WORDS = 3", "Norland praised Sudland."), std::set<std::string>{"NOR/SUD/051"});
 }
 
+// TABARI's reading rules that its settings switch: COMMA, CONVERT AGENT,
+// DEFAULT … PRIOR / AFTER, and the target before the verb.
+TEST_F(PeerCodingTest, TabariCommaAgentAndDefaultRules) {
+  struct Case { std::vector<const char*> options; const char* text; std::set<std::string> events; };
+  const Case cases[] = {
+      // An end stretch of 2-10 words is left out (TABARI's default), so is
+      // an inner one, first and with its commas: the end is then the rest.
+      {{}, "Norland praised the plan, Sudland papers said.", {}},
+      {{"COMMA: OFF"}, "Norland praised the plan, Sudland papers said.", {"NOR/SUD/051"}},
+      {{"COMMA: MIN = 2 MAX = 10 EMIN = 4 EMAX = 10"}, "Norland praised the plan, Sudland papers said.", {"NOR/SUD/051"}},
+      {{}, "Norland, in remarks made to Ostmark, praised Sudland.", {"NOR/SUD/051"}},
+      {{}, "Norland, in remarks made to Ostmark, praised the plan.", {}},
+      {{"COMMA: MIN = 2 MAX = 4 EMIN = 4"}, "Norland, in remarks made to Ostmark, praised the plan.", {"NOR/OST/051"}},
+      // The beginning only within BMIN-BMAX (never by default).
+      {{"COMMA: BMIN = 2 BMAX = 4 EMIN = 5"}, "Sudland papers said, Norland praised Ostmark.", {"NOR/OST/051"}},
+      // A comma inside a compound actor delimits nothing.
+      {{}, "Norland praised Sudland, Ostmark and Karl Voss.", {"NOR/SUD/051", "NOR/OST/051", "NOR/NORELI/051"}},
+      // An agent alone is an actor only with CONVERT AGENT.
+      {{}, "Norland praised the government.", {}},
+      {{"SET: CONVERT AGENT = TRUE"}, "Norland praised the government.", {"NOR/~GOV/051"}},
+      // No actor before the verb: the first after it, the rest of its
+      // compound the target; with PRIOR, the default source instead.
+      {{"DEFAULT: SOURCE [DEF] TARGET [DFT]"}, "The visitors praised Sudland.", {"SUD/DFT/051"}},
+      {{}, "The visitors praised Sudland and Ostmark.", {"SUD/OST/051"}},
+      {{"DEFAULT: SOURCE [DEF] PRIOR TARGET [DFT]"}, "The visitors praised Sudland and Ostmark.", {"DEF/SUD/051", "DEF/OST/051"}},
+      // No actor after the verb: one before it, not the source; with AFTER,
+      // the default target, also for each member of a compound source.
+      {{}, "Norland saw Sudland and then praised the plan.", {"NOR/SUD/051"}},
+      {{"DEFAULT: TARGET [DFT] AFTER"}, "Norland saw Sudland and then praised the plan.", {"NOR/DFT/051"}},
+      {{}, "Norland and Sudland praised the plan.", {"NOR/SUD/051", "SUD/NOR/051"}},
+      {{"DEFAULT: TARGET [DFT] AFTER"}, "Norland and Sudland praised the plan.", {"NOR/DFT/051", "SUD/DFT/051"}},
+  };
+  for (const auto& c : cases) {
+    PipelineOptions o{"en", false};
+    for (const char* option : c.options) EXPECT_TRUE(o.peer.apply(option)) << option;
+    Pipeline pipeline(*lex_, o);
+    std::set<std::string> out;
+    for (const auto& e : pipeline.process(testing::article("t", c.text, "en", "2015-06-01")).events)
+      out.insert((e.source ? e.source->code : "") + "/" + (e.target ? e.target->code : "") + "/" + e.code);
+    EXPECT_EQ(out, c.events) << (c.options.empty() ? "" : c.options.front()) << ": " << c.text;
+  }
+}
+
 // TABARI's FORWARD: a pronoun opening a sentence, before any actor, is the
 // actor forwarded from the sentence before (kabar eval sets it per record).
 TEST_F(PeerCodingTest, ForwardedActorStandsForAnOpeningPronoun) {
   struct Case { const char* forwarded; const char* text; std::set<std::string> events; };
   const Case cases[] = {
       {"NOR", "He praised Sudland.", {"NOR/SUD/051"}},
-      {"NOR", "Later, they accused Sudland of spying on its ports.", {"NOR/SUD/1121"}},
+      {"NOR", "Later they accused Sudland of spying on its ports.", {"NOR/SUD/1121"}},
       {"NOR", "Ostmark said it praised Sudland.", {"OST/SUD/051"}},  // an actor comes first
       {"", "He praised Sudland.", {}},                               // nothing forwarded
   };
