@@ -378,6 +378,7 @@ void convert_agents(const std::string& path, const std::string& display, Format 
     }
     // PETRARCH lists an agent's plurals in braces ("CHILD {CHILDREN}", "MSF {}").
     std::vector<std::string> plurals;
+    const bool braces = name.find('{') != std::string::npos;
     if (size_t open = name.find('{'); open != std::string::npos) {
       size_t close = name.find('}', open);
       for (auto f : split(std::string_view(name).substr(open + 1, (close == std::string::npos ? name.size() : close) - open - 1), ' '))
@@ -385,16 +386,40 @@ void convert_agents(const std::string& path, const std::string& display, Format 
       name = std::string(trim(std::string_view(name).substr(0, open)));
     }
     std::string names;
-    std::vector<std::string> forms = expand(name);
-    for (const auto& p : plurals)
-      for (const auto& f : expand(p)) forms.push_back(f);
     std::set<std::string> seen;
-    for (const auto& f : forms)
-      for (const auto& w : name_forms(f)) {
-        if (!seen.insert(w).second) continue;
-        if (!names.empty()) names += " | ";
-        names += w;
+    auto add = [&](const std::string& w) {
+      if (w.empty() || !seen.insert(w).second) return;
+      if (!names.empty()) names += " | ";
+      names += w;
+    };
+    if (fmt == Format::kPetrarch) {
+      // PETRARCH's agent words are exact. A phrase takes its regular plurals
+      // unless braces follow it (its listed plurals, or none: "POLICE {}")
+      // or a substitution marker made it ("FISHER!PERSON!": the list's forms).
+      // Its regular plural: +S, +ES after SS, Y → IES. (A phrase ending in
+      // '_' takes none.)
+      const bool marker = name.find('!') != std::string::npos || (!name.empty() && name.back() == '_');
+      auto exact = [](std::string f) {
+        std::replace(f.begin(), f.end(), ' ', '_');
+        return phrase_words(f + "_");
+      };
+      for (const auto& f : expand(name)) {
+        const std::string w = exact(f);
+        add(w);
+        if (braces || marker || w.empty() || !std::isalpha(static_cast<unsigned char>(w.back()))) continue;
+        if (w.back() == 'y' && w.size() > 1) add(w.substr(0, w.size() - 1) + "ies");
+        else if (w.size() > 1 && w.compare(w.size() - 2, 2, "ss") == 0) add(w + "es");
+        else add(w + "s");
       }
+      for (const auto& p : plurals)
+        for (const auto& f : expand(p)) add(exact(f));
+    } else {
+      std::vector<std::string> forms = expand(name);
+      for (const auto& p : plurals)
+        for (const auto& f : expand(p)) forms.push_back(f);
+      for (const auto& f : forms)
+        for (const auto& w : name_forms(f)) add(w);
+    }
     if (names.empty()) { em.warn(n, "agent with no name"); continue; }
     em.emit(fmt::format("{}{} : {}", code, prefix ? " prefix" : "", names), n);
   }

@@ -141,7 +141,16 @@ INSTANTIATE_TEST_SUITE_P(
         ConversionCase{"agents_and_macros", "petrarch", "Phoenix.test.agents.txt",
                        "!PERSON! = MAN, WOMAN\nFOREIGN_MINISTER_ [~GOVFRM]\nFISHER!PERSON! [~AGR]\n",
                        "agents",
-                       {"GOVFRM : foreign minister | foreign ministers", "AGR : fisherman* | fisherwoman*"}},
+                       {"GOVFRM : foreign minister", "AGR : fisherman | fisherwoman"}},
+        // PETRARCH's agent words are exact, with their regular plurals
+        // unless braces list others or none; TABARI's follow its stems.
+        ConversionCase{"petrarch_agent_plurals", "petrarch", "Phoenix.test.agents.txt",
+                       "ARMY [~MIL]\nSECURITY AGENCY [~SPY]\nWITNESS [~CVL]\nPOLICE {} [~COP]\nCHILD {CHILDREN} [~CHL]\n",
+                       "agents",
+                       {"MIL : army | armies", "SPY : security agency | security agencies", "CVL : witness | witnesses",
+                        "COP : police", "CHL : child | children"}},
+        ConversionCase{"tabari_agent_stems", "tabari", "t.agents", "ARMY [~MIL]\nPOLICE_ [~COP]\n", "agents",
+                       {"MIL : army*", "COP : police | polices"}},
         ConversionCase{"discards", "petrarch", "Phoenix.test.discards.txt", "+FOOTBALL_MATCH\nSEMI-FINAL\n", "words",
                        {"discard : football match", "discard : semi-final"}}),
     [](const auto& info) { return std::string(info.param.name); });
@@ -241,9 +250,12 @@ class PeerCodingTest : public ::testing::Test {
                                           "ALLOW [060]\n"
                                           "- * REAL~_FINE [061]\n");
     const std::string actors = dir_->write("team.actors",
-                                           "NORLAND [NOR]\nSUDLAND [SUD]\nOSTMARK [OST]\n"
+                                           "NORLAND [NOR]\nSUDLAND [SUD]\nOSTMARK [OST]\nWESTLAND [WSTGOV]\n"
                                            "KARL_VOSS_ [NORGOV 010101-101231] [NORELI]\n");
-    const std::string agents = dir_->write("team.agents", "GOVERNMENT_ [~GOV]\nTROOPS_ [~MIL]\n");
+    const std::string agents = dir_->write("team.agents", "GOVERNMENT_ [~GOV]\nTROOPS_ [~MIL]\n"
+                                           "MAIN_RIVAL_PARTY_ [~MRP]\nRIVAL_PARTY_ [~RVP]\n"
+                                           "PEACE_GROUP_WORKERS_ [PGW~]\nGROUP_WORKERS_ [GRW~]\n"
+                                           "OFFICIALS_ [~GOV]\nSTATE_COUNCIL_ [~TGO]\n");
     auto p = read_peer_dictionaries({"tabari:" + verbs, "tabari:" + actors, "tabari:" + agents});
     ASSERT_TRUE(p.ok()) << p.status().to_string();
     peers_ = new PeerDictionaries(std::move(p).value());
@@ -305,6 +317,13 @@ TEST_F(PeerCodingTest, CodesWithThePeersSemantics) {
       // joined phrase ("REAL~_FINE": "really fine", not "really quite fine").
       {"Norland allowed that Sudland is a really fine neighbour.", "2015-06-01", {"NOR/SUD/061"}},
       {"Norland allowed that Sudland is really quite fine.", "2015-06-01", {"NOR/SUD/060"}},
+      // Every agent in the words, also one inside a longer one: after it,
+      // or before it for prefix agents; codes read in units of three
+      // (WSTGOV has no TGO); "former" makes the agents ELI.
+      {"The Norland main rival party praised Sudland.", "2015-06-01", {"NORMRPRVP/SUD/051"}},
+      {"Peace group workers of Norland praised Sudland.", "2015-06-01", {"GRWPGWNOR/SUD/051"}},
+      {"The Westland state council praised Sudland.", "2015-06-01", {"WSTGOVTGO/SUD/051"}},
+      {"Norland former officials praised former Sudland troops.", "2015-06-01", {"NORELI/SUDELI/051"}},
   };
   for (const auto& c : cases) EXPECT_EQ(code(c.text, c.date), c.events) << c.text;
 }
