@@ -60,6 +60,7 @@ struct PeerSettings {
   bool default_source_prior = false;            // "SOURCE [X] PRIOR": X when no actor is before the verb
   bool default_target_after = false;            // "TARGET [Y] AFTER": Y when no actor is after the verb
   size_t minimum_words = 0;                     // SET: MINIMUM WORDS = N: shorter sentences are not coded
+  static constexpr size_t kTabariMinimumWords = 8;  // TABARI's own when no setting says (0: the default)
   enum class Unit : uint8_t { kClause, kSentence, kAll } unit = Unit::kClause;  // SET: CODE BY CLAUSE | BY SENTENCE | ALL
   // PETRARCH's require_dyad: false codes an event whose source or target is
   // missing, with the null actor "---" in its place.

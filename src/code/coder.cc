@@ -82,11 +82,15 @@ class SentenceCoder {
 
   std::vector<CodedEvent> run() {
     // TABARI's SET: MINIMUM WORDS: a shorter sentence is not coded.
-    if (in_.lexicon->peer_codes() && options_.peer.minimum_words) {
+    // (TABARI's default when no setting says: 8.)
+    const size_t minimum_words = options_.peer.minimum_words ? options_.peer.minimum_words
+                                 : lex_.tabari_subjects()    ? PeerSettings::kTabariMinimumWords
+                                                             : 0;
+    if (in_.lexicon->peer_codes() && minimum_words) {
       size_t words = 0;
       for (uint32_t i = first_; i < end_; ++i) words += tokens_[i].kind == TokenKind::kWord;
-      if (words < options_.peer.minimum_words) {
-        note(fmt::format("{} words, fewer than the minimum {}: not coded", words, options_.peer.minimum_words));
+      if (words < minimum_words) {
+        note(fmt::format("{} words, fewer than the minimum {}: not coded", words, minimum_words));
         return {};
       }
     }

@@ -74,6 +74,8 @@ TEST(GoldReaderTest, TabariValidationText) {
   EXPECT_EQ(g->records[0].events[0].code, "112");
   EXPECT_FALSE(g->records[4].date.has_value());
   EXPECT_EQ(g->records[4].options, std::vector<std::string>{"SET: VERB USAGE = FALSE"});
+  // An option whose brace is never closed runs to the end of the comment.
+  EXPECT_EQ(g->records[2].options, std::vector<std::string>{"SET: MINIMUM WORDS = 4"});
   // Said once each: the comment left open, and the special record left out.
   ASSERT_EQ(g->notes.size(), 2u);
   EXPECT_NE(g->notes[0].find("small.tabari.text:24: record T-04: comment not closed"), std::string::npos) << g->notes[0];

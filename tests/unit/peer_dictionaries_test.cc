@@ -220,7 +220,7 @@ TEST(PeerDictionariesTest, ConvertedFilesLoadBackWithData) {
   ASSERT_NE((*lex)->language("en"), nullptr);
   EXPECT_TRUE((*lex)->language("en")->tabari_subjects());
   Pipeline pipeline(**lex, PipelineOptions{"en", false});
-  ArticleResult r = pipeline.process(testing::article("t", "Norland praised Sudland.", "en", "2015-06-01"));
+  ArticleResult r = pipeline.process(testing::article("t", "Norland praised Sudland on a fine summer day.", "en", "2015-06-01"));
   ASSERT_EQ(r.events.size(), 1u);
   EXPECT_EQ(r.events[0].code, "051");
   EXPECT_EQ((*lex)->where(r.events[0].evidence.pattern), "tabari:team.verbs:1");  // the peer's line, as with --dict
@@ -270,8 +270,14 @@ class PeerCodingTest : public ::testing::Test {
     delete peers_;
     delete dir_;
   }
+  // The team's sentences are short: no minimum length (TABARI's is 8 words).
+  static PipelineOptions team_options() {
+    PipelineOptions o{"en", false};
+    o.peer.minimum_words = 1;
+    return o;
+  }
   static std::set<std::string> code(const std::string& text, const std::string& date = "2015-06-01") {
-    Pipeline pipeline(*lex_, {"en", false});
+    Pipeline pipeline(*lex_, team_options());
     ArticleResult r = pipeline.process(testing::article("t", text, "en", date));
     std::set<std::string> out;
     for (const auto& e : r.events) out.insert((e.source ? e.source->code : "") + "/" + (e.target ? e.target->code : "") + "/" + e.code);
@@ -366,7 +372,7 @@ TEST(PeerSettingsTest, ReadsTabariOptions) {
 
 TEST_F(PeerCodingTest, TabariSettingsChangeTheCoding) {
   auto code_with = [&](const char* option, const std::string& text) {
-    PipelineOptions o{"en", false};
+    PipelineOptions o = team_options();
     EXPECT_TRUE(o.peer.apply(option)) << option;
     Pipeline pipeline(*lex_, o);
     std::set<std::string> out;
@@ -384,7 +390,14 @@ TEST_F(PeerCodingTest, TabariSettingsChangeTheCoding) {
             std::set<std::string>{"NOR/SUD/051"});
   // PETRARCH without require_dyad: a missing target is the null actor.
   EXPECT_EQ(code_with("CONFIG: require_dyad = false", "Norland praised the weather."), std::set<std::string>{"NOR/---/051"});
-  // A sentence shorter than the minimum is not coded.
+  // A sentence shorter than the minimum is not coded; TABARI's own minimum
+  // is 8 words.
+  EXPECT_EQ(code_with("SET: CODE BY CLAUSE", "Norland praised Sudland."), std::set<std::string>{"NOR/SUD/051"});
+  {
+    Pipeline tabari_default(*lex_, {"en", false});
+    EXPECT_TRUE(tabari_default.process(testing::article("t", "Norland praised Sudland on a fine day.", "en", "2015-06-01")).events.empty());
+    EXPECT_EQ(tabari_default.process(testing::article("t", "Norland praised Sudland on a fine summer day.", "en", "2015-06-01")).events.size(), 1u);
+  }
   EXPECT_EQ(code_with("SET: MINIMUM WORDS = 5", "Norland praised Sudland."), std::set<std::string>{});
   EXPECT_EQ(code_with("SET: MINIMUM WORDS = 3", "Norland praised Sudland."), std::set<std::string>{"NOR/SUD/051"});
 }
@@ -422,7 +435,7 @@ TEST_F(PeerCodingTest, TabariCommaAgentAndDefaultRules) {
       {{"DEFAULT: TARGET [DFT] AFTER"}, "Norland and Sudland praised the plan.", {"NOR/DFT/051", "SUD/DFT/051"}},
   };
   for (const auto& c : cases) {
-    PipelineOptions o{"en", false};
+    PipelineOptions o = team_options();
     for (const char* option : c.options) EXPECT_TRUE(o.peer.apply(option)) << option;
     Pipeline pipeline(*lex_, o);
     std::set<std::string> out;
@@ -443,7 +456,7 @@ TEST_F(PeerCodingTest, ForwardedActorStandsForAnOpeningPronoun) {
       {"", "He praised Sudland.", {}},                               // nothing forwarded
   };
   for (const auto& c : cases) {
-    PipelineOptions o{"en", false};
+    PipelineOptions o = team_options();
     o.peer.forward = true;
     o.peer.forwarded_actor = c.forwarded;
     Pipeline pipeline(*lex_, o);
@@ -477,7 +490,7 @@ TEST_F(PeerCodingTest, EvalForwardsTheFirstActorWithinAStory) {
   g.records.push_back(record("ST-02-1", "He praised Sudland.", "//"));
   g.records.back().events.clear();  // another story: nothing forwarded, nothing coded
   g.records.back().no_events = true;
-  Pipeline pipeline(*lex_, {"en", false});
+  Pipeline pipeline(*lex_, team_options());
   EvalResult r = evaluate(g, pipeline, EvalOptions{});
   EXPECT_EQ(r.exact, 3u);
   for (const auto& f : r.failures) ADD_FAILURE() << f.id << ": expected " << f.expected << ", got " << f.got;
@@ -485,7 +498,7 @@ TEST_F(PeerCodingTest, EvalForwardsTheFirstActorWithinAStory) {
 }
 
 TEST_F(PeerCodingTest, EvidenceNamesThePeerFileAndLine) {
-  Pipeline pipeline(*lex_, {"en", false});
+  Pipeline pipeline(*lex_, team_options());
   ArticleResult r = pipeline.process(testing::article("t", "Norland accused Sudland of spying on its ports.", "en", "2015-06-01"));
   ASSERT_EQ(r.events.size(), 1u);
   EXPECT_EQ(lex_->where(r.events[0].evidence.pattern), "tabari:team.verbs:2");
