@@ -254,8 +254,9 @@ std::vector<Mention> find_mentions(std::string_view text, const std::vector<Toke
       // from (a determiner may stand between). Not after a possessive ("its
       // ambassador from Colombia" is its own envoy) and not for armed forces
       // ("withdrew troops from Syria" names where they leave).
+      // (The peers join armed forces too: "soldiers from Gondor".)
       if (!via_of && c.items.size() == 1 && c.items.back().agent && !it.agent && joiner == "from" &&
-          c.items.back().code.find("MIL") == std::string::npos) {
+          (lex.peer_actors() || c.items.back().code.find("MIL") == std::string::npos)) {
         uint32_t after = c.end + 1;
         while (after < it.first && lex.is_word(WordClass::kDeterminer, tokens[after])) ++after;
         bool possessive_before = c.first > first && (tokens[c.first - 1].norm == "its" ||

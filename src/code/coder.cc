@@ -777,6 +777,16 @@ class SentenceCoder {
       const size_t before = out.size();
       if (!dropped_.empty() && dropped_[i - first_]) continue;
       add_head_matches(i, out, noun_noted);
+      // A peer's "% *" codes only a coordinated source.
+      if (in_.lexicon->peer_codes())
+        out.erase(std::remove_if(out.begin() + static_cast<std::ptrdiff_t>(before), out.end(),
+                                 [&](const Match& m) {
+                                   if (!(lex_.patterns()[m.pattern].flags & kPatternCompound)) return false;
+                                   std::string how;
+                                   Span sp;
+                                   return !m.source_is_subject || subject(m.head, how, sp).size() < 2;
+                                 }),
+                  out.end());
       // A pattern's words in a stretch left out do not match (TABARI COMMA).
       if (!dropped_.empty())
         out.erase(std::remove_if(out.begin() + static_cast<std::ptrdiff_t>(before), out.end(),
@@ -1066,6 +1076,8 @@ class SentenceCoder {
       if (pa.literal_count != pb.literal_count) return pa.literal_count > pb.literal_count;
       int sa = a.target.bound() + a.source.bound(), sb = b.target.bound() + b.source.bound();
       if (sa != sb) return sa > sb;
+      // A peer's "% *" over the same words without it (it matched a compound).
+      if ((pa.flags & kPatternCompound) != (pb.flags & kPatternCompound)) return (pa.flags & kPatternCompound) != 0;
       if (pa.code.size() != pb.code.size()) return pa.code.size() > pb.code.size();
       if (pa.ref.file != pb.ref.file) return pa.ref.file < pb.ref.file;
       return pa.ref.line < pb.ref.line;
@@ -1779,8 +1791,12 @@ class SentenceCoder {
     const bool peer_reciprocal = in_.lexicon->peer_codes() && !options_.peer.default_target_after;
     if (targets.empty() && ((p.flags & kPatternRecip) || m.reciprocal || peer_reciprocal) && sources.size() >= 2) {
       for (size_t a = 0; a < sources.size(); ++a)
-        for (size_t b = 0; b < sources.size(); ++b)
-          if (a != b) make(&sources[a], &sources[b], p.code);
+        for (size_t b = 0; b < sources.size(); ++b) {
+          if (a == b) continue;
+          make(&sources[a], &sources[b], p.code);
+          // The peers' "% * [044:045]": each pair both ways, with the converse.
+          if (in_.lexicon->peer_codes() && !p.converse.empty() && p.converse != p.code) make(&sources[b], &sources[a], p.converse);
+        }
       return;
     }
     if (sources.empty()) {

@@ -654,6 +654,7 @@ class LexiconBuilder {
         }
       }
     }
+    if (p.flags & kPatternCompound) s += "(compound)";  // not the same words without the flag
     return s;
   }
 
@@ -702,6 +703,7 @@ class LexiconBuilder {
               ok = false;
             }
           } else if (fields[i] == "recip") flags |= kPatternRecip;
+          else if (fields[i] == "compound") flags |= kPatternCompound;
           else if (fields[i] == "nopassive") flags |= kPatternNoPassive;
           else if (fields[i] == "target") flags |= kPatternTarget;
           else if (fields[i] == "nominal") flags |= kPatternNominal | kPatternNoPassive;

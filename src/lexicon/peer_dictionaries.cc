@@ -540,6 +540,14 @@ class VerbConverter {
       text = std::string(trim(std::string_view(text).substr(0, open)));
     }
     if (text.empty()) { em_.warn(n, "verb line with no verb"); return; }
+    // PETRARCH's phrasal verbs mark their verb word with '+': "+CORDON_OFF",
+    // "WIRE_+TAP" (the verb is "tap"; "wire" comes before it).
+    const bool marked = text.find('+') != std::string::npos ||
+                        std::any_of(forms.begin(), forms.end(), [](const std::string& f) { return f.find('+') != std::string::npos; });
+    if (fmt_ == Format::kPetrarch && marked && text.find_first_of("$%*^&") == std::string::npos) {
+      phrasal_verb(n, b, text, forms);
+      return;
+    }
     if (text.find_first_of("$+%*^&") != std::string::npos) { em_.warn(n, fmt::format("verb '{}' with a slot or synset is not converted", text)); return; }
     std::string code;
     if (!b.blocks.empty()) {
@@ -566,6 +574,46 @@ class VerbConverter {
       // The verb alone: source the subject, target the first actor after.
       std::string c = code.empty() ? block_.code : code;
       emit(n, c, "$ " + mark_head(v.head), false, true);
+    }
+  }
+
+  // A PETRARCH phrasal verb's words, exact, with '@' on the one marked '+'
+  // ("WIRE_+TAPPED" → "wire @=tapped"), else on the first; empty when it
+  // has no words.
+  static std::string phrasal_words(const std::string& text) {
+    if (text.find('+') == std::string::npos) return phrasal_words("+" + text);
+    std::string out;
+    for (auto w : split(text, '_')) {
+      for (auto x : split(w, ' ')) {
+        x = trim(x);
+        if (x.empty()) continue;
+        const bool head = x[0] == '+';
+        if (head) x.remove_prefix(1);
+        if (x.empty()) continue;
+        if (!out.empty()) out += ' ';
+        out += (head ? "@=" : "") + lower(x);
+      }
+    }
+    return out.find('@') == std::string::npos ? std::string() : out;
+  }
+
+  void phrasal_verb(size_t n, const Bracketed& b, const std::string& text, const std::vector<std::string>& forms) {
+    std::string code;
+    if (!b.blocks.empty()) {
+      std::string converse;
+      if (!parse_code(b.blocks[0], code, converse)) { em_.warn(n, fmt::format("bad code [{}]", b.blocks[0])); return; }
+      if (!converse.empty()) code += ":" + converse;
+    }
+    std::vector<std::string> all{text};
+    all.insert(all.end(), forms.begin(), forms.end());
+    for (const auto& f : all) {
+      Verb v;
+      v.head = phrasal_words(f);
+      if (v.head.empty()) { em_.warn(n, fmt::format("verb '{}' has no word marked '+'", f)); continue; }
+      v.single = false;
+      v.code = code;
+      block_.verbs.push_back(v);
+      emit(n, code.empty() ? block_.code : code, "$ " + v.head, false, true);
     }
   }
 
@@ -626,6 +674,7 @@ class VerbConverter {
 
   static std::string mark_head(const std::string& words) {
     if (!words.empty() && words[0] == '{') return "@" + words;  // a group of exact forms
+    if (words.find('@') != std::string::npos) return words;     // a phrasal verb, its head marked
     const size_t sp = words.find(' ');
     const std::string first = words.substr(0, sp);
     return (!first.empty() && first.back() == '*' ? "@" : "@=") + words;
@@ -648,12 +697,13 @@ class VerbConverter {
     return out;
   }
 
-  void emit(size_t n, const std::string& codes, const std::string& body, bool recip, bool target) {
+  void emit(size_t n, const std::string& codes, const std::string& body, bool recip, bool target, bool compound = false) {
     std::string code = codes, converse;
     if (size_t colon = codes.find(':'); colon != std::string::npos) { code = codes.substr(0, colon); converse = codes.substr(colon + 1); }
     std::string head = code;
     if (!converse.empty() && converse != "---") head += " converse=" + converse;
     if (recip) head += " recip";
+    if (compound) head += " compound";
     if (target) head += " target";
     head += " nopassive";
     em_.emit(head + " : " + body, n);
@@ -728,7 +778,7 @@ class VerbConverter {
     struct Item { std::string text; bool joined = false; };
     std::vector<Item> items;
     std::string t = b.before;
-    bool recip = false, has_source = false, has_target = false, has_head = false;
+    bool recip = false, compound = false, has_source = false, has_target = false, has_head = false;
     std::string why;
     size_t i = 0;
     auto word_char = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '\'' || c == '-' || c == '.' || c == '/'; };
@@ -737,6 +787,11 @@ class VerbConverter {
       if (c == ' ' || c == '\t') { ++i; continue; }
       if (c == '_') { if (!items.empty()) items.back().joined = true; ++i; continue; }
       if (c == '*') { items.push_back({"\x01"}); has_head = true; ++i; continue; }
+      // '%' is the compound actor whose members act on each other; before
+      // the verb ("% * [030:030]") it codes only a compound. PETRARCH reads
+      // one after the verb as the target ("* WITH % [031]").
+      if (c == '%' && has_head && fmt_ == Format::kPetrarch) c = '+';
+      if (c == '%' && !has_head) compound = true;
       if (c == '$' || c == '+' || c == '%') {
         if (c == '%') recip = true;  // the compound actor: source and target both
         else (c == '+' ? has_target : has_source) = true;
@@ -849,7 +904,7 @@ class VerbConverter {
       const bool starts_with_slot = !items.empty() && (items[0].text == "$" || items[0].text == "+");
       if (!has_source && !recip && !starts_with_slot) body = "$ " + body;
       const std::string codes = converse.empty() ? code : code + ":" + converse;
-      emit(n, codes, body, recip, !has_target);
+      emit(n, codes, body, recip, !has_target && !recip, compound);
     }
   }
 };

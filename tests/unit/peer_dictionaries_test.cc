@@ -79,7 +79,7 @@ INSTANTIATE_TEST_SUITE_P(
                        {"140 target nopassive : $ @protest*",
                         "141 nopassive : $ @protest* ... outside + ... embassy*",
                         "145 nopassive : + was @protest* ... by $",
-                        "112 converse=112 recip target nopassive : $ @protest* ... each* ... other*",
+                        "112 converse=112 recip compound nopassive : $ @protest* ... each* ... other*",
                         "--- target nopassive : $ @=called",
                         "020 nopassive : $ @=called ... for* ... {talks*|negotiations*} ... with +"}},
         ConversionCase{"tabari_stem_mark_in_joined_phrase", "tabari", "m.verbs",
@@ -91,6 +91,24 @@ INSTANTIATE_TEST_SUITE_P(
                        "verbs",
                        {"--- target nopassive : $ @send*",
                         "070 nopassive : $ @send* ... {rifles*|tanks|food aid*} ... to +"}},
+        // PETRARCH: '+' marks the verb of a phrasal verb; '%' before the verb
+        // is a compound source, after it the target (TABARI: the compound).
+        ConversionCase{"petrarch_phrasal_verbs_and_compounds", "petrarch", "PETR.test.verbs.txt",
+                       "--- SEAL [171] ---\n"
+                       "+SEAL_OFF {+SEALED_OFF}\n"
+                       "BUG_+TAP\n"
+                       "- % * [030:030]\n"
+                       "- * WITH % [031]\n",
+                       "verbs",
+                       {"171 target nopassive : $ @=seal off", "171 target nopassive : $ @=sealed off",
+                        "171 target nopassive : $ bug @=tap",
+                        "030 converse=030 recip compound nopassive : $ @=seal off",
+                        "030 converse=030 recip compound nopassive : $ @=sealed off",
+                        "030 converse=030 recip compound nopassive : $ bug @=tap",
+                        "031 nopassive : $ @=seal off ... with* ... +", "031 nopassive : $ @=sealed off ... with* ... +",
+                        "031 nopassive : $ bug @=tap ... with* ... +"}},
+        ConversionCase{"tabari_compound_after_the_verb", "tabari", "c.verbs", "FIGHT [190]\n- * BETWEEN % [193]\n", "verbs",
+                       {"190 target nopassive : $ @fight*", "193 recip nopassive : @fight* ... between* ... $"}},
         ConversionCase{"petrarch_block_verbs_and_forms", "petrarch", "PETR.test.verbs.txt",
                        "--- STRIKE [190] ---\n"
                        "STRIKE {STRUCK STRIKING}\n"
@@ -247,6 +265,8 @@ class PeerCodingTest : public ::testing::Test {
                                           "DISCUSS [---]\n"
                                           "- * TRADE WITH_ + [040]\n"
                                           "PRAIS [051]\n"
+                                          "AGREE [081]\n"
+                                          "- % * [030:030]\n"
                                           "ALLOW [060]\n"
                                           "- * REAL~_FINE [061]\n");
     const std::string actors = dir_->write("team.actors",
@@ -330,6 +350,11 @@ TEST_F(PeerCodingTest, CodesWithThePeersSemantics) {
       {"Peace group workers of Norland praised Sudland.", "2015-06-01", {"GRWPGWNOR/SUD/051"}},
       {"The Westland state council praised Sudland.", "2015-06-01", {"WSTGOVTGO/SUD/051"}},
       {"Norland former officials praised former Sudland troops.", "2015-06-01", {"NORELI/SUDELI/051"}},
+      // "% *" codes a compound source only, before the verb alone.
+      {"Norland and Sudland agreed that the border should stay open.", "2015-06-01", {"NOR/SUD/030", "SUD/NOR/030"}},
+      {"Norland agreed with Sudland that the border should stay open.", "2015-06-01", {"NOR/SUD/081"}},
+      // The peers join troops to the country they come from.
+      {"Troops from Norland praised Sudland.", "2015-06-01", {"NORMIL/SUD/051"}},
   };
   for (const auto& c : cases) EXPECT_EQ(code(c.text, c.date), c.events) << c.text;
 }
