@@ -362,8 +362,27 @@ std::vector<Mention> find_mentions(std::string_view text, const std::vector<Toke
     m.end_token = chunks[last].end;
     m.span = {tokens[m.first_token].span.begin, tokens[m.end_token - 1].span.end};
     std::vector<bool> has_agent_role;
+    // PETRARCH: agents before the first member of a compound ("the
+    // ambassadors of Arnor, Osgiliath and Gondor", "lawmakers in Fornost and
+    // Gondor") belong to every member that has none of its own.
+    std::vector<Item> lead_agents;
+    if (lex.peer_actors() && !lex.tabari_subjects() && last > c)
+      for (const auto& it : chunks[c].items) {
+        if (!it.agent) break;
+        lead_agents.push_back(it);
+      }
     for (size_t k = c; k <= last; ++k) {
-      ActorRef a = compose(book, chunks[k].items, lex.peer_actors(), lex.tabari_subjects());
+      ActorRef a;
+      if (k > c && !lead_agents.empty() &&
+          std::none_of(chunks[k].items.begin(), chunks[k].items.end(), [](const Item& i) { return i.agent; })) {
+        std::vector<Item> with = lead_agents;
+        with.insert(with.end(), chunks[k].items.begin(), chunks[k].items.end());
+        a = compose(book, with, true, false);
+        // Its own entries first, then the shared agents'.
+        std::rotate(a.entries.begin(), a.entries.begin() + static_cast<std::ptrdiff_t>(lead_agents.size()), a.entries.end());
+      } else {
+        a = compose(book, chunks[k].items, lex.peer_actors(), lex.tabari_subjects());
+      }
       a.span = {tokens[chunks[k].first].span.begin, tokens[chunks[k].end - 1].span.end};
       a.name = std::string(a.span.in(text));
       bool agent_role = std::any_of(chunks[k].items.begin(), chunks[k].items.end(),

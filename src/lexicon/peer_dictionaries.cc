@@ -407,7 +407,9 @@ void convert_agents(const std::string& path, const std::string& display, Format 
         const std::string w = exact(f);
         add(w);
         if (braces || marker || w.empty() || !std::isalpha(static_cast<unsigned char>(w.back()))) continue;
-        if (w.back() == 'y' && w.size() > 1) add(w.substr(0, w.size() - 1) + "ies");
+        const bool vowel_y = w.size() > 2 && w.back() == 'y' && std::string_view("aeiou").find(w[w.size() - 2]) != std::string_view::npos;
+        if (vowel_y) add(w + "s");  // "envoys" (PETRARCH itself writes "envoies")
+        else if (w.back() == 'y' && w.size() > 1) add(w.substr(0, w.size() - 1) + "ies");
         else if (w.size() > 1 && w.compare(w.size() - 2, 2, "ss") == 0) add(w + "es");
         else add(w + "s");
       }

@@ -359,6 +359,59 @@ TEST_F(PeerCodingTest, CodesWithThePeersSemantics) {
   for (const auto& c : cases) EXPECT_EQ(code(c.text, c.date), c.events) << c.text;
 }
 
+// PETRARCH's own readings, with a team-written PETRARCH dictionary set.
+class PetrarchCodingTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new TempDir();
+    const std::string verbs = dir_->write("PETR.team.verbs.txt",
+                                          "--- PRAISE [051] ---\nPRAISE\n\n"
+                                          "--- AGREE [081] ---\nAGREE\n- % * [030:030]\n- * WITH % [031]\n\n"
+                                          "--- SEAL [171] ---\n+SEAL_OFF {+SEALED_OFF}\n");
+    const std::string actors = dir_->write("PETR.team.actors.txt", "NORLAND [NOR]\nSUDLAND [SUD]\nOSTMARK [OST]\n");
+    const std::string agents = dir_->write("PETR.team.agents.txt", "ENVOY [~GOV]\nPOLICE {} [~COP]\n");
+    auto p = read_peer_dictionaries({"petrarch:" + verbs, "petrarch:" + actors, "petrarch:" + agents});
+    ASSERT_TRUE(p.ok()) << p.status().to_string();
+    peers_ = new PeerDictionaries(std::move(p).value());
+    LexiconOptions o;
+    o.peer_files = &peers_->files;
+    auto l = Lexicon::load(testing::data_dir(), o);
+    ASSERT_TRUE(l.ok()) << l.status().to_string();
+    lex_ = l.value().release();
+  }
+  static void TearDownTestSuite() {
+    delete lex_;
+    delete peers_;
+    delete dir_;
+  }
+  static inline TempDir* dir_ = nullptr;
+  static inline PeerDictionaries* peers_ = nullptr;
+  static inline Lexicon* lex_ = nullptr;
+};
+
+TEST_F(PetrarchCodingTest, CodesWithPetrarchsReadings) {
+  struct Case { const char* text; std::set<std::string> events; };
+  const Case cases[] = {
+      // Agents before a compound's first member belong to every member.
+      {"The envoys of Norland and Sudland praised Ostmark.", {"NORGOV/OST/051", "SUDGOV/OST/051"}},
+      // Agent words are exact, with regular plurals unless "{}" says none.
+      {"The Norland envoys praised Ostmark.", {"NORGOV/OST/051"}},
+      {"The Norland polices praised Ostmark.", {"NOR/OST/051"}},
+      // "% *" for a compound source; "* WITH %": the compound is the target.
+      {"Norland and Sudland agree that the matter is closed.", {"NOR/SUD/030", "SUD/NOR/030"}},
+      {"Ostmark agrees with Norland and Sudland that the matter is closed.", {"OST/NOR/031", "OST/SUD/031"}},
+      // A phrasal verb: "+SEAL_OFF" is "seal off".
+      {"Norland sealed off the road to Sudland.", {"NOR/SUD/171"}},
+  };
+  Pipeline pipeline(*lex_, {"en", false});
+  for (const auto& c : cases) {
+    std::set<std::string> out;
+    for (const auto& e : pipeline.process(testing::article("t", c.text, "en", "2015-06-01")).events)
+      out.insert((e.source ? e.source->code : "") + "/" + (e.target ? e.target->code : "") + "/" + e.code);
+    EXPECT_EQ(out, c.events) << c.text;
+  }
+}
+
 TEST(PeerSettingsTest, ReadsTabariOptions) {
   struct Case { const char* option; bool known; const char* source; const char* target; size_t min_words; PeerSettings::Unit unit; };
   const Case cases[] = {
