@@ -123,6 +123,7 @@ class SentenceCoder {
         boundary_used |= boundary_[t - first_];
       }
     }
+    if (lex_.tabari_subjects()) literal_ = literals;
     if (boundary_used) {
       find_clauses(&literals);
       note("clauses recomputed: a boundary word is part of a matched pattern");
@@ -140,7 +141,7 @@ class SentenceCoder {
         if (options_.peer.unit == PeerSettings::Unit::kSentence) {
           unit = 0;  // one coded verb in the sentence
         } else if (lex_.tabari_subjects()) {
-          for (uint32_t t = first_; t < m.head; ++t) unit += tokens_[t].norm == "and" || tokens_[t].norm == "but";
+          for (uint32_t t = first_; t < m.head; ++t) unit += unit_divider(t);
         } else if (const Clause* c = clause_for(m.head)) {
           unit = static_cast<size_t>(c - clauses_.data());
         }
@@ -171,6 +172,7 @@ class SentenceCoder {
   uint32_t first_, end_;
   std::vector<uint64_t> classes_;                        // per token: WordClass bit mask
   std::vector<bool> dropped_;                            // per token: left out (TABARI COMMA); empty: none
+  std::vector<bool> literal_;                            // per token: a chosen pattern's word (TABARI only)
   mutable std::vector<uint32_t> present_;               // the sentence's word ids, sorted (built on first use)
   mutable std::vector<uint32_t> skip_time_;             // skip_time() by token, UINT32_MAX until asked
   const bool english_ = lex_.lang() == "en";
@@ -187,6 +189,13 @@ class SentenceCoder {
   std::vector<uint32_t> heads_;       // verb heads of the chosen matches, in order
   std::vector<std::string> head_codes_;  // their codes
   std::vector<ActorRef> sentence_targets_;  // targets of this sentence's events so far
+
+  // TABARI's coding units divide at "and" and "but", not inside an actor's
+  // name or a pattern's words ("$ SHOT AND WOUND*").
+  bool unit_divider(uint32_t t) const {
+    if (tokens_[t].norm != "and" && tokens_[t].norm != "but") return false;
+    return mention_cover_[t - first_] < 0 && (literal_.empty() || !literal_[t - first_]);
+  }
 
   const std::string& code_at_head(uint32_t h) const {
     size_t i = static_cast<size_t>(std::find(heads_.begin(), heads_.end(), h) - heads_.begin());
@@ -1155,12 +1164,26 @@ class SentenceCoder {
     // TABARI: the source is the first actor of the sentence.
     if (lex_.tabari_subjects()) {
       if (auto fwd = forwarded_pronoun(head, how, where_span); !fwd.empty()) return fwd;
-      for (const auto& mn : mentions_) {
-        if (mn.first_token >= head) break;
-        if (mn.media) continue;
-        how = "first actor of the sentence (peer dictionaries)";
-        where_span = mn.span;
-        return mn.actors;
+      // The first actor of the verb's coding unit ("… and Gondor asked
+      // him …"), else of the sentence.
+      // (A pronoun opening the unit stands for the sentence's first actor:
+      // "… and then it requested …".)
+      uint32_t unit = first_;
+      for (uint32_t t = first_; t < head; ++t)
+        if (unit_divider(t)) unit = t + 1;
+      for (uint32_t t = unit; t < head && unit > first_ && mention_cover_[t - first_] < 0; ++t) {
+        const std::string& w = tokens_[t].norm;
+        if (w == "he" || w == "she" || w == "it" || w == "they") { unit = first_; break; }
+      }
+      for (int pass = 0; pass < 2; ++pass) {
+        for (const auto& mn : mentions_) {
+          if (mn.first_token >= head) break;
+          if (mn.media || (pass == 0 && mn.first_token < unit)) continue;
+          how = pass == 0 && unit > first_ ? "first actor of the coding unit (TABARI)" : "first actor of the sentence (peer dictionaries)";
+          where_span = mn.span;
+          return mn.actors;
+        }
+        if (unit == first_) break;
       }
       return {};
     }

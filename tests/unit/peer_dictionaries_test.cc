@@ -332,6 +332,10 @@ TEST_F(PeerCodingTest, CodesWithThePeersSemantics) {
       // at "and"/"but" only.
       {"Norland said that Sudland accused Ostmark.", "2015-06-01", {"NOR/OST/112"}},
       {"Norland praised Sudland and accused Ostmark.", "2015-06-01", {"NOR/SUD/051", "NOR/OST/112"}},
+      // A unit with an actor of its own before the verb has its own source;
+      // a pronoun opening it is the sentence's first actor.
+      {"Norland praised Sudland but Ostmark accused Sudland.", "2015-06-01", {"NOR/SUD/051", "OST/SUD/112"}},
+      {"Norland praised Sudland and then it accused Ostmark.", "2015-06-01", {"NOR/SUD/051", "NOR/OST/112"}},
       // A compound source with no target: each acts on the other; "nor" coordinates.
       {"Neither Norland nor Sudland praised the plan.", "2015-06-01", {"NOR/SUD/051", "SUD/NOR/051"}},
       // Compounds allow articles and adjectives before a member, not verbs.
