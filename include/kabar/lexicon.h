@@ -102,7 +102,9 @@ struct WordEntry {
 
 // One element of a compiled verb pattern.
 struct PatternElement {
-  enum Kind : uint8_t { kWords, kGap, kSource, kTarget } kind = kWords;
+  // kSkip: an actor passed over (a peer's '^': "* AT ^ +" skips the actor
+  // after "at"), with up to a gap's words before it.
+  enum Kind : uint8_t { kWords, kGap, kSource, kTarget, kSkip } kind = kWords;
   bool optional = false;
   bool head = false;  // written '@word': the verb head (else the first literal is)
   // kWords: alternatives, each a token sequence (normalised). Built from

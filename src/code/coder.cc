@@ -519,6 +519,15 @@ class SentenceCoder {
         }
         return false;
       }
+      case PatternElement::kSkip: {
+        // A peer's '^': an actor passed over, a few words on at most.
+        for (uint32_t k = 0; k <= kPeerGap && t + k < end_; ++k) {
+          const int mi = mention_at(t + k);
+          if (mi < 0 || mentions_[mi].media) continue;
+          if (match_forward(p, ei + 1, mentions_[mi].end_token, m)) return true;
+        }
+        return false;
+      }
       case PatternElement::kGap: {
         // Peer dictionaries' gaps are the peers' spaces: they reach further
         // and across clause words ("ALLOW … REAL_PLEASANT" over "that Mordor
@@ -636,7 +645,7 @@ class SentenceCoder {
   bool match_back(const VerbPattern& p, size_t ei, uint32_t t, Match& m) const {
     if (ei == 0) return true;
     const auto& el = p.elements[ei - 1];
-    if (ei == 1 && el.kind != PatternElement::kWords && el.kind != PatternElement::kGap) {
+    if (ei == 1 && el.kind != PatternElement::kWords && el.kind != PatternElement::kGap && el.kind != PatternElement::kSkip) {
       if ((p.flags & kPatternNominal) && el.kind == PatternElement::kSource) return nominal_source(t, m);
       (el.kind == PatternElement::kSource ? m.source_is_subject : m.target_is_subject) = true;
       return true;
@@ -656,6 +665,16 @@ class SentenceCoder {
           m.lit_first = lit_first;
         }
         return false;
+      case PatternElement::kSkip: {
+        // A peer's '^' before the verb: an actor ending at most a few words
+        // before t.
+        for (uint32_t k = 0; k <= kPeerGap && t >= first_ + k + 1; ++k) {
+          const int mi = mention_cover_[t - k - 1 - first_];
+          if (mi < 0 || mentions_[mi].end_token != t - k || mentions_[mi].media) continue;
+          if (match_back(p, ei - 1, mentions_[mi].first_token, m)) return true;
+        }
+        return false;
+      }
       case PatternElement::kGap: {
         const bool peer = in_.lexicon->peer_codes();
         for (uint32_t k = 0; k <= (peer ? kPeerGap : 4u) && t >= first_ + k; ++k) {

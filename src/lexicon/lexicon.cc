@@ -640,6 +640,7 @@ class LexiconBuilder {
         case PatternElement::kSource: s += "$ "; break;
         case PatternElement::kTarget: s += "+ "; break;
         case PatternElement::kGap: s += "... "; break;
+        case PatternElement::kSkip: s += "^ "; break;
         case PatternElement::kWords: {
           std::vector<std::string> alts;
           for (const auto& a : el.alternatives) {

@@ -194,8 +194,9 @@ std::optional<ActorCode> parse_actor_code(std::string_view block, std::string& w
   a.code = upper(f[0]);
   if (a.code.size() > 1 && a.code[0] == '~') a.code.erase(0, 1);
   // "---": a null actor, read and never coded; "###": a discard (handled by the caller).
-  if (a.code == "---" || a.code == "###") return a;
-  if (!std::all_of(a.code.begin(), a.code.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); })) {
+  // A null actor may be dated too: "[--- <950630] [DOL]" is nobody until then.
+  if (a.code == "###") return a;
+  if (a.code != "---" && !std::all_of(a.code.begin(), a.code.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); })) {
     why = fmt::format("bad actor code '{}'", a.code);
     return std::nullopt;
   }
@@ -801,7 +802,7 @@ class VerbConverter {
         ++i;
         continue;
       }
-      if (c == '^') { items.push_back({"..."}); ++i; continue; }
+      if (c == '^') { items.push_back({"^"}); ++i; continue; }  // an actor passed over
       if (c == '{' || c == '(') {
         const char close_c = c == '{' ? '}' : ')';
         size_t close = t.find(close_c, i);

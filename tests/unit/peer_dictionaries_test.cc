@@ -145,8 +145,12 @@ INSTANTIATE_TEST_SUITE_P(
                        {"ARG : argentin*", "ARGGOV 2003-12-01..2007-12-09 : kirchner | kirchners",
                         "ARGELI 2007-12-10.. : kirchner | kirchners", "AR1 ..1991-12-25 : axnor*", "AR2 : axnor*"}},
         ConversionCase{"null_actors_and_century", "tabari", "n.actors",
-                       "THE_PRINCE_ [---]\nOLD_KING_ [XYZGOV 331108-730717]\n",
-                       "actors", {"--- : the prince | the princes", "XYZGOV 1933-11-08..1973-07-17 : old king | old kings"}},
+                       "THE_PRINCE_ [---]\nOLD_KING_ [XYZGOV 331108-730717]\nTHE_HEIR_ [--- <950630] [XYZ]\n",
+                       "actors", {"--- : the prince | the princes", "XYZGOV 1933-11-08..1973-07-17 : old king | old kings",
+                                  "--- ..1995-06-29 : the heir | the heirs", "XYZ : the heir | the heirs"}},
+        // '^' passes over an actor.
+        ConversionCase{"tabari_skip", "tabari", "k.verbs", "WARN [160]\n- * AT ^ + [162]\n", "verbs",
+                       {"160 target nopassive : $ @warn*", "162 nopassive : $ @warn* ... at* ... ^ ... +"}},
         ConversionCase{"discard_actors", "tabari", "d.actors", "WORLD_CUP_ [###]\n", "words", {"discard : world cup"}},
         // An exact last word also matches its regular plurals, as the peers read nouns.
         ConversionCase{"phoenix_actors_synonyms", "petrarch", "Phoenix.test.actors.txt",
@@ -267,6 +271,8 @@ class PeerCodingTest : public ::testing::Test {
                                           "PRAIS [051]\n"
                                           "AGREE [081]\n"
                                           "- % * [030:030]\n"
+                                          "WARN [160]\n"
+                                          "- * AT ^ + [162]\n"
                                           "ALLOW [060]\n"
                                           "- * REAL~_FINE [061]\n");
     const std::string actors = dir_->write("team.actors",
@@ -357,6 +363,9 @@ TEST_F(PeerCodingTest, CodesWithThePeersSemantics) {
       // "% *" codes a compound source only, before the verb alone.
       {"Norland and Sudland agreed that the border should stay open.", "2015-06-01", {"NOR/SUD/030", "SUD/NOR/030"}},
       {"Norland agreed with Sudland that the border should stay open.", "2015-06-01", {"NOR/SUD/081"}},
+      // '^' passes over an actor: the target is the one after it.
+      {"Norland warned at the Ostmark border about Sudland.", "2015-06-01", {"NOR/SUD/162"}},
+      {"Norland warned Ostmark about Sudland.", "2015-06-01", {"NOR/OST/160"}},
       // The peers join troops to the country they come from.
       {"Troops from Norland praised Sudland.", "2015-06-01", {"NORMIL/SUD/051"}},
   };
