@@ -800,6 +800,55 @@ class LexiconBuilder {
     }
   }
 
+  // A token takes the longest stem that begins it ("expressed" → expressed*,
+  // when a pattern writes EXPRESSED), so a pattern's shorter stem (express*)
+  // also accepts each longer stem it begins: as alternatives of its element,
+  // and as heads of its patterns. Only dictionaries with stems (the peers')
+  // have any.
+  static void widen_stems(LanguageLexicon& L) {
+    std::vector<std::pair<std::string_view, uint32_t>> stems;
+    for (uint32_t id = 1; id <= L.vocab_.size(); ++id) {
+      std::string_view w = L.vocab_.word_of(id);
+      if (w.size() > 1 && w.back() == '*') stems.emplace_back(w.substr(0, w.size() - 1), id);
+    }
+    if (stems.size() < 2) return;
+    std::sort(stems.begin(), stems.end());
+    std::unordered_map<uint32_t, std::vector<uint32_t>> longer;  // stem id → ids of the stems it begins
+    for (size_t k = 0; k < stems.size(); ++k)
+      for (size_t j = k + 1; j < stems.size() && stems[j].first.substr(0, stems[k].first.size()) == stems[k].first; ++j)
+        longer[stems[k].second].push_back(stems[j].second);
+    if (longer.empty()) return;
+    constexpr size_t kMaxAlternatives = 256;  // per element: a long list of stems is cut there
+    for (auto& p : L.patterns_)
+      for (auto& el : p.elements) {
+        const size_t n = el.alternative_ids.size();
+        for (size_t a = 0; a < n; ++a)
+          for (size_t k = 0; k < el.alternative_ids[a].size(); ++k) {
+            auto it = longer.find(el.alternative_ids[a][k]);
+            if (it == longer.end()) continue;
+            for (uint32_t l : it->second) {
+              if (el.alternative_ids.size() >= kMaxAlternatives) break;
+              std::vector<uint32_t> alt = el.alternative_ids[a];
+              alt[k] = l;
+              el.alternative_ids.push_back(std::move(alt));
+            }
+          }
+      }
+    std::vector<std::pair<std::string, std::vector<uint32_t>>> added;
+    for (const auto& [w, list] : L.head_index_) {
+      const uint32_t id = L.vocab_.find(w);
+      auto it = id ? longer.find(id) : longer.end();
+      if (it == longer.end()) continue;
+      for (uint32_t l : it->second) added.emplace_back(std::string(L.vocab_.word_of(l)), list);
+    }
+    for (auto& [w, list] : added) {
+      auto& to = L.head_index_[w];
+      to.insert(to.end(), list.begin(), list.end());
+      std::sort(to.begin(), to.end());
+      to.erase(std::unique(to.begin(), to.end()), to.end());
+    }
+  }
+
   // Numbers every word the language's dictionaries use (the tries did as
   // they were filled) and folds the tables built by word into
   // LanguageLexicon::word_info_, so matching compares integers.
@@ -816,6 +865,7 @@ class LexiconBuilder {
       std::sort(p.head_base_ids.begin(), p.head_base_ids.end());  // the coder binary-searches them
       p.head_bases = {};
     }
+    widen_stems(L);
     build_pattern_filters(L);
     for (const auto* table : {&L.single_word_classes_, &L.phrase_start_classes_, &L.annotation_word_classes_})
       for (const auto& [w, mask] : *table) L.vocab_.intern(w);

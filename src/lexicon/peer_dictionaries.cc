@@ -873,10 +873,11 @@ class VerbConverter {
         std::string w = t.substr(i, end - i);
         // A word followed by '_' is exact; otherwise a stem. TABARI's '~'
         // marks a stem inside a joined phrase ("REAL~_PLEASANT" reads
-        // "really pleasant"); the '_' after it still joins.
+        // "really pleasant"); the '_' after it still joins. PETRARCH matches
+        // its patterns' words as written ("EFFORT" is not "efforts").
         const bool stem_mark = end < t.size() && t[end] == '~';
         if (stem_mark) ++end;
-        const bool exact = !stem_mark && end < t.size() && t[end] == '_';
+        const bool exact = (!stem_mark && end < t.size() && t[end] == '_') || fmt_ == Format::kPetrarch;
         std::string kw = lower(w);
         if (!exact && std::isalnum(static_cast<unsigned char>(kw.back()))) kw += '*';
         items.push_back({kw});
