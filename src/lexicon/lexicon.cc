@@ -805,9 +805,15 @@ class LexiconBuilder {
   // also accepts each longer stem it begins: as alternatives of its element,
   // and as heads of its patterns. Only dictionaries with stems (the peers')
   // have any.
+  // (The patterns' stems only: a name's stem, "activist*", keeps the verb
+  // act* off the words it names.)
   static void widen_stems(LanguageLexicon& L) {
+    std::set<uint32_t> in_patterns;
+    for (const auto& p : L.patterns_)
+      for (const auto& el : p.elements)
+        for (const auto& alt : el.alternative_ids) in_patterns.insert(alt.begin(), alt.end());
     std::vector<std::pair<std::string_view, uint32_t>> stems;
-    for (uint32_t id = 1; id <= L.vocab_.size(); ++id) {
+    for (uint32_t id : in_patterns) {
       std::string_view w = L.vocab_.word_of(id);
       if (w.size() > 1 && w.back() == '*') stems.emplace_back(w.substr(0, w.size() - 1), id);
     }
@@ -834,12 +840,18 @@ class LexiconBuilder {
             }
           }
       }
+    // A longer stem that heads patterns of its own is its own verb: the
+    // peers take the longest verb in their dictionary ("called*" is not
+    // "call*").
     std::vector<std::pair<std::string, std::vector<uint32_t>>> added;
     for (const auto& [w, list] : L.head_index_) {
       const uint32_t id = L.vocab_.find(w);
       auto it = id ? longer.find(id) : longer.end();
       if (it == longer.end()) continue;
-      for (uint32_t l : it->second) added.emplace_back(std::string(L.vocab_.word_of(l)), list);
+      for (uint32_t l : it->second) {
+        std::string lw(L.vocab_.word_of(l));
+        if (!L.head_index_.count(lw)) added.emplace_back(std::move(lw), list);
+      }
     }
     for (auto& [w, list] : added) {
       auto& to = L.head_index_[w];
