@@ -300,7 +300,9 @@ GoldFile read_tabari_text(const std::string& path, std::string_view s) {
     }
     GoldRecord r;
     r.id = std::string(id);
-    r.date = gold_date(date);
+    // TABARI reads a record's date from its first six digits ("9501201" is
+    // 1995-01-20).
+    r.date = gold_date(date.size() == 7 ? date.substr(0, 6) : date);
     r.lang = "en";
     r.text = collapse_space(text);
     for (size_t open = comment.find('{'); open != std::string::npos; open = comment.find('{', open + 1)) {

@@ -778,7 +778,10 @@ class VerbConverter {
     if (code == "###") { em_.warn(n, "discard code [###] is not converted"); return; }
     if (block_.verbs.empty()) { em_.warn(n, "pattern with no verb before it"); return; }
     // Tokens: items and whether each is joined ('_') to the next.
-    struct Item { std::string text; bool joined = false; };
+    // `spread`: the group's alternatives when one has words apart (a space,
+    // not '_'), each written with gaps between them; the pattern is then
+    // written once per alternative.
+    struct Item { std::string text; bool joined = false; std::vector<std::string> spread; };
     std::vector<Item> items;
     std::string t = b.before;
     bool recip = false, compound = false, has_source = false, has_target = false, has_head = false;
@@ -822,7 +825,23 @@ class VerbConverter {
             }
           }
           if (alts.empty()) { why = "empty alternatives"; break; }
-          items.push_back({group(alts)});
+          // "{ LOUDLY INCLUDED | STRONGLY ASSXRTED }": words apart in an
+          // alternative may have others between them, as in the pattern.
+          std::vector<std::string> spread;
+          bool apart = false;
+          for (auto a : split(inner, '|')) {
+            std::string x(trim(a));
+            if (x.empty() || x[0] == '&') { spread.clear(); apart = false; break; }
+            std::string gapped;
+            for (auto w : split(x, ' ')) {
+              w = trim(w);
+              if (w.empty()) continue;
+              if (!gapped.empty()) { gapped += " ... "; apart = true; }
+              gapped += phrase_words(w);
+            }
+            spread.push_back(gapped);
+          }
+          items.push_back({group(alts), false, apart && spread.size() <= 8 ? spread : std::vector<std::string>{}});
         } else {
           // PETRARCH-2's noun phrase {ARMS SHIPMENT} or prepositional phrase
           // (TO BORDER): its words in order, with room between them.
@@ -891,11 +910,26 @@ class VerbConverter {
     if (recip && has_source) { em_.warn(n, "'%' with '$' is not converted"); return; }
     // '%' stands where the compound actor is; it is the pattern's source
     // slot, and the flag recip makes its members act on each other.
-    for (const auto& head : heads()) {
+    // One pattern per combination of the spread groups' alternatives (at most 16).
+    std::vector<std::vector<std::string>> combos{{}};
+    for (const auto& it : items) {
+      if (it.spread.empty()) continue;
+      std::vector<std::vector<std::string>> next;
+      for (const auto& c : combos)
+        for (const auto& a : it.spread)
+          if (next.size() < 16) {
+            next.push_back(c);
+            next.back().push_back(a);
+          }
+      combos = std::move(next);
+    }
+    for (const auto& head : heads())
+    for (const auto& combo : combos) {
       std::string body;
       bool gap_pending = false;
+      size_t spread_at = 0;
       for (size_t k = 0; k < items.size(); ++k) {
-        const std::string& text = items[k].text == "\x01" ? head : items[k].text;
+        const std::string& text = items[k].text == "\x01" ? head : !items[k].spread.empty() ? combo[spread_at++] : items[k].text;
         if (text == "...") { gap_pending = !body.empty(); continue; }
         // A leading slot is the clause subject: no gap after it.
         const bool after_leading_slot = body == "$" || body == "+";

@@ -85,6 +85,12 @@ INSTANTIATE_TEST_SUITE_P(
         ConversionCase{"tabari_stem_mark_in_joined_phrase", "tabari", "m.verbs",
                        "PRAIS [051]\n- * HIGH~_REGARD_ FOR + [052]\n", "verbs",
                        {"051 target nopassive : $ @prais*", "052 nopassive : $ @prais* ... high* regard for* ... +"}},
+        // Words apart inside a group's alternative may have others between
+        // them: one pattern per alternative.
+        ConversionCase{"tabari_group_with_words_apart", "tabari", "g.verbs",
+                       "VOICE [020]\n- { LOUDLY RAISED | FIRMLY_STATED } ITS * [043]\n", "verbs",
+                       {"020 target nopassive : $ @voice*", "043 target nopassive : $ loudly* ... raised* ... its* ... @voice*",
+                        "043 target nopassive : $ firmly stated* ... its* ... @voice*"}},
         ConversionCase{"tabari_synsets_nest", "tabari", "s.verbs",
                        "<SYNSETS>\n&ARMS\n+RIFLES\n+TANKS_\n&AID\n+&ARMS\n+FOOD_AID\n</SYNSETS>\n"
                        "SEND [---]\n- * &AID TO_ + [070]\n",
