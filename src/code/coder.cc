@@ -2083,7 +2083,10 @@ std::vector<CodedEvent> code_sentence(const SentenceInput& in, Discourse& discou
     // SET: CONVERT AGENT = TRUE.
     std::vector<bool> dropped;
     const bool commas = options.peer.comma.on && tabari_comma_drops(in, options.peer.comma, dropped);
+    // A null-coded actor ("BOROMIR [---]") is read as a noun, too.
     auto agent_only = [&](const Mention& m) {
+      if (!m.actors.empty() && std::all_of(m.actors.begin(), m.actors.end(), [](const ActorRef& a) { return a.code == "---"; }))
+        return true;
       return !options.peer.convert_agent && !m.actors.empty() &&
              std::all_of(m.actors.begin(), m.actors.end(), [](const ActorRef& a) { return !a.code.empty() && a.code[0] == '~'; });
     };

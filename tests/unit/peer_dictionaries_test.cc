@@ -285,7 +285,7 @@ class PeerCodingTest : public ::testing::Test {
                                           "ALLOW [060]\n"
                                           "- * REAL~_FINE [061]\n");
     const std::string actors = dir_->write("team.actors",
-                                           "NORLAND [NOR]\nSUDLAND [SUD]\nOSTMARK [OST]\nWESTLAND [WSTGOV]\n"
+                                           "NORLAND [NOR]\nSUDLAND [SUD]\nOSTMARK [OST]\nWESTLAND [WSTGOV]\nGRIMBOLD_ [---]\n"
                                            "KARL_VOSS_ [NORGOV 010101-101231] [NORELI]\n");
     const std::string agents = dir_->write("team.agents", "GOVERNMENT_ [~GOV]\nTROOPS_ [~MIL]\n"
                                            "MAIN_RIVAL_PARTY_ [~MRP]\nRIVAL_PARTY_ [~RVP]\n"
@@ -375,6 +375,8 @@ TEST_F(PeerCodingTest, CodesWithThePeersSemantics) {
       // A token takes its longest stem ("expressed" → EXPRESSED, written in
       // a pattern above); the shorter stem of the verb still reads it.
       {"Norland expressed regret to Sudland.", "2015-06-01", {"NOR/SUD/061"}},
+      // TABARI reads a null-coded actor as a noun: the target is the next.
+      {"Norland praised Grimbold in Sudland.", "2015-06-01", {"NOR/SUD/051"}},
       // '^' passes over an actor: the target is the one after it.
       {"Norland warned at the Ostmark border about Sudland.", "2015-06-01", {"NOR/SUD/162"}},
       {"Norland warned Ostmark about Sudland.", "2015-06-01", {"NOR/OST/160"}},
