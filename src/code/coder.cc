@@ -123,7 +123,7 @@ class SentenceCoder {
         boundary_used |= boundary_[t - first_];
       }
     }
-    if (lex_.tabari_subjects()) literal_ = literals;
+    if (in_.lexicon->peer_codes()) literal_ = literals;
     if (boundary_used) {
       find_clauses(&literals);
       note("clauses recomputed: a boundary word is part of a matched pattern");
@@ -143,7 +143,9 @@ class SentenceCoder {
         } else if (lex_.tabari_subjects()) {
           for (uint32_t t = first_; t < m.head; ++t) unit += unit_divider(t);
         } else if (const Clause* c = clause_for(m.head)) {
-          unit = static_cast<size_t>(c - clauses_.data());
+          // PETRARCH codes each verb phrase: "and"/"but" divide a clause too.
+          unit = static_cast<size_t>(c - clauses_.data()) * 1024;
+          for (uint32_t t = c->begin; t < m.head; ++t) unit += unit_divider(t);
         }
         if (std::find(coded_units.begin(), coded_units.end(), unit) != coded_units.end()) {
           note(fmt::format("  {}: a verb before it in the clause already coded (peer dictionaries)", tok(m.head)));
@@ -172,7 +174,7 @@ class SentenceCoder {
   uint32_t first_, end_;
   std::vector<uint64_t> classes_;                        // per token: WordClass bit mask
   std::vector<bool> dropped_;                            // per token: left out (TABARI COMMA); empty: none
-  std::vector<bool> literal_;                            // per token: a chosen pattern's word (TABARI only)
+  std::vector<bool> literal_;                            // per token: a chosen pattern's word (peer dictionaries)
   mutable std::vector<uint32_t> present_;               // the sentence's word ids, sorted (built on first use)
   mutable std::vector<uint32_t> skip_time_;             // skip_time() by token, UINT32_MAX until asked
   const bool english_ = lex_.lang() == "en";

@@ -430,6 +430,8 @@ TEST_F(PetrarchCodingTest, CodesWithPetrarchsReadings) {
       // A pattern's words are matched as written: "EFFORT" is not "efforts".
       {"Norland praised the effort of Sudland.", {"NOR/SUD/052"}},
       {"Norland praised the efforts of Sudland.", {"NOR/SUD/051"}},
+      // Each verb phrase codes: "and" divides a clause.
+      {"Norland praised Sudland and agreed with Ostmark on the matter.", {"NOR/SUD/051", "NOR/OST/031"}},
       // A phrasal verb: "+SEAL_OFF" is "seal off".
       {"Norland sealed off the road to Sudland.", {"NOR/SUD/171"}},
   };
