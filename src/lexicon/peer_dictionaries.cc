@@ -345,7 +345,8 @@ void convert_agents(const std::string& path, const std::string& display, Format 
   bool prefix = false;
   for (const auto& [n, s] : clean_lines(path, fmt)) {
     if (s[0] == '<') continue;
-    if (s[0] == '!') {
+    // "!PERSON! = MAN, WOMAN" defines a marker; "!MINST!_OF_X [~GOV]" uses one.
+    if (s[0] == '!' && s.find('[') == std::string::npos) {
       size_t eq = s.find('=');
       if (eq == std::string::npos) { em.warn(n, "macro without '='"); continue; }
       std::vector<std::string> alts;
