@@ -1576,7 +1576,11 @@ class SentenceCoder {
     std::string how_s, how_t;
     Span subj_span{};
     std::vector<ActorRef> sources, targets;
-    if (m.source_is_subject) sources = subject(m.head, how_s, subj_span);
+    // (A peer pattern whose words before its verb begin in an earlier
+    // clause, "$ NOTED + REGRET*": the subject of that clause.)
+    const bool earlier_clause = in_.lexicon->peer_codes() && m.lit_first < m.head && clause_for(m.lit_first) &&
+                                clause_for(m.lit_first) != clause_for(m.head);
+    if (m.source_is_subject) sources = subject(earlier_clause ? m.lit_first : m.head, how_s, subj_span);
     else sources = resolve_binding(m.source, how_s);
     // A reduced relative ("militants killed by troops") modifies the actor
     // right before its participle; with none there ("prices hit by the

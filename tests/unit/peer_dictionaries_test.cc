@@ -395,7 +395,7 @@ class PetrarchCodingTest : public ::testing::Test {
   static void SetUpTestSuite() {
     dir_ = new TempDir();
     const std::string verbs = dir_->write("PETR.team.verbs.txt",
-                                          "--- PRAISE [051] ---\nPRAISE\n- * EFFORT [052]\n\n"
+                                          "--- PRAISE [051] ---\nPRAISE\n- * EFFORT [052]\n- $ HOPED + * [053]\n\n"
                                           "--- AGREE [081] ---\nAGREE\n- % * [030:030]\n- * WITH % [031]\n\n"
                                           "--- SEAL [171] ---\n+SEAL_OFF {+SEALED_OFF}\n");
     const std::string actors = dir_->write("PETR.team.actors.txt", "NORLAND [NOR]\nSUDLAND [SUD]\nOSTMARK [OST]\n");
@@ -433,6 +433,9 @@ TEST_F(PetrarchCodingTest, CodesWithPetrarchsReadings) {
       // A pattern's words are matched as written: "EFFORT" is not "efforts".
       {"Norland praised the effort of Sudland.", {"NOR/SUD/052"}},
       {"Norland praised the efforts of Sudland.", {"NOR/SUD/051"}},
+      // A pattern's words before the verb in an earlier clause: its subject
+      // is the source.
+      {"Norland hoped that Sudland praised the plan.", {"NOR/SUD/053"}},
       // Each verb phrase codes: "and" divides a clause.
       {"Norland praised Sudland and agreed with Ostmark on the matter.", {"NOR/SUD/051", "NOR/OST/031"}},
       // A phrasal verb: "+SEAL_OFF" is "seal off".
