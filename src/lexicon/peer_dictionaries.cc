@@ -246,12 +246,17 @@ void convert_actors(const std::string& path, const std::string& display, Format 
     }
     std::string names;
     std::set<std::string> seen;
-    for (const auto& n : cur.names)
-      for (const auto& w : name_forms(n)) {
+    for (std::string n : cur.names) {
+      // TABARI's '=' after a noun ("MOUSE=") makes it exact and without the
+      // regular plural ("mouses" is not MOUSE=).
+      const bool no_plural = !n.empty() && n.back() == '=';
+      if (no_plural) n.back() = '_';
+      for (const auto& w : no_plural ? std::vector<std::string>{phrase_words(n)} : name_forms(n)) {
         if (!seen.insert(w).second) continue;
         if (!names.empty()) names += " | ";
         names += w;
       }
+    }
     // Dated codes first: the first entry in force on the event's date wins,
     // so an undated code is the fallback outside the dated ones.
     std::stable_sort(cur.codes.begin(), cur.codes.end(),
@@ -654,7 +659,12 @@ class VerbConverter {
       if (last == 'e') forms.insert(stem + "ing");
       if (consonant_y) forms.insert({stem + "ies", stem + "ied"});
     }
-    if (doubling) forms.insert({words + last + "ed", words + last + "ing"});
+    // "BAN=": the consonant doubles before -ed and -ing; "baned", "baning" are not its forms.
+    if (doubling) {
+      for (const char* e : {"ed", "d", "ing", "en"}) forms.erase(words + e);
+      if (last == 'e') forms.erase(stem + "ing");
+      forms.insert({words + last + "ed", words + last + "ing"});
+    }
     std::string g = "{";
     for (const auto& f : forms) g += (g.size() > 1 ? "|=" : "=") + f;
     return g + "}";
