@@ -268,11 +268,42 @@ TEST(PeerDictionariesTest, MissingFilesAndBadSpecsAreErrors) {
 }
 
 // What the converted dictionaries code, through the ordinary pipeline.
+// Team-written peer dictionary files loaded as a lexicon, kept for a whole
+// test suite; `files` are (name, text) pairs read as `scheme`.
+struct PeerLexicon {
+  TempDir dir;
+  PeerDictionaries peers;
+  std::unique_ptr<Lexicon> lexicon;
+};
+
+PeerLexicon* load_peer_lexicon(const std::string& scheme, const std::vector<std::pair<std::string, std::string>>& files) {
+  auto* out = new PeerLexicon();
+  std::vector<std::string> specs;
+  for (const auto& [name, text] : files) specs.push_back(scheme + ":" + out->dir.write(name, text));
+  auto p = read_peer_dictionaries(specs);
+  EXPECT_TRUE(p.ok()) << p.status().to_string();
+  if (!p.ok()) return out;
+  out->peers = std::move(p).value();
+  LexiconOptions o;
+  o.peer_files = &out->peers.files;
+  auto l = Lexicon::load(testing::data_dir(), o);
+  EXPECT_TRUE(l.ok()) << l.status().to_string();
+  if (l.ok()) out->lexicon = std::move(l).value();
+  return out;
+}
+
+// The events of one text as "SOURCE/TARGET/CODE".
+std::set<std::string> events_of(const Pipeline& pipeline, const std::string& text, const std::string& date = "2015-06-01") {
+  std::set<std::string> out;
+  for (const auto& e : pipeline.process(testing::article("t", text, "en", date)).events)
+    out.insert((e.source ? e.source->code : "") + "/" + (e.target ? e.target->code : "") + "/" + e.code);
+  return out;
+}
+
 class PeerCodingTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    dir_ = new TempDir();
-    const std::string verbs = dir_->write("team.verbs",
+    team_ = load_peer_lexicon("tabari", {{"team.verbs",
                                           "ACCUS [112] ;team\n"
                                           "- * + OF_ SPYING [1121]\n"
                                           "VISIT [042:043]\n"
@@ -288,28 +319,18 @@ class PeerCodingTest : public ::testing::Test {
                                           "WARN [160]\n"
                                           "- * AT ^ + [162]\n"
                                           "ALLOW [060]\n"
-                                          "- * REAL~_FINE [061]\n");
-    const std::string actors = dir_->write("team.actors",
+                                          "- * REAL~_FINE [061]\n"},
+                                         {"team.actors",
                                            "NORLAND [NOR]\nSUDLAND [SUD]\nOSTMARK [OST]\nWESTLAND [WSTGOV]\nGRIMBOLD_ [---]\n"
-                                           "KARL_VOSS_ [NORGOV 010101-101231] [NORELI]\n");
-    const std::string agents = dir_->write("team.agents", "GOVERNMENT_ [~GOV]\nTROOPS_ [~MIL]\n"
+                                           "KARL_VOSS_ [NORGOV 010101-101231] [NORELI]\n"},
+                                         {"team.agents", "GOVERNMENT_ [~GOV]\nTROOPS_ [~MIL]\n"
                                            "MAIN_RIVAL_PARTY_ [~MRP]\nRIVAL_PARTY_ [~RVP]\n"
                                            "PEACE_GROUP_WORKERS_ [PGW~]\nGROUP_WORKERS_ [GRW~]\n"
-                                           "OFFICIALS_ [~GOV]\nSTATE_COUNCIL_ [~TGO]\n");
-    auto p = read_peer_dictionaries({"tabari:" + verbs, "tabari:" + actors, "tabari:" + agents});
-    ASSERT_TRUE(p.ok()) << p.status().to_string();
-    peers_ = new PeerDictionaries(std::move(p).value());
-    LexiconOptions o;
-    o.peer_files = &peers_->files;
-    auto l = Lexicon::load(testing::data_dir(), o);
-    ASSERT_TRUE(l.ok()) << l.status().to_string();
-    lex_ = l.value().release();
+                                           "OFFICIALS_ [~GOV]\nSTATE_COUNCIL_ [~TGO]\n"}});
+    lex_ = team_->lexicon.get();
+    ASSERT_NE(lex_, nullptr);
   }
-  static void TearDownTestSuite() {
-    delete lex_;
-    delete peers_;
-    delete dir_;
-  }
+  static void TearDownTestSuite() { delete team_; }
   // The team's sentences are short: no minimum length (TABARI's is 8 words).
   static PipelineOptions team_options() {
     PipelineOptions o{"en", false};
@@ -317,14 +338,9 @@ class PeerCodingTest : public ::testing::Test {
     return o;
   }
   static std::set<std::string> code(const std::string& text, const std::string& date = "2015-06-01") {
-    Pipeline pipeline(*lex_, team_options());
-    ArticleResult r = pipeline.process(testing::article("t", text, "en", date));
-    std::set<std::string> out;
-    for (const auto& e : r.events) out.insert((e.source ? e.source->code : "") + "/" + (e.target ? e.target->code : "") + "/" + e.code);
-    return out;
+    return events_of(Pipeline(*lex_, team_options()), text, date);
   }
-  static inline TempDir* dir_ = nullptr;
-  static inline PeerDictionaries* peers_ = nullptr;
+  static inline PeerLexicon* team_ = nullptr;
   static inline Lexicon* lex_ = nullptr;
 };
 
@@ -395,29 +411,17 @@ TEST_F(PeerCodingTest, CodesWithThePeersSemantics) {
 class PetrarchCodingTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    dir_ = new TempDir();
-    const std::string verbs = dir_->write("PETR.team.verbs.txt",
+    team_ = load_peer_lexicon("petrarch", {{"PETR.team.verbs.txt",
                                           "--- PRAISE [051] ---\nPRAISE\n- * EFFORT [052]\n- $ HOPED + * [053]\n\n"
                                           "--- AGREE [081] ---\nAGREE\n- % * [030:030]\n- * WITH % [031]\n\n"
-                                          "--- SEAL [171] ---\n+SEAL_OFF {+SEALED_OFF}\n");
-    const std::string actors = dir_->write("PETR.team.actors.txt", "NORLAND [NOR]\nSUDLAND [SUD]\nOSTMARK [OST]\n");
-    const std::string agents = dir_->write("PETR.team.agents.txt", "ENVOY [~GOV]\nPOLICE {} [~COP]\n");
-    auto p = read_peer_dictionaries({"petrarch:" + verbs, "petrarch:" + actors, "petrarch:" + agents});
-    ASSERT_TRUE(p.ok()) << p.status().to_string();
-    peers_ = new PeerDictionaries(std::move(p).value());
-    LexiconOptions o;
-    o.peer_files = &peers_->files;
-    auto l = Lexicon::load(testing::data_dir(), o);
-    ASSERT_TRUE(l.ok()) << l.status().to_string();
-    lex_ = l.value().release();
+                                          "--- SEAL [171] ---\n+SEAL_OFF {+SEALED_OFF}\n"},
+                                           {"PETR.team.actors.txt", "NORLAND [NOR]\nSUDLAND [SUD]\nOSTMARK [OST]\n"},
+                                           {"PETR.team.agents.txt", "ENVOY [~GOV]\nPOLICE {} [~COP]\n"}});
+    lex_ = team_->lexicon.get();
+    ASSERT_NE(lex_, nullptr);
   }
-  static void TearDownTestSuite() {
-    delete lex_;
-    delete peers_;
-    delete dir_;
-  }
-  static inline TempDir* dir_ = nullptr;
-  static inline PeerDictionaries* peers_ = nullptr;
+  static void TearDownTestSuite() { delete team_; }
+  static inline PeerLexicon* team_ = nullptr;
   static inline Lexicon* lex_ = nullptr;
 };
 
@@ -445,10 +449,7 @@ TEST_F(PetrarchCodingTest, CodesWithPetrarchsReadings) {
   };
   Pipeline pipeline(*lex_, {"en", false});
   for (const auto& c : cases) {
-    std::set<std::string> out;
-    for (const auto& e : pipeline.process(testing::article("t", c.text, "en", "2015-06-01")).events)
-      out.insert((e.source ? e.source->code : "") + "/" + (e.target ? e.target->code : "") + "/" + e.code);
-    EXPECT_EQ(out, c.events) << c.text;
+    EXPECT_EQ(events_of(pipeline, c.text), c.events) << c.text;
   }
 }
 
@@ -493,10 +494,7 @@ TEST_F(PeerCodingTest, TabariSettingsChangeTheCoding) {
     PipelineOptions o = team_options();
     EXPECT_TRUE(o.peer.apply(option)) << option;
     Pipeline pipeline(*lex_, o);
-    std::set<std::string> out;
-    for (const auto& e : pipeline.process(testing::article("t", text, "en", "2015-06-01")).events)
-      out.insert((e.source ? e.source->code : "") + "/" + (e.target ? e.target->code : "") + "/" + e.code);
-    return out;
+    return events_of(pipeline, text);
   };
   // Without a target the default stands in; without the setting, no event.
   EXPECT_EQ(code_with("DEFAULT: TARGET [DEFTAR]", "Norland praised the weather."), std::set<std::string>{"NOR/DEFTAR/051"});
@@ -556,10 +554,7 @@ TEST_F(PeerCodingTest, TabariCommaAgentAndDefaultRules) {
     PipelineOptions o = team_options();
     for (const char* option : c.options) EXPECT_TRUE(o.peer.apply(option)) << option;
     Pipeline pipeline(*lex_, o);
-    std::set<std::string> out;
-    for (const auto& e : pipeline.process(testing::article("t", c.text, "en", "2015-06-01")).events)
-      out.insert((e.source ? e.source->code : "") + "/" + (e.target ? e.target->code : "") + "/" + e.code);
-    EXPECT_EQ(out, c.events) << (c.options.empty() ? "" : c.options.front()) << ": " << c.text;
+    EXPECT_EQ(events_of(pipeline, c.text), c.events) << (c.options.empty() ? "" : c.options.front()) << ": " << c.text;
   }
 }
 
@@ -578,10 +573,7 @@ TEST_F(PeerCodingTest, ForwardedActorStandsForAnOpeningPronoun) {
     o.peer.forward = true;
     o.peer.forwarded_actor = c.forwarded;
     Pipeline pipeline(*lex_, o);
-    std::set<std::string> out;
-    for (const auto& e : pipeline.process(testing::article("t", c.text, "en", "2015-06-01")).events)
-      out.insert((e.source ? e.source->code : "") + "/" + (e.target ? e.target->code : "") + "/" + e.code);
-    EXPECT_EQ(out, c.events) << c.forwarded << ": " << c.text;
+    EXPECT_EQ(events_of(pipeline, c.text), c.events) << c.forwarded << ": " << c.text;
   }
 }
 
