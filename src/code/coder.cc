@@ -1665,14 +1665,17 @@ class SentenceCoder {
     }
     // TABARI: no target after the verb, the nearest actor before it that is
     // not the source ("X … Y … crowds burned down its embassy": X → Y),
-    // unless DEFAULT: TARGET [Y] AFTER stands in. Not for a compound source,
-    // whose members act on each other.
-    if (lex_.tabari_subjects() && targets.empty() && (p.flags & kPatternTarget) && sources.size() == 1 &&
+    // unless DEFAULT: TARGET [Y] AFTER stands in. A compound source with no
+    // such actor acts on its own members.
+    if (lex_.tabari_subjects() && targets.empty() && (p.flags & kPatternTarget) && !sources.empty() &&
         !options_.peer.default_target_after) {
       for (size_t k = mentions_.size(); k-- > 0;) {
         const auto& mn = mentions_[k];
         if (mn.end_token > m.head || mn.media || mn.span == subj_span) continue;
-        if (std::any_of(mn.actors.begin(), mn.actors.end(), [&](const ActorRef& a) { return a.code == sources.front().code; })) continue;
+        if (std::any_of(mn.actors.begin(), mn.actors.end(), [&](const ActorRef& a) {
+              return std::any_of(sources.begin(), sources.end(), [&](const ActorRef& s) { return a.code == s.code; });
+            }))
+          continue;
         targets = mn.actors;
         how_t = "actor before the verb (TABARI, none after it)";
         break;

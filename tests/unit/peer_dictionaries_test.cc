@@ -548,6 +548,7 @@ TEST_F(PeerCodingTest, TabariCommaAgentAndDefaultRules) {
       {{}, "Norland saw Sudland and then praised the plan.", {"NOR/SUD/051"}},
       {{"DEFAULT: TARGET [DFT] AFTER"}, "Norland saw Sudland and then praised the plan.", {"NOR/DFT/051"}},
       {{}, "Norland and Sudland praised the plan.", {"NOR/SUD/051", "SUD/NOR/051"}},
+      {{}, "Norland and Ostmark saw Sudland and then praised the plan.", {"NOR/SUD/051", "OST/SUD/051"}},
       {{"DEFAULT: TARGET [DFT] AFTER"}, "Norland and Sudland praised the plan.", {"NOR/DFT/051", "SUD/DFT/051"}},
   };
   for (const auto& c : cases) {
