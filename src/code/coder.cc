@@ -1667,6 +1667,21 @@ class SentenceCoder {
     // not the source ("X … Y … crowds burned down its embassy": X → Y),
     // unless DEFAULT: TARGET [Y] AFTER stands in. A compound source with no
     // such actor acts on its own members.
+    // (An object pronoun right after the verb, "asked him", is the sentence's
+    // first actor when that is not the source.)
+    if (lex_.tabari_subjects() && targets.empty() && (p.flags & kPatternTarget) && !sources.empty() &&
+        m.head + 1 < end_ && (tokens_[m.head + 1].norm == "him" || tokens_[m.head + 1].norm == "her" || tokens_[m.head + 1].norm == "them")) {
+      for (const auto& mn : mentions_) {
+        if (mn.media) continue;
+        if (std::none_of(mn.actors.begin(), mn.actors.end(), [&](const ActorRef& a) {
+              return std::any_of(sources.begin(), sources.end(), [&](const ActorRef& s) { return a.code == s.code; });
+            })) {
+          targets = mn.actors;
+          how_t = fmt::format("\"{}\": the sentence's first actor (TABARI)", tok(m.head + 1));
+        }
+        break;
+      }
+    }
     if (lex_.tabari_subjects() && targets.empty() && (p.flags & kPatternTarget) && !sources.empty() &&
         !options_.peer.default_target_after) {
       for (size_t k = mentions_.size(); k-- > 0;) {

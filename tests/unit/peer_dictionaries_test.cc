@@ -549,6 +549,8 @@ TEST_F(PeerCodingTest, TabariCommaAgentAndDefaultRules) {
       {{"DEFAULT: TARGET [DFT] AFTER"}, "Norland saw Sudland and then praised the plan.", {"NOR/DFT/051"}},
       {{}, "Norland and Sudland praised the plan.", {"NOR/SUD/051", "SUD/NOR/051"}},
       {{}, "Norland and Ostmark saw Sudland and then praised the plan.", {"NOR/SUD/051", "OST/SUD/051"}},
+      // An object pronoun right after the verb is the sentence's first actor.
+      {{}, "Norland met Sudland but Ostmark praised him.", {"OST/NOR/051"}},
       {{"DEFAULT: TARGET [DFT] AFTER"}, "Norland and Sudland praised the plan.", {"NOR/DFT/051", "SUD/DFT/051"}},
   };
   for (const auto& c : cases) {
