@@ -122,7 +122,7 @@ enum PatternFlag : uint16_t {
   kPatternTarget = 1 << 2,    // take the first actor after the verb as target
   kPatternPassive = 1 << 3,   // derived passive of another line
   kPatternNominal = 1 << 4,   // the head is a noun: "air strike on +", "$ invasion of +" (source before the noun)
-  kPatternCompound = 1 << 5,  // only for a coordinated source (a peer's "% *"), and then before the same words without it
+  kPatternCompound = 1 << 6,  // only for a coordinated source (a peer's "% *"), and then before the same words without it
 };
 
 struct VerbPattern {

@@ -173,8 +173,6 @@ class SentenceCoder {
   Trace* trace_;
   uint32_t first_, end_;
   std::vector<uint64_t> classes_;                        // per token: WordClass bit mask
-  std::vector<bool> dropped_;                            // per token: left out (TABARI COMMA); empty: none
-  std::vector<bool> literal_;                            // per token: a chosen pattern's word (peer dictionaries)
   mutable std::vector<uint32_t> present_;               // the sentence's word ids, sorted (built on first use)
   mutable std::vector<uint32_t> skip_time_;             // skip_time() by token, UINT32_MAX until asked
   const bool english_ = lex_.lang() == "en";
@@ -191,6 +189,8 @@ class SentenceCoder {
   std::vector<uint32_t> heads_;       // verb heads of the chosen matches, in order
   std::vector<std::string> head_codes_;  // their codes
   std::vector<ActorRef> sentence_targets_;  // targets of this sentence's events so far
+  std::vector<bool> dropped_;                // per token: left out (TABARI COMMA); empty: none
+  std::vector<bool> literal_;                // per token: a chosen pattern's word (peer dictionaries)
 
   // TABARI's coding units divide at "and" and "but", not inside an actor's
   // name or a pattern's words ("$ SHOT AND WOUND*").

@@ -792,7 +792,12 @@ class VerbConverter {
     // `spread`: the group's alternatives when one has words apart (a space,
     // not '_'), each written with gaps between them; the pattern is then
     // written once per alternative.
-    struct Item { std::string text; bool joined = false; std::vector<std::string> spread; };
+    struct Item {
+      Item(std::string t, bool j = false, std::vector<std::string> s = {}) : text(std::move(t)), joined(j), spread(std::move(s)) {}
+      std::string text;
+      bool joined = false;
+      std::vector<std::string> spread;
+    };
     std::vector<Item> items;
     std::string t = b.before;
     bool recip = false, compound = false, has_source = false, has_target = false, has_head = false;
