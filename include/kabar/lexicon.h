@@ -123,6 +123,7 @@ enum PatternFlag : uint16_t {
   kPatternPassive = 1 << 3,   // derived passive of another line
   kPatternNominal = 1 << 4,   // the head is a noun: "air strike on +", "$ invasion of +" (source before the noun)
   kPatternCompound = 1 << 6,  // only for a coordinated source (a peer's "% *"), and then before the same words without it
+  kPatternNearSource = 1 << 7,  // a leading '$' is the actor nearest before the pattern (TABARI's written '$'), and wins over the same words without it
 };
 
 struct VerbPattern {

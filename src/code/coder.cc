@@ -1106,8 +1106,10 @@ class SentenceCoder {
       if (pa.literal_count != pb.literal_count) return pa.literal_count > pb.literal_count;
       int sa = a.target.bound() + a.source.bound(), sb = b.target.bound() + b.source.bound();
       if (sa != sb) return sa > sb;
-      // A peer's "% *" over the same words without it (it matched a compound).
+      // A peer's "% *" over the same words without it (it matched a compound),
+      // TABARI's written "$ *" likewise.
       if ((pa.flags & kPatternCompound) != (pb.flags & kPatternCompound)) return (pa.flags & kPatternCompound) != 0;
+      if ((pa.flags & kPatternNearSource) != (pb.flags & kPatternNearSource)) return (pa.flags & kPatternNearSource) != 0;
       if (pa.code.size() != pb.code.size()) return pa.code.size() > pb.code.size();
       if (pa.ref.file != pb.ref.file) return pa.ref.file < pb.ref.file;
       return pa.ref.line < pb.ref.line;
@@ -1582,6 +1584,24 @@ class SentenceCoder {
                                 clause_for(m.lit_first) != clause_for(m.head);
     if (m.source_is_subject) sources = subject(earlier_clause ? m.lit_first : m.head, how_s, subj_span);
     else sources = resolve_binding(m.source, how_s);
+    // TABARI's written "$": the actor nearest before the pattern's words.
+    // ("$ ^ FOR *": past the actors the pattern skips before its words.)
+    if (m.source_is_subject && (p.flags & kPatternNearSource)) {
+      size_t skips = 0;
+      for (const auto& el : p.elements) {
+        if (el.kind == PatternElement::kWords) break;
+        skips += el.kind == PatternElement::kSkip;
+      }
+      for (size_t k = mentions_.size(); k-- > 0;) {
+        const auto& mn = mentions_[k];
+        if (mn.end_token > std::min(m.head, m.lit_first) || mn.media) continue;
+        if (skips > 0) { --skips; continue; }
+        sources = mn.actors;
+        subj_span = mn.span;
+        how_s = "the actor nearest before the pattern (TABARI's written $)";
+        break;
+      }
+    }
     // A reduced relative ("militants killed by troops") modifies the actor
     // right before its participle; with none there ("prices hit by the
     // measures") it is no event.

@@ -656,6 +656,7 @@ class LexiconBuilder {
       }
     }
     if (p.flags & kPatternCompound) s += "(compound)";  // not the same words without the flag
+    if (p.flags & kPatternNearSource) s += "(near)";
     return s;
   }
 
@@ -705,6 +706,7 @@ class LexiconBuilder {
             }
           } else if (fields[i] == "recip") flags |= kPatternRecip;
           else if (fields[i] == "compound") flags |= kPatternCompound;
+          else if (fields[i] == "nearsource") flags |= kPatternNearSource;
           else if (fields[i] == "nopassive") flags |= kPatternNoPassive;
           else if (fields[i] == "target") flags |= kPatternTarget;
           else if (fields[i] == "nominal") flags |= kPatternNominal | kPatternNoPassive;

@@ -711,13 +711,15 @@ class VerbConverter {
     return out;
   }
 
-  void emit(size_t n, const std::string& codes, const std::string& body, bool recip, bool target, bool compound = false) {
+  void emit(size_t n, const std::string& codes, const std::string& body, bool recip, bool target, bool compound = false,
+            bool near = false) {
     std::string code = codes, converse;
     if (size_t colon = codes.find(':'); colon != std::string::npos) { code = codes.substr(0, colon); converse = codes.substr(colon + 1); }
     std::string head = code;
     if (!converse.empty() && converse != "---") head += " converse=" + converse;
     if (recip) head += " recip";
     if (compound) head += " compound";
+    if (near) head += " nearsource";
     if (target) head += " target";
     head += " nopassive";
     em_.emit(head + " : " + body, n);
@@ -958,7 +960,9 @@ class VerbConverter {
       const bool starts_with_slot = !items.empty() && (items[0].text == "$" || items[0].text == "+");
       if (!has_source && !recip && !starts_with_slot) body = "$ " + body;
       const std::string codes = converse.empty() ? code : code + ":" + converse;
-      emit(n, codes, body, recip, !has_target && !recip, compound);
+      // TABARI's written '$' before the verb: the actor nearest before it.
+      const bool near = fmt_ == Format::kTabari && has_source && !items.empty() && items[0].text == "$";
+      emit(n, codes, body, recip, !has_target && !recip, compound, near);
     }
   }
 };

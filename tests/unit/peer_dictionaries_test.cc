@@ -91,6 +91,8 @@ INSTANTIATE_TEST_SUITE_P(
                        "VOICE [020]\n- { LOUDLY RAISED | FIRMLY_STATED } ITS * [043]\n", "verbs",
                        {"020 target nopassive : $ @voice*", "043 target nopassive : $ loudly* ... raised* ... its* ... @voice*",
                         "043 target nopassive : $ firmly stated* ... its* ... @voice*"}},
+        ConversionCase{"tabari_written_source", "tabari", "w.verbs", "HAIL [050]\n- $ * [053]\n", "verbs",
+                       {"050 target nopassive : $ @hail*", "053 nearsource target nopassive : $ @hail*"}},
         ConversionCase{"tabari_synsets_nest", "tabari", "s.verbs",
                        "<SYNSETS>\n&ARMS\n+RIFLES\n+TANKS_\n&AID\n+&ARMS\n+FOOD_AID\n</SYNSETS>\n"
                        "SEND [---]\n- * &AID TO_ + [070]\n",
@@ -316,6 +318,8 @@ class PeerCodingTest : public ::testing::Test {
                                           "EXPRESS [020]\n"
                                           "- * REGRET [061]\n"
                                           "- EXPRESSED * OPENLY [113]\n"
+                                          "HAIL [050]\n"
+                                          "- $ * [053]\n"
                                           "WARN [160]\n"
                                           "- * AT ^ + [162]\n"
                                           "ALLOW [060]\n"
@@ -396,6 +400,10 @@ TEST_F(PeerCodingTest, CodesWithThePeersSemantics) {
       // A token takes its longest stem ("expressed" → EXPRESSED, written in
       // a pattern above); the shorter stem of the verb still reads it.
       {"Norland expressed regret to Sudland.", "2015-06-01", {"NOR/SUD/061"}},
+      // A written '$' before the verb is the actor nearest before it (and
+      // the pattern wins over the verb alone); without it, the first actor.
+      {"Norland with Ostmark hailed Sudland.", "2015-06-01", {"OST/SUD/053"}},
+      {"Norland with Ostmark praised Sudland.", "2015-06-01", {"NOR/SUD/051"}},
       // TABARI reads a null-coded actor as a noun: the target is the next.
       {"Norland praised Grimbold in Sudland.", "2015-06-01", {"NOR/SUD/051"}},
       // '^' passes over an actor: the target is the one after it.
