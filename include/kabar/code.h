@@ -57,11 +57,35 @@ struct SentenceInput {
 // ({ OPTION: … }); they apply with peer dictionaries only.
 struct PeerSettings {
   std::string default_source, default_target;  // DEFAULT: SOURCE [X] … TARGET [Y]: a missing actor's code
+  bool default_source_prior = false;            // "SOURCE [X] PRIOR": X when no actor is before the verb
+  bool default_target_after = false;            // "TARGET [Y] AFTER": Y when no actor is after the verb
   size_t minimum_words = 0;                     // SET: MINIMUM WORDS = N: shorter sentences are not coded
+  static constexpr size_t kTabariMinimumWords = 8;  // TABARI's own when no setting says (0: the default)
   enum class Unit : uint8_t { kClause, kSentence, kAll } unit = Unit::kClause;  // SET: CODE BY CLAUSE | BY SENTENCE | ALL
   // PETRARCH's require_dyad: false codes an event whose source or target is
   // missing, with the null actor "---" in its place.
   bool require_dyad = true;
+  // TABARI's FORWARD: in a story (records whose ids differ in their last
+  // number only), a pronoun that opens a sentence before any actor stands
+  // for the first actor of the sentence before (its actor alone, without
+  // agents). `forward` is the option; the caller (kabar eval) sets
+  // `forwarded_actor` for each sentence it codes, empty when none.
+  bool forward = false;
+  std::string forwarded_actor;
+  // TABARI's SET: CONVERT AGENT: an agent with no actor ("a senior
+  // official") is an actor, "~GOV", only when true.
+  bool convert_agent = false;
+  // TABARI's COMMA: a comma-delimited stretch is left out of the sentence
+  // when its length in words is within the limits for its place: inside
+  // (between two commas), at the end (after the last comma), at the
+  // beginning (before the first). A comma inside a compound actor ("X, Y and
+  // Z") delimits nothing. TABARI's defaults; `COMMA: OFF` turns it off.
+  struct CommaLimits {
+    uint8_t min = 2, max = 10;     // MIN, MAX: inside
+    uint8_t emin = 2, emax = 10;   // EMIN, EMAX: at the end
+    uint8_t bmin = 255, bmax = 0;  // BMIN, BMAX: at the beginning (never, by default)
+    bool on = true;
+  } comma;
   // Reads one TABARI option ("DEFAULT: OFF", "SET: CODE ALL", …) or
   // PETRARCH setting ("CONFIG: require_dyad = false") into the settings;
   // false when kabar does not implement it.

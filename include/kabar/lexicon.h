@@ -103,7 +103,9 @@ struct WordEntry {
 
 // One element of a compiled verb pattern.
 struct PatternElement {
-  enum Kind : uint8_t { kWords, kGap, kSource, kTarget } kind = kWords;
+  // kSkip: an actor passed over (a peer's '^': "* AT ^ +" skips the actor
+  // after "at"), with up to a gap's words before it.
+  enum Kind : uint8_t { kWords, kGap, kSource, kTarget, kSkip } kind = kWords;
   bool optional = false;
   bool head = false;  // written '@word': the verb head (else the first literal is)
   // kWords: alternatives, each a token sequence (normalised). Built from
@@ -122,6 +124,8 @@ enum PatternFlag : uint16_t {
   kPatternPassive = 1 << 3,   // derived passive of another line
   kPatternNominal = 1 << 4,   // the head is a noun: "air strike on +", "$ invasion of +" (source before the noun)
   kPatternActorObject = 1 << 5,  // an object that names no actor is another sense: "meet demand" (no event)
+  kPatternCompound = 1 << 6,  // only for a coordinated source (a peer's "% *"), and then before the same words without it
+  kPatternNearSource = 1 << 7,  // a leading '$' is the actor nearest before the pattern (TABARI's written '$'), and wins over the same words without it
 };
 
 struct VerbPattern {

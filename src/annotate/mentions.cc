@@ -75,18 +75,24 @@ ActorRef compose(const Codebook& book, const std::vector<Item>& items, bool peer
     // TABARI and PETRARCH stack every agent of the phrase around the actor:
     // prefix agents before it, the others after ("GON" + MOP + OPP =
     // GONMOPOPP; NGO~ + "ARN" = NGOARN).
+    // Codes are read in units of three: "GMWGOV" has no "WGO" in it.
+    auto has_unit = [](const std::string& code, const std::string& part) {
+      for (size_t at = code.find(part); at != std::string::npos; at = code.find(part, at + 1))
+        if (at % 3 == 0) return true;
+      return false;
+    };
+    // An agent nested in a longer one ("human rights activist" holds "rights
+    // activist") comes after it in the items and before it in a prefix.
+    // An agent the actor's code already has is not added twice ("White
+    // House" USAGOV + "officials" GOV is USAGOV).
+    const Item* base = best_full ? best_full : country ? country : other;
     std::string before, after;
     for (const auto& it : items) {
       if (!it.agent) continue;
-      std::string& side = it.flags & 1 ? before : after;
-      if (side.find(it.code) == std::string::npos) side += it.code;
-    }
-    const Item* base = best_full ? best_full : country ? country : other;
-    // An agent the actor's code already has is not added twice ("White
-    // House" USAGOV + "officials" GOV is USAGOV).
-    if (base) {
-      for (std::string* side : {&before, &after})
-        if (!side->empty() && base->code.find(*side) != std::string::npos) side->clear();
+      const bool prefix = it.flags & 1;
+      std::string& side = prefix ? before : after;
+      if (has_unit(side, it.code) || (base && has_unit(base->code, it.code))) continue;
+      side = prefix ? it.code + side : side + it.code;
     }
     // Agents with no actor: TABARI writes "~MOS", PETRARCH the null actor "---MOS".
     if (base || !before.empty() || !after.empty())
@@ -202,8 +208,20 @@ std::vector<Item> find_items(std::string_view text, const std::vector<Token>& to
       i += static_cast<uint32_t>(actor_len);
     } else if (agent_len) {
       const AgentEntry& g = lex.agents()[agent_values->front()];
-      items.push_back({i, static_cast<uint32_t>(i + agent_len), true, g.role, static_cast<uint16_t>(g.prefix ? 1 : 0), g.ref});
-      i += static_cast<uint32_t>(agent_len);
+      const uint32_t agent_end = static_cast<uint32_t>(i + agent_len);
+      items.push_back({i, agent_end, true, g.role, static_cast<uint16_t>(g.prefix ? 1 : 0), g.ref});
+      // The peers read every agent in the words, also one inside a longer
+      // one ("main opposition group" is MOP and "opposition group" OPP):
+      // kept as items of the same words.
+      if (lex.peer_actors())
+        for (uint32_t j = i + 1; j < agent_end; ++j) {
+          const std::vector<uint32_t>* inner = nullptr;
+          const size_t inner_len = names_at(lex.agent_trie(), j, inner);
+          if (!inner_len || j + inner_len > agent_end) continue;
+          const AgentEntry& n = lex.agents()[inner->front()];
+          items.push_back({i, agent_end, true, n.role, static_cast<uint16_t>(n.prefix ? 1 : 0), n.ref});
+        }
+      i = agent_end;
     } else {
       ++i;
     }
@@ -226,8 +244,13 @@ std::vector<Mention> find_mentions(std::string_view text, const std::vector<Toke
       // Modifiers may stand between a role and its country: "Pemimpin
       // terpilih Hong Kong", "the new Iranian foreign minister".
       uint32_t gap_end = c.end;
-      while (!lex.peer_actors() && gap_end < it.first && lex.is_word(WordClass::kModifier, tokens[gap_end])) ++gap_end;
-      bool adjacent = c.end == it.first || (gap_end == it.first && (c.items.back().agent || it.agent));
+      // (The peers: "former" only, which makes the agents ELI below.)
+      while (gap_end < it.first && (lex.peer_actors() ? tokens[gap_end].norm == "former"
+                                                      : lex.is_word(WordClass::kModifier, tokens[gap_end])))
+        ++gap_end;
+      // (An agent nested in the last one has its words: same chunk.)
+      bool adjacent = c.end == it.first || (gap_end == it.first && (c.items.back().agent || it.agent)) ||
+                      (it.first == c.items.back().first && it.end == c.items.back().end);
       // "President of Russia", "duta besar dari Ukraina", and for a bare
       // country also "a court in Guyana", "polisi di Malaysia".
       const std::string& joiner = tokens[c.end].norm;
@@ -241,8 +264,9 @@ std::vector<Mention> find_mentions(std::string_view text, const std::vector<Toke
       // from (a determiner may stand between). Not after a possessive ("its
       // ambassador from Colombia" is its own envoy) and not for armed forces
       // ("withdrew troops from Syria" names where they leave).
+      // (The peers join armed forces too: "soldiers from Gondor".)
       if (!via_of && c.items.size() == 1 && c.items.back().agent && !it.agent && joiner == "from" &&
-          c.items.back().code.find("MIL") == std::string::npos) {
+          (lex.peer_actors() || c.items.back().code.find("MIL") == std::string::npos)) {
         uint32_t after = c.end + 1;
         while (after < it.first && lex.is_word(WordClass::kDeterminer, tokens[after])) ++after;
         bool possessive_before = c.first > first && (tokens[c.first - 1].norm == "its" ||
@@ -275,6 +299,18 @@ std::vector<Mention> find_mentions(std::string_view text, const std::vector<Toke
       }
     }
     chunks.push_back({it.first, it.end, {it}});
+  }
+
+  // The peers: "former" before or inside a chunk makes its agents ELI
+  // ("former security officials", "former Gondor prosecutors").
+  if (lex.peer_actors() && lex.lang() == "en") {
+    for (auto& c : chunks) {
+      bool former = c.first > first && tokens[c.first - 1].norm == "former";
+      for (uint32_t t = c.first; t < c.end && !former; ++t) former = tokens[t].norm == "former";
+      if (!former) continue;
+      for (auto& it : c.items)
+        if (it.agent) { it.code = "ELI"; it.flags = 0; }
+    }
   }
 
   // "Demonstrators in Baghdad", "security forces in Guinea's capital": a
@@ -353,8 +389,27 @@ std::vector<Mention> find_mentions(std::string_view text, const std::vector<Toke
     m.end_token = chunks[last].end;
     m.span = {tokens[m.first_token].span.begin, tokens[m.end_token - 1].span.end};
     std::vector<bool> has_agent_role;
+    // PETRARCH: agents before the first member of a compound ("the
+    // ambassadors of Arnor, Osgiliath and Gondor", "lawmakers in Fornost and
+    // Gondor") belong to every member that has none of its own.
+    std::vector<Item> lead_agents;
+    if (lex.peer_actors() && !lex.tabari_subjects() && last > c)
+      for (const auto& it : chunks[c].items) {
+        if (!it.agent) break;
+        lead_agents.push_back(it);
+      }
     for (size_t k = c; k <= last; ++k) {
-      ActorRef a = compose(book, chunks[k].items, lex.peer_actors(), lex.tabari_subjects());
+      ActorRef a;
+      if (k > c && !lead_agents.empty() &&
+          std::none_of(chunks[k].items.begin(), chunks[k].items.end(), [](const Item& i) { return i.agent; })) {
+        std::vector<Item> with = lead_agents;
+        with.insert(with.end(), chunks[k].items.begin(), chunks[k].items.end());
+        a = compose(book, with, true, false);
+        // Its own entries first, then the shared agents'.
+        std::rotate(a.entries.begin(), a.entries.begin() + static_cast<std::ptrdiff_t>(lead_agents.size()), a.entries.end());
+      } else {
+        a = compose(book, chunks[k].items, lex.peer_actors(), lex.tabari_subjects());
+      }
       a.span = {tokens[chunks[k].first].span.begin, tokens[chunks[k].end - 1].span.end};
       a.name = std::string(a.span.in(text));
       bool agent_role = std::any_of(chunks[k].items.begin(), chunks[k].items.end(),

@@ -68,13 +68,31 @@ class SentenceCoder {
     phrase_classes_.assign(n, 0);
   }
 
+  // Tokens coded as if absent (TABARI's comma-delimited stretches), by
+  // position in the sentence; their mentions are already left out.
+  void drop_tokens(std::vector<bool> dropped) {
+    if (trace_)
+      for (uint32_t t = first_; t < end_;) {
+        if (!dropped[t - first_]) { ++t; continue; }
+        uint32_t e = t;
+        while (e < end_ && dropped[e - first_]) ++e;
+        note(fmt::format("comma-delimited \"{}\" left out (TABARI COMMA)", span_text(t, e)));
+        t = e;
+      }
+    dropped_ = std::move(dropped);
+  }
+
   std::vector<CodedEvent> run() {
     // TABARI's SET: MINIMUM WORDS: a shorter sentence is not coded.
-    if (in_.lexicon->peer_codes() && options_.peer.minimum_words) {
+    // (TABARI's default when no setting says: 8.)
+    const size_t minimum_words = options_.peer.minimum_words ? options_.peer.minimum_words
+                                 : lex_.tabari_subjects()    ? PeerSettings::kTabariMinimumWords
+                                                             : 0;
+    if (in_.lexicon->peer_codes() && minimum_words) {
       size_t words = 0;
       for (uint32_t i = first_; i < end_; ++i) words += tokens_[i].kind == TokenKind::kWord;
-      if (words < options_.peer.minimum_words) {
-        note(fmt::format("{} words, fewer than the minimum {}: not coded", words, options_.peer.minimum_words));
+      if (words < minimum_words) {
+        note(fmt::format("{} words, fewer than the minimum {}: not coded", words, minimum_words));
         return {};
       }
     }
@@ -107,6 +125,7 @@ class SentenceCoder {
         boundary_used |= boundary_[t - first_];
       }
     }
+    if (in_.lexicon->peer_codes()) literal_ = literals;
     if (boundary_used) {
       find_clauses(&literals);
       note("clauses recomputed: a boundary word is part of a matched pattern");
@@ -124,9 +143,11 @@ class SentenceCoder {
         if (options_.peer.unit == PeerSettings::Unit::kSentence) {
           unit = 0;  // one coded verb in the sentence
         } else if (lex_.tabari_subjects()) {
-          for (uint32_t t = first_; t < m.head; ++t) unit += tokens_[t].norm == "and" || tokens_[t].norm == "but";
+          for (uint32_t t = first_; t < m.head; ++t) unit += unit_divider(t);
         } else if (const Clause* c = clause_for(m.head)) {
-          unit = static_cast<size_t>(c - clauses_.data());
+          // PETRARCH codes each verb phrase: "and"/"but" divide a clause too.
+          unit = static_cast<size_t>(c - clauses_.data()) * 1024;
+          for (uint32_t t = c->begin; t < m.head; ++t) unit += unit_divider(t);
         }
         if (std::find(coded_units.begin(), coded_units.end(), unit) != coded_units.end()) {
           note(fmt::format("  {}: a verb before it in the clause already coded (peer dictionaries)", tok(m.head)));
@@ -180,6 +201,15 @@ class SentenceCoder {
   std::vector<uint32_t> heads_;       // verb heads of the chosen matches, in order
   std::vector<std::string> head_codes_;  // their codes
   std::vector<ActorRef> sentence_targets_;  // targets of this sentence's events so far
+  std::vector<bool> dropped_;                // per token: left out (TABARI COMMA); empty: none
+  std::vector<bool> literal_;                // per token: a chosen pattern's word (peer dictionaries)
+
+  // TABARI's coding units divide at "and" and "but", not inside an actor's
+  // name or a pattern's words ("$ SHOT AND WOUND*").
+  bool unit_divider(uint32_t t) const {
+    if (tokens_[t].norm != "and" && tokens_[t].norm != "but") return false;
+    return mention_cover_[t - first_] < 0 && (literal_.empty() || !literal_[t - first_]);
+  }
 
   const std::string& code_at_head(uint32_t h) const {
     size_t i = static_cast<size_t>(std::find(heads_.begin(), heads_.end(), h) - heads_.begin());
@@ -603,6 +633,15 @@ class SentenceCoder {
         }
         return false;
       }
+      case PatternElement::kSkip: {
+        // A peer's '^': an actor passed over, a few words on at most.
+        for (uint32_t k = 0; k <= kPeerGap && t + k < end_; ++k) {
+          const int mi = mention_at(t + k);
+          if (mi < 0 || mentions_[mi].media) continue;
+          if (match_forward(p, ei + 1, mentions_[mi].end_token, m)) return true;
+        }
+        return false;
+      }
       case PatternElement::kGap: {
         // Peer dictionaries' gaps are the peers' spaces: they reach further
         // and across clause words ("ALLOW … REAL_PLEASANT" over "that Mordor
@@ -720,7 +759,7 @@ class SentenceCoder {
   bool match_back(const VerbPattern& p, size_t ei, uint32_t t, Match& m) const {
     if (ei == 0) return true;
     const auto& el = p.elements[ei - 1];
-    if (ei == 1 && el.kind != PatternElement::kWords && el.kind != PatternElement::kGap) {
+    if (ei == 1 && el.kind != PatternElement::kWords && el.kind != PatternElement::kGap && el.kind != PatternElement::kSkip) {
       if ((p.flags & kPatternNominal) && el.kind == PatternElement::kSource) return nominal_source(t, m);
       (el.kind == PatternElement::kSource ? m.source_is_subject : m.target_is_subject) = true;
       return true;
@@ -740,6 +779,16 @@ class SentenceCoder {
           m.lit_first = lit_first;
         }
         return false;
+      case PatternElement::kSkip: {
+        // A peer's '^' before the verb: an actor ending at most a few words
+        // before t.
+        for (uint32_t k = 0; k <= kPeerGap && t >= first_ + k + 1; ++k) {
+          const int mi = mention_cover_[t - k - 1 - first_];
+          if (mi < 0 || mentions_[mi].end_token != t - k || mentions_[mi].media) continue;
+          if (match_back(p, ei - 1, mentions_[mi].first_token, m)) return true;
+        }
+        return false;
+      }
       case PatternElement::kGap: {
         const bool peer = in_.lexicon->peer_codes();
         for (uint32_t k = 0; k <= (peer ? kPeerGap : 4u) && t >= first_ + k; ++k) {
@@ -868,7 +917,26 @@ class SentenceCoder {
     for (uint32_t i = first_; i < end_; ++i) {
       if (mention_cover_[i - first_] >= 0 || tokens_[i].kind != TokenKind::kWord) continue;
       const size_t before = out.size();
+      if (!dropped_.empty() && dropped_[i - first_]) continue;
       add_head_matches(i, out, noun_noted);
+      // A peer's "% *" codes only a coordinated source.
+      if (in_.lexicon->peer_codes())
+        out.erase(std::remove_if(out.begin() + static_cast<std::ptrdiff_t>(before), out.end(),
+                                 [&](const Match& m) {
+                                   if (!(lex_.patterns()[m.pattern].flags & kPatternCompound)) return false;
+                                   std::string how;
+                                   Span sp;
+                                   return !m.source_is_subject || subject(m.head, how, sp).size() < 2;
+                                 }),
+                  out.end());
+      // A pattern's words in a stretch left out do not match (TABARI COMMA).
+      if (!dropped_.empty())
+        out.erase(std::remove_if(out.begin() + static_cast<std::ptrdiff_t>(before), out.end(),
+                                 [&](const Match& m) {
+                                   return std::any_of(m.literal_tokens.begin(), m.literal_tokens.end(),
+                                                      [&](uint32_t t) { return dropped_[t - first_]; });
+                                 }),
+                  out.end());
       if (reciprocal_word_before(i)) {
         // "saling bertukar informasi intelijen": the patterns that match as
         // written, made reciprocal; else the root's general pattern.
@@ -1163,6 +1231,10 @@ class SentenceCoder {
       if (pa.literal_count != pb.literal_count) return pa.literal_count > pb.literal_count;
       int sa = a.target.bound() + a.source.bound(), sb = b.target.bound() + b.source.bound();
       if (sa != sb) return sa > sb;
+      // A peer's "% *" over the same words without it (it matched a compound),
+      // TABARI's written "$ *" likewise.
+      if ((pa.flags & kPatternCompound) != (pb.flags & kPatternCompound)) return (pa.flags & kPatternCompound) != 0;
+      if ((pa.flags & kPatternNearSource) != (pb.flags & kPatternNearSource)) return (pa.flags & kPatternNearSource) != 0;
       if (pa.code.size() != pb.code.size()) return pa.code.size() > pb.code.size();
       if (pa.ref.file != pb.ref.file) return pa.ref.file < pb.ref.file;
       return pa.ref.line < pb.ref.line;
@@ -1199,21 +1271,67 @@ class SentenceCoder {
     return chosen;
   }
 
+  // How far the first actor after a verb may be its target: the verb's
+  // clause, and with peer dictionaries the complement clauses that follow
+  // it ("X allowed that Y isn't …": the peers' object is Y).
+  uint32_t peer_target_reach(const Clause* c) const {
+    if (!c) return end_;
+    if (!in_.lexicon->peer_codes()) return c->end;
+    size_t ci = static_cast<size_t>(c - clauses_.data());
+    while (ci + 1 < clauses_.size() && clauses_[ci + 1].opener == Opener::kComp) ++ci;
+    return clauses_[ci].end;
+  }
+
   const Clause* clause_for(uint32_t t) const {
     int c = clause_of_[t - first_];
     return c >= 0 ? &clauses_[c] : nullptr;
+  }
+
+  // TABARI's FORWARD: "He has also asked …" opening a sentence of a story
+  // before any actor is the first actor of the sentence before it.
+  std::vector<ActorRef> forwarded_pronoun(uint32_t head, std::string& how, Span& where_span) const {
+    if (options_.peer.forwarded_actor.empty() || !english_) return {};
+    const uint32_t limit = std::min(head, mentions_.empty() ? end_ : mentions_.front().first_token);
+    for (uint32_t t = first_; t < limit; ++t) {
+      const std::string& w = tokens_[t].norm;
+      if (w != "he" && w != "she" && w != "it" && w != "they") continue;
+      ActorRef a;
+      a.code = a.role = options_.peer.forwarded_actor;
+      a.name = tok(t);
+      a.span = tokens_[t].span;
+      a.anaphor = true;
+      how = "pronoun forwarded from the sentence before (TABARI FORWARD)";
+      where_span = a.span;
+      return {a};
+    }
+    return {};
   }
 
   // The clause subject for a verb at `head`.
   std::vector<ActorRef> subject(uint32_t head, std::string& how, Span& where_span) const {
     // TABARI: the source is the first actor of the sentence.
     if (lex_.tabari_subjects()) {
-      for (const auto& mn : mentions_) {
-        if (mn.first_token >= head) break;
-        if (mn.media) continue;
-        how = "first actor of the sentence (peer dictionaries)";
-        where_span = mn.span;
-        return mn.actors;
+      if (auto fwd = forwarded_pronoun(head, how, where_span); !fwd.empty()) return fwd;
+      // The first actor of the verb's coding unit ("… and Gondor asked
+      // him …"), else of the sentence.
+      // (A pronoun opening the unit stands for the sentence's first actor:
+      // "… and then it requested …".)
+      uint32_t unit = first_;
+      for (uint32_t t = first_; t < head; ++t)
+        if (unit_divider(t)) unit = t + 1;
+      for (uint32_t t = unit; t < head && unit > first_ && mention_cover_[t - first_] < 0; ++t) {
+        const std::string& w = tokens_[t].norm;
+        if (w == "he" || w == "she" || w == "it" || w == "they") { unit = first_; break; }
+      }
+      for (int pass = 0; pass < 2; ++pass) {
+        for (const auto& mn : mentions_) {
+          if (mn.first_token >= head) break;
+          if (mn.media || (pass == 0 && mn.first_token < unit)) continue;
+          how = pass == 0 && unit > first_ ? "first actor of the coding unit (TABARI)" : "first actor of the sentence (peer dictionaries)";
+          where_span = mn.span;
+          return mn.actors;
+        }
+        if (unit == first_) break;
       }
       return {};
     }
@@ -1585,8 +1703,30 @@ class SentenceCoder {
     std::string how_s, how_t;
     Span subj_span{};
     std::vector<ActorRef> sources, targets;
-    if (m.source_is_subject) sources = subject(m.head, how_s, subj_span);
+    // (A peer pattern whose words before its verb begin in an earlier
+    // clause, "$ NOTED + REGRET*": the subject of that clause.)
+    const bool earlier_clause = in_.lexicon->peer_codes() && m.lit_first < m.head && clause_for(m.lit_first) &&
+                                clause_for(m.lit_first) != clause_for(m.head);
+    if (m.source_is_subject) sources = subject(earlier_clause ? m.lit_first : m.head, how_s, subj_span);
     else sources = resolve_binding(m.source, how_s);
+    // TABARI's written "$": the actor nearest before the pattern's words.
+    // ("$ ^ FOR *": past the actors the pattern skips before its words.)
+    if (m.source_is_subject && (p.flags & kPatternNearSource)) {
+      size_t skips = 0;
+      for (const auto& el : p.elements) {
+        if (el.kind == PatternElement::kWords) break;
+        skips += el.kind == PatternElement::kSkip;
+      }
+      for (size_t k = mentions_.size(); k-- > 0;) {
+        const auto& mn = mentions_[k];
+        if (mn.end_token > std::min(m.head, m.lit_first) || mn.media) continue;
+        if (skips > 0) { --skips; continue; }
+        sources = mn.actors;
+        subj_span = mn.span;
+        how_s = "the actor nearest before the pattern (TABARI's written $)";
+        break;
+      }
+    }
     // A reduced relative ("militants killed by troops") modifies the actor
     // right before its participle; with none there ("prices hit by the
     // measures") it is no event.
@@ -1604,10 +1744,20 @@ class SentenceCoder {
     } else {
       targets = resolve_binding(m.target, how_t, /*is_target=*/true);
     }
+    Span target_found{};  // the mention found as "first actor after verb", if any
     if (targets.empty() && (p.flags & kPatternTarget)) {
       const Clause* c = clause_for(m.head);
+      const uint32_t reach = peer_target_reach(c);
+      // The peers' target is the first actor after the verb, even inside the
+      // pattern's later words ("allowed that Y isn't a real pleasant …").
+      const uint32_t from = in_.lexicon->peer_codes() ? m.head + 1 : m.lit_end;
       for (const auto& mn : mentions_)
-        if (mn.first_token >= m.lit_end && (!c || mn.end_token <= c->end) && !mn.media) { targets = mn.actors; how_t = "first actor after verb"; break; }
+        if (mn.first_token >= from && (!c || mn.end_token <= reach) && !mn.media) {
+          targets = mn.actors;
+          how_t = "first actor after verb";
+          target_found = mn.span;
+          break;
+        }
     }
     // A slot filled with the same mention as the subject is not a target.
     if (m.target.mention >= 0 && !sources.empty() && mentions_[m.target.mention].span == subj_span) targets.clear();
@@ -1647,14 +1797,58 @@ class SentenceCoder {
     }
     // TABARI and PETRARCH: with no source before the verb ("+ WAS * DEAD"),
     // the source is the first actor after it that is not the target.
-    if (sources.empty() && in_.lexicon->peer_codes()) {
+    // (TABARI's DEFAULT: SOURCE [X] PRIOR: X instead.) TABARI: when that
+    // actor is a compound that was also found as the target, its first
+    // member is the source and the others the target ("with Gondor and
+    // Bree": GON → BRE).
+    if (sources.empty() && in_.lexicon->peer_codes() && !options_.peer.default_source_prior) {
       const Span target_span = m.target.mention >= 0 ? mentions_[m.target.mention].span : Span{};
       for (const auto& mn : mentions_)
         if (mn.first_token >= m.lit_end && !mn.media && !(mn.span == target_span)) {
           sources = mn.actors;
           how_s = "first actor after verb (peer dictionaries)";
+          if (lex_.tabari_subjects() && mn.span == target_found) {
+            // One actor is not both: the target is then missing (a DEFAULT
+            // target stands in).
+            targets.assign(mn.actors.begin() + 1, mn.actors.end());
+            sources.resize(1);
+            how_t = "the rest of the compound after the verb (TABARI)";
+          }
           break;
         }
+    }
+    // TABARI: no target after the verb, the nearest actor before it that is
+    // not the source ("X … Y … crowds burned down its embassy": X → Y),
+    // unless DEFAULT: TARGET [Y] AFTER stands in. A compound source with no
+    // such actor acts on its own members.
+    // (An object pronoun right after the verb, "asked him", is the sentence's
+    // first actor when that is not the source.)
+    if (lex_.tabari_subjects() && targets.empty() && (p.flags & kPatternTarget) && !sources.empty() &&
+        m.head + 1 < end_ && (tokens_[m.head + 1].norm == "him" || tokens_[m.head + 1].norm == "her" || tokens_[m.head + 1].norm == "them")) {
+      for (const auto& mn : mentions_) {
+        if (mn.media) continue;
+        if (std::none_of(mn.actors.begin(), mn.actors.end(), [&](const ActorRef& a) {
+              return std::any_of(sources.begin(), sources.end(), [&](const ActorRef& s) { return a.code == s.code; });
+            })) {
+          targets = mn.actors;
+          how_t = fmt::format("\"{}\": the sentence's first actor (TABARI)", tok(m.head + 1));
+        }
+        break;
+      }
+    }
+    if (lex_.tabari_subjects() && targets.empty() && (p.flags & kPatternTarget) && !sources.empty() &&
+        !options_.peer.default_target_after) {
+      for (size_t k = mentions_.size(); k-- > 0;) {
+        const auto& mn = mentions_[k];
+        if (mn.end_token > m.head || mn.media || mn.span == subj_span) continue;
+        if (std::any_of(mn.actors.begin(), mn.actors.end(), [&](const ActorRef& a) {
+              return std::any_of(sources.begin(), sources.end(), [&](const ActorRef& s) { return a.code == s.code; });
+            }))
+          continue;
+        targets = mn.actors;
+        how_t = "actor before the verb (TABARI, none after it)";
+        break;
+      }
     }
     // kabar's own English target rules (not with peer dictionaries, whose
     // rules are the peers').
@@ -1818,10 +2012,16 @@ class SentenceCoder {
     // With peer dictionaries every verb is reciprocal over a compound
     // source that has no target, as the peers code ("Fornost and Gondor
     // welcomed …" → FOR→GON and GON→FOR).
-    if (targets.empty() && ((p.flags & kPatternRecip) || m.reciprocal || in_.lexicon->peer_codes()) && sources.size() >= 2) {
+    // (TABARI's DEFAULT: TARGET [Y] AFTER: Y is each member's target.)
+    const bool peer_reciprocal = in_.lexicon->peer_codes() && !options_.peer.default_target_after;
+    if (targets.empty() && ((p.flags & kPatternRecip) || m.reciprocal || peer_reciprocal) && sources.size() >= 2) {
       for (size_t a = 0; a < sources.size(); ++a)
-        for (size_t b = 0; b < sources.size(); ++b)
-          if (a != b) make(&sources[a], &sources[b], p.code);
+        for (size_t b = 0; b < sources.size(); ++b) {
+          if (a == b) continue;
+          make(&sources[a], &sources[b], p.code);
+          // The peers' "% * [044:045]": each pair both ways, with the converse.
+          if (in_.lexicon->peer_codes() && !p.converse.empty() && p.converse != p.code) make(&sources[b], &sources[a], p.converse);
+        }
       return;
     }
     if (sources.empty()) {
@@ -1936,10 +2136,54 @@ bool PeerSettings::apply(std::string_view option) {
     require_dyad = value == "TRUE";
     return true;
   }
+  if (v.rfind("COMMA:", 0) == 0) {
+    std::string_view rest = trim(v.substr(6));
+    if (rest == "OFF") { comma.on = false; return true; }
+    CommaLimits c;
+    // "MIN = 4 MAX = 6 EMIN = 3 EMAX = 6 BMIN = 3 BMAX = 8": the keys given change.
+    while (!rest.empty()) {
+      const size_t eq = rest.find('=');
+      if (eq == std::string_view::npos) return false;
+      const std::string_view key = trim(rest.substr(0, eq));
+      rest = trim(rest.substr(eq + 1));
+      unsigned value = 0;
+      auto r = std::from_chars(rest.data(), rest.data() + rest.size(), value);
+      if (r.ec != std::errc() || value > 255) return false;
+      rest = trim(rest.substr(static_cast<size_t>(r.ptr - rest.data())));
+      uint8_t* field = key == "MIN" ? &c.min : key == "MAX" ? &c.max : key == "EMIN" ? &c.emin : key == "EMAX" ? &c.emax
+                     : key == "BMIN" ? &c.bmin : key == "BMAX" ? &c.bmax : nullptr;
+      if (!field) return false;
+      *field = static_cast<uint8_t>(value);
+    }
+    comma = c;
+    return true;
+  }
+  if (v.rfind("FORWARD:", 0) == 0) {
+    forward = v.find(" OFF") == std::string_view::npos;
+    if (!forward) forwarded_actor.clear();
+    return true;
+  }
   if (v.rfind("DEFAULT:", 0) == 0) {
-    if (v.find("OFF") != std::string_view::npos) { default_source.clear(); default_target.clear(); return true; }
+    if (v.find("OFF") != std::string_view::npos) {
+      default_source.clear();
+      default_target.clear();
+      default_source_prior = default_target_after = false;
+      return true;
+    }
     default_source = bracket_after("SOURCE");
     default_target = bracket_after("TARGET");
+    // "SOURCE [X] PRIOR": X when no actor precedes the verb (not one after
+    // it); "TARGET [Y] AFTER": Y when none follows it (not one before it).
+    auto flag_after = [&](std::string_view key, std::string_view flag) {
+      const size_t k = o.find(key);
+      if (k == std::string::npos) return false;
+      const size_t close = o.find(']', k);
+      if (close == std::string::npos) return false;
+      std::string_view rest = trim(std::string_view(o).substr(close + 1));
+      return rest.rfind(flag, 0) == 0;
+    };
+    default_source_prior = !default_source.empty() && flag_after("SOURCE", "PRIOR");
+    default_target_after = !default_target.empty() && flag_after("TARGET", "AFTER");
     return true;
   }
   if (v.rfind("SET:", 0) == 0) {
@@ -1954,6 +2198,14 @@ bool PeerSettings::apply(std::string_view option) {
       minimum_words = value;
       return true;
     }
+    if (rest.rfind("CONVERT AGENT", 0) == 0) {
+      const size_t eq = rest.find('=');
+      if (eq == std::string_view::npos) return false;
+      const std::string_view value = trim(rest.substr(eq + 1));
+      if (value != "TRUE" && value != "FALSE") return false;
+      convert_agent = value == "TRUE";
+      return true;
+    }
     if (rest == "CODE ALL") { unit = Unit::kAll; return true; }
     if (rest == "CODE BY CLAUSE") { unit = Unit::kClause; return true; }
     if (rest == "CODE BY SENTENCE") { unit = Unit::kSentence; return true; }
@@ -1961,8 +2213,83 @@ bool PeerSettings::apply(std::string_view option) {
   return false;
 }
 
+namespace {
+
+// TABARI's COMMA setting: the tokens of the comma-delimited stretches it
+// leaves out of the sentence, and whether there are any. A comma inside an
+// actor mention (a compound "X, Y and Z") delimits nothing. Stretches between
+// two commas go first, with their commas, left to right ("X, in remarks
+// published on Monday, urged Y …" is then one stretch: no end to drop);
+// then the beginning and the end, at the first and last comma left.
+bool tabari_comma_drops(const SentenceInput& in, const PeerSettings::CommaLimits& limits, std::vector<bool>& dropped) {
+  const auto& tokens = *in.tokens;
+  const uint32_t first = in.sentence->first_token, end = in.sentence->end_token;
+  std::vector<uint32_t> commas;
+  for (uint32_t t = first; t < end; ++t) {
+    if (tokens[t].norm != ",") continue;
+    bool inside = false;
+    for (const auto& m : *in.mentions) inside |= m.first_token < t && t < m.end_token;
+    if (!inside) commas.push_back(t);
+  }
+  if (commas.empty()) return false;
+  auto words = [&](uint32_t a, uint32_t b) {
+    unsigned n = 0;
+    for (uint32_t t = a; t < b; ++t) n += tokens[t].kind == TokenKind::kWord || tokens[t].kind == TokenKind::kNumber;
+    return n;
+  };
+  bool any = false;
+  auto drop = [&](uint32_t a, uint32_t b, uint8_t lo, uint8_t hi) {
+    const unsigned n = words(a, b);
+    if (n == 0 || n < lo || n > hi) return false;
+    if (dropped.empty()) dropped.assign(end - first, false);
+    for (uint32_t t = a; t < b; ++t) dropped[t - first] = true;
+    any = true;
+    return true;
+  };
+  for (size_t k = 0; k + 1 < commas.size();) {
+    if (drop(commas[k], commas[k + 1] + 1, limits.min, limits.max))
+      commas.erase(commas.begin() + static_cast<std::ptrdiff_t>(k), commas.begin() + static_cast<std::ptrdiff_t>(k) + 2);
+    else
+      ++k;
+  }
+  if (commas.empty()) return any;
+  drop(first, commas.front() + 1, limits.bmin, limits.bmax);
+  // The end: up to the sentence's closing punctuation, which stays.
+  uint32_t last = end;
+  while (last > commas.back() + 1 && tokens[last - 1].kind == TokenKind::kPunct && tokens[last - 1].norm != ",") --last;
+  drop(commas.back(), last, limits.emin, limits.emax);
+  return any;
+}
+
+}  // namespace
+
 std::vector<CodedEvent> code_sentence(const SentenceInput& in, Discourse& discourse, const CodeOptions& options,
                                       Trace* trace) {
+  if (in.lex->tabari_subjects()) {
+    // TABARI's comma-delimited stretches are coded as if they were not
+    // there; an agent with no actor ("a senior official") is no actor unless
+    // SET: CONVERT AGENT = TRUE.
+    std::vector<bool> dropped;
+    const bool commas = options.peer.comma.on && tabari_comma_drops(in, options.peer.comma, dropped);
+    // A null-coded actor ("BOROMIR [---]") is read as a noun, too.
+    auto agent_only = [&](const Mention& m) {
+      if (!m.actors.empty() && std::all_of(m.actors.begin(), m.actors.end(), [](const ActorRef& a) { return a.code == "---"; }))
+        return true;
+      return !options.peer.convert_agent && !m.actors.empty() &&
+             std::all_of(m.actors.begin(), m.actors.end(), [](const ActorRef& a) { return !a.code.empty() && a.code[0] == '~'; });
+    };
+    if (commas || std::any_of(in.mentions->begin(), in.mentions->end(), agent_only)) {
+      const uint32_t first = in.sentence->first_token;
+      std::vector<Mention> kept;
+      for (const auto& m : *in.mentions)
+        if (!(commas && dropped[m.first_token - first]) && !agent_only(m)) kept.push_back(m);
+      SentenceInput reduced = in;
+      reduced.mentions = &kept;
+      SentenceCoder coder(reduced, discourse, options, trace);
+      if (commas) coder.drop_tokens(std::move(dropped));
+      return coder.run();
+    }
+  }
   return SentenceCoder(in, discourse, options, trace).run();
 }
 

@@ -300,13 +300,20 @@ GoldFile read_tabari_text(const std::string& path, std::string_view s) {
     }
     GoldRecord r;
     r.id = std::string(id);
-    r.date = gold_date(date);
+    // TABARI reads a record's date from its first six digits ("9501201" is
+    // 1995-01-20).
+    r.date = gold_date(date.size() == 7 ? date.substr(0, 6) : date);
     r.lang = "en";
     r.text = collapse_space(text);
     for (size_t open = comment.find('{'); open != std::string::npos; open = comment.find('{', open + 1)) {
       size_t close = comment.find('}', open);
+      // "{ OPTION: SET: MINIMUM WORDS = 4  */": an option left open runs to
+      // the end of the comment.
+      if (close == std::string::npos && trim(std::string_view(comment).substr(open + 1)).rfind("OPTION", 0) == 0)
+        close = comment.size();
       if (close == std::string::npos) break;
       std::string_view inner = trim(std::string_view(comment).substr(open + 1, close - open - 1));
+      if (inner.size() >= 2 && inner.substr(inner.size() - 2) == "*/") inner = trim(inner.substr(0, inner.size() - 2));
       if (inner.empty()) continue;  // "coded in {}" in prose
       if (inner == "---" || inner == "###" || inner == "+++") { r.no_events = true; continue; }
       if (inner.rfind("OPTION", 0) == 0) {

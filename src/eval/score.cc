@@ -1,5 +1,6 @@
 // Scoring a gold file: see kabar/eval.h. Comparison is on sets of
 // (source, target, code) per record, as the peers' suites define success.
+#include <cctype>
 #include <set>
 #include <tuple>
 
@@ -55,6 +56,31 @@ std::string list(const std::set<Triple>& s) {
   return out;
 }
 
+// A record's story for TABARI's FORWARD: its id without the last number
+// ("FRWD-001-003" → "FRWD-001-").
+std::string story_of(const std::string& id) {
+  size_t end = id.size();
+  while (end > 0 && std::isdigit(static_cast<unsigned char>(id[end - 1]))) --end;
+  return end == id.size() ? std::string() : id.substr(0, end);
+}
+
+// The first actor of a coded record, without its agents: what TABARI's
+// FORWARD hands to a pronoun opening the next sentence of the story.
+std::string first_actor(const ArticleResult& r, const Lexicon& lexicon) {
+  const LanguageLexicon* lex = lexicon.language(r.lang);
+  for (const auto& sa : r.annotations)
+    for (const auto& mn : sa.mentions) {
+      if (mn.media || mn.actors.empty()) continue;
+      const ActorRef& a = mn.actors.front();
+      if (lex)
+        for (const auto& ref : a.entries)
+          for (const auto& e : lex->actors())
+            if (e.ref.file == ref.file && e.ref.line == ref.line) return e.code;
+      return a.code;
+    }
+  return {};
+}
+
 }  // namespace
 
 EvalResult evaluate(const GoldFile& gold, const Pipeline& pipeline, const EvalOptions& options) {
@@ -64,10 +90,20 @@ EvalResult evaluate(const GoldFile& gold, const Pipeline& pipeline, const EvalOp
   // TABARI's settings as the records change them, and a pipeline with them.
   PipelineOptions settings = pipeline.options();
   std::optional<Pipeline> with_settings;
+  std::string story, story_actor;  // TABARI FORWARD: the last record's story and first actor
   for (const auto& rec : gold.records) {
     for (const auto& o : rec.options) {
       if (settings.peer.apply(o)) with_settings.emplace(pipeline.with_options(settings));
       else result.unsupported_options.push_back(rec.id + ": " + o);
+    }
+    if (settings.peer.forward) {
+      const std::string s = story_of(rec.id);
+      std::string fwd = !s.empty() && s == story ? story_actor : std::string();
+      if (fwd != settings.peer.forwarded_actor) {
+        settings.peer.forwarded_actor = std::move(fwd);
+        with_settings.emplace(pipeline.with_options(settings));
+      }
+      story = s;
     }
     Article a;
     a.id = rec.id;
@@ -76,6 +112,7 @@ EvalResult evaluate(const GoldFile& gold, const Pipeline& pipeline, const EvalOp
     a.date = rec.date;
     a.origin = rec.id;
     ArticleResult r = (with_settings ? *with_settings : pipeline).process(std::move(a));
+    if (settings.peer.forward) story_actor = first_actor(r, pipeline.lexicon());
 
     auto gold_at = [&](const std::string& level) {
       std::set<Triple> s;

@@ -640,6 +640,7 @@ class LexiconBuilder {
         case PatternElement::kSource: s += "$ "; break;
         case PatternElement::kTarget: s += "+ "; break;
         case PatternElement::kGap: s += "... "; break;
+        case PatternElement::kSkip: s += "^ "; break;
         case PatternElement::kWords: {
           std::vector<std::string> alts;
           for (const auto& a : el.alternatives) {
@@ -654,6 +655,8 @@ class LexiconBuilder {
         }
       }
     }
+    if (p.flags & kPatternCompound) s += "(compound)";  // not the same words without the flag
+    if (p.flags & kPatternNearSource) s += "(near)";
     return s;
   }
 
@@ -702,6 +705,8 @@ class LexiconBuilder {
               ok = false;
             }
           } else if (fields[i] == "recip") flags |= kPatternRecip;
+          else if (fields[i] == "compound") flags |= kPatternCompound;
+          else if (fields[i] == "nearsource") flags |= kPatternNearSource;
           else if (fields[i] == "nopassive") flags |= kPatternNoPassive;
           else if (fields[i] == "target") flags |= kPatternTarget;
           else if (fields[i] == "nominal") flags |= kPatternNominal | kPatternNoPassive;
@@ -798,6 +803,67 @@ class LexiconBuilder {
     }
   }
 
+  // A token takes the longest stem that begins it ("expressed" → expressed*,
+  // when a pattern writes EXPRESSED), so a pattern's shorter stem (express*)
+  // also accepts each longer stem it begins: as alternatives of its element,
+  // and as heads of its patterns. Only dictionaries with stems (the peers')
+  // have any.
+  // (The patterns' stems only: a name's stem, "activist*", keeps the verb
+  // act* off the words it names.)
+  static void widen_stems(LanguageLexicon& L) {
+    std::set<uint32_t> in_patterns;
+    for (const auto& p : L.patterns_)
+      for (const auto& el : p.elements)
+        for (const auto& alt : el.alternative_ids) in_patterns.insert(alt.begin(), alt.end());
+    std::vector<std::pair<std::string_view, uint32_t>> stems;
+    for (uint32_t id : in_patterns) {
+      std::string_view w = L.vocab_.word_of(id);
+      if (w.size() > 1 && w.back() == '*') stems.emplace_back(w.substr(0, w.size() - 1), id);
+    }
+    if (stems.size() < 2) return;
+    std::sort(stems.begin(), stems.end());
+    std::unordered_map<uint32_t, std::vector<uint32_t>> longer;  // stem id → ids of the stems it begins
+    for (size_t k = 0; k < stems.size(); ++k)
+      for (size_t j = k + 1; j < stems.size() && stems[j].first.substr(0, stems[k].first.size()) == stems[k].first; ++j)
+        longer[stems[k].second].push_back(stems[j].second);
+    if (longer.empty()) return;
+    constexpr size_t kMaxAlternatives = 256;  // per element: a long list of stems is cut there
+    for (auto& p : L.patterns_)
+      for (auto& el : p.elements) {
+        const size_t n = el.alternative_ids.size();
+        for (size_t a = 0; a < n; ++a)
+          for (size_t k = 0; k < el.alternative_ids[a].size(); ++k) {
+            auto it = longer.find(el.alternative_ids[a][k]);
+            if (it == longer.end()) continue;
+            for (uint32_t l : it->second) {
+              if (el.alternative_ids.size() >= kMaxAlternatives) break;
+              std::vector<uint32_t> alt = el.alternative_ids[a];
+              alt[k] = l;
+              el.alternative_ids.push_back(std::move(alt));
+            }
+          }
+      }
+    // A longer stem that heads patterns of its own is its own verb: the
+    // peers take the longest verb in their dictionary ("called*" is not
+    // "call*").
+    std::vector<std::pair<std::string, std::vector<uint32_t>>> added;
+    for (const auto& [w, list] : L.head_index_) {
+      const uint32_t id = L.vocab_.find(w);
+      auto it = id ? longer.find(id) : longer.end();
+      if (it == longer.end()) continue;
+      for (uint32_t l : it->second) {
+        std::string lw(L.vocab_.word_of(l));
+        if (!L.head_index_.count(lw)) added.emplace_back(std::move(lw), list);
+      }
+    }
+    for (auto& [w, list] : added) {
+      auto& to = L.head_index_[w];
+      to.insert(to.end(), list.begin(), list.end());
+      std::sort(to.begin(), to.end());
+      to.erase(std::unique(to.begin(), to.end()), to.end());
+    }
+  }
+
   // Numbers every word the language's dictionaries use (the tries did as
   // they were filled) and folds the tables built by word into
   // LanguageLexicon::word_info_, so matching compares integers.
@@ -814,6 +880,7 @@ class LexiconBuilder {
       std::sort(p.head_base_ids.begin(), p.head_base_ids.end());  // the coder binary-searches them
       p.head_bases = {};
     }
+    widen_stems(L);
     build_pattern_filters(L);
     for (const auto* table : {&L.single_word_classes_, &L.phrase_start_classes_, &L.annotation_word_classes_})
       for (const auto& [w, mask] : *table) L.vocab_.intern(w);

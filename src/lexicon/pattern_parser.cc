@@ -80,6 +80,12 @@ Status parse_sequence(std::string_view s, std::vector<PatternElement>& out) {
       ++i;
       continue;
     }
+    if (c == '^') {
+      el.kind = PatternElement::kSkip;
+      out.push_back(el);
+      ++i;
+      continue;
+    }
     if (s.substr(i, 3) == "...") {
       el.kind = PatternElement::kGap;
       out.push_back(el);

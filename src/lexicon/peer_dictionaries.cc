@@ -194,8 +194,9 @@ std::optional<ActorCode> parse_actor_code(std::string_view block, std::string& w
   a.code = upper(f[0]);
   if (a.code.size() > 1 && a.code[0] == '~') a.code.erase(0, 1);
   // "---": a null actor, read and never coded; "###": a discard (handled by the caller).
-  if (a.code == "---" || a.code == "###") return a;
-  if (!std::all_of(a.code.begin(), a.code.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); })) {
+  // A null actor may be dated too: "[--- <950630] [DOL]" is nobody until then.
+  if (a.code == "###") return a;
+  if (a.code != "---" && !std::all_of(a.code.begin(), a.code.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); })) {
     why = fmt::format("bad actor code '{}'", a.code);
     return std::nullopt;
   }
@@ -245,12 +246,17 @@ void convert_actors(const std::string& path, const std::string& display, Format 
     }
     std::string names;
     std::set<std::string> seen;
-    for (const auto& n : cur.names)
-      for (const auto& w : name_forms(n)) {
+    for (std::string n : cur.names) {
+      // TABARI's '=' after a noun ("MOUSE=") makes it exact and without the
+      // regular plural ("mouses" is not MOUSE=).
+      const bool no_plural = !n.empty() && n.back() == '=';
+      if (no_plural) n.back() = '_';
+      for (const auto& w : no_plural ? std::vector<std::string>{phrase_words(n)} : name_forms(n)) {
         if (!seen.insert(w).second) continue;
         if (!names.empty()) names += " | ";
         names += w;
       }
+    }
     // Dated codes first: the first entry in force on the event's date wins,
     // so an undated code is the fallback outside the dated ones.
     std::stable_sort(cur.codes.begin(), cur.codes.end(),
@@ -344,7 +350,8 @@ void convert_agents(const std::string& path, const std::string& display, Format 
   bool prefix = false;
   for (const auto& [n, s] : clean_lines(path, fmt)) {
     if (s[0] == '<') continue;
-    if (s[0] == '!') {
+    // "!PERSON! = MAN, WOMAN" defines a marker; "!MINST!_OF_X [~GOV]" uses one.
+    if (s[0] == '!' && s.find('[') == std::string::npos) {
       size_t eq = s.find('=');
       if (eq == std::string::npos) { em.warn(n, "macro without '='"); continue; }
       std::vector<std::string> alts;
@@ -378,6 +385,7 @@ void convert_agents(const std::string& path, const std::string& display, Format 
     }
     // PETRARCH lists an agent's plurals in braces ("CHILD {CHILDREN}", "MSF {}").
     std::vector<std::string> plurals;
+    const bool braces = name.find('{') != std::string::npos;
     if (size_t open = name.find('{'); open != std::string::npos) {
       size_t close = name.find('}', open);
       for (auto f : split(std::string_view(name).substr(open + 1, (close == std::string::npos ? name.size() : close) - open - 1), ' '))
@@ -385,16 +393,42 @@ void convert_agents(const std::string& path, const std::string& display, Format 
       name = std::string(trim(std::string_view(name).substr(0, open)));
     }
     std::string names;
-    std::vector<std::string> forms = expand(name);
-    for (const auto& p : plurals)
-      for (const auto& f : expand(p)) forms.push_back(f);
     std::set<std::string> seen;
-    for (const auto& f : forms)
-      for (const auto& w : name_forms(f)) {
-        if (!seen.insert(w).second) continue;
-        if (!names.empty()) names += " | ";
-        names += w;
+    auto add = [&](const std::string& w) {
+      if (w.empty() || !seen.insert(w).second) return;
+      if (!names.empty()) names += " | ";
+      names += w;
+    };
+    if (fmt == Format::kPetrarch) {
+      // PETRARCH's agent words are exact. A phrase takes its regular plurals
+      // unless braces follow it (its listed plurals, or none: "POLICE {}")
+      // or a substitution marker made it ("FISHER!PERSON!": the list's forms).
+      // Its regular plural: +S, +ES after SS, Y → IES. (A phrase ending in
+      // '_' takes none.)
+      const bool marker = name.find('!') != std::string::npos || (!name.empty() && name.back() == '_');
+      auto exact = [](std::string f) {
+        std::replace(f.begin(), f.end(), ' ', '_');
+        return phrase_words(f + "_");
+      };
+      for (const auto& f : expand(name)) {
+        const std::string w = exact(f);
+        add(w);
+        if (braces || marker || w.empty() || !std::isalpha(static_cast<unsigned char>(w.back()))) continue;
+        const bool vowel_y = w.size() > 2 && w.back() == 'y' && std::string_view("aeiou").find(w[w.size() - 2]) != std::string_view::npos;
+        if (vowel_y) add(w + "s");  // "envoys" (PETRARCH itself writes "envoies")
+        else if (w.back() == 'y' && w.size() > 1) add(w.substr(0, w.size() - 1) + "ies");
+        else if (w.size() > 1 && w.compare(w.size() - 2, 2, "ss") == 0) add(w + "es");
+        else add(w + "s");
       }
+      for (const auto& p : plurals)
+        for (const auto& f : expand(p)) add(exact(f));
+    } else {
+      std::vector<std::string> forms = expand(name);
+      for (const auto& p : plurals)
+        for (const auto& f : expand(p)) forms.push_back(f);
+      for (const auto& f : forms)
+        for (const auto& w : name_forms(f)) add(w);
+    }
     if (names.empty()) { em.warn(n, "agent with no name"); continue; }
     em.emit(fmt::format("{}{} : {}", code, prefix ? " prefix" : "", names), n);
   }
@@ -515,6 +549,14 @@ class VerbConverter {
       text = std::string(trim(std::string_view(text).substr(0, open)));
     }
     if (text.empty()) { em_.warn(n, "verb line with no verb"); return; }
+    // PETRARCH's phrasal verbs mark their verb word with '+': "+CORDON_OFF",
+    // "WIRE_+TAP" (the verb is "tap"; "wire" comes before it).
+    const bool marked = text.find('+') != std::string::npos ||
+                        std::any_of(forms.begin(), forms.end(), [](const std::string& f) { return f.find('+') != std::string::npos; });
+    if (fmt_ == Format::kPetrarch && marked && text.find_first_of("$%*^&") == std::string::npos) {
+      phrasal_verb(n, b, text, forms);
+      return;
+    }
     if (text.find_first_of("$+%*^&") != std::string::npos) { em_.warn(n, fmt::format("verb '{}' with a slot or synset is not converted", text)); return; }
     std::string code;
     if (!b.blocks.empty()) {
@@ -541,6 +583,46 @@ class VerbConverter {
       // The verb alone: source the subject, target the first actor after.
       std::string c = code.empty() ? block_.code : code;
       emit(n, c, "$ " + mark_head(v.head), false, true);
+    }
+  }
+
+  // A PETRARCH phrasal verb's words, exact, with '@' on the one marked '+'
+  // ("WIRE_+TAPPED" → "wire @=tapped"), else on the first; empty when it
+  // has no words.
+  static std::string phrasal_words(const std::string& text) {
+    if (text.find('+') == std::string::npos) return phrasal_words("+" + text);
+    std::string out;
+    for (auto w : split(text, '_')) {
+      for (auto x : split(w, ' ')) {
+        x = trim(x);
+        if (x.empty()) continue;
+        const bool head = x[0] == '+';
+        if (head) x.remove_prefix(1);
+        if (x.empty()) continue;
+        if (!out.empty()) out += ' ';
+        out += (head ? "@=" : "") + lower(x);
+      }
+    }
+    return out.find('@') == std::string::npos ? std::string() : out;
+  }
+
+  void phrasal_verb(size_t n, const Bracketed& b, const std::string& text, const std::vector<std::string>& forms) {
+    std::string code;
+    if (!b.blocks.empty()) {
+      std::string converse;
+      if (!parse_code(b.blocks[0], code, converse)) { em_.warn(n, fmt::format("bad code [{}]", b.blocks[0])); return; }
+      if (!converse.empty()) code += ":" + converse;
+    }
+    std::vector<std::string> all{text};
+    all.insert(all.end(), forms.begin(), forms.end());
+    for (const auto& f : all) {
+      Verb v;
+      v.head = phrasal_words(f);
+      if (v.head.empty()) { em_.warn(n, fmt::format("verb '{}' has no word marked '+'", f)); continue; }
+      v.single = false;
+      v.code = code;
+      block_.verbs.push_back(v);
+      emit(n, code.empty() ? block_.code : code, "$ " + v.head, false, true);
     }
   }
 
@@ -577,7 +659,12 @@ class VerbConverter {
       if (last == 'e') forms.insert(stem + "ing");
       if (consonant_y) forms.insert({stem + "ies", stem + "ied"});
     }
-    if (doubling) forms.insert({words + last + "ed", words + last + "ing"});
+    // "BAN=": the consonant doubles before -ed and -ing; "baned", "baning" are not its forms.
+    if (doubling) {
+      for (const char* e : {"ed", "d", "ing", "en"}) forms.erase(words + e);
+      if (last == 'e') forms.erase(stem + "ing");
+      forms.insert({words + last + "ed", words + last + "ing"});
+    }
     std::string g = "{";
     for (const auto& f : forms) g += (g.size() > 1 ? "|=" : "=") + f;
     return g + "}";
@@ -601,6 +688,7 @@ class VerbConverter {
 
   static std::string mark_head(const std::string& words) {
     if (!words.empty() && words[0] == '{') return "@" + words;  // a group of exact forms
+    if (words.find('@') != std::string::npos) return words;     // a phrasal verb, its head marked
     const size_t sp = words.find(' ');
     const std::string first = words.substr(0, sp);
     return (!first.empty() && first.back() == '*' ? "@" : "@=") + words;
@@ -623,12 +711,15 @@ class VerbConverter {
     return out;
   }
 
-  void emit(size_t n, const std::string& codes, const std::string& body, bool recip, bool target) {
+  void emit(size_t n, const std::string& codes, const std::string& body, bool recip, bool target, bool compound = false,
+            bool near = false) {
     std::string code = codes, converse;
     if (size_t colon = codes.find(':'); colon != std::string::npos) { code = codes.substr(0, colon); converse = codes.substr(colon + 1); }
     std::string head = code;
     if (!converse.empty() && converse != "---") head += " converse=" + converse;
     if (recip) head += " recip";
+    if (compound) head += " compound";
+    if (near) head += " nearsource";
     if (target) head += " target";
     head += " nopassive";
     em_.emit(head + " : " + body, n);
@@ -700,10 +791,18 @@ class VerbConverter {
     if (code == "###") { em_.warn(n, "discard code [###] is not converted"); return; }
     if (block_.verbs.empty()) { em_.warn(n, "pattern with no verb before it"); return; }
     // Tokens: items and whether each is joined ('_') to the next.
-    struct Item { std::string text; bool joined = false; };
+    // `spread`: the group's alternatives when one has words apart (a space,
+    // not '_'), each written with gaps between them; the pattern is then
+    // written once per alternative.
+    struct Item {
+      Item(std::string t, bool j = false, std::vector<std::string> s = {}) : text(std::move(t)), joined(j), spread(std::move(s)) {}
+      std::string text;
+      bool joined = false;
+      std::vector<std::string> spread;
+    };
     std::vector<Item> items;
     std::string t = b.before;
-    bool recip = false, has_source = false, has_target = false, has_head = false;
+    bool recip = false, compound = false, has_source = false, has_target = false, has_head = false;
     std::string why;
     size_t i = 0;
     auto word_char = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '\'' || c == '-' || c == '.' || c == '/'; };
@@ -712,6 +811,11 @@ class VerbConverter {
       if (c == ' ' || c == '\t') { ++i; continue; }
       if (c == '_') { if (!items.empty()) items.back().joined = true; ++i; continue; }
       if (c == '*') { items.push_back({"\x01"}); has_head = true; ++i; continue; }
+      // '%' is the compound actor whose members act on each other; before
+      // the verb ("% * [030:030]") it codes only a compound. PETRARCH reads
+      // one after the verb as the target ("* WITH % [031]").
+      if (c == '%' && has_head && fmt_ == Format::kPetrarch) c = '+';
+      if (c == '%' && !has_head) compound = true;
       if (c == '$' || c == '+' || c == '%') {
         if (c == '%') recip = true;  // the compound actor: source and target both
         else (c == '+' ? has_target : has_source) = true;
@@ -719,7 +823,7 @@ class VerbConverter {
         ++i;
         continue;
       }
-      if (c == '^') { items.push_back({"..."}); ++i; continue; }
+      if (c == '^') { items.push_back({"^"}); ++i; continue; }  // an actor passed over
       if (c == '{' || c == '(') {
         const char close_c = c == '{' ? '}' : ')';
         size_t close = t.find(close_c, i);
@@ -739,7 +843,23 @@ class VerbConverter {
             }
           }
           if (alts.empty()) { why = "empty alternatives"; break; }
-          items.push_back({group(alts)});
+          // "{ LOUDLY INCLUDED | STRONGLY ASSXRTED }": words apart in an
+          // alternative may have others between them, as in the pattern.
+          std::vector<std::string> spread;
+          bool apart = false;
+          for (auto a : split(inner, '|')) {
+            std::string x(trim(a));
+            if (x.empty() || x[0] == '&') { spread.clear(); apart = false; break; }
+            std::string gapped;
+            for (auto w : split(x, ' ')) {
+              w = trim(w);
+              if (w.empty()) continue;
+              if (!gapped.empty()) { gapped += " ... "; apart = true; }
+              gapped += phrase_words(w);
+            }
+            spread.push_back(gapped);
+          }
+          items.push_back({group(alts), false, apart && spread.size() <= 8 ? spread : std::vector<std::string>{}});
         } else {
           // PETRARCH-2's noun phrase {ARMS SHIPMENT} or prepositional phrase
           // (TO BORDER): its words in order, with room between them.
@@ -788,8 +908,13 @@ class VerbConverter {
         size_t end = i;
         while (end < t.size() && word_char(t[end])) ++end;
         std::string w = t.substr(i, end - i);
-        // A word followed by '_' is exact; otherwise a stem.
-        const bool exact = end < t.size() && t[end] == '_';
+        // A word followed by '_' is exact; otherwise a stem. TABARI's '~'
+        // marks a stem inside a joined phrase ("REAL~_PLEASANT" reads
+        // "really pleasant"); the '_' after it still joins. PETRARCH matches
+        // its patterns' words as written ("EFFORT" is not "efforts").
+        const bool stem_mark = end < t.size() && t[end] == '~';
+        if (stem_mark) ++end;
+        const bool exact = (!stem_mark && end < t.size() && t[end] == '_') || fmt_ == Format::kPetrarch;
         std::string kw = lower(w);
         if (!exact && std::isalnum(static_cast<unsigned char>(kw.back()))) kw += '*';
         items.push_back({kw});
@@ -803,11 +928,26 @@ class VerbConverter {
     if (recip && has_source) { em_.warn(n, "'%' with '$' is not converted"); return; }
     // '%' stands where the compound actor is; it is the pattern's source
     // slot, and the flag recip makes its members act on each other.
-    for (const auto& head : heads()) {
+    // One pattern per combination of the spread groups' alternatives (at most 16).
+    std::vector<std::vector<std::string>> combos{{}};
+    for (const auto& it : items) {
+      if (it.spread.empty()) continue;
+      std::vector<std::vector<std::string>> next;
+      for (const auto& c : combos)
+        for (const auto& a : it.spread)
+          if (next.size() < 16) {
+            next.push_back(c);
+            next.back().push_back(a);
+          }
+      combos = std::move(next);
+    }
+    for (const auto& head : heads())
+    for (const auto& combo : combos) {
       std::string body;
       bool gap_pending = false;
+      size_t spread_at = 0;
       for (size_t k = 0; k < items.size(); ++k) {
-        const std::string& text = items[k].text == "\x01" ? head : items[k].text;
+        const std::string& text = items[k].text == "\x01" ? head : !items[k].spread.empty() ? combo[spread_at++] : items[k].text;
         if (text == "...") { gap_pending = !body.empty(); continue; }
         // A leading slot is the clause subject: no gap after it.
         const bool after_leading_slot = body == "$" || body == "+";
@@ -820,7 +960,9 @@ class VerbConverter {
       const bool starts_with_slot = !items.empty() && (items[0].text == "$" || items[0].text == "+");
       if (!has_source && !recip && !starts_with_slot) body = "$ " + body;
       const std::string codes = converse.empty() ? code : code + ":" + converse;
-      emit(n, codes, body, recip, !has_target);
+      // TABARI's written '$' before the verb: the actor nearest before it.
+      const bool near = fmt_ == Format::kTabari && has_source && !items.empty() && items[0].text == "$";
+      emit(n, codes, body, recip, !has_target && !recip, compound, near);
     }
   }
 };

@@ -58,7 +58,7 @@ TEST(GoldReaderTest, TabariValidationText) {
       {"T-02", "Norland and Sudland met in Ostmark.", 2, false},
       {"T-03", "The weather was fine in Norland.", 0, true},
       {"T-04", "Norland praised Sudland.", 1, false},
-      {"T-05", "Sudland thanked Norland.", 1, false},  // a mistyped 7-digit date; OPTION is not an event
+      {"T-05", "Sudland thanked Norland.", 1, false},  // a mistyped 7-digit date (its first six read); OPTION is not an event
       {"FINAL-01", "The end of the standard records.", 0, true},
   };
   for (size_t i = 0; i < std::size(want); ++i) {
@@ -72,8 +72,10 @@ TEST(GoldReaderTest, TabariValidationText) {
   EXPECT_EQ(g->records[0].events[0].source, "NOR");
   EXPECT_EQ(g->records[0].events[0].target, "SUD");
   EXPECT_EQ(g->records[0].events[0].code, "112");
-  EXPECT_FALSE(g->records[4].date.has_value());
+  EXPECT_EQ(g->records[4].date->to_string(), "2024-03-04");  // "2403041": TABARI reads six digits
   EXPECT_EQ(g->records[4].options, std::vector<std::string>{"SET: VERB USAGE = FALSE"});
+  // An option whose brace is never closed runs to the end of the comment.
+  EXPECT_EQ(g->records[2].options, std::vector<std::string>{"SET: MINIMUM WORDS = 4"});
   // Said once each: the comment left open, and the special record left out.
   ASSERT_EQ(g->notes.size(), 2u);
   EXPECT_NE(g->notes[0].find("small.tabari.text:24: record T-04: comment not closed"), std::string::npos) << g->notes[0];

@@ -177,7 +177,7 @@ TEST_F(LexiconCacheTest, PeerDictionariesAreCachedByTheirConvertedLines) {
     const char* verbs;   // the verbs file for this step
     bool peers;          // loaded with --dict
     bool cached;         // whether the cache serves it
-    const char* events;  // "Norland praised Sudland."
+    const char* events;  // "Norland praised Sudland for … last week." (TABARI codes 8 words or more)
   } steps[] = {
       {"first load compiles", "PRAIS [051]\n", true, false, "NOR/SUD/051 "},
       {"same files: from the cache", "PRAIS [051]\n", true, true, "NOR/SUD/051 "},
@@ -198,7 +198,7 @@ TEST_F(LexiconCacheTest, PeerDictionariesAreCachedByTheirConvertedLines) {
     EXPECT_EQ(from_cache, step.cached) << step.name;
     EXPECT_EQ((*lex)->peer_codes(), step.peers) << step.name;
     // kabar's own English has no Norland: no event without the peer actors.
-    EXPECT_EQ(code_of(**lex, "Norland praised Sudland."), step.events) << step.name;
+    EXPECT_EQ(code_of(**lex, "Norland praised Sudland for its help with the floods last week."), step.events) << step.name;
   }
 }
 

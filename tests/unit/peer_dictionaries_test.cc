@@ -8,6 +8,7 @@
 
 #include <gtest/gtest.h>
 
+#include "kabar/eval.h"
 #include "kabar/peer_dictionaries.h"
 #include "kabar/pipeline.h"
 #include "test_support.h"
@@ -78,15 +79,44 @@ INSTANTIATE_TEST_SUITE_P(
                        {"140 target nopassive : $ @protest*",
                         "141 nopassive : $ @protest* ... outside + ... embassy*",
                         "145 nopassive : + was @protest* ... by $",
-                        "112 converse=112 recip target nopassive : $ @protest* ... each* ... other*",
+                        "112 converse=112 recip compound nopassive : $ @protest* ... each* ... other*",
                         "--- target nopassive : $ @=called",
                         "020 nopassive : $ @=called ... for* ... {talks*|negotiations*} ... with +"}},
+        ConversionCase{"tabari_stem_mark_in_joined_phrase", "tabari", "m.verbs",
+                       "PRAIS [051]\n- * HIGH~_REGARD_ FOR + [052]\n", "verbs",
+                       {"051 target nopassive : $ @prais*", "052 nopassive : $ @prais* ... high* regard for* ... +"}},
+        // Words apart inside a group's alternative may have others between
+        // them: one pattern per alternative.
+        ConversionCase{"tabari_group_with_words_apart", "tabari", "g.verbs",
+                       "VOICE [020]\n- { LOUDLY RAISED | FIRMLY_STATED } ITS * [043]\n", "verbs",
+                       {"020 target nopassive : $ @voice*", "043 target nopassive : $ loudly* ... raised* ... its* ... @voice*",
+                        "043 target nopassive : $ firmly stated* ... its* ... @voice*"}},
+        ConversionCase{"tabari_written_source", "tabari", "w.verbs", "HAIL [050]\n- $ * [053]\n", "verbs",
+                       {"050 target nopassive : $ @hail*", "053 nearsource target nopassive : $ @hail*"}},
         ConversionCase{"tabari_synsets_nest", "tabari", "s.verbs",
                        "<SYNSETS>\n&ARMS\n+RIFLES\n+TANKS_\n&AID\n+&ARMS\n+FOOD_AID\n</SYNSETS>\n"
                        "SEND [---]\n- * &AID TO_ + [070]\n",
                        "verbs",
                        {"--- target nopassive : $ @send*",
                         "070 nopassive : $ @send* ... {rifles*|tanks|food aid*} ... to +"}},
+        // PETRARCH: '+' marks the verb of a phrasal verb; '%' before the verb
+        // is a compound source, after it the target (TABARI: the compound).
+        ConversionCase{"petrarch_phrasal_verbs_and_compounds", "petrarch", "PETR.test.verbs.txt",
+                       "--- SEAL [171] ---\n"
+                       "+SEAL_OFF {+SEALED_OFF}\n"
+                       "BUG_+TAP\n"
+                       "- % * [030:030]\n"
+                       "- * WITH % [031]\n",
+                       "verbs",
+                       {"171 target nopassive : $ @=seal off", "171 target nopassive : $ @=sealed off",
+                        "171 target nopassive : $ bug @=tap",
+                        "030 converse=030 recip compound nopassive : $ @=seal off",
+                        "030 converse=030 recip compound nopassive : $ @=sealed off",
+                        "030 converse=030 recip compound nopassive : $ bug @=tap",
+                        "031 nopassive : $ @=seal off ... with ... +", "031 nopassive : $ @=sealed off ... with ... +",
+                        "031 nopassive : $ bug @=tap ... with ... +"}},
+        ConversionCase{"tabari_compound_after_the_verb", "tabari", "c.verbs", "FIGHT [190]\n- * BETWEEN % [193]\n", "verbs",
+                       {"190 target nopassive : $ @fight*", "193 recip nopassive : @fight* ... between* ... $"}},
         ConversionCase{"petrarch_block_verbs_and_forms", "petrarch", "PETR.test.verbs.txt",
                        "--- STRIKE [190] ---\n"
                        "STRIKE {STRUCK STRIKING}\n"
@@ -105,7 +135,7 @@ INSTANTIATE_TEST_SUITE_P(
                         "100 target nopassive : $ @{=act|=actd|=acted|=acten|=actes|=acting|=acts}",
                         "100 target nopassive : $ @=actxd", "100 target nopassive : $ @actuality*",
                         "101 target nopassive : $ @{=act|=actd|=acted|=acten|=actes|=acting|=acts|=actxd|actuality*} ... now*",
-                        "191 target nopassive : $ @{=ban|=band|=baned|=banen|=banes|=baning|=banned|=banning|=bans}"}},
+                        "191 target nopassive : $ @{=ban|=banes|=banned|=banning|=bans}"}},
         ConversionCase{"petrarch2_phrases", "petrarch", "CAMEO.test.verbs.txt",
                        "--- RUSH [---] ---\nRUSH\n- * {ARMS SHIPMENT} (TO +) [072]\n",
                        "verbs",
@@ -114,7 +144,7 @@ INSTANTIATE_TEST_SUITE_P(
         // A name that does not say its kind: read by content.
         ConversionCase{"verbs_by_content", "petrarch", "CAMEO.9.txt", "--- HALT [---] ---\nHALT\n- * TALKS [---]\n", "verbs",
                        {"--- target nopassive : $ @{=halt|=halted|=halting|=halts}",
-                        "--- target nopassive : $ @{=halt|=halted|=halting|=halts} ... talks*"}},
+                        "--- target nopassive : $ @{=halt|=halted|=halting|=halts} ... talks"}},
         ConversionCase{"tabari_actors_dates", "tabari", "t.actors",
                        "ARGENTIN [ARG]\n"
                        "KIRCHNER_  [ARGGOV 031201-071209] [ARGELI >071209]\n"
@@ -122,9 +152,15 @@ INSTANTIATE_TEST_SUITE_P(
                        "actors",
                        {"ARG : argentin*", "ARGGOV 2003-12-01..2007-12-09 : kirchner | kirchners",
                         "ARGELI 2007-12-10.. : kirchner | kirchners", "AR1 ..1991-12-25 : axnor*", "AR2 : axnor*"}},
+        // TABARI's '=' after a noun: exact, no plural.
+        ConversionCase{"tabari_noun_without_plural", "tabari", "m.actors", "GOOSE= [GOO]\n", "actors", {"GOO : goose"}},
         ConversionCase{"null_actors_and_century", "tabari", "n.actors",
-                       "THE_PRINCE_ [---]\nOLD_KING_ [XYZGOV 331108-730717]\n",
-                       "actors", {"--- : the prince | the princes", "XYZGOV 1933-11-08..1973-07-17 : old king | old kings"}},
+                       "THE_PRINCE_ [---]\nOLD_KING_ [XYZGOV 331108-730717]\nTHE_HEIR_ [--- <950630] [XYZ]\n",
+                       "actors", {"--- : the prince | the princes", "XYZGOV 1933-11-08..1973-07-17 : old king | old kings",
+                                  "--- ..1995-06-29 : the heir | the heirs", "XYZ : the heir | the heirs"}},
+        // '^' passes over an actor.
+        ConversionCase{"tabari_skip", "tabari", "k.verbs", "WARN [160]\n- * AT ^ + [162]\n", "verbs",
+                       {"160 target nopassive : $ @warn*", "162 nopassive : $ @warn* ... at* ... ^ ... +"}},
         ConversionCase{"discard_actors", "tabari", "d.actors", "WORLD_CUP_ [###]\n", "words", {"discard : world cup"}},
         // An exact last word also matches its regular plurals, as the peers read nouns.
         ConversionCase{"phoenix_actors_synonyms", "petrarch", "Phoenix.test.actors.txt",
@@ -137,7 +173,19 @@ INSTANTIATE_TEST_SUITE_P(
         ConversionCase{"agents_and_macros", "petrarch", "Phoenix.test.agents.txt",
                        "!PERSON! = MAN, WOMAN\nFOREIGN_MINISTER_ [~GOVFRM]\nFISHER!PERSON! [~AGR]\n",
                        "agents",
-                       {"GOVFRM : foreign minister | foreign ministers", "AGR : fisherman* | fisherwoman*"}},
+                       {"GOVFRM : foreign minister", "AGR : fisherman | fisherwoman"}},
+        // PETRARCH's agent words are exact, with their regular plurals
+        // unless braces list others or none; TABARI's follow its stems.
+        ConversionCase{"petrarch_agent_plurals", "petrarch", "Phoenix.test.agents.txt",
+                       "ARMY [~MIL]\nSECURITY AGENCY [~SPY]\nWITNESS [~CVL]\nPOLICE {} [~COP]\nCHILD {CHILDREN} [~CHL]\n",
+                       "agents",
+                       {"MIL : army | armies", "SPY : security agency | security agencies", "CVL : witness | witnesses",
+                        "COP : police", "CHL : child | children"}},
+        ConversionCase{"petrarch_agent_starting_with_a_marker", "petrarch", "Phoenix.test.agents.txt",
+                       "!OFFICE! = BUREAU, OFFICE\n!OFFICE!_OF_FISHERIES [~AGR]\n", "agents",
+                       {"AGR : bureau of fisheries | office of fisheries"}},
+        ConversionCase{"tabari_agent_stems", "tabari", "t.agents", "ARMY [~MIL]\nPOLICE_ [~COP]\n", "agents",
+                       {"MIL : army*", "COP : police | polices"}},
         ConversionCase{"discards", "petrarch", "Phoenix.test.discards.txt", "+FOOTBALL_MATCH\nSEMI-FINAL\n", "words",
                        {"discard : football match", "discard : semi-final"}}),
     [](const auto& info) { return std::string(info.param.name); });
@@ -207,7 +255,7 @@ TEST(PeerDictionariesTest, ConvertedFilesLoadBackWithData) {
   ASSERT_NE((*lex)->language("en"), nullptr);
   EXPECT_TRUE((*lex)->language("en")->tabari_subjects());
   Pipeline pipeline(**lex, PipelineOptions{"en", false});
-  ArticleResult r = pipeline.process(testing::article("t", "Norland praised Sudland.", "en", "2015-06-01"));
+  ArticleResult r = pipeline.process(testing::article("t", "Norland praised Sudland on a fine summer day.", "en", "2015-06-01"));
   ASSERT_EQ(r.events.size(), 1u);
   EXPECT_EQ(r.events[0].code, "051");
   EXPECT_EQ((*lex)->where(r.events[0].evidence.pattern), "tabari:team.verbs:1");  // the peer's line, as with --dict
@@ -222,45 +270,81 @@ TEST(PeerDictionariesTest, MissingFilesAndBadSpecsAreErrors) {
 }
 
 // What the converted dictionaries code, through the ordinary pipeline.
+// Team-written peer dictionary files loaded as a lexicon, kept for a whole
+// test suite; `files` are (name, text) pairs read as `scheme`.
+struct PeerLexicon {
+  TempDir dir;
+  PeerDictionaries peers;
+  std::unique_ptr<Lexicon> lexicon;
+};
+
+PeerLexicon* load_peer_lexicon(const std::string& scheme, const std::vector<std::pair<std::string, std::string>>& files) {
+  auto* out = new PeerLexicon();
+  std::vector<std::string> specs;
+  for (const auto& [name, text] : files) specs.push_back(scheme + ":" + out->dir.write(name, text));
+  auto p = read_peer_dictionaries(specs);
+  EXPECT_TRUE(p.ok()) << p.status().to_string();
+  if (!p.ok()) return out;
+  out->peers = std::move(p).value();
+  LexiconOptions o;
+  o.peer_files = &out->peers.files;
+  auto l = Lexicon::load(testing::data_dir(), o);
+  EXPECT_TRUE(l.ok()) << l.status().to_string();
+  if (l.ok()) out->lexicon = std::move(l).value();
+  return out;
+}
+
+// The events of one text as "SOURCE/TARGET/CODE".
+std::set<std::string> events_of(const Pipeline& pipeline, const std::string& text, const std::string& date = "2015-06-01") {
+  std::set<std::string> out;
+  for (const auto& e : pipeline.process(testing::article("t", text, "en", date)).events)
+    out.insert((e.source ? e.source->code : "") + "/" + (e.target ? e.target->code : "") + "/" + e.code);
+  return out;
+}
+
 class PeerCodingTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    dir_ = new TempDir();
-    const std::string verbs = dir_->write("team.verbs",
+    team_ = load_peer_lexicon("tabari", {{"team.verbs",
                                           "ACCUS [112] ;team\n"
                                           "- * + OF_ SPYING [1121]\n"
                                           "VISIT [042:043]\n"
                                           "- + WAS_ * BY_ $ [042:043]\n"
                                           "DISCUSS [---]\n"
                                           "- * TRADE WITH_ + [040]\n"
-                                          "PRAIS [051]\n");
-    const std::string actors = dir_->write("team.actors",
-                                           "NORLAND [NOR]\nSUDLAND [SUD]\nOSTMARK [OST]\n"
-                                           "KARL_VOSS_ [NORGOV 010101-101231] [NORELI]\n");
-    const std::string agents = dir_->write("team.agents", "GOVERNMENT_ [~GOV]\nTROOPS_ [~MIL]\n");
-    auto p = read_peer_dictionaries({"tabari:" + verbs, "tabari:" + actors, "tabari:" + agents});
-    ASSERT_TRUE(p.ok()) << p.status().to_string();
-    peers_ = new PeerDictionaries(std::move(p).value());
-    LexiconOptions o;
-    o.peer_files = &peers_->files;
-    auto l = Lexicon::load(testing::data_dir(), o);
-    ASSERT_TRUE(l.ok()) << l.status().to_string();
-    lex_ = l.value().release();
+                                          "PRAIS [051]\n"
+                                          "AGREE [081]\n"
+                                          "- % * [030:030]\n"
+                                          "EXPRESS [020]\n"
+                                          "- * REGRET [061]\n"
+                                          "- EXPRESSED * OPENLY [113]\n"
+                                          "HAIL [050]\n"
+                                          "- $ * [053]\n"
+                                          "WARN [160]\n"
+                                          "- * AT ^ + [162]\n"
+                                          "ALLOW [060]\n"
+                                          "- * REAL~_FINE [061]\n"},
+                                         {"team.actors",
+                                           "NORLAND [NOR]\nSUDLAND [SUD]\nOSTMARK [OST]\nWESTLAND [WSTGOV]\nGRIMBOLD_ [---]\n"
+                                           "KARL_VOSS_ [NORGOV 010101-101231] [NORELI]\n"},
+                                         {"team.agents", "GOVERNMENT_ [~GOV]\nTROOPS_ [~MIL]\n"
+                                           "MAIN_RIVAL_PARTY_ [~MRP]\nRIVAL_PARTY_ [~RVP]\n"
+                                           "PEACE_GROUP_WORKERS_ [PGW~]\nGROUP_WORKERS_ [GRW~]\n"
+                                           "OFFICIALS_ [~GOV]\nSTATE_COUNCIL_ [~TGO]\n"}});
+    lex_ = team_->lexicon.get();
+    ASSERT_NE(lex_, nullptr);
   }
-  static void TearDownTestSuite() {
-    delete lex_;
-    delete peers_;
-    delete dir_;
+  static void TearDownTestSuite() { delete team_; }
+  // The team's sentences are short: no minimum length (TABARI's is 8 words).
+  static PipelineOptions team_options() {
+    PipelineOptions o{"en", false};
+    o.peer.minimum_words = 1;
+    return o;
   }
   static std::set<std::string> code(const std::string& text, const std::string& date = "2015-06-01") {
-    Pipeline pipeline(*lex_, {"en", false});
-    ArticleResult r = pipeline.process(testing::article("t", text, "en", date));
-    std::set<std::string> out;
-    for (const auto& e : r.events) out.insert((e.source ? e.source->code : "") + "/" + (e.target ? e.target->code : "") + "/" + e.code);
-    return out;
+    return events_of(Pipeline(*lex_, team_options()), text, date);
   }
-  static inline TempDir* dir_ = nullptr;
-  static inline PeerDictionaries* peers_ = nullptr;
+  static inline PeerLexicon* team_ = nullptr;
   static inline Lexicon* lex_ = nullptr;
 };
 
@@ -288,14 +372,93 @@ TEST_F(PeerCodingTest, CodesWithThePeersSemantics) {
       // at "and"/"but" only.
       {"Norland said that Sudland accused Ostmark.", "2015-06-01", {"NOR/OST/112"}},
       {"Norland praised Sudland and accused Ostmark.", "2015-06-01", {"NOR/SUD/051", "NOR/OST/112"}},
+      // A unit with an actor of its own before the verb has its own source;
+      // a pronoun opening it is the sentence's first actor.
+      {"Norland praised Sudland but Ostmark accused Sudland.", "2015-06-01", {"NOR/SUD/051", "OST/SUD/112"}},
+      {"Norland praised Sudland and then it accused Ostmark.", "2015-06-01", {"NOR/SUD/051", "NOR/OST/112"}},
       // A compound source with no target: each acts on the other; "nor" coordinates.
       {"Neither Norland nor Sudland praised the plan.", "2015-06-01", {"NOR/SUD/051", "SUD/NOR/051"}},
       // Compounds allow articles and adjectives before a member, not verbs.
       {"Norland and the brave Sudland praised Ostmark.", "2015-06-01", {"NOR/OST/051", "SUD/OST/051"}},
       // TABARI's own passive, for a pattern that places no actor.
       {"Sudland was warmly praised by Norland.", "2015-06-01", {"NOR/SUD/051"}},
+      // The target is the first actor after the verb, also in a complement
+      // clause and among the pattern's own words; '~' marks a stem in a
+      // joined phrase ("REAL~_FINE": "really fine", not "really quite fine").
+      {"Norland allowed that Sudland is a really fine neighbour.", "2015-06-01", {"NOR/SUD/061"}},
+      {"Norland allowed that Sudland is really quite fine.", "2015-06-01", {"NOR/SUD/060"}},
+      // Every agent in the words, also one inside a longer one: after it,
+      // or before it for prefix agents; codes read in units of three
+      // (WSTGOV has no TGO); "former" makes the agents ELI.
+      {"The Norland main rival party praised Sudland.", "2015-06-01", {"NORMRPRVP/SUD/051"}},
+      {"Peace group workers of Norland praised Sudland.", "2015-06-01", {"GRWPGWNOR/SUD/051"}},
+      {"The Westland state council praised Sudland.", "2015-06-01", {"WSTGOVTGO/SUD/051"}},
+      {"Norland former officials praised former Sudland troops.", "2015-06-01", {"NORELI/SUDELI/051"}},
+      // "% *" codes a compound source only, before the verb alone.
+      {"Norland and Sudland agreed that the border should stay open.", "2015-06-01", {"NOR/SUD/030", "SUD/NOR/030"}},
+      {"Norland agreed with Sudland that the border should stay open.", "2015-06-01", {"NOR/SUD/081"}},
+      // A token takes its longest stem ("expressed" → EXPRESSED, written in
+      // a pattern above); the shorter stem of the verb still reads it.
+      {"Norland expressed regret to Sudland.", "2015-06-01", {"NOR/SUD/061"}},
+      // A written '$' before the verb is the actor nearest before it (and
+      // the pattern wins over the verb alone); without it, the first actor.
+      {"Norland with Ostmark hailed Sudland.", "2015-06-01", {"OST/SUD/053"}},
+      {"Norland with Ostmark praised Sudland.", "2015-06-01", {"NOR/SUD/051"}},
+      // TABARI reads a null-coded actor as a noun: the target is the next.
+      {"Norland praised Grimbold in Sudland.", "2015-06-01", {"NOR/SUD/051"}},
+      // '^' passes over an actor: the target is the one after it.
+      {"Norland warned at the Ostmark border about Sudland.", "2015-06-01", {"NOR/SUD/162"}},
+      {"Norland warned Ostmark about Sudland.", "2015-06-01", {"NOR/OST/160"}},
+      // The peers join troops to the country they come from.
+      {"Troops from Norland praised Sudland.", "2015-06-01", {"NORMIL/SUD/051"}},
   };
   for (const auto& c : cases) EXPECT_EQ(code(c.text, c.date), c.events) << c.text;
+}
+
+// PETRARCH's own readings, with a team-written PETRARCH dictionary set.
+class PetrarchCodingTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    team_ = load_peer_lexicon("petrarch", {{"PETR.team.verbs.txt",
+                                          "--- PRAISE [051] ---\nPRAISE\n- * EFFORT [052]\n- $ HOPED + * [053]\n\n"
+                                          "--- AGREE [081] ---\nAGREE\n- % * [030:030]\n- * WITH % [031]\n\n"
+                                          "--- SEAL [171] ---\n+SEAL_OFF {+SEALED_OFF}\n"},
+                                           {"PETR.team.actors.txt", "NORLAND [NOR]\nSUDLAND [SUD]\nOSTMARK [OST]\n"},
+                                           {"PETR.team.agents.txt", "ENVOY [~GOV]\nPOLICE {} [~COP]\n"}});
+    lex_ = team_->lexicon.get();
+    ASSERT_NE(lex_, nullptr);
+  }
+  static void TearDownTestSuite() { delete team_; }
+  static inline PeerLexicon* team_ = nullptr;
+  static inline Lexicon* lex_ = nullptr;
+};
+
+TEST_F(PetrarchCodingTest, CodesWithPetrarchsReadings) {
+  struct Case { const char* text; std::set<std::string> events; };
+  const Case cases[] = {
+      // Agents before a compound's first member belong to every member.
+      {"The envoys of Norland and Sudland praised Ostmark.", {"NORGOV/OST/051", "SUDGOV/OST/051"}},
+      // Agent words are exact, with regular plurals unless "{}" says none.
+      {"The Norland envoys praised Ostmark.", {"NORGOV/OST/051"}},
+      {"The Norland polices praised Ostmark.", {"NOR/OST/051"}},
+      // "% *" for a compound source; "* WITH %": the compound is the target.
+      {"Norland and Sudland agree that the matter is closed.", {"NOR/SUD/030", "SUD/NOR/030"}},
+      {"Ostmark agrees with Norland and Sudland that the matter is closed.", {"OST/NOR/031", "OST/SUD/031"}},
+      // A pattern's words are matched as written: "EFFORT" is not "efforts".
+      {"Norland praised the effort of Sudland.", {"NOR/SUD/052"}},
+      {"Norland praised the efforts of Sudland.", {"NOR/SUD/051"}},
+      // A pattern's words before the verb in an earlier clause: its subject
+      // is the source.
+      {"Norland hoped that Sudland praised the plan.", {"NOR/SUD/053"}},
+      // Each verb phrase codes: "and" divides a clause.
+      {"Norland praised Sudland and agreed with Ostmark on the matter.", {"NOR/SUD/051", "NOR/OST/031"}},
+      // A phrasal verb: "+SEAL_OFF" is "seal off".
+      {"Norland sealed off the road to Sudland.", {"NOR/SUD/171"}},
+  };
+  Pipeline pipeline(*lex_, {"en", false});
+  for (const auto& c : cases) {
+    EXPECT_EQ(events_of(pipeline, c.text), c.events) << c.text;
+  }
 }
 
 TEST(PeerSettingsTest, ReadsTabariOptions) {
@@ -307,7 +470,7 @@ TEST(PeerSettingsTest, ReadsTabariOptions) {
       {"SET: CODE ALL", true, "", "", 0, PeerSettings::Unit::kAll},
       {"SET: CODE BY SENTENCE", true, "", "", 0, PeerSettings::Unit::kSentence},
       {"SET: MINIMUM WORDS = many", false, "", "", 0, PeerSettings::Unit::kClause},
-      {"COMMA: OFF", false, "", "", 0, PeerSettings::Unit::kClause},
+      {"COMPLEX: VERBS[5] CONJ[4]", false, "", "", 0, PeerSettings::Unit::kClause},
       {"CONFIG: new_actor_length = 4", false, "", "", 0, PeerSettings::Unit::kClause},
   };
   for (const auto& c : cases) {
@@ -323,6 +486,11 @@ TEST(PeerSettingsTest, ReadsTabariOptions) {
   EXPECT_FALSE(dyad.require_dyad);
   EXPECT_TRUE(dyad.apply("CONFIG: require_dyad = True"));
   EXPECT_TRUE(dyad.require_dyad);
+  PeerSettings forward;
+  EXPECT_TRUE(forward.apply("FORWARD: ^^*****NNN*SSS"));
+  EXPECT_TRUE(forward.forward);
+  EXPECT_TRUE(forward.apply("FORWARD: ^^*****NNN*SSS OFF"));
+  EXPECT_FALSE(forward.forward);
   PeerSettings s;
   s.apply("DEFAULT: SOURCE [X] TARGET [Y]");
   s.apply("DEFAULT: OFF");
@@ -331,13 +499,10 @@ TEST(PeerSettingsTest, ReadsTabariOptions) {
 
 TEST_F(PeerCodingTest, TabariSettingsChangeTheCoding) {
   auto code_with = [&](const char* option, const std::string& text) {
-    PipelineOptions o{"en", false};
+    PipelineOptions o = team_options();
     EXPECT_TRUE(o.peer.apply(option)) << option;
     Pipeline pipeline(*lex_, o);
-    std::set<std::string> out;
-    for (const auto& e : pipeline.process(testing::article("t", text, "en", "2015-06-01")).events)
-      out.insert((e.source ? e.source->code : "") + "/" + (e.target ? e.target->code : "") + "/" + e.code);
-    return out;
+    return events_of(pipeline, text);
   };
   // Without a target the default stands in; without the setting, no event.
   EXPECT_EQ(code_with("DEFAULT: TARGET [DEFTAR]", "Norland praised the weather."), std::set<std::string>{"NOR/DEFTAR/051"});
@@ -349,13 +514,112 @@ TEST_F(PeerCodingTest, TabariSettingsChangeTheCoding) {
             std::set<std::string>{"NOR/SUD/051"});
   // PETRARCH without require_dyad: a missing target is the null actor.
   EXPECT_EQ(code_with("CONFIG: require_dyad = false", "Norland praised the weather."), std::set<std::string>{"NOR/---/051"});
-  // A sentence shorter than the minimum is not coded.
+  // A sentence shorter than the minimum is not coded; TABARI's own minimum
+  // is 8 words.
+  EXPECT_EQ(code_with("SET: CODE BY CLAUSE", "Norland praised Sudland."), std::set<std::string>{"NOR/SUD/051"});
+  {
+    Pipeline tabari_default(*lex_, {"en", false});
+    EXPECT_TRUE(tabari_default.process(testing::article("t", "Norland praised Sudland on a fine day.", "en", "2015-06-01")).events.empty());
+    EXPECT_EQ(tabari_default.process(testing::article("t", "Norland praised Sudland on a fine summer day.", "en", "2015-06-01")).events.size(), 1u);
+  }
   EXPECT_EQ(code_with("SET: MINIMUM WORDS = 5", "Norland praised Sudland."), std::set<std::string>{});
   EXPECT_EQ(code_with("SET: MINIMUM WORDS = 3", "Norland praised Sudland."), std::set<std::string>{"NOR/SUD/051"});
 }
 
+// TABARI's reading rules that its settings switch: COMMA, CONVERT AGENT,
+// DEFAULT … PRIOR / AFTER, and the target before the verb.
+TEST_F(PeerCodingTest, TabariCommaAgentAndDefaultRules) {
+  struct Case { std::vector<const char*> options; const char* text; std::set<std::string> events; };
+  const Case cases[] = {
+      // An end stretch of 2-10 words is left out (TABARI's default), so is
+      // an inner one, first and with its commas: the end is then the rest.
+      {{}, "Norland praised the plan, Sudland papers said.", {}},
+      {{"COMMA: OFF"}, "Norland praised the plan, Sudland papers said.", {"NOR/SUD/051"}},
+      {{"COMMA: MIN = 2 MAX = 10 EMIN = 4 EMAX = 10"}, "Norland praised the plan, Sudland papers said.", {"NOR/SUD/051"}},
+      {{}, "Norland, in remarks made to Ostmark, praised Sudland.", {"NOR/SUD/051"}},
+      {{}, "Norland, in remarks made to Ostmark, praised the plan.", {}},
+      {{"COMMA: MIN = 2 MAX = 4 EMIN = 4"}, "Norland, in remarks made to Ostmark, praised the plan.", {"NOR/OST/051"}},
+      // The beginning only within BMIN-BMAX (never by default).
+      {{"COMMA: BMIN = 2 BMAX = 4 EMIN = 5"}, "Sudland papers said, Norland praised Ostmark.", {"NOR/OST/051"}},
+      // A comma inside a compound actor delimits nothing.
+      {{}, "Norland praised Sudland, Ostmark and Karl Voss.", {"NOR/SUD/051", "NOR/OST/051", "NOR/NORELI/051"}},
+      // An agent alone is an actor only with CONVERT AGENT.
+      {{}, "Norland praised the government.", {}},
+      {{"SET: CONVERT AGENT = TRUE"}, "Norland praised the government.", {"NOR/~GOV/051"}},
+      // No actor before the verb: the first after it, the rest of its
+      // compound the target; with PRIOR, the default source instead.
+      {{"DEFAULT: SOURCE [DEF] TARGET [DFT]"}, "The visitors praised Sudland.", {"SUD/DFT/051"}},
+      {{}, "The visitors praised Sudland and Ostmark.", {"SUD/OST/051"}},
+      {{"DEFAULT: SOURCE [DEF] PRIOR TARGET [DFT]"}, "The visitors praised Sudland and Ostmark.", {"DEF/SUD/051", "DEF/OST/051"}},
+      // No actor after the verb: one before it, not the source; with AFTER,
+      // the default target, also for each member of a compound source.
+      {{}, "Norland saw Sudland and then praised the plan.", {"NOR/SUD/051"}},
+      {{"DEFAULT: TARGET [DFT] AFTER"}, "Norland saw Sudland and then praised the plan.", {"NOR/DFT/051"}},
+      {{}, "Norland and Sudland praised the plan.", {"NOR/SUD/051", "SUD/NOR/051"}},
+      {{}, "Norland and Ostmark saw Sudland and then praised the plan.", {"NOR/SUD/051", "OST/SUD/051"}},
+      // An object pronoun right after the verb is the sentence's first actor.
+      {{}, "Norland met Sudland but Ostmark praised him.", {"OST/NOR/051"}},
+      {{"DEFAULT: TARGET [DFT] AFTER"}, "Norland and Sudland praised the plan.", {"NOR/DFT/051", "SUD/DFT/051"}},
+  };
+  for (const auto& c : cases) {
+    PipelineOptions o = team_options();
+    for (const char* option : c.options) EXPECT_TRUE(o.peer.apply(option)) << option;
+    Pipeline pipeline(*lex_, o);
+    EXPECT_EQ(events_of(pipeline, c.text), c.events) << (c.options.empty() ? "" : c.options.front()) << ": " << c.text;
+  }
+}
+
+// TABARI's FORWARD: a pronoun opening a sentence, before any actor, is the
+// actor forwarded from the sentence before (kabar eval sets it per record).
+TEST_F(PeerCodingTest, ForwardedActorStandsForAnOpeningPronoun) {
+  struct Case { const char* forwarded; const char* text; std::set<std::string> events; };
+  const Case cases[] = {
+      {"NOR", "He praised Sudland.", {"NOR/SUD/051"}},
+      {"NOR", "Later they accused Sudland of spying on its ports.", {"NOR/SUD/1121"}},
+      {"NOR", "Ostmark said it praised Sudland.", {"OST/SUD/051"}},  // an actor comes first
+      {"", "He praised Sudland.", {}},                               // nothing forwarded
+  };
+  for (const auto& c : cases) {
+    PipelineOptions o = team_options();
+    o.peer.forward = true;
+    o.peer.forwarded_actor = c.forwarded;
+    Pipeline pipeline(*lex_, o);
+    EXPECT_EQ(events_of(pipeline, c.text), c.events) << c.forwarded << ": " << c.text;
+  }
+}
+
+// kabar eval forwards within a story (ids that differ in their last number
+// only), the first actor alone (no agent), and not across stories.
+TEST_F(PeerCodingTest, EvalForwardsTheFirstActorWithinAStory) {
+  auto record = [](const char* id, const char* text, const char* event) {
+    GoldRecord r;
+    r.id = id;
+    r.text = text;
+    r.lang = "en";
+    r.date = Date{2015, 6, 1};
+    r.events.push_back({"", "", ""});
+    std::string e = event;
+    r.events.back().source = e.substr(0, e.find('/'));
+    r.events.back().target = e.substr(e.find('/') + 1, e.rfind('/') - e.find('/') - 1);
+    r.events.back().code = e.substr(e.rfind('/') + 1);
+    return r;
+  };
+  GoldFile g;
+  g.records.push_back(record("ST-01-1", "The Norland government praised Ostmark.", "NORGOV/OST/051"));
+  g.records.front().options.push_back("FORWARD: ^^*NN*S");
+  g.records.push_back(record("ST-01-2", "It then accused Sudland of spying on its ports.", "NOR/SUD/1121"));
+  g.records.push_back(record("ST-02-1", "He praised Sudland.", "//"));
+  g.records.back().events.clear();  // another story: nothing forwarded, nothing coded
+  g.records.back().no_events = true;
+  Pipeline pipeline(*lex_, team_options());
+  EvalResult r = evaluate(g, pipeline, EvalOptions{});
+  EXPECT_EQ(r.exact, 3u);
+  for (const auto& f : r.failures) ADD_FAILURE() << f.id << ": expected " << f.expected << ", got " << f.got;
+  EXPECT_TRUE(r.unsupported_options.empty());
+}
+
 TEST_F(PeerCodingTest, EvidenceNamesThePeerFileAndLine) {
-  Pipeline pipeline(*lex_, {"en", false});
+  Pipeline pipeline(*lex_, team_options());
   ArticleResult r = pipeline.process(testing::article("t", "Norland accused Sudland of spying on its ports.", "en", "2015-06-01"));
   ASSERT_EQ(r.events.size(), 1u);
   EXPECT_EQ(lex_->where(r.events[0].evidence.pattern), "tabari:team.verbs:2");
