@@ -16,6 +16,7 @@
 
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -289,6 +290,20 @@ class LanguageLexicon {
   // The id of the longest stem (`word*` in a dictionary) that begins the
   // token, 0 when none; always 0 when no dictionary of the language has stems.
   uint32_t stem_id(const Token& t) const { fill_ids(t); return t.stem_id; }
+  // Whether a token whose longest stem is `token_stem` matches the pattern
+  // word `id`: that stem, or a shorter pattern stem that begins it
+  // ("expressed*" is also "express*").
+  bool stem_matches(uint32_t token_stem, uint32_t id) const {
+    if (token_stem == id) return token_stem != 0;
+    for (uint32_t s : shorter_stems(token_stem))
+      if (s == id) return true;
+    return false;
+  }
+  // The shorter pattern stems that begin stem `id`; empty when none.
+  std::span<const uint32_t> shorter_stems(uint32_t id) const {
+    if (id + 1 >= shorter_stem_begin_.size()) return {};
+    return {shorter_stems_.data() + shorter_stem_begin_[id], shorter_stems_.data() + shorter_stem_begin_[id + 1]};
+  }
   bool has_stems() const { return !stem_lengths_.empty(); }
   // The actors and agents are a peer's (TABARI, PETRARCH): agents attach to
   // any actor code, not only to CAMEO countries.
@@ -402,6 +417,8 @@ class LanguageLexicon {
   uint32_t find_stem(std::string_view norm) const;
   std::vector<uint16_t> stem_lengths_;  // descending
   std::vector<uint32_t> stem_of_word_;  // by word id: find_stem() of the word (with stems only)
+  std::vector<uint32_t> shorter_stem_begin_;  // by word id, CSR into shorter_stems_ (peer stems only)
+  std::vector<uint32_t> shorter_stems_;
   bool peer_actors_ = false;
   bool tabari_subjects_ = false;
   Vocabulary vocab_;

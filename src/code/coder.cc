@@ -539,7 +539,8 @@ class SentenceCoder {
     if (at + alt.size() > end_) return false;
     for (size_t k = 0; k < alt.size(); ++k) {
       const Token& t = tokens_[at + k];
-      if (lex_.word_id(t) != alt[k] && lex_.base_id(t) != alt[k] && lex_.stem_id(t) != alt[k]) return false;
+      if (lex_.word_id(t) != alt[k] && lex_.base_id(t) != alt[k] && !lex_.stem_matches(lex_.stem_id(t), alt[k]))
+        return false;
     }
     return true;
   }
@@ -1139,11 +1140,13 @@ class SentenceCoder {
       for (uint32_t t = first_; t < end_; ++t) {
         const Token& tk = tokens_[t];
         // "russia's" offers "russia" too.
-        for (uint32_t id : {lex_.word_id(tk), lex_.base_id(tk), lex_.stem_id(tk)}) {
-          if (id >= p.marks.size() || p.marks[id] == p.stamp) continue;
+        auto add = [&](uint32_t id) {
+          if (id >= p.marks.size() || p.marks[id] == p.stamp) return;
           p.marks[id] = p.stamp;
           present_.push_back(id);
-        }
+        };
+        for (uint32_t id : {lex_.word_id(tk), lex_.base_id(tk), lex_.stem_id(tk)}) add(id);
+        for (uint32_t id : lex_.shorter_stems(lex_.stem_id(tk))) add(id);  // "expressed*" is also "express*"
       }
     }
   }
@@ -1160,7 +1163,7 @@ class SentenceCoder {
     const uint32_t word = lex_.word_id(tokens_[t]), base = lex_.base_id(tokens_[t]), stem = lex_.stem_id(tokens_[t]);
     const uint32_t* w = lex_.filter_words().data() + f.words;
     for (int k = 0; k < f.next_count; ++k)
-      if (w[k] == word || w[k] == base || (stem && w[k] == stem)) return true;
+      if (w[k] == word || w[k] == base || lex_.stem_matches(stem, w[k])) return true;
     return false;
   }
 

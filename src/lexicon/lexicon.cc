@@ -805,12 +805,14 @@ class LexiconBuilder {
 
   // A token takes the longest stem that begins it ("expressed" → expressed*,
   // when a pattern writes EXPRESSED), so a pattern's shorter stem (express*)
-  // also accepts each longer stem it begins: as alternatives of its element,
-  // and as heads of its patterns. Only dictionaries with stems (the peers')
-  // have any.
+  // also accepts each longer stem it begins: the coder asks
+  // LanguageLexicon::stem_matches() (the shorter stems are returned here,
+  // longer id → the pattern stems that begin it, and kept by word id once the
+  // vocabulary is final), and the longer stems head the shorter one's
+  // patterns. Only dictionaries with stems (the peers') have any.
   // (The patterns' stems only: a name's stem, "activist*", keeps the verb
   // act* off the words it names.)
-  static void widen_stems(LanguageLexicon& L) {
+  static std::unordered_map<uint32_t, std::vector<uint32_t>> widen_stems(LanguageLexicon& L) {
     std::set<uint32_t> in_patterns;
     for (const auto& p : L.patterns_)
       for (const auto& el : p.elements)
@@ -820,29 +822,16 @@ class LexiconBuilder {
       std::string_view w = L.vocab_.word_of(id);
       if (w.size() > 1 && w.back() == '*') stems.emplace_back(w.substr(0, w.size() - 1), id);
     }
-    if (stems.size() < 2) return;
+    if (stems.size() < 2) return {};
     std::sort(stems.begin(), stems.end());
-    std::unordered_map<uint32_t, std::vector<uint32_t>> longer;  // stem id → ids of the stems it begins
+    std::unordered_map<uint32_t, std::vector<uint32_t>> longer;   // stem id → ids of the stems it begins
+    std::unordered_map<uint32_t, std::vector<uint32_t>> shorter;  // stem id → ids of the stems that begin it
     for (size_t k = 0; k < stems.size(); ++k)
-      for (size_t j = k + 1; j < stems.size() && stems[j].first.substr(0, stems[k].first.size()) == stems[k].first; ++j)
+      for (size_t j = k + 1; j < stems.size() && stems[j].first.substr(0, stems[k].first.size()) == stems[k].first; ++j) {
         longer[stems[k].second].push_back(stems[j].second);
-    if (longer.empty()) return;
-    constexpr size_t kMaxAlternatives = 256;  // per element: a long list of stems is cut there
-    for (auto& p : L.patterns_)
-      for (auto& el : p.elements) {
-        const size_t n = el.alternative_ids.size();
-        for (size_t a = 0; a < n; ++a)
-          for (size_t k = 0; k < el.alternative_ids[a].size(); ++k) {
-            auto it = longer.find(el.alternative_ids[a][k]);
-            if (it == longer.end()) continue;
-            for (uint32_t l : it->second) {
-              if (el.alternative_ids.size() >= kMaxAlternatives) break;
-              std::vector<uint32_t> alt = el.alternative_ids[a];
-              alt[k] = l;
-              el.alternative_ids.push_back(std::move(alt));
-            }
-          }
+        shorter[stems[j].second].push_back(stems[k].second);
       }
+    if (longer.empty()) return {};
     // A longer stem that heads patterns of its own is its own verb: the
     // peers take the longest verb in their dictionary ("called*" is not
     // "call*").
@@ -862,6 +851,7 @@ class LexiconBuilder {
       std::sort(to.begin(), to.end());
       to.erase(std::unique(to.begin(), to.end()), to.end());
     }
+    return shorter;
   }
 
   // Numbers every word the language's dictionaries use (the tries did as
@@ -880,7 +870,7 @@ class LexiconBuilder {
       std::sort(p.head_base_ids.begin(), p.head_base_ids.end());  // the coder binary-searches them
       p.head_bases = {};
     }
-    widen_stems(L);
+    const auto shorter_stems = widen_stems(L);
     build_pattern_filters(L);
     for (const auto* table : {&L.single_word_classes_, &L.phrase_start_classes_, &L.annotation_word_classes_})
       for (const auto& [w, mask] : *table) L.vocab_.intern(w);
@@ -902,6 +892,17 @@ class LexiconBuilder {
     if (!L.stem_lengths_.empty()) {
       L.stem_of_word_.assign(L.vocab_.size() + 1, 0);
       for (uint32_t id = 1; id <= L.vocab_.size(); ++id) L.stem_of_word_[id] = L.find_stem(L.vocab_.word_of(id));
+    }
+    // The shorter pattern stems of each stem, by word id (CSR).
+    L.shorter_stem_begin_.clear();
+    L.shorter_stems_.clear();
+    if (!shorter_stems.empty()) {
+      L.shorter_stem_begin_.assign(L.vocab_.size() + 2, 0);
+      for (const auto& [id, list] : shorter_stems) L.shorter_stem_begin_[id + 1] = static_cast<uint32_t>(list.size());
+      for (size_t k = 1; k < L.shorter_stem_begin_.size(); ++k) L.shorter_stem_begin_[k] += L.shorter_stem_begin_[k - 1];
+      L.shorter_stems_.resize(L.shorter_stem_begin_.back());
+      for (const auto& [id, list] : shorter_stems)
+        std::copy(list.begin(), list.end(), L.shorter_stems_.begin() + L.shorter_stem_begin_[id]);
     }
     L.head_lists_.clear();
     for (auto& [w, list] : L.head_index_) {
