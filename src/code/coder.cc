@@ -974,13 +974,21 @@ class SentenceCoder {
         if (const auto* keyed = lex_.keyed_patterns_for_head(pass == 0 ? lex_.word_id(tokens_[i]) : stem)) {
           ensure_present();
           keyed_candidates_ = keyed->always;
-          // A sentence has a few dozen ids, a long head list hundreds of
-          // keys: look each id up (no merge over the whole key list).
-          for (uint32_t id : present_) {
-            auto at = std::lower_bound(keyed->words.begin(), keyed->words.end(), id);
-            if (at == keyed->words.end() || *at != id) continue;
-            const auto& more = keyed->patterns[static_cast<size_t>(at - keyed->words.begin())];
+          // Whichever is shorter: each key checked against the sentence's
+          // marks (one array read), or each of the sentence's ids looked up
+          // among the keys (a binary search).
+          auto take = [&](size_t k) {
+            const auto& more = keyed->patterns[k];
             keyed_candidates_.insert(keyed_candidates_.end(), more.begin(), more.end());
+          };
+          if (keyed->words.size() <= 8 * present_.size()) {
+            for (size_t k = 0; k < keyed->words.size(); ++k)
+              if (is_present(keyed->words[k])) take(k);
+          } else {
+            for (uint32_t id : present_) {
+              auto at = std::lower_bound(keyed->words.begin(), keyed->words.end(), id);
+              if (at != keyed->words.end() && *at == id) take(static_cast<size_t>(at - keyed->words.begin()));
+            }
           }
           std::sort(keyed_candidates_.begin(), keyed_candidates_.end());
           keyed_candidates_.erase(std::unique(keyed_candidates_.begin(), keyed_candidates_.end()), keyed_candidates_.end());
