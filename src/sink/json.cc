@@ -11,18 +11,23 @@ namespace kabar {
 
 void append_json_string(std::string& out, std::string_view s) {
   out += '"';
-  for (unsigned char c : s) {
+  // Runs of plain bytes are appended whole; only the escapes go one by one.
+  size_t plain = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(s.data() + plain, i - plain);
+    plain = i + 1;
     switch (c) {
       case '"': out += "\\\""; break;
       case '\\': out += "\\\\"; break;
       case '\n': out += "\\n"; break;
       case '\r': out += "\\r"; break;
       case '\t': out += "\\t"; break;
-      default:
-        if (c < 0x20) out += fmt::format("\\u{:04x}", c);
-        else out += static_cast<char>(c);
+      default: out += fmt::format("\\u{:04x}", c);  // the other control bytes
     }
   }
+  out.append(s.data() + plain, s.size() - plain);
   out += '"';
 }
 
@@ -61,7 +66,9 @@ std::string number(double v) {
 }  // namespace
 
 std::string event_to_json(const Event& e, const Lexicon& lex) {
-  std::string o = "{";
+  std::string o;
+  o.reserve(1024 + e.text.size());  // one allocation for most events
+  o += '{';
   append_json_key(o, "id"); append_json_string(o, e.id);
   append_json_key(o, "article"); append_json_string(o, e.article);
   append_json_key(o, "sentence"); o += std::to_string(e.sentence);
