@@ -185,12 +185,10 @@ std::vector<Item> find_items(std::string_view text, const std::vector<Token>& to
     size_t agent_len = names_at(lex.agent_trie(), i, agent_values);
     // "kedua pemimpin", "the two leaders": a role word inside a pair
     // anaphor is part of it (the coder resolves the pair), no actor of its own.
-    if (agent_len && i > first && !lex.peer_actors()) {
+    // (The anaphor begins one or two words before it and reaches over it.)
+    for (uint32_t back = 1; agent_len && !lex.peer_actors() && back <= 2 && i >= first + back; ++back) {
       size_t pair_len = 0;
-      if (lex.word_phrase(i - 1, end, lex.id_at(tokens), WordClass::kAnaphorPair, pair_len) && pair_len >= 2)
-        agent_len = 0;
-      else if (i > first + 1 &&
-               lex.word_phrase(i - 2, end, lex.id_at(tokens), WordClass::kAnaphorPair, pair_len) && pair_len >= 3)
+      if (lex.word_phrase(i - back, end, lex.id_at(tokens), WordClass::kAnaphorPair, pair_len) && pair_len > back)
         agent_len = 0;
     }
     // Initials after "berinisial" are not a role either ("berinisial PM").

@@ -422,13 +422,31 @@ class SentenceCoder {
   // mention, but here the pattern itself asks for the place).
   bool place_slot(const VerbPattern& p, size_t ei, uint32_t at, Binding& b) const {
     if (ei == 0 || p.elements[ei - 1].kind != PatternElement::kWords || at >= end_ || !tokens_[at].capitalized) return false;
+    return bind_place(at, b);
+  }
+
+  // The gazetteer place that begins at `at` as the slot's filler.
+  bool bind_place(uint32_t at, Binding& b) const {
     std::vector<uint32_t> values;
-    size_t len = lex_.place_trie().longest(at, end_, lex_.id_at(tokens_), values);
+    const size_t len = lex_.place_trie().longest(at, end_, lex_.id_at(tokens_), values);
     if (!len) return false;
     b.place = static_cast<int>(values.front());
     b.place_first = at;
     b.place_end = at + static_cast<uint32_t>(len);
     return true;
+  }
+
+  // An English -ly word ("strongly", "recently"): an adverb the dictionaries
+  // need not list.
+  bool ly_adverb(uint32_t t) const {
+    const std::string& w = tokens_[t].norm;
+    return w.size() > 4 && w.compare(w.size() - 2, 2, "ly") == 0;
+  }
+
+  // "he", "she", "it", "they": the pronouns TABARI reads as an actor.
+  bool subject_pronoun(uint32_t t) const {
+    const std::string& w = tokens_[t].norm;
+    return w == "he" || w == "she" || w == "it" || w == "they";
   }
 
   // "meet domestic demand", "met the deadline", "meet its obligations": a
@@ -440,17 +458,11 @@ class SentenceCoder {
   bool object_names_no_actor(const Match& m) const {
     const VerbPattern& p = lex_.patterns()[m.pattern];
     if (!(p.flags & kPatternActorObject)) return false;
-    // Adverbs and adverbial phrases ("here", "again", "next week") and
-    // -ly words are no object.
-    auto adverb = [&](uint32_t t) -> uint32_t {
-      if (size_t len = word_class_at(t, WordClass::kAdverb)) return static_cast<uint32_t>(len);
-      const std::string& w = tokens_[t].norm;
-      return w.size() > 4 && w.compare(w.size() - 2, 2, "ly") == 0 ? 1 : 0;
-    };
-    // An adverb or a time right after the verb: used without an object
+    // An adverb (a listed one or phrase: "here", "again", "next week"; an
+    // -ly word) or a time right after the verb: used without an object
     // ("will meet again", "met here on Friday").
     const uint32_t t = m.lit_end;
-    if (t >= end_ || skip_time(t) != t || adverb(t)) return false;
+    if (t >= end_ || skip_time(t) != t || word_class_at(t, WordClass::kAdverb) || ly_adverb(t)) return false;
     if (boundary_[t - first_] || mention_at(t) >= 0 || anaphor_at(t)) return false;
     const Token& w = tokens_[t];
     if (w.kind != TokenKind::kWord || w.capitalized) return false;
@@ -495,13 +507,7 @@ class SentenceCoder {
       if (at + 1 < end_ && tokens_[at].kind == TokenKind::kWord && !tokens_[at].capitalized && mention_at(at) < 0 &&
           !boundary_[at - first_] && !has_class(at, WordClass::kPrep) && tokens_[at + 1].capitalized)
         ++at;
-      if (at >= end_ || mention_at(at) >= 0 || !tokens_[at].capitalized) return false;
-      std::vector<uint32_t> values;
-      const size_t len = lex_.place_trie().longest(at, end_, lex_.id_at(tokens_), values);
-      if (!len) return false;
-      b.place = static_cast<int>(values.front());
-      b.place_first = at;
-      b.place_end = at + static_cast<uint32_t>(len);
+      if (at >= end_ || mention_at(at) >= 0 || !tokens_[at].capitalized || !bind_place(at, b)) return false;
       b.locative = true;
       return true;
     }
@@ -1034,8 +1040,7 @@ class SentenceCoder {
         // A verb before it takes it as its object ("begin bargaining",
         // "continue meeting with").
         if (lex_.patterns_for_head(b)) return false;
-        const std::string& n = b.norm;
-        return !(n.size() > 4 && n.compare(n.size() - 2, 2, "ly") == 0);
+        return !ly_adverb(i - 1);
       };
       const bool adjectival =
           english && (article_before() || ing_after_modifier() ||
@@ -1304,8 +1309,7 @@ class SentenceCoder {
     if (options_.peer.forwarded_actor.empty() || !english_) return {};
     const uint32_t limit = std::min(head, mentions_.empty() ? end_ : mentions_.front().first_token);
     for (uint32_t t = first_; t < limit; ++t) {
-      const std::string& w = tokens_[t].norm;
-      if (w != "he" && w != "she" && w != "it" && w != "they") continue;
+      if (!subject_pronoun(t)) continue;
       ActorRef a;
       a.code = a.role = options_.peer.forwarded_actor;
       a.name = tok(t);
@@ -1331,8 +1335,7 @@ class SentenceCoder {
       for (uint32_t t = first_; t < head; ++t)
         if (unit_divider(t)) unit = t + 1;
       for (uint32_t t = unit; t < head && unit > first_ && mention_cover_[t - first_] < 0; ++t) {
-        const std::string& w = tokens_[t].norm;
-        if (w == "he" || w == "she" || w == "it" || w == "they") { unit = first_; break; }
+        if (subject_pronoun(t)) { unit = first_; break; }
       }
       for (int pass = 0; pass < 2; ++pass) {
         for (const auto& mn : mentions_) {
@@ -1786,11 +1789,7 @@ class SentenceCoder {
     if (in_.lexicon->peer_codes() && (p.flags & kPatternTarget) && p.elements.front().kind == PatternElement::kSource &&
         !sources.empty()) {
       uint32_t b = m.head;
-      auto adverb = [&](uint32_t t) {
-        const std::string& w = tokens_[t].norm;
-        return has_class(t, WordClass::kAdverb) || (w.size() > 4 && w.compare(w.size() - 2, 2, "ly") == 0);
-      };
-      while (b > first_ && adverb(b - 1)) --b;
+      while (b > first_ && (has_class(b - 1, WordClass::kAdverb) || ly_adverb(b - 1))) --b;
       static const char* kBe[] = {"was", "were", "is", "are", "been", "being", "be"};
       const bool be = b > first_ && std::any_of(std::begin(kBe), std::end(kBe), [&](const char* w) { return tokens_[b - 1].norm == w; });
       for (uint32_t t = m.lit_end; be && t < end_ && t < m.lit_end + 4; ++t) {
@@ -1834,13 +1833,17 @@ class SentenceCoder {
     // such actor acts on its own members.
     // (An object pronoun right after the verb, "asked him", is the sentence's
     // first actor when that is not the source.)
+    // A mention that shares a code with the source is the source again.
+    auto shares_source = [&](const Mention& mn) {
+      return std::any_of(mn.actors.begin(), mn.actors.end(), [&](const ActorRef& a) {
+        return std::any_of(sources.begin(), sources.end(), [&](const ActorRef& s) { return a.code == s.code; });
+      });
+    };
     if (lex_.tabari_subjects() && targets.empty() && (p.flags & kPatternTarget) && !sources.empty() &&
         m.head + 1 < end_ && (tokens_[m.head + 1].norm == "him" || tokens_[m.head + 1].norm == "her" || tokens_[m.head + 1].norm == "them")) {
       for (const auto& mn : mentions_) {
         if (mn.media) continue;
-        if (std::none_of(mn.actors.begin(), mn.actors.end(), [&](const ActorRef& a) {
-              return std::any_of(sources.begin(), sources.end(), [&](const ActorRef& s) { return a.code == s.code; });
-            })) {
+        if (!shares_source(mn)) {
           targets = mn.actors;
           how_t = fmt::format("\"{}\": the sentence's first actor (TABARI)", tok(m.head + 1));
         }
@@ -1851,11 +1854,7 @@ class SentenceCoder {
         !options_.peer.default_target_after) {
       for (size_t k = mentions_.size(); k-- > 0;) {
         const auto& mn = mentions_[k];
-        if (mn.end_token > m.head || mn.media || mn.span == subj_span) continue;
-        if (std::any_of(mn.actors.begin(), mn.actors.end(), [&](const ActorRef& a) {
-              return std::any_of(sources.begin(), sources.end(), [&](const ActorRef& s) { return a.code == s.code; });
-            }))
-          continue;
+        if (mn.end_token > m.head || mn.media || mn.span == subj_span || shares_source(mn)) continue;
         targets = mn.actors;
         how_t = "actor before the verb (TABARI, none after it)";
         break;
@@ -2137,15 +2136,20 @@ bool PeerSettings::apply(std::string_view option) {
     if (open == std::string::npos || close == std::string::npos || close < open) return {};
     return std::string(trim(std::string_view(o).substr(open + 1, close - open - 1)));
   };
-  const std::string_view v = trim(std::string_view(o));
-  if (v.rfind("CONFIG:", 0) == 0) {
-    std::string_view rest = trim(v.substr(7));
+  // "KEY = TRUE" / "KEY = FALSE" (rest starting with the key): the flag set.
+  auto boolean_after_eq = [](std::string_view rest, bool& flag) {
     const size_t eq = rest.find('=');
-    if (eq == std::string_view::npos || trim(rest.substr(0, eq)) != "REQUIRE_DYAD") return false;
+    if (eq == std::string_view::npos) return false;
     const std::string_view value = trim(rest.substr(eq + 1));
     if (value != "TRUE" && value != "FALSE") return false;
-    require_dyad = value == "TRUE";
+    flag = value == "TRUE";
     return true;
+  };
+  const std::string_view v = trim(std::string_view(o));
+  if (v.rfind("CONFIG:", 0) == 0) {
+    const std::string_view rest = trim(v.substr(7));
+    if (trim(rest.substr(0, rest.find('='))) != "REQUIRE_DYAD") return false;
+    return boolean_after_eq(rest, require_dyad);
   }
   if (v.rfind("COMMA:", 0) == 0) {
     std::string_view rest = trim(v.substr(6));
@@ -2209,14 +2213,7 @@ bool PeerSettings::apply(std::string_view option) {
       minimum_words = value;
       return true;
     }
-    if (rest.rfind("CONVERT AGENT", 0) == 0) {
-      const size_t eq = rest.find('=');
-      if (eq == std::string_view::npos) return false;
-      const std::string_view value = trim(rest.substr(eq + 1));
-      if (value != "TRUE" && value != "FALSE") return false;
-      convert_agent = value == "TRUE";
-      return true;
-    }
+    if (rest.rfind("CONVERT AGENT", 0) == 0) return boolean_after_eq(rest, convert_agent);
     if (rest == "CODE ALL") { unit = Unit::kAll; return true; }
     if (rest == "CODE BY CLAUSE") { unit = Unit::kClause; return true; }
     if (rest == "CODE BY SENTENCE") { unit = Unit::kSentence; return true; }
