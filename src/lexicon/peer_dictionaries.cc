@@ -328,23 +328,39 @@ void convert_actors(const std::string& path, const std::string& display, Format 
 void convert_agents(const std::string& path, const std::string& display, Format fmt, PeerDictionaries& out) {
   Emitter em(out, "agents", display, display);
   std::map<std::string, std::vector<std::string>> macros;  // "!PERSON!" → MAN, MEN, …
+  // Each marker of the name is replaced once, left to right: the text a
+  // macro puts in is not scanned again, its own markers plain words (a
+  // macro that names itself, "!P! = A, !P!_X", cannot expand forever), and
+  // a name gives at most kMaxForms forms (many markers multiply).
+  constexpr size_t kMaxForms = 256;
+  bool truncated = false;
   auto expand = [&](const std::string& name) {
-    std::vector<std::string> forms{name};
-    for (bool changed = true; changed;) {
-      changed = false;
-      std::vector<std::string> next;
-      for (const auto& f : forms) {
-        size_t a = f.find('!');
+    std::vector<std::pair<std::string, size_t>> forms{{name, 0}};  // a form, where scanning resumes
+    std::vector<std::string> done;
+    while (!forms.empty()) {
+      std::vector<std::pair<std::string, size_t>> next;
+      for (const auto& [f, from] : forms) {
+        size_t a = f.find('!', from);
         size_t b = a == std::string::npos ? a : f.find('!', a + 1);
-        if (b == std::string::npos) { next.push_back(f); continue; }
+        if (b == std::string::npos) {
+          if (done.size() < kMaxForms) done.push_back(f);
+          else truncated = true;
+          continue;
+        }
         auto it = macros.find(f.substr(a, b - a + 1));
-        if (it == macros.end()) { next.push_back(f.substr(0, a) + f.substr(a + 1, b - a - 1) + f.substr(b + 1)); continue; }
-        for (const auto& alt : it->second) next.push_back(f.substr(0, a) + alt + f.substr(b + 1));
-        changed = true;
+        if (it == macros.end()) {
+          next.push_back({f.substr(0, a) + f.substr(a + 1, b - a - 1) + f.substr(b + 1), b - 1});
+          continue;
+        }
+        for (std::string alt : it->second) {
+          if (next.size() + done.size() >= kMaxForms) { truncated = true; break; }
+          alt.erase(std::remove(alt.begin(), alt.end(), '!'), alt.end());  // a marker inside stays plain text
+          next.push_back({f.substr(0, a) + alt + f.substr(b + 1), a + alt.size()});
+        }
       }
       forms = std::move(next);
     }
-    return forms;
+    return done;
   };
   std::string code;  // the current agent's, for '+' synonym lines
   bool prefix = false;
@@ -429,6 +445,8 @@ void convert_agents(const std::string& path, const std::string& display, Format 
       for (const auto& f : forms)
         for (const auto& w : name_forms(f)) add(w);
     }
+    if (truncated) em.warn(n, fmt::format("substitution markers give more than {} forms; the first kept", kMaxForms));
+    truncated = false;
     if (names.empty()) { em.warn(n, "agent with no name"); continue; }
     em.emit(fmt::format("{}{} : {}", code, prefix ? " prefix" : "", names), n);
   }

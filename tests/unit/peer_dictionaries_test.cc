@@ -174,6 +174,12 @@ INSTANTIATE_TEST_SUITE_P(
                        "!PERSON! = MAN, WOMAN\nFOREIGN_MINISTER_ [~GOVFRM]\nFISHER!PERSON! [~AGR]\n",
                        "agents",
                        {"GOVFRM : foreign minister", "AGR : fisherman | fisherwoman"}},
+        // A marker is replaced once: a macro that names itself does not
+        // expand again (fuzz_peer found the endless expansion).
+        ConversionCase{"self_naming_macro", "petrarch", "Phoenix.test.agents.txt",
+                       "!KIN! = SON, !KIN!_IN_LAW\nGREAT!KIN! [~CVL]\n",
+                       "agents",
+                       {"CVL : greatson | greatkin in law"}},
         // PETRARCH's agent words are exact, with their regular plurals
         // unless braces list others or none; TABARI's follow its stems.
         ConversionCase{"petrarch_agent_plurals", "petrarch", "Phoenix.test.agents.txt",
