@@ -6,6 +6,8 @@
 #include "kabar/annotate.h"
 
 namespace kabar {
+
+using namespace std::string_view_literals;  // "x"sv: compared by length first, no strlen
 namespace {
 
 bool has_lowercase_letter(std::string_view s) {
@@ -62,7 +64,7 @@ ActorRef compose(const Codebook& book, const std::vector<Item>& items, bool peer
     // order ("juru bicara militer Thailand", "Thai military spokesman": the
     // spokesman speaks for the military, THAMIL).
     if (it.agent) {
-      if (!agent || (agent->code == "GOV" && it.code != "GOV")) agent = &it;
+      if (!agent || (agent->code == "GOV"sv && it.code != "GOV"sv)) agent = &it;
       continue;
     }
     bool starts_country = peer || is_country_unit(book, std::string_view(it.code).substr(0, 3));
@@ -103,7 +105,7 @@ ActorRef compose(const Codebook& book, const std::vector<Item>& items, bool peer
   }
   if (best_full) code = best_full->code;
   else if (other) code = other->code;
-  else if (country && agent) code = country->code == "---" ? country->code : country->code + agent->code;
+  else if (country && agent) code = country->code == "---"sv ? country->code : country->code + agent->code;
   else if (country) code = country->code;
   else if (agent) code = agent->code;
   ActorRef a = make_ref(book, code);
@@ -143,7 +145,7 @@ std::vector<Item> find_items(std::string_view text, const std::vector<Token>& to
         if (!case_ok(e, matched)) continue;
         // English: every capitalised word of a proper name must be
         // capitalised in the text ("Russia today" is not Russia Today).
-        if (lex.lang() == "en" && actor_len > 1) {
+        if (lex.lang() == "en"sv && actor_len > 1) {
           bool ok = true;
           size_t w = 0;
           for (size_t k = 0; k < e.name.size() && ok; ++k) {
@@ -243,7 +245,7 @@ std::vector<Mention> find_mentions(std::string_view text, const std::vector<Toke
       // terpilih Hong Kong", "the new Iranian foreign minister".
       uint32_t gap_end = c.end;
       // (The peers: "former" only, which makes the agents ELI below.)
-      while (gap_end < it.first && (lex.peer_actors() ? tokens[gap_end].norm == "former"
+      while (gap_end < it.first && (lex.peer_actors() ? tokens[gap_end].norm == "former"sv
                                                       : lex.is_word(WordClass::kModifier, tokens[gap_end])))
         ++gap_end;
       // (An agent nested in the last one has its words: same chunk.)
@@ -255,22 +257,22 @@ std::vector<Mention> find_mentions(std::string_view text, const std::vector<Toke
       bool country_item = (lex.peer_actors() && !it.agent) ||
                           (it.code.size() == 3 && is_country_unit(book, it.code) && !(it.flags & kActorCapital));
       bool via_of = c.end + 1 == it.first && c.items.back().agent && !it.agent &&
-                    (joiner == "of" || joiner == "dari" ||
-                     (country_item && (joiner == "in" || joiner == "di")));
+                    (joiner == "of"sv || joiner == "dari"sv ||
+                     (country_item && (joiner == "in"sv || joiner == "di"sv)));
       // "a delegation from China", "ministers from the European Union",
       // "dissidents from Myanmar": a role word joined to the actor it comes
       // from (a determiner may stand between). Not after a possessive ("its
       // ambassador from Colombia" is its own envoy) and not for armed forces
       // ("withdrew troops from Syria" names where they leave).
       // (The peers join armed forces too: "soldiers from Gondor".)
-      if (!via_of && c.items.size() == 1 && c.items.back().agent && !it.agent && joiner == "from" &&
+      if (!via_of && c.items.size() == 1 && c.items.back().agent && !it.agent && joiner == "from"sv &&
           (lex.peer_actors() || c.items.back().code.find("MIL") == std::string::npos)) {
         uint32_t after = c.end + 1;
         while (after < it.first && lex.is_word(WordClass::kDeterminer, tokens[after])) ++after;
-        bool possessive_before = c.first > first && (tokens[c.first - 1].norm == "its" ||
-                                                     tokens[c.first - 1].norm == "their" ||
-                                                     tokens[c.first - 1].norm == "his" ||
-                                                     tokens[c.first - 1].norm == "her");
+        bool possessive_before = c.first > first && (tokens[c.first - 1].norm == "its"sv ||
+                                                     tokens[c.first - 1].norm == "their"sv ||
+                                                     tokens[c.first - 1].norm == "his"sv ||
+                                                     tokens[c.first - 1].norm == "her"sv);
         via_of = after == it.first && !possessive_before;
       }
       // Indonesian noun phrases put the head first: "perusahaan industri
@@ -278,7 +280,7 @@ std::vector<Mention> find_mentions(std::string_view text, const std::vector<Toke
       // one or two lower-case nouns, then its country. The words between may
       // be no function word and not look like a verb (meN-, di-, ber-,
       // ter-: "polisi menangkap warga Malaysia" is no Malaysian police).
-      if (!adjacent && !via_of && !lex.peer_actors() && lex.lang() == "id" && c.items.back().agent && !it.agent &&
+      if (!adjacent && !via_of && !lex.peer_actors() && lex.lang() == "id"sv && c.items.back().agent && !it.agent &&
           country_item && it.first > c.end && it.first <= c.end + 2) {
         bool nouns = true;
         for (uint32_t t = c.end; t < it.first && nouns; ++t) {
@@ -301,10 +303,10 @@ std::vector<Mention> find_mentions(std::string_view text, const std::vector<Toke
 
   // The peers: "former" before or inside a chunk makes its agents ELI
   // ("former security officials", "former Gondor prosecutors").
-  if (lex.peer_actors() && lex.lang() == "en") {
+  if (lex.peer_actors() && lex.lang() == "en"sv) {
     for (auto& c : chunks) {
-      bool former = c.first > first && tokens[c.first - 1].norm == "former";
-      for (uint32_t t = c.first; t < c.end && !former; ++t) former = tokens[t].norm == "former";
+      bool former = c.first > first && tokens[c.first - 1].norm == "former"sv;
+      for (uint32_t t = c.first; t < c.end && !former; ++t) former = tokens[t].norm == "former"sv;
       if (!former) continue;
       for (auto& it : c.items)
         if (it.agent) { it.code = "ELI"; it.flags = 0; }
@@ -316,7 +318,7 @@ std::vector<Mention> find_mentions(std::string_view text, const std::vector<Toke
   // dictionary place right after "in" (English; Indonesian joins "di" to
   // countries only, above).
   for (auto& c : chunks) {
-    if (c.end + 1 >= end || tokens[c.end].norm != "in" || !tokens[c.end + 1].capitalized) continue;
+    if (c.end + 1 >= end || tokens[c.end].norm != "in"sv || !tokens[c.end + 1].capitalized) continue;
     if (!std::all_of(c.items.begin(), c.items.end(), [](const Item& i) { return i.agent; })) continue;
     std::vector<uint32_t> values;
     size_t len = lex.place_trie().longest(c.end + 1, end, lex.id_at(tokens), values);
@@ -334,8 +336,8 @@ std::vector<Mention> find_mentions(std::string_view text, const std::vector<Toke
   auto is_coordinator = [&](uint32_t tok) {
     const std::string& n = tokens[tok].norm;
     // The peers also coordinate with "or" and "nor" ("Neither X nor Y").
-    return n == "dan" || n == "serta" || n == "and" || n == "&" || n == "," ||
-           (lex.peer_actors() && (n == "or" || n == "nor"));
+    return n == "dan"sv || n == "serta"sv || n == "and"sv || n == "&"sv || n == ","sv ||
+           (lex.peer_actors() && (n == "or"sv || n == "nor"sv));
   };
   // Between two chunks: coordinators (a comma, a word) with at most three
   // lower-case words after the last one.
@@ -345,7 +347,7 @@ std::vector<Mention> find_mentions(std::string_view text, const std::vector<Toke
     for (uint32_t t = from; t < to; ++t) {
       if (is_coordinator(t) && fillers == 0) {
         any = true;
-        word |= tokens[t].norm != ",";
+        word |= tokens[t].norm != ","sv;
         continue;
       }
       // (Not a verb: "Sudland and accused Ostmark" is no compound.)
@@ -364,12 +366,12 @@ std::vector<Mention> find_mentions(std::string_view text, const std::vector<Toke
     while (last + 1 < chunks.size()) {
       const uint32_t gap = chunks[last].end;
       if (chunks[last].end + 1 == chunks[last + 1].first && is_coordinator(gap)) {
-        if (tokens[gap].norm != ",") used_word_coordinator = true;
-      } else if (chunks[last].end + 2 == chunks[last + 1].first && tokens[gap].norm == "," &&
-                 is_coordinator(gap + 1) && tokens[gap + 1].norm != ",") {
+        if (tokens[gap].norm != ","sv) used_word_coordinator = true;
+      } else if (chunks[last].end + 2 == chunks[last + 1].first && tokens[gap].norm == ","sv &&
+                 is_coordinator(gap + 1) && tokens[gap + 1].norm != ","sv) {
         used_word_coordinator = true;  // a serial comma: "Poland, Lithuania, and Latvia"
-      } else if (chunks[last].end + 2 == chunks[last + 1].first && tokens[gap].norm == "and" &&
-                 tokens[gap + 1].norm == "the") {
+      } else if (chunks[last].end + 2 == chunks[last + 1].first && tokens[gap].norm == "and"sv &&
+                 tokens[gap + 1].norm == "the"sv) {
         used_word_coordinator = true;  // "Indonesia and the Philippines"
       } else if (lex.peer_actors() && peer_coordination(gap, chunks[last + 1].first, used_word_coordinator)) {
         // The peers' compounds allow articles and adjectives before a
@@ -418,7 +420,7 @@ std::vector<Mention> find_mentions(std::string_view text, const std::vector<Toke
       const auto& items = chunks[k].items;
       if (std::any_of(items.begin(), items.end(), [](const Item& i) { return !i.agent && (i.flags & kActorMedia); }) &&
           std::all_of(items.begin(), items.end(), [](const Item& i) {
-            return (!i.agent && (i.flags & kActorMedia)) || (i.agent && i.code == "MED");
+            return (!i.agent && (i.flags & kActorMedia)) || (i.agent && i.code == "MED"sv);
           }))
         m.media = true;
       m.actors.push_back(std::move(a));
@@ -436,7 +438,7 @@ std::vector<Mention> find_mentions(std::string_view text, const std::vector<Toke
     m.after_prep = m.first_token > first && lex.is_word(WordClass::kPrep, tokens[m.first_token - 1]);
     // "Thousands of demonstrators", "a group of students": a quantity before
     // "of" makes the actor the head of its noun phrase, free to be a subject.
-    if (m.after_prep && tokens[m.first_token - 1].norm == "of" && m.first_token >= first + 2) {
+    if (m.after_prep && tokens[m.first_token - 1].norm == "of"sv && m.first_token >= first + 2) {
       const uint32_t of = m.first_token - 1;
       if (tokens[of - 1].kind == TokenKind::kNumber &&
           !(of - 1 > first && lex.is_word(WordClass::kPrep, tokens[of - 2])))

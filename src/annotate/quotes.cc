@@ -9,6 +9,8 @@
 
 namespace kabar {
 
+using namespace std::string_view_literals;  // "x"sv: compared by length first, no strlen
+
 namespace {
 
 bool is_double_quote(std::string_view text, const Token& t) {
@@ -247,8 +249,8 @@ std::vector<Quote> add_reported_speech(std::string_view text, const std::vector<
       // "Seperti dikutip dari AFP": the speaker starts after the preposition.
       if (t + 1 < end && lex.is_word(WordClass::kPrep, tokens[t])) ++t;
       uint32_t comma = t;
-      while (comma < end && comma - t <= kMaxSpeakerTokens && tokens[comma].norm != ",") ++comma;
-      if (comma > t && comma < end && tokens[comma].norm == ",") {
+      while (comma < end && comma - t <= kMaxSpeakerTokens && tokens[comma].norm != ","sv) ++comma;
+      if (comma > t && comma < end && tokens[comma].norm == ","sv) {
         if (auto c = content_span(comma + 1, end)) {
           q.span = *c;
           q.verb = Span{tokens[first].span.begin, tokens[first + len - 1].span.end};
@@ -264,7 +266,7 @@ std::vector<Quote> add_reported_speech(std::string_view text, const std::vector<
     }
     // 2. "…, kata X." / "…, X said on Tuesday." / "…, he said."
     for (uint32_t c = end; !found && c-- > first + 2;) {
-      if (tokens[c].norm != ",") continue;
+      if (tokens[c].norm != ","sv) continue;
       const uint32_t t = c + 1;
       if (t >= end) continue;
       uint32_t after = 0;
@@ -303,7 +305,7 @@ std::vector<Quote> add_reported_speech(std::string_view text, const std::vector<
       std::optional<Span> content;
       if (trailing_ok(after, end)) {
         content = content_span(first, c);
-      } else if (after < end && tokens[after].norm == ",") {
+      } else if (after < end && tokens[after].norm == ","sv) {
         // Parenthetical: "…, kata Suwardi, …".
         // After a conjunction ("…, officials said, and the town fell") it
         // belongs to the clause before.
@@ -390,7 +392,7 @@ std::vector<std::string> find_cited_sources(std::string_view text, const std::ve
       auto id_at = lex.id_at(tokens);
       if (size_t len = lex.agent_trie().longest(b, m.end_token, id_at, values);
           len && b + len < m.end_token &&
-          std::any_of(values.begin(), values.end(), [&](uint32_t v) { return lex.agents()[v].role == "MED"; }))
+          std::any_of(values.begin(), values.end(), [&](uint32_t v) { return lex.agents()[v].role == "MED"sv; }))
         b = static_cast<uint32_t>(b + len);
       std::string name(Span{tokens[b].span.begin, m.span.end}.in(text));
       bool seen = false;

@@ -14,6 +14,8 @@
 #include "util/strings.h"
 
 namespace kabar {
+
+using namespace std::string_view_literals;  // "x"sv: compared by length first, no strlen
 namespace {
 
 std::optional<int> word_arg(const LanguageLexicon& lex, WordClass cls, const std::vector<Token>& tokens,
@@ -77,7 +79,7 @@ std::optional<Date> resolve_time(const TimeMention& t, const Date& anchor) {
 std::vector<TimeMention> find_times(std::string_view, const std::vector<Token>& tokens, uint32_t first,
                                     uint32_t end, const LanguageLexicon& lex, const std::optional<Date>& anchor) {
   std::vector<TimeMention> out;
-  const bool day_first = lex.lang() != "en";
+  const bool day_first = lex.lang() != "en"sv;
   auto emit = [&](uint32_t b, uint32_t e, TimeMention t) {
     t.first_token = b;
     t.end_token = e;
@@ -128,7 +130,7 @@ std::vector<TimeMention> find_times(std::string_view, const std::vector<Token>& 
           TimeMention t;
           t.month = *month;
           t.day = *day;
-          uint32_t y_at = stop < end && tokens[stop].norm == "," ? stop + 1 : stop;
+          uint32_t y_at = stop < end && tokens[stop].norm == ","sv ? stop + 1 : stop;
           if (y_at < end) {
             if (auto year = small_number(tokens[y_at], 1900, 2100)) {
               if (Date::valid(*year, *month, *day)) { t.date = Date{*year, *month, *day}; t.has_year = true; }

@@ -12,6 +12,8 @@
 #include "util/strings.h"
 
 namespace kabar {
+
+using namespace std::string_view_literals;  // "x"sv: compared by length first, no strlen
 namespace {
 
 enum class Opener : uint8_t { kNone, kReport, kConj, kRel, kComp, kPunct };
@@ -178,7 +180,7 @@ class SentenceCoder {
   std::vector<uint64_t> classes_;                        // per token: WordClass bit mask
   mutable std::vector<uint32_t> present_;               // the sentence's word ids, each once (built on first use)
   mutable std::vector<uint32_t> skip_time_;             // skip_time() by token, UINT32_MAX until asked
-  const bool english_ = lex_.lang() == "en";
+  const bool english_ = lex_.lang() == "en"sv;
   // Per thread, a stamp per vocabulary id: the ids stamped with the current
   // sentence's number are the ones it has (no clearing between sentences).
   struct PresenceMarks {
@@ -207,7 +209,7 @@ class SentenceCoder {
   // TABARI's coding units divide at "and" and "but", not inside an actor's
   // name or a pattern's words ("$ SHOT AND WOUND*").
   bool unit_divider(uint32_t t) const {
-    if (tokens_[t].norm != "and" && tokens_[t].norm != "but") return false;
+    if (tokens_[t].norm != "and"sv && tokens_[t].norm != "but"sv) return false;
     return mention_cover_[t - first_] < 0 && (literal_.empty() || !literal_[t - first_]);
   }
 
@@ -282,12 +284,12 @@ class SentenceCoder {
     apposition_.assign(mentions_.size(), false);
     for (size_t k = 0; k < mentions_.size(); ++k) {
       uint32_t comma = mentions_[k].end_token;
-      if (comma >= end_ || tokens_[comma].norm != ",") continue;
+      if (comma >= end_ || tokens_[comma].norm != ","sv) continue;
       uint32_t close = comma + 1;
-      while (close < end_ && close <= comma + 10 && tokens_[close].norm != "," && !boundary_[close - first_] &&
+      while (close < end_ && close <= comma + 10 && tokens_[close].norm != ","sv && !boundary_[close - first_] &&
              std::find(heads_.begin(), heads_.end(), close) == heads_.end())
         ++close;
-      if (close >= end_ || tokens_[close].norm != ",") continue;
+      if (close >= end_ || tokens_[close].norm != ","sv) continue;
       for (size_t j = k + 1; j < mentions_.size(); ++j)
         if (mentions_[j].first_token > comma && mentions_[j].end_token <= close) apposition_[j] = true;
     }
@@ -369,7 +371,7 @@ class SentenceCoder {
       else if ((len = word_class_at(i, WordClass::kBoundaryConj))) op = Opener::kConj;
       else if ((len = word_class_at(i, WordClass::kBoundaryRel))) op = Opener::kRel;
       else if ((len = word_class_at(i, WordClass::kBoundaryComp))) op = Opener::kComp;
-      else if (tokens_[i].norm == ";" || tokens_[i].norm == ":") { op = Opener::kPunct; len = 1; }
+      else if (tokens_[i].norm == ";"sv || tokens_[i].norm == ":"sv) { op = Opener::kPunct; len = 1; }
       if (op == Opener::kNone) { ++i; continue; }
       close(i);
       for (uint32_t k = i; k < i + len && k < end_; ++k) boundary_[k - first_] = true;
@@ -446,7 +448,7 @@ class SentenceCoder {
   // "he", "she", "it", "they": the pronouns TABARI reads as an actor.
   bool subject_pronoun(uint32_t t) const {
     const std::string& w = tokens_[t].norm;
-    return w == "he" || w == "she" || w == "it" || w == "they";
+    return w == "he"sv || w == "she"sv || w == "it"sv || w == "they"sv;
   }
 
   // "meet domestic demand", "met the deadline", "meet its obligations": a
@@ -566,21 +568,21 @@ class SentenceCoder {
     uint32_t u = t;
     while (u < end_) {
       uint32_t v = u;
-      if (tokens_[v].norm == "here" || tokens_[v].norm == "there") { u = v + 1; continue; }  // "said here Wednesday"
-      if (tokens_[v].norm == "on" && v + 1 < end_) ++v;
+      if (tokens_[v].norm == "here"sv || tokens_[v].norm == "there"sv) { u = v + 1; continue; }  // "said here Wednesday"
+      if (tokens_[v].norm == "on"sv && v + 1 < end_) ++v;
       if (has_class(v, WordClass::kWeekday)) { u = v + 1; continue; }
       if (has_class(v, WordClass::kMonth) && v + 1 < end_ && tokens_[v + 1].kind == TokenKind::kNumber) { u = v + 2; continue; }
       // A date in brackets: "(February 11, 2025)".
-      if (v == u && tokens_[v].norm == "(") {
+      if (v == u && tokens_[v].norm == "("sv) {
         uint32_t w = v + 1;
         bool date = false;
-        while (w < end_ && w < v + 8 && tokens_[w].norm != ")") {
+        while (w < end_ && w < v + 8 && tokens_[w].norm != ")"sv) {
           const Token& x = tokens_[w];
           if (has_class(w, WordClass::kMonth) || has_class(w, WordClass::kWeekday)) date = true;
-          else if (x.kind != TokenKind::kNumber && x.norm != "," && x.norm != "/" && x.norm != "-") break;
+          else if (x.kind != TokenKind::kNumber && x.norm != ","sv && x.norm != "/"sv && x.norm != "-"sv) break;
           ++w;
         }
-        if (date && w < end_ && tokens_[w].norm == ")") { u = w + 1; continue; }
+        if (date && w < end_ && tokens_[w].norm == ")"sv) { u = w + 1; continue; }
       }
       if (v == u) {
         if (size_t len = word_class_at(u, WordClass::kRelativeDay)) { u += static_cast<uint32_t>(len); continue; }
@@ -1018,7 +1020,7 @@ class SentenceCoder {
                            !lex_.peer_actors();
       auto article_before = [&] {  // "the", "a", a possessive: not "both", "all" (pronouns too)
         const std::string& b = tokens_[i - 1].norm;
-        return b == "the" || b == "a" || b == "an" || b == "its" || b == "their" || b == "his" || b == "her" || b == "our";
+        return b == "the"sv || b == "a"sv || b == "an"sv || b == "its"sv || b == "their"sv || b == "his"sv || b == "her"sv || b == "our"sv;
       };
       // Any form right after an article is a noun ("the arrests", "a strike").
       // And an -ed form after a number ("freed five jailed Americans").
@@ -1045,7 +1047,7 @@ class SentenceCoder {
       const bool adjectival =
           english && (article_before() || ing_after_modifier() ||
                       (hw.compare(hw.size() - 2, 2, "ed") == 0 &&
-                       ((has_class(i - 1, WordClass::kPrep) && tokens_[i - 1].norm != "by") ||
+                       ((has_class(i - 1, WordClass::kPrep) && tokens_[i - 1].norm != "by"sv) ||
                         tokens_[i - 1].kind == TokenKind::kNumber || lex_.is_word(WordClass::kNumberWord, tokens_[i - 1]))));
       const std::vector<PatternFilter>& filters = lex_.pattern_filters();
       // TABARI and PETRARCH read a capitalised word inside the sentence
@@ -1058,8 +1060,8 @@ class SentenceCoder {
         return std::any_of(w.begin(), w.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; });
       };
       if (lex_.peer_actors() && i > first_ &&
-          (title_case(i) || tokens_[i - 1].norm == "the" || tokens_[i - 1].norm == "a" ||
-           tokens_[i - 1].norm == "an")) {
+          (title_case(i) || tokens_[i - 1].norm == "the"sv || tokens_[i - 1].norm == "a"sv ||
+           tokens_[i - 1].norm == "an"sv)) {
         if (trace_) note(fmt::format("\"{}\" reads as a noun (capitalised, or after an article)", tok(i)));
         return;
       }
@@ -1233,7 +1235,7 @@ class SentenceCoder {
     const std::string& b = tokens_[before - 1].norm;
     // (Not after "to" or a modal: "invited them to talks" is a noun.)
     if (has_class(before - 1, WordClass::kAnaphorSingle) || has_class(before - 1, WordClass::kBoundaryRel) ||
-        has_class(before - 1, WordClass::kBoundaryComp) || b == "," || b == "and" || b == "or" || b == "but" ||
+        has_class(before - 1, WordClass::kBoundaryComp) || b == ","sv || b == "and"sv || b == "or"sv || b == "but"sv ||
         tokens_[before - 1].kind == TokenKind::kOpenQuote || tokens_[before - 1].kind == TokenKind::kCloseQuote)
       return false;
     return true;
@@ -1355,7 +1357,7 @@ class SentenceCoder {
     // subject of the previous verb outside any relative clause.
     uint32_t before = head;
     while (before > first_ && has_class(before - 1, WordClass::kAdverb)) --before;
-    if (before > first_ && is_coordinator(before - 1) && tokens_[before - 1].norm != ",") {
+    if (before > first_ && is_coordinator(before - 1) && tokens_[before - 1].norm != ","sv) {
       for (auto it = heads_.rbegin(); it != heads_.rend(); ++it) {
         if (*it >= head) continue;
         const Clause* pc = clause_for(*it);
@@ -1385,11 +1387,11 @@ class SentenceCoder {
                          last.compare(last.size() - 2, 2, "ss") != 0 && !tokens_[mn->end_token - 1].capitalized);
     const bool role = !mn->actors.empty() && !mn->actors[0].role.empty();
     const std::string& p = tokens_[t].norm;
-    if (p == "he" || p == "she") return role && !plural;
-    if (p == "it") return !(role && plural);
+    if (p == "he"sv || p == "she"sv) return role && !plural;
+    if (p == "it"sv) return !(role && plural);
     // "they" for a collective ("police said they …") but not for one
     // person ("a spokesman said they …").
-    if (p == "they" && role && !plural && mn->actors.size() == 1 && !tokens_[mn->end_token - 1].capitalized) {
+    if (p == "they"sv && role && !plural && mn->actors.size() == 1 && !tokens_[mn->end_token - 1].capitalized) {
       static const char* const kCollective[] = {"police", "military", "army", "government", "administration", "junta",
                                                 "navy", "guard", "coalition", "opposition", "ministry", "parliament",
                                                 "congress", "senate", "cabinet", "council", "court", "union", "party",
@@ -1427,7 +1429,7 @@ class SentenceCoder {
 
   bool participial_adjunct(uint32_t head) const {
     // (`head` may be a clause's end, one past its last token: no word there.)
-    if (!english_ || head <= first_ || head >= end_ || tokens_[head - 1].norm != ",") return false;
+    if (!english_ || head <= first_ || head >= end_ || tokens_[head - 1].norm != ","sv) return false;
     const std::string& w = tokens_[head].norm;
     return w.size() > 4 && w.compare(w.size() - 3, 3, "ing") == 0;
   }
@@ -1487,13 +1489,13 @@ class SentenceCoder {
     if (!english_) return false;
     uint32_t before = head;
     while (before > first_ && has_class(before - 1, WordClass::kAdverb)) --before;
-    if (before == first_ || tokens_[before - 1].norm != "to") return false;
+    if (before == first_ || tokens_[before - 1].norm != "to"sv) return false;
     int governing = -1;
     for (size_t k = 0; k < heads_.size(); ++k)
       if (heads_[k] < mn.first_token) governing = static_cast<int>(k);
     if (governing < 0) return false;
     const CameoCode* cc = in_.lexicon->codebook().find(head_codes_[governing]);
-    if (cc && (cc->root == "02" || cc->root == "10" || cc->root == "17")) return false;
+    if (cc && (cc->root == "02"sv || cc->root == "10"sv || cc->root == "17"sv)) return false;
     static const char* const kControl[] = {"allow", "permit", "help", "invite", "ask", "tell", "told", "persuad",
                                            "encourag", "enabl", "order", "forc", "pressur", "urg", "want", "need",
                                            "expect", "authori", "instruct", "compel", "oblig", "advis", "call",
@@ -1506,7 +1508,7 @@ class SentenceCoder {
 
   bool is_coordinator(uint32_t t) const {
     const std::string& n = tokens_[t].norm;
-    return n == "dan" || n == "serta" || n == "lalu" || n == "kemudian" || n == "and" || n == "then" || n == ",";
+    return n == "dan"sv || n == "serta"sv || n == "lalu"sv || n == "kemudian"sv || n == "and"sv || n == "then"sv || n == ","sv;
   }
 
   std::vector<ActorRef> subject_in(size_t ci, uint32_t head, std::string& how, Span& where_span,
@@ -1598,10 +1600,10 @@ class SentenceCoder {
       // the subject before it (English).
       bool parenthetical = false;
       if (c->opener == Opener::kReport && ci > 0 && english_ && c->opener_token > first_ &&
-          tokens_[c->opener_token - 1].norm == ",") {
+          tokens_[c->opener_token - 1].norm == ","sv) {
         const std::string& w = tokens_[c->opener_token].norm;
         if (w.size() > 3 && w.compare(w.size() - 3, 3, "ing") == 0)
-          for (uint32_t t = c->begin; t < std::min(head, c->end); ++t) parenthetical |= tokens_[t].norm == ",";
+          for (uint32_t t = c->begin; t < std::min(head, c->end); ++t) parenthetical |= tokens_[t].norm == ","sv;
       }
       if ((c->opener == Opener::kConj && ci > 0 && words_before <= 1) || parenthetical) {
         --ci;
@@ -1669,7 +1671,7 @@ class SentenceCoder {
     uint32_t start = c ? c->begin : first_;
     uint32_t before = head;
     while (before > start && has_class(before - 1, WordClass::kAdverb)) --before;
-    if (before > start && is_coordinator(before - 1) && tokens_[before - 1].norm != ",") start = before;
+    if (before > start && is_coordinator(before - 1) && tokens_[before - 1].norm != ","sv) start = before;
     return start;
   }
 
@@ -1697,7 +1699,7 @@ class SentenceCoder {
       bool set_off = false;
       for (uint32_t t = cl.opener_token; t > first_ && t + 4 > cl.opener_token; --t) {
         const Token& before = tokens_[t - 1];
-        if (before.norm == "," || before.kind == TokenKind::kCloseQuote) { set_off = true; break; }
+        if (before.norm == ","sv || before.kind == TokenKind::kCloseQuote) { set_off = true; break; }
       }
       if (short_tail && set_off) {
         why = fmt::format("reported by \"{}\"", tok(cl.opener_token));
@@ -1710,7 +1712,7 @@ class SentenceCoder {
   void build_events(const Match& m, std::vector<CodedEvent>& out) {
     const VerbPattern& p = lex_.patterns()[m.pattern];
     // A peer dictionary's null code ([---]): the verb is read and codes nothing.
-    if (p.code == "---") {
+    if (p.code == "---"sv) {
       note(fmt::format("  {}: null code — no event", tok(m.head)));
       return;
     }
@@ -1793,7 +1795,7 @@ class SentenceCoder {
       static const char* kBe[] = {"was", "were", "is", "are", "been", "being", "be"};
       const bool be = b > first_ && std::any_of(std::begin(kBe), std::end(kBe), [&](const char* w) { return tokens_[b - 1].norm == w; });
       for (uint32_t t = m.lit_end; be && t < end_ && t < m.lit_end + 4; ++t) {
-        if (tokens_[t].norm != "by") continue;
+        if (tokens_[t].norm != "by"sv) continue;
         uint32_t at = t + 1;
         while (at < end_ && is_determiner(at) && mention_at(at) < 0) ++at;
         if (const int mi = at < end_ ? mention_at(at) : -1; mi >= 0 && !mentions_[mi].media) {
@@ -1840,7 +1842,7 @@ class SentenceCoder {
       });
     };
     if (lex_.tabari_subjects() && targets.empty() && (p.flags & kPatternTarget) && !sources.empty() &&
-        m.head + 1 < end_ && (tokens_[m.head + 1].norm == "him" || tokens_[m.head + 1].norm == "her" || tokens_[m.head + 1].norm == "them")) {
+        m.head + 1 < end_ && (tokens_[m.head + 1].norm == "him"sv || tokens_[m.head + 1].norm == "her"sv || tokens_[m.head + 1].norm == "them"sv)) {
       for (const auto& mn : mentions_) {
         if (mn.media) continue;
         if (!shares_source(mn)) {
@@ -1894,7 +1896,7 @@ class SentenceCoder {
       const uint32_t t = m.lit_end;
       if (t + 1 < end_ && !boundary_[t - first_]) {
         const std::string& w = tokens_[t].norm;
-        if (w == "on" || w == "against" || w == "with" || w == "upon") {
+        if (w == "on"sv || w == "against"sv || w == "with"sv || w == "upon"sv) {
           uint32_t at = t + 1;
           while (at < end_ && is_determiner(at) && mention_at(at) < 0) ++at;
           if (int mi = mention_at(at); mi >= 0 && !mentions_[mi].media) {
@@ -1938,7 +1940,7 @@ class SentenceCoder {
     for (uint32_t h : heads_) {
       if (h >= m.head) break;
       const CameoCode* appeal = in_.lexicon->codebook().find(code_at_head(h));
-      if (!appeal || in_.lexicon->peer_codes() || (appeal->root != "02" && appeal->root != "10")) continue;
+      if (!appeal || in_.lexicon->peer_codes() || (appeal->root != "02"sv && appeal->root != "10"sv)) continue;
       const Clause* hc = clause_for(h);
       if (!hc || hc != clause_for(m.head)) continue;
       for (uint32_t t = h + 1; t < m.head; ++t) {
@@ -2141,19 +2143,19 @@ bool PeerSettings::apply(std::string_view option) {
     const size_t eq = rest.find('=');
     if (eq == std::string_view::npos) return false;
     const std::string_view value = trim(rest.substr(eq + 1));
-    if (value != "TRUE" && value != "FALSE") return false;
-    flag = value == "TRUE";
+    if (value != "TRUE"sv && value != "FALSE"sv) return false;
+    flag = value == "TRUE"sv;
     return true;
   };
   const std::string_view v = trim(std::string_view(o));
   if (v.rfind("CONFIG:", 0) == 0) {
     const std::string_view rest = trim(v.substr(7));
-    if (trim(rest.substr(0, rest.find('='))) != "REQUIRE_DYAD") return false;
+    if (trim(rest.substr(0, rest.find('='))) != "REQUIRE_DYAD"sv) return false;
     return boolean_after_eq(rest, require_dyad);
   }
   if (v.rfind("COMMA:", 0) == 0) {
     std::string_view rest = trim(v.substr(6));
-    if (rest == "OFF") { comma.on = false; return true; }
+    if (rest == "OFF"sv) { comma.on = false; return true; }
     CommaLimits c;
     // "MIN = 4 MAX = 6 EMIN = 3 EMAX = 6 BMIN = 3 BMAX = 8": the keys given change.
     while (!rest.empty()) {
@@ -2165,8 +2167,8 @@ bool PeerSettings::apply(std::string_view option) {
       auto r = std::from_chars(rest.data(), rest.data() + rest.size(), value);
       if (r.ec != std::errc() || value > 255) return false;
       rest = trim(rest.substr(static_cast<size_t>(r.ptr - rest.data())));
-      uint8_t* field = key == "MIN" ? &c.min : key == "MAX" ? &c.max : key == "EMIN" ? &c.emin : key == "EMAX" ? &c.emax
-                     : key == "BMIN" ? &c.bmin : key == "BMAX" ? &c.bmax : nullptr;
+      uint8_t* field = key == "MIN"sv ? &c.min : key == "MAX"sv ? &c.max : key == "EMIN"sv ? &c.emin : key == "EMAX"sv ? &c.emax
+                     : key == "BMIN"sv ? &c.bmin : key == "BMAX"sv ? &c.bmax : nullptr;
       if (!field) return false;
       *field = static_cast<uint8_t>(value);
     }
@@ -2214,9 +2216,9 @@ bool PeerSettings::apply(std::string_view option) {
       return true;
     }
     if (rest.rfind("CONVERT AGENT", 0) == 0) return boolean_after_eq(rest, convert_agent);
-    if (rest == "CODE ALL") { unit = Unit::kAll; return true; }
-    if (rest == "CODE BY CLAUSE") { unit = Unit::kClause; return true; }
-    if (rest == "CODE BY SENTENCE") { unit = Unit::kSentence; return true; }
+    if (rest == "CODE ALL"sv) { unit = Unit::kAll; return true; }
+    if (rest == "CODE BY CLAUSE"sv) { unit = Unit::kClause; return true; }
+    if (rest == "CODE BY SENTENCE"sv) { unit = Unit::kSentence; return true; }
   }
   return false;
 }
@@ -2234,7 +2236,7 @@ bool tabari_comma_drops(const SentenceInput& in, const PeerSettings::CommaLimits
   const uint32_t first = in.sentence->first_token, end = in.sentence->end_token;
   std::vector<uint32_t> commas;
   for (uint32_t t = first; t < end; ++t) {
-    if (tokens[t].norm != ",") continue;
+    if (tokens[t].norm != ","sv) continue;
     bool inside = false;
     for (const auto& m : *in.mentions) inside |= m.first_token < t && t < m.end_token;
     if (!inside) commas.push_back(t);
@@ -2264,7 +2266,7 @@ bool tabari_comma_drops(const SentenceInput& in, const PeerSettings::CommaLimits
   drop(first, commas.front() + 1, limits.bmin, limits.bmax);
   // The end: up to the sentence's closing punctuation, which stays.
   uint32_t last = end;
-  while (last > commas.back() + 1 && tokens[last - 1].kind == TokenKind::kPunct && tokens[last - 1].norm != ",") --last;
+  while (last > commas.back() + 1 && tokens[last - 1].kind == TokenKind::kPunct && tokens[last - 1].norm != ","sv) --last;
   drop(commas.back(), last, limits.emin, limits.emax);
   return any;
 }
@@ -2281,7 +2283,7 @@ std::vector<CodedEvent> code_sentence(const SentenceInput& in, Discourse& discou
     const bool commas = options.peer.comma.on && tabari_comma_drops(in, options.peer.comma, dropped);
     // A null-coded actor ("BOROMIR [---]") is read as a noun, too.
     auto agent_only = [&](const Mention& m) {
-      if (!m.actors.empty() && std::all_of(m.actors.begin(), m.actors.end(), [](const ActorRef& a) { return a.code == "---"; }))
+      if (!m.actors.empty() && std::all_of(m.actors.begin(), m.actors.end(), [](const ActorRef& a) { return a.code == "---"sv; }))
         return true;
       return !options.peer.convert_agent && !m.actors.empty() &&
              std::all_of(m.actors.begin(), m.actors.end(), [](const ActorRef& a) { return !a.code.empty() && a.code[0] == '~'; });

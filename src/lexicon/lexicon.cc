@@ -917,9 +917,27 @@ class LexiconBuilder {
   }
 
   // LanguageLexicon::keyed_heads_ (see KeyedHeadList), from the filters'
-  // required elements: a pattern is listed under every first word of its
-  // first required element, so a sentence lacking all of them skips it.
+  // required elements: a pattern is listed under every first word of one of
+  // its required elements, so a sentence lacking all of them skips it. Any
+  // required element would do; the one whose words are rarest does most:
+  // "SAID ... TO ... TALKS" keyed by "to" is tried in nearly every sentence,
+  // keyed by "talks" in few. A word's rarity in text is estimated by how
+  // many patterns require it ("to", "the", "with" are required by
+  // thousands; "talks" by a handful), so no corpus is needed.
   static void build_keyed_heads(LanguageLexicon& L) {
+    std::unordered_map<uint32_t, uint32_t> required_by;  // word id → patterns requiring it
+    auto for_each_required = [&](const PatternFilter& f, auto&& visit) {  // visit(first word ids, count)
+      const uint32_t* w = L.filter_words_.data() + f.words + f.next_count;
+      for (int r = 0; r < f.required; ++r) {
+        const uint32_t n = *w++;
+        visit(w, n);
+        w += n;
+      }
+    };
+    for (const PatternFilter& f : L.filters_)
+      for_each_required(f, [&](const uint32_t* w, uint32_t n) {
+        for (uint32_t k = 0; k < n; ++k) ++required_by[w[k]];
+      });
     L.keyed_heads_.assign(L.head_lists_.size(), {});
     for (size_t h = 0; h < L.head_lists_.size(); ++h) {
       const auto& list = L.head_lists_[h];
@@ -929,10 +947,16 @@ class LexiconBuilder {
       for (uint32_t id : list) {
         const PatternFilter& f = L.filters_[id];
         if (!f.required) { keyed.always.push_back(id); continue; }
-        const uint32_t* w = L.filter_words_.data() + f.words + f.next_count;
-        const uint32_t n = *w++;
-        for (uint32_t k = 0; k < n; ++k) {
-          auto& v = by_word[w[k]];
+        const uint32_t* key = nullptr;
+        uint32_t key_count = 0;
+        uint64_t key_cost = UINT64_MAX;
+        for_each_required(f, [&](const uint32_t* w, uint32_t n) {
+          uint64_t cost = 0;
+          for (uint32_t k = 0; k < n; ++k) cost += required_by[w[k]];
+          if (cost < key_cost) { key = w; key_count = n; key_cost = cost; }
+        });
+        for (uint32_t k = 0; k < key_count; ++k) {
+          auto& v = by_word[key[k]];
           if (v.empty() || v.back() != id) v.push_back(id);
         }
       }

@@ -8,20 +8,22 @@
 #include "kabar/text.h"
 
 namespace kabar {
+
+using namespace std::string_view_literals;  // "x"sv: compared by length first, no strlen
 namespace {
 
 bool is_terminal(const Token& t) {
   return t.kind == TokenKind::kPunct &&
-         (t.norm == "." || t.norm == "!" || t.norm == "?" || t.norm == "\xE2\x80\xA6");
+         (t.norm == "."sv || t.norm == "!"sv || t.norm == "?"sv || t.norm == "\xE2\x80\xA6");
 }
 
 bool is_closer(const Token& t) {
-  return t.kind == TokenKind::kCloseQuote || t.norm == ")" || t.norm == "]";
+  return t.kind == TokenKind::kCloseQuote || t.norm == ")"sv || t.norm == "]"sv;
 }
 
 bool opens_sentence(const Token& t) {
   return t.capitalized || t.kind == TokenKind::kNumber || t.kind == TokenKind::kOpenQuote ||
-         t.norm == "(" || t.norm == "-";
+         t.norm == "("sv || t.norm == "-"sv;
 }
 
 bool dot_is_abbreviation(std::string_view text, const std::vector<Token>& tokens, uint32_t dot,
@@ -55,7 +57,7 @@ std::vector<Sentence> split_sentences(std::string_view text, const std::vector<T
   };
   for (uint32_t i = first; i < end; ++i) {
     if (!is_terminal(tokens[i])) continue;
-    if (tokens[i].norm == "." && dot_is_abbreviation(text, tokens, i, first, rules)) continue;
+    if (tokens[i].norm == "."sv && dot_is_abbreviation(text, tokens, i, first, rules)) continue;
     uint32_t stop = i + 1;
     while (stop < end && (is_closer(tokens[stop]) || is_terminal(tokens[stop]))) ++stop;
     if (stop == end || opens_sentence(tokens[stop])) {

@@ -1,5 +1,6 @@
 #include <filesystem>
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <simdjson.h>
 #include <sqlite3.h>
@@ -25,6 +26,38 @@ TEST(JsonTest, EscapesEverythingJsonRequires) {
     append_json_string(out, c.in);
     EXPECT_EQ(out, c.out);
   }
+}
+
+// Long strings go 8 bytes at a time: an escape at any offset of a block,
+// bytes next to the thresholds (0x1f/0x20, 0x7f, 0x80–0xff) and the tail
+// after the last whole block all come out as the byte-by-byte rule says.
+TEST(JsonTest, EscapesAtEveryOffsetOfLongStrings) {
+  auto one_by_one = [](std::string_view s) {
+    std::string o = "\"";
+    for (unsigned char c : s) {
+      if (c == '"') o += "\\\"";
+      else if (c == '\\') o += "\\\\";
+      else if (c == '\n') o += "\\n";
+      else if (c == '\r') o += "\\r";
+      else if (c == '\t') o += "\\t";
+      else if (c < 0x20) o += fmt::format("\\u{:04x}", c);
+      else o += static_cast<char>(c);
+    }
+    return o + "\"";
+  };
+  const std::string base = "Jakarta and Moscow signed a pact on Wednesday";  // 45 bytes: 5 blocks and a tail
+  for (char special : {'"', '\\', '\n', '\x1f', '\x01', ' ', '\x7f', '\x80', '\xff', '!'}) {
+    for (size_t at = 0; at < base.size(); ++at) {
+      std::string in = base;
+      in[at] = special;
+      std::string out;
+      append_json_string(out, in);
+      EXPECT_EQ(out, one_by_one(in)) << "byte " << static_cast<int>(static_cast<unsigned char>(special)) << " at " << at;
+    }
+  }
+  std::string out;
+  append_json_string(out, std::string(64, '\\'));
+  EXPECT_EQ(out, "\"" + std::string(128, '\\') + "\"");
 }
 
 TEST(JsonTest, EventLinesParseAndKeepTheContractFields) {
