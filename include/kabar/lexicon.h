@@ -403,8 +403,12 @@ class LanguageLexicon {
   };
   const WordInfo& info(uint32_t id) const { return id < word_info_.size() ? word_info_[id] : word_info_[0]; }
   static uint64_t next_serial();  // a new serial() for each lexicon built or read
+  // The check inline (the matcher asks for a token's ids thousands of times
+  // a sentence), the look-ups out of line (once per token).
   void fill_ids(const Token& t) const {
-    if (t.vocab_serial == static_cast<uint32_t>(serial_)) return;
+    if (t.vocab_serial != static_cast<uint32_t>(serial_)) [[unlikely]] look_up_ids(t);
+  }
+  [[gnu::noinline]] void look_up_ids(const Token& t) const {
     t.word_id = vocab_.find(t.norm);
     const size_t n = t.norm.size();
     t.base_id = n > 2 && t.norm.compare(n - 2, 2, "'s") == 0 ? vocab_.find(std::string_view(t.norm).substr(0, n - 2))

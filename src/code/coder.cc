@@ -78,7 +78,7 @@ class SentenceCoder {
         if (!dropped[t - first_]) { ++t; continue; }
         uint32_t e = t;
         while (e < end_ && dropped[e - first_]) ++e;
-        note(fmt::format("comma-delimited \"{}\" left out (TABARI COMMA)", span_text(t, e)));
+        if (trace_) note_f("comma-delimited \"{}\" left out (TABARI COMMA)", span_text(t, e));
         t = e;
       }
     dropped_ = std::move(dropped);
@@ -94,7 +94,7 @@ class SentenceCoder {
       size_t words = 0;
       for (uint32_t i = first_; i < end_; ++i) words += tokens_[i].kind == TokenKind::kWord;
       if (words < minimum_words) {
-        note(fmt::format("{} words, fewer than the minimum {}: not coded", words, minimum_words));
+        note_f("{} words, fewer than the minimum {}: not coded", words, minimum_words);
         return {};
       }
     }
@@ -104,8 +104,8 @@ class SentenceCoder {
     // lists do.
     for (uint32_t i = first_; i < end_; ++i) {
       if (size_t len = word_class_at(i, WordClass::kDiscard)) {
-        note(fmt::format("discard phrase \"{}\": sentence not coded",
-                         std::string(in_.text.substr(tokens_[i].span.begin, tokens_[i + len - 1].span.end - tokens_[i].span.begin))));
+        if (trace_) note_f("discard phrase \"{}\": sentence not coded",
+                         std::string(in_.text.substr(tokens_[i].span.begin, tokens_[i + len - 1].span.end - tokens_[i].span.begin)));
         return {};
       }
     }
@@ -152,7 +152,7 @@ class SentenceCoder {
           for (uint32_t t = c->begin; t < m.head; ++t) unit += unit_divider(t);
         }
         if (std::find(coded_units.begin(), coded_units.end(), unit) != coded_units.end()) {
-          note(fmt::format("  {}: a verb before it in the clause already coded (peer dictionaries)", tok(m.head)));
+          note_f("  {}: a verb before it in the clause already coded (peer dictionaries)", tok(m.head));
           continue;
         }
         const size_t before = out.size();
@@ -256,8 +256,8 @@ class SentenceCoder {
     for (size_t k = 0; k < out.size(); ++k) {
       CodedEvent& e = out[k];
       if (drop[k]) {
-        note(fmt::format("  {} {}: the same event naming both actors is coded — dropped", e.event.code,
-                         e.event.source && e.event.target ? "with its target from the object's place" : "with one actor only"));
+        note_f("  {} {}: the same event naming both actors is coded — dropped", e.event.code,
+                         e.event.source && e.event.target ? "with its target from the object's place" : "with one actor only");
         continue;
       }
       // Two coordinated actors of one code ("Bakamla dan TNI AL", both
@@ -269,7 +269,7 @@ class SentenceCoder {
             return o.event.code == e.event.code && o.event.modality == e.event.modality &&
                    code_of(o.event.source) == code_of(e.event.source) && code_of(o.event.target) == code_of(e.event.target);
           })) {
-        note(fmt::format("  {}: the same source, target, code and modality as an event before it — one event", e.event.code));
+        note_f("  {}: the same source, target, code and modality as an event before it — one event", e.event.code);
         continue;
       }
       kept.push_back(std::move(e));
@@ -296,6 +296,12 @@ class SentenceCoder {
   }
 
   void note(const std::string& s) const { if (trace_) trace_->add(s); }
+  // A formatted note, formatted only when someone is tracing (most runs do
+  // not: formatting every decision cost more than some decisions).
+  template <typename... Args>
+  void note_f(fmt::format_string<Args...> format, Args&&... args) const {
+    if (trace_) trace_->add(fmt::format(format, std::forward<Args>(args)...));
+  }
   std::string tok(uint32_t i) const { return std::string(tokens_[i].span.in(in_.text)); }
   std::string span_text(uint32_t b, uint32_t e) const {
     if (b >= e) return "";
@@ -394,12 +400,12 @@ class SentenceCoder {
     }
     if (trace_ && !literals) {
       for (const auto& c : clauses_)
-        note(fmt::format("clause [{}] \"{}\"", c.opener == Opener::kNone ? "main" :
+        note_f("clause [{}] \"{}\"", c.opener == Opener::kNone ? "main" :
                          c.opener == Opener::kReport ? "after report verb" :
                          c.opener == Opener::kConj ? "after conjunction" :
                          c.opener == Opener::kRel ? "relative" :
                          c.opener == Opener::kComp ? "complement" : "after punctuation",
-                         span_text(c.begin, c.end)));
+                         span_text(c.begin, c.end));
     }
   }
 
@@ -916,7 +922,7 @@ class SentenceCoder {
     m.source_is_subject = true;
     m.reciprocal = true;
     out.push_back(std::move(m));
-    note(fmt::format("\"{} {}\": reciprocal use of {} [{}]", tok(i - 1), tok(i), in_.lexicon->where(best->ref), best->code));
+    if (trace_) note_f("\"{} {}\": reciprocal use of {} [{}]", tok(i - 1), tok(i), in_.lexicon->where(best->ref), best->code);
     return true;
   }
 
@@ -974,7 +980,7 @@ class SentenceCoder {
       if (!ids && pass == 0) {
         ids = root_patterns(i);
         by_root = ids != nullptr;
-        if (by_root && trace_) note(fmt::format("\"{}\" reaches patterns through its root", tok(i)));
+        if (by_root && trace_) note_f("\"{}\" reaches patterns through its root", tok(i));
       }
       if (!ids) continue;
       // A long list: only the patterns whose needed word the sentence has.
@@ -1062,14 +1068,14 @@ class SentenceCoder {
       if (lex_.peer_actors() && i > first_ &&
           (title_case(i) || tokens_[i - 1].norm == "the"sv || tokens_[i - 1].norm == "a"sv ||
            tokens_[i - 1].norm == "an"sv)) {
-        if (trace_) note(fmt::format("\"{}\" reads as a noun (capitalised, or after an article)", tok(i)));
+        if (trace_) note_f("\"{}\" reads as a noun (capitalised, or after an article)", tok(i));
         return;
       }
       for (uint32_t id : *ids) {
         const PatternFilter& f = filters[id];  // dense: the pattern itself is read only if these pass
         if (!base_form_is_verb(f, id, i)) {
           if (trace_ && noun_noted != i) {
-            note(fmt::format("\"{}\" reads as a noun here (no actor, pronoun or auxiliary before it): its verb patterns are not tried", tok(i)));
+            note_f("\"{}\" reads as a noun here (no actor, pronoun or auxiliary before it): its verb patterns are not tried", tok(i));
             noun_noted = i;
           }
           continue;
@@ -1108,7 +1114,7 @@ class SentenceCoder {
         out.push_back(m);
       }
       if (trace_)
-        note(fmt::format("head \"{}\": {} pattern(s) tried, {} matched", tok(i), ids->size(), out.size() - matched_before));
+        note_f("head \"{}\": {} pattern(s) tried, {} matched", tok(i), ids->size(), out.size() - matched_before);
     }
   }
 
@@ -1265,8 +1271,8 @@ class SentenceCoder {
       bool clash = std::any_of(m.literal_tokens.begin(), m.literal_tokens.end(),
                                [&](uint32_t t) { return used[t - first_]; });
       if (trace_)
-        note(fmt::format("pattern {} [{}] \"{}\" matched at \"{}\"{}", in_.lexicon->where(p.ref), p.code, p.text,
-                         tok(m.head), clash ? " — overlaps a better match, dropped" : ""));
+        note_f("pattern {} [{}] \"{}\" matched at \"{}\"{}", in_.lexicon->where(p.ref), p.code, p.text,
+                         tok(m.head), clash ? " — overlaps a better match, dropped" : "");
       // "mend damaged ties with": a head standing inside the words of a
       // better match, between its first and last literal, is part of that
       // phrase, not a verb of its own (English).
@@ -1276,7 +1282,7 @@ class SentenceCoder {
           const uint32_t hi = *std::max_element(c.literal_tokens.begin(), c.literal_tokens.end());
           if (m.head > lo && m.head < hi) {
             clash = true;
-            if (trace_) note(fmt::format("  \"{}\" lies inside the match at \"{}\" — dropped", tok(m.head), tok(c.head)));
+            if (trace_) note_f("  \"{}\" lies inside the match at \"{}\" — dropped", tok(m.head), tok(c.head));
             break;
           }
         }
@@ -1713,7 +1719,7 @@ class SentenceCoder {
     const VerbPattern& p = lex_.patterns()[m.pattern];
     // A peer dictionary's null code ([---]): the verb is read and codes nothing.
     if (p.code == "---"sv) {
-      note(fmt::format("  {}: null code — no event", tok(m.head)));
+      note_f("  {}: null code — no event", tok(m.head));
       return;
     }
     std::string how_s, how_t;
@@ -1750,7 +1756,7 @@ class SentenceCoder {
     if (reduced) {
       int mi = m.head > first_ ? mention_cover_[m.head - 1 - first_] : -1;
       if (mi < 0 || mentions_[mi].end_token != m.head || mentions_[mi].media) {
-        note(fmt::format("  {} {}: reduced passive with no actor right before it — no event", p.code, tok(m.head)));
+        note_f("  {} {}: reduced passive with no actor right before it — no event", p.code, tok(m.head));
         return;
       }
       targets = mentions_[mi].actors;
@@ -1782,8 +1788,8 @@ class SentenceCoder {
     if (m.target.locative && !targets.empty())
       for (const auto& s : sources)
         if (s.country == targets.front().country) {
-          note(fmt::format("  {} {}: the object's place \"{}\" is in the source's own country — no event", p.code,
-                           tok(m.head), targets.front().name));
+          note_f("  {} {}: the object's place \"{}\" is in the source's own country — no event", p.code,
+                           tok(m.head), targets.front().name);
           return;
         }
     // TABARI reads a passive itself, PETRARCH from its parse: "X was opposed
@@ -1866,8 +1872,8 @@ class SentenceCoder {
     // rules are the peers').
     const bool own_rules = !in_.lexicon->peer_codes();
     if (own_rules && english_ && m.target.bound() == false && targets.empty() && object_names_no_actor(m)) {
-      note(fmt::format("  {} {}: its object is no actor (\"meet demand\", \"met the deadline\") — another sense, no event",
-                       p.code, tok(m.head)));
+      note_f("  {} {}: its object is no actor (\"meet demand\", \"met the deadline\") — another sense, no event",
+                       p.code, tok(m.head));
       return;
     }
     // (Not for a reciprocal meeting of two sources: "France and Germany met
@@ -1931,7 +1937,7 @@ class SentenceCoder {
         (!options_.peer.default_source.empty() || (!options_.peer.require_dyad && !targets.empty()));
     if (sources.empty() && !peer_default_source &&
         !(passive_shape && victim_event && happened && main_clause && !targets.empty())) {
-      note(fmt::format("  {} {}{}: no source actor — no event", p.code, tok(m.head), passive));
+      note_f("  {} {}{}: no source actor — no event", p.code, tok(m.head), passive);
       return;
     }
     // "X menyerukan Y untuk menahan diri" / "X urged Y to …": what follows
@@ -1945,7 +1951,7 @@ class SentenceCoder {
       if (!hc || hc != clause_for(m.head)) continue;
       for (uint32_t t = h + 1; t < m.head; ++t) {
         if (word_class_at(t, WordClass::kPurpose)) {
-          note(fmt::format("  {} {}: content of the appeal at \"{}\" — no event", p.code, tok(m.head), tok(h)));
+          note_f("  {} {}: content of the appeal at \"{}\" — no event", p.code, tok(m.head), tok(h));
           return;
         }
       }
@@ -1953,7 +1959,7 @@ class SentenceCoder {
     // Peer dictionaries say what a negation codes ("HAS NOT *" → 121):
     // kabar's own negation and denial words do not suppress their events.
     if (modality_suppressed(modality) && !options_.keep_suppressed && !in_.lexicon->peer_codes()) {
-      note(fmt::format("  {} {}{}: {} → suppressed ({})", p.code, tok(m.head), passive, modality_name(modality), why));
+      note_f("  {} {}{}: {} → suppressed ({})", p.code, tok(m.head), passive, modality_name(modality), why);
       return;
     }
     auto make = [&](const ActorRef* s, const ActorRef* t, const std::string& written_code) {
@@ -1979,14 +1985,14 @@ class SentenceCoder {
         return !a || a->code.empty() || (options_.peer.require_dyad && a->code.find("---") != std::string::npos);
       };
       if (in_.lexicon->peer_codes() && (uncoded(s) || uncoded(t))) {
-        note(fmt::format("  {} {}: peer dictionaries need a source and a target — no event", written_code, tok(m.head)));
+        note_f("  {} {}: peer dictionaries need a source and a target — no event", written_code, tok(m.head));
         return;
       }
       std::string code = written_code;
       // An announced action is coded as the intent (or threat) to do it.
       if (modality == Modality::kFuture && !in_.lexicon->peer_codes()) {
         if (const CameoCode* intent = in_.lexicon->codebook().intent_for(code)) {
-          note(fmt::format("  future {} → intent {}", code, intent->code));
+          note_f("  future {} → intent {}", code, intent->code);
           code = intent->code;
         }
       }
@@ -2014,10 +2020,10 @@ class SentenceCoder {
       uint32_t lf = m.lit_first, le = std::max(m.lit_end, m.head + 1);
       e.evidence.match = {tokens_[lf].span.begin, tokens_[le - 1].span.end};
       e.evidence.sentence = in_.sentence->span;
-      note(fmt::format("  EVENT {} → {} [{}] {} ({}; source by {}, target by {}){}", s ? s->code : "—",
+      if (trace_) note_f("  EVENT {} → {} [{}] {} ({}; source by {}, target by {}){}", s ? s->code : "—",
                        t ? t->code : "—", code, modality_name(modality), in_.lexicon->where(p.ref),
                        how_s.empty() ? "—" : how_s, how_t.empty() ? "—" : how_t,
-                       why.empty() ? "" : " — " + why));
+                       why.empty() ? "" : " — " + why);
       out.push_back(std::move(ce));
     };
     if (!targets.empty() && m.target.mention >= 0) sentence_targets_ = targets;
@@ -2052,11 +2058,11 @@ class SentenceCoder {
           // in Mombasa") names where, not whom: the event stands without a
           // target (English).
           if (m.target.place >= 0 && english_) {
-            note(fmt::format("  {}: the place is in the source's own country — no target", s.code));
+            note_f("  {}: the place is in the source's own country — no target", s.code);
             make(&s, nullptr, p.code);
             continue;
           }
-          note(fmt::format("  {} → {}: source and target are the same actor — no event", s.code, t.code));
+          note_f("  {} → {}: source and target are the same actor — no event", s.code, t.code);
           continue;
         }
         make(&s, &t, p.code);

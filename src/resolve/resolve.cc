@@ -1,6 +1,7 @@
 #include "kabar/resolve.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cstdlib>
 
 #include <fmt/format.h>
@@ -27,11 +28,25 @@ Place place_from_mention(const PlaceMention& m, const char* from) {
 
 }  // namespace
 
+// FNV-1a of the article id and "|sentence|trigger|code|source|target", as
+// 16 hex digits (docs/FORMAT.md: stable across runs and versions). Written
+// without fmt: it runs for every event.
 std::string event_id(const std::string& article_id, const Event& e) {
   uint64_t h = fnv1a(article_id);
-  h = fnv1a(fmt::format("|{}|{}|{}|{}|{}", e.sentence, e.evidence.trigger.begin, e.code,
-                        e.source ? e.source->code : "", e.target ? e.target->code : ""), h);
-  return fmt::format("{:016x}", h);
+  auto number = [&](uint64_t v) {
+    char buf[24];
+    h = fnv1a("|", h);
+    h = fnv1a(std::string_view(buf, static_cast<size_t>(std::to_chars(buf, buf + sizeof buf, v).ptr - buf)), h);
+  };
+  auto text = [&](std::string_view v) { h = fnv1a(v, fnv1a("|", h)); };
+  number(e.sentence);
+  number(e.evidence.trigger.begin);
+  text(e.code);
+  text(e.source ? std::string_view(e.source->code) : std::string_view());
+  text(e.target ? std::string_view(e.target->code) : std::string_view());
+  std::string id(16, '0');
+  for (int k = 15; k >= 0; --k, h >>= 4) id[static_cast<size_t>(k)] = "0123456789abcdef"[h & 15];
+  return id;
 }
 
 void resolve_sentence_events(const SentenceResolveInput& in, const std::string& article_id,
