@@ -82,6 +82,14 @@ void append_number(std::string& o, uint64_t v) {
   o.append(buf, static_cast<size_t>(std::to_chars(buf, buf + sizeof buf, v).ptr - buf));
 }
 
+// A key written in the source as its JSON text ("\"code\":"), after a comma
+// unless it opens an object: the event lines' forty-odd keys in one append
+// each.
+void put_key(std::string& o, std::string_view quoted) {
+  if (o.back() != '{') o += ',';
+  o.append(quoted);
+}
+
 void span(std::string& o, const Span& s) {
   o += '[';
   append_number(o, s.begin);
@@ -93,13 +101,13 @@ void span(std::string& o, const Span& s) {
 void actor(std::string& o, const std::optional<ActorRef>& a, const Lexicon& lex) {
   if (!a) { o += "null"; return; }
   o += '{';
-  append_json_key(o, "code"); append_json_string(o, a->code);
-  append_json_key(o, "name"); append_json_string(o, a->name);
-  append_json_key(o, "country"); if (a->country.empty()) o += "null"; else append_json_string(o, a->country);
-  append_json_key(o, "role"); if (a->role.empty()) o += "null"; else append_json_string(o, a->role);
-  append_json_key(o, "span"); span(o, a->span);
-  append_json_key(o, "anaphor"); o += a->anaphor ? "true" : "false";
-  append_json_key(o, "entries"); o += '[';
+  put_key(o, "\"code\":"); append_json_string(o, a->code);
+  put_key(o, "\"name\":"); append_json_string(o, a->name);
+  put_key(o, "\"country\":"); if (a->country.empty()) o += "null"; else append_json_string(o, a->country);
+  put_key(o, "\"role\":"); if (a->role.empty()) o += "null"; else append_json_string(o, a->role);
+  put_key(o, "\"span\":"); span(o, a->span);
+  put_key(o, "\"anaphor\":"); o += a->anaphor ? "true" : "false";
+  put_key(o, "\"entries\":"); o += '[';
   for (size_t i = 0; i < a->entries.size(); ++i) {
     if (i) o += ',';
     append_json_string(o, lex.where(a->entries[i]));
@@ -118,53 +126,53 @@ std::string event_to_json(const Event& e, const Lexicon& lex) {
   std::string o;
   o.reserve(1024 + e.text.size());  // one allocation for most events
   o += '{';
-  append_json_key(o, "id"); append_json_string(o, e.id);
-  append_json_key(o, "article"); append_json_string(o, e.article);
-  append_json_key(o, "sentence"); o += std::to_string(e.sentence);
-  append_json_key(o, "text"); append_json_string(o, e.text);
-  append_json_key(o, "source"); actor(o, e.source, lex);
-  append_json_key(o, "target"); actor(o, e.target, lex);
-  append_json_key(o, "code"); append_json_string(o, e.code);
+  put_key(o, "\"id\":"); append_json_string(o, e.id);
+  put_key(o, "\"article\":"); append_json_string(o, e.article);
+  put_key(o, "\"sentence\":"); o += std::to_string(e.sentence);
+  put_key(o, "\"text\":"); append_json_string(o, e.text);
+  put_key(o, "\"source\":"); actor(o, e.source, lex);
+  put_key(o, "\"target\":"); actor(o, e.target, lex);
+  put_key(o, "\"code\":"); append_json_string(o, e.code);
   // A peer dictionary's code the CAMEO codebook lacks has no root, QuadClass
   // or Goldstein value: null, not a made-up 0.
   const bool cameo = !e.root.empty();
-  append_json_key(o, "root"); if (cameo) append_json_string(o, e.root); else o += "null";
-  append_json_key(o, "quad"); if (cameo) o += std::to_string(e.quad); else o += "null";
-  append_json_key(o, "goldstein"); if (cameo) o += number(e.goldstein); else o += "null";
-  append_json_key(o, "plover"); o += '{';
-  append_json_key(o, "type"); if (e.plover_type.empty()) o += "null"; else append_json_string(o, e.plover_type);
-  append_json_key(o, "mode"); if (e.plover_mode.empty()) o += "null"; else append_json_string(o, e.plover_mode);
+  put_key(o, "\"root\":"); if (cameo) append_json_string(o, e.root); else o += "null";
+  put_key(o, "\"quad\":"); if (cameo) o += std::to_string(e.quad); else o += "null";
+  put_key(o, "\"goldstein\":"); if (cameo) o += number(e.goldstein); else o += "null";
+  put_key(o, "\"plover\":"); o += '{';
+  put_key(o, "\"type\":"); if (e.plover_type.empty()) o += "null"; else append_json_string(o, e.plover_type);
+  put_key(o, "\"mode\":"); if (e.plover_mode.empty()) o += "null"; else append_json_string(o, e.plover_mode);
   o += '}';
-  append_json_key(o, "date"); if (e.date) append_json_string(o, e.date->to_string()); else o += "null";
-  append_json_key(o, "date_from"); if (e.date_from.empty()) o += "null"; else append_json_string(o, e.date_from);
-  append_json_key(o, "place");
+  put_key(o, "\"date\":"); if (e.date) append_json_string(o, e.date->to_string()); else o += "null";
+  put_key(o, "\"date_from\":"); if (e.date_from.empty()) o += "null"; else append_json_string(o, e.date_from);
+  put_key(o, "\"place\":");
   if (!e.place) {
     o += "null";
   } else {
     const Place& p = *e.place;
     o += '{';
-    append_json_key(o, "name"); append_json_string(o, p.name);
-    append_json_key(o, "country"); append_json_string(o, p.country);
-    append_json_key(o, "lat"); o += p.lat ? fmt::format("{:.4f}", *p.lat) : "null";
-    append_json_key(o, "lon"); o += p.lon ? fmt::format("{:.4f}", *p.lon) : "null";
-    append_json_key(o, "precision"); append_json_string(o, p.precision);
-    append_json_key(o, "fips"); if (p.fips.empty()) o += "null"; else append_json_string(o, p.fips);
-    append_json_key(o, "adm1"); if (p.adm1.empty()) o += "null"; else append_json_string(o, p.adm1);
-    append_json_key(o, "subdivision"); if (p.subdivision.empty()) o += "null"; else append_json_string(o, p.subdivision);
-    append_json_key(o, "geonames_id"); if (p.geonames_id) o += std::to_string(p.geonames_id); else o += "null";
-    append_json_key(o, "from"); append_json_string(o, p.from);
-    append_json_key(o, "span"); span(o, p.span);
+    put_key(o, "\"name\":"); append_json_string(o, p.name);
+    put_key(o, "\"country\":"); append_json_string(o, p.country);
+    put_key(o, "\"lat\":"); o += p.lat ? fmt::format("{:.4f}", *p.lat) : "null";
+    put_key(o, "\"lon\":"); o += p.lon ? fmt::format("{:.4f}", *p.lon) : "null";
+    put_key(o, "\"precision\":"); append_json_string(o, p.precision);
+    put_key(o, "\"fips\":"); if (p.fips.empty()) o += "null"; else append_json_string(o, p.fips);
+    put_key(o, "\"adm1\":"); if (p.adm1.empty()) o += "null"; else append_json_string(o, p.adm1);
+    put_key(o, "\"subdivision\":"); if (p.subdivision.empty()) o += "null"; else append_json_string(o, p.subdivision);
+    put_key(o, "\"geonames_id\":"); if (p.geonames_id) o += std::to_string(p.geonames_id); else o += "null";
+    put_key(o, "\"from\":"); append_json_string(o, p.from);
+    put_key(o, "\"span\":"); span(o, p.span);
     o += '}';
   }
-  append_json_key(o, "modality"); append_json_string(o, modality_name(e.modality));
-  append_json_key(o, "evidence"); o += '{';
-  append_json_key(o, "lexicon"); append_json_string(o, lex.where(e.evidence.pattern));
-  append_json_key(o, "pattern"); append_json_string(o, e.evidence.pattern_text);
-  append_json_key(o, "passive"); o += e.evidence.passive ? "true" : "false";
-  append_json_key(o, "trigger"); span(o, e.evidence.trigger);
-  append_json_key(o, "match"); span(o, e.evidence.match);
-  append_json_key(o, "sentence"); span(o, e.evidence.sentence);
-  append_json_key(o, "date"); if (e.date_span) span(o, *e.date_span); else o += "null";
+  put_key(o, "\"modality\":"); append_json_string(o, modality_name(e.modality));
+  put_key(o, "\"evidence\":"); o += '{';
+  put_key(o, "\"lexicon\":"); append_json_string(o, lex.where(e.evidence.pattern));
+  put_key(o, "\"pattern\":"); append_json_string(o, e.evidence.pattern_text);
+  put_key(o, "\"passive\":"); o += e.evidence.passive ? "true" : "false";
+  put_key(o, "\"trigger\":"); span(o, e.evidence.trigger);
+  put_key(o, "\"match\":"); span(o, e.evidence.match);
+  put_key(o, "\"sentence\":"); span(o, e.evidence.sentence);
+  put_key(o, "\"date\":"); if (e.date_span) span(o, *e.date_span); else o += "null";
   o += "}}";
   return o;
 }
