@@ -255,11 +255,16 @@ class PhraseTrie {
   size_t longest_ref_stems(size_t pos, size_t end, IdAt id_at, StemAt stem_at,
                            const std::vector<uint32_t>*& values) const;
   size_t size() const { return values_.size(); }
+  // Whether some phrase begins with word `id`: a bit per word id, read
+  // before the edge map, whose slots are megabytes apart (most tokens begin
+  // no phrase, and the bits stay in cache).
+  bool may_start(uint32_t id) const { return id / 64 < starts_.size() && ((starts_[id / 64] >> (id % 64)) & 1u); }
 
  private:
   friend struct LexiconCache;  // src/lexicon/lexicon_cache.cc reads and writes every member
   EdgeMap edges_;                             // node << 32 | word id → child node
   std::vector<std::vector<uint32_t>> values_{1};  // by node; node 0 is the root
+  std::vector<uint64_t> starts_;              // bit per word id: has an edge from the root
 };
 
 // Everything one language needs: its own files plus common/.
@@ -567,6 +572,7 @@ size_t PhraseTrie::longest_ref(size_t pos, size_t end, IdAt id_at, const std::ve
   best_values = nullptr;
   uint64_t node = 0;
   size_t best = 0;
+  if (pos >= end || !may_start(id_at(pos))) return 0;
   for (size_t i = pos; i < end; ++i) {
     const uint32_t word = id_at(i);
     if (word == 0) break;  // no dictionary word: no phrase goes on through it
@@ -589,7 +595,7 @@ size_t PhraseTrie::longest_ref_stems(size_t pos, size_t end, IdAt id_at, StemAt 
   // Most tokens begin no phrase: answer those without the search.
   {
     const uint32_t w = id_at(pos), st = stem_at(pos);
-    if ((w == 0 || edges_.find(w) == EdgeMap::kAbsent) && (st == 0 || edges_.find(st) == EdgeMap::kAbsent)) return 0;
+    if (!may_start(w) && !may_start(st)) return 0;
   }
   size_t best = 0;
   int best_exact = -1;

@@ -86,6 +86,11 @@ void EdgeMap::insert(uint64_t key, uint32_t value) {
 }
 
 void PhraseTrie::insert(const std::vector<uint32_t>& words, uint32_t value) {
+  if (!words.empty()) {
+    const uint32_t first = words.front();
+    if (first / 64 >= starts_.size()) starts_.resize(first / 64 + 1, 0);
+    starts_[first / 64] |= uint64_t{1} << (first % 64);
+  }
   uint64_t node = 0;
   for (uint32_t w : words) {
     const uint64_t key = node << 32 | w;

@@ -37,7 +37,7 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr char kMagic[8] = {'K', 'A', 'B', 'A', 'R', 'L', 'E', 'X'};
-constexpr uint32_t kFormat = 7;      // bump when the layout below changes
+constexpr uint32_t kFormat = 8;      // bump when the layout below changes
 constexpr size_t kKeepCacheFiles = 8;  // older lexicon-*.bin files are removed
 
 // A 64-bit hash of bytes (the checksum and the fingerprint): four
@@ -242,7 +242,7 @@ struct LexiconCache {
     for (uint32_t& b : f.head_bases) io(a, b);
     io(a, f.words); io(a, f.flags); io(a, f.base_count); io(a, f.next_count); io(a, f.required); io(a, f.check_next);
   }
-  template <class A> static void io(A& a, PhraseTrie& t) { io(a, t.edges_); io(a, t.values_); }
+  template <class A> static void io(A& a, PhraseTrie& t) { io(a, t.edges_); io(a, t.values_); io(a, t.starts_); }
   template <class A> static void io(A& a, Vocabulary::Slot& s) { io(a, s.tag); io(a, s.id); }
   template <class A>
   static void io(A& a, Vocabulary& v) {
