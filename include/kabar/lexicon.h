@@ -81,6 +81,7 @@ enum class WordClass : uint8_t {
   kCoordinator,  // "dan", "and": a clause or phrase joined to the one before
   kPrepTarget,   // prep.target: "in": a place after it is the target of an event without one
   kNounIng,      // noun.ing: "meeting": an -ing form used as a noun after an adjective or a noun
+  kCondition,    // condition: "if", "jika": the subject of the clause it opens is a threat's target
   kCount,       // count.TYPE: arg indexes kCountTypes
   kNumberWord,  // number.N: arg = N
   kMultiplier,  // multiplier.N: arg = N ("ribu", "million")

@@ -1134,6 +1134,34 @@ class SentenceCoder {
     return true;
   }
 
+  // Whether the event at `head` coded `code` is a threat (root 13): as
+  // written, or as the intent an announced act is coded as ("akan turun ke
+  // jalan" after "mengancam": 141 announced is 133).
+  bool threat_event(const std::string& code, uint32_t head) const {
+    const CameoCode* cc = in_.lexicon->codebook().find(code);
+    if (!cc) return false;
+    if (cc->root == "13"sv) return true;
+    std::string why;
+    if (modality_for(head, why) != Modality::kFuture) return false;
+    const CameoCode* intent = in_.lexicon->codebook().intent_for(code);
+    return intent && intent->root == "13"sv;
+  }
+
+  // The actor that opens the first conditional clause after token `from`
+  // ("if parliament passes …", "jika pemerintah tidak …"), past determiners;
+  // nullptr when the condition does not begin with one.
+  const Mention* condition_subject(uint32_t from) const {
+    for (uint32_t t = from; t < end_; ++t) {
+      const size_t len = word_class_at(t, WordClass::kCondition);
+      if (!len) continue;
+      uint32_t at = t + static_cast<uint32_t>(len);
+      while (at < end_ && is_determiner(at) && mention_at(at) < 0) ++at;
+      const int mi = mention_at(at);
+      return mi >= 0 && !mentions_[mi].media ? &mentions_[mi] : nullptr;
+    }
+    return nullptr;
+  }
+
   // Whether a word id occurs in the sentence (ensure_present() first): one
   // array read, where a pattern's alternatives are many.
   bool is_present(uint32_t id) const {
@@ -1912,6 +1940,14 @@ class SentenceCoder {
         }
       }
     }
+    // "threatened to call a strike if parliament passes the bill": a threat
+    // with no target of its own is aimed at whoever the condition names.
+    if (own_rules && targets.empty() && !sources.empty() && threat_event(p.code, m.head)) {
+      if (const Mention* mn = condition_subject(m.lit_end); mn && !shares_source(*mn)) {
+        targets = mn->actors;
+        how_t = "subject of the threat's condition";
+      }
+    }
     if (own_rules && targets.empty() && !sources.empty() && !((p.flags & kPatternRecip) && sources.size() >= 2))
       targets = location_target(m, sources, how_t);
 
@@ -1942,16 +1978,17 @@ class SentenceCoder {
     }
     // "X menyerukan Y untuk menahan diri" / "X urged Y to …": what follows
     // the purpose word is the content of the appeal or demand, already coded
-    // by it, not an event that happened.
+    // by it, not an event that happened. Likewise a threat's ("threatened
+    // to retaliate": no retaliation yet).
     for (uint32_t h : heads_) {
       if (h >= m.head) break;
       const CameoCode* appeal = in_.lexicon->codebook().find(code_at_head(h));
-      if (!appeal || in_.lexicon->peer_codes() || (appeal->root != "02"sv && appeal->root != "10"sv)) continue;
+      if (!appeal || in_.lexicon->peer_codes() || (appeal->root != "02"sv && appeal->root != "10"sv && appeal->root != "13"sv)) continue;
       const Clause* hc = clause_for(h);
       if (!hc || hc != clause_for(m.head)) continue;
       for (uint32_t t = h + 1; t < m.head; ++t) {
         if (word_class_at(t, WordClass::kPurpose)) {
-          note_f("  {} {}: content of the appeal at \"{}\" — no event", p.code, tok(m.head), tok(h));
+          note_f("  {} {}: content of the appeal, demand or threat at \"{}\" — no event", p.code, tok(m.head), tok(h));
           return;
         }
       }

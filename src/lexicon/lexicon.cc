@@ -404,7 +404,8 @@ class LexiconBuilder {
         {"reciprocal", WordClass::kReciprocal}, {"anaphor.event", WordClass::kAnaphorEvent},
         {"coordinator", WordClass::kCoordinator}, {"prep.target", WordClass::kPrepTarget},
         {"tone.positive", WordClass::kTonePositive}, {"tone.negative", WordClass::kToneNegative},
-        {"reference.self", WordClass::kSelfReference}, {"noun.ing", WordClass::kNounIng}};
+        {"reference.self", WordClass::kSelfReference}, {"noun.ing", WordClass::kNounIng},
+        {"condition", WordClass::kCondition}};
     // Place cues carry the kabar/gazetteer.h GeoCue they signal.
     if (name == "place.city") return WordEntry{WordClass::kPlaceCue, 1, {}};
     if (name == "place.adm1") return WordEntry{WordClass::kPlaceCue, 2, {}};

@@ -107,6 +107,11 @@ const CoderCase kIndonesian[] = {
     {"coordinated verbs share the subject", "id", "2024-05-01",
      "Kamboja mengecam serangan militer Thailand dan menuduh Bangkok melanggar kedaulatan.",
      {{"KHM", "THAMIL", "11"}, {"KHM", "THA", "11"}}},
+    {"a threat's target is the subject of its condition", "id", "2024-05-01",
+     "Buruh mengancam akan mogok kerja jika pemerintah tidak membatalkan undang-undang itu.",
+     {{"LAB", "GOV", "13"}}},
+    {"a threat whose condition names no actor has no target", "id", "2024-05-01",
+     "Buruh mengancam akan mogok kerja jika tuntutan mereka tidak dipenuhi.", {{"LAB", "-", "13"}}},
 };
 
 const CoderCase kEnglish[] = {
@@ -294,6 +299,16 @@ const CoderCase kEnglish[] = {
      {{"IND", "CAN", "16"}}},
     {"an -ed form after a number modifies the noun", "en", "2024-05-01",
      "Venezuela freed five jailed Americans in a prisoner swap.", {{"VEN", "USA", "08"}}},
+    {"a threat's target is the subject of its condition", "en", "2024-05-01",
+     "Turkey threatened to retaliate if Greece extends its territorial waters.", {{"TUR", "GRC", "13"}}},
+    {"the condition after a threat, past a determiner", "en", "2024-05-01",
+     "Labour unions threatened to call a general strike if the parliament passes the bill.", {{"LAB", "LEG", "13"}}},
+    {"a threat with no condition has no target; its content is no event", "en", "2024-05-01",
+     "Turkey threatened to retaliate.", {{"TUR", "-", "13"}}},
+    {"a condition that names no actor gives no target", "en", "2024-05-01",
+     "Turkey threatened to retaliate if the talks fail.", {{"TUR", "-", "13"}}},
+    {"a condition after a verb that is no threat gives no target", "en", "2024-05-01",
+     "Japan agreed to resume talks if China releases the detained crew.", {{"JPN", "-", "03"}}},
     {"event-free: markets", "en", "2024-05-01", "Shares of the company fell sharply in Tokyo trading on Friday.", {}},
     {"event-free: weather", "en", "2024-05-01", "The weather in Paris was mild this week.", {}},
 };
