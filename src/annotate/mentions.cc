@@ -316,9 +316,14 @@ std::vector<Mention> find_mentions(std::string_view text, const std::vector<Toke
   // "Demonstrators in Baghdad", "security forces in Guinea's capital": a
   // role word with no country of its own takes the country of the
   // dictionary place right after "in" (English; Indonesian joins "di" to
-  // countries only, above).
+  // countries only, above). kabar's own dictionaries also read "of" there:
+  // "the mayor of Nablus", "the governor of Kharkiv" hold office in the
+  // place's country (the peers' dictionaries name their own places).
+  auto place_joiner = [&](const std::string& w) {
+    return w == "in"sv || (w == "of"sv && !lex.peer_actors() && lex.lang() == "en"sv);
+  };
   for (auto& c : chunks) {
-    if (c.end + 1 >= end || tokens[c.end].norm != "in"sv || !tokens[c.end + 1].capitalized) continue;
+    if (c.end + 1 >= end || !place_joiner(tokens[c.end].norm) || !tokens[c.end + 1].capitalized) continue;
     if (!std::all_of(c.items.begin(), c.items.end(), [](const Item& i) { return i.agent; })) continue;
     std::vector<uint32_t> values;
     size_t len = lex.place_trie().longest(c.end + 1, end, lex.id_at(tokens), values);
