@@ -1786,6 +1786,18 @@ class SentenceCoder {
     return Modality::kAsserted;
   }
 
+  // "made no apology to", "gave no support to", "offered no concessions":
+  // an English "no" in the gap between the verb and the pattern's noun
+  // denies the event (kabar's own rules; a pattern may spell "no" itself).
+  bool no_in_object(const Match& m) const {
+    if (!english_ || in_.lexicon->peer_codes()) return false;
+    for (uint32_t t = m.head + 1; t < m.lit_end; ++t)
+      if (tokens_[t].norm == "no"sv &&
+          std::find(m.literal_tokens.begin(), m.literal_tokens.end(), t) == m.literal_tokens.end())
+        return true;
+    return false;
+  }
+
   void build_events(const Match& m, std::vector<CodedEvent>& out) {
     const VerbPattern& p = lex_.patterns()[m.pattern];
     // A peer dictionary's null code ([---]): the verb is read and codes nothing.
@@ -2000,6 +2012,10 @@ class SentenceCoder {
     const bool victim_event = code_info && std::stoi(code_info->root) >= 14;
     std::string why;
     Modality modality = modality_for(m.head, why);
+    if (modality != Modality::kNegated && modality != Modality::kDenied && no_in_object(m)) {
+      modality = Modality::kNegated;
+      why = "\"no\" before the pattern's noun";
+    }
     // Not for something that may or will happen ("would be indicted").
     const bool happened = modality != Modality::kFuture && modality != Modality::kHypothetical;
     // And only in a main clause: "…, where 28 people were killed" names no
