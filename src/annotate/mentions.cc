@@ -316,19 +316,44 @@ std::vector<Mention> find_mentions(std::string_view text, const std::vector<Toke
   // "Demonstrators in Baghdad", "security forces in Guinea's capital": a
   // role word with no country of its own takes the country of the
   // dictionary place right after "in" (English; Indonesian joins "di" to
-  // countries only, above).
+  // countries only, above). kabar's own dictionaries also read "of" there:
+  // "the mayor of Nablus", "the governor of Kharkiv" hold office in the
+  // place's country (the peers' dictionaries name their own places).
+  const bool own_english = !lex.peer_actors() && lex.lang() == "en"sv;
+  auto place_joiner = [&](const std::string& w) { return w == "in"sv || (w == "of"sv && own_english); };
+  // (kabar's own English: the place may come after an article, an
+  // adjective and place words, "police in the northern city of Kirkuk",
+  // "the governor of the province of Kherson".)
+  auto place_start = [&](uint32_t at) {
+    if (!own_english) return at;
+    auto skip_cue = [&](uint32_t& k) {
+      size_t cue = 0;
+      if (k < end && lex.word_phrase(k, end, lex.id_at(tokens), WordClass::kPlaceCue, cue)) k += cue;
+      return cue > 0;
+    };
+    while (at < end && lex.is_word(WordClass::kDeterminer, tokens[at])) ++at;
+    if (skip_cue(at)) return at;
+    if (at + 1 < end && tokens[at].kind == TokenKind::kWord && !tokens[at].capitalized &&
+        lex.word_classes(tokens[at]) == 0) {
+      uint32_t next = at + 1;
+      if (skip_cue(next) || tokens[next].capitalized) return next;
+    }
+    return at;
+  };
   for (auto& c : chunks) {
-    if (c.end + 1 >= end || tokens[c.end].norm != "in"sv || !tokens[c.end + 1].capitalized) continue;
+    if (c.end + 1 >= end || !place_joiner(tokens[c.end].norm)) continue;
     if (!std::all_of(c.items.begin(), c.items.end(), [](const Item& i) { return i.agent; })) continue;
+    const uint32_t at = place_start(c.end + 1);
+    if (at >= end || !tokens[at].capitalized) continue;
     std::vector<uint32_t> values;
-    size_t len = lex.place_trie().longest(c.end + 1, end, lex.id_at(tokens), values);
+    size_t len = lex.place_trie().longest(at, end, lex.id_at(tokens), values);
     if (!len) continue;
-    const uint32_t place_end = c.end + 1 + static_cast<uint32_t>(len);
+    const uint32_t place_end = at + static_cast<uint32_t>(len);
     bool clash = std::any_of(items.begin(), items.end(),
                              [&](const Item& i) { return i.first < place_end && i.end > c.end + 1; });
     if (clash) continue;
     const PlaceEntry& pe = lex.places()[values.front()];
-    c.items.push_back({c.end + 1, place_end, false, pe.country, kActorCountry, pe.ref});
+    c.items.push_back({at, place_end, false, pe.country, kActorCountry, pe.ref});
     c.end = place_end;
   }
 

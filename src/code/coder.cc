@@ -492,34 +492,54 @@ class SentenceCoder {
   // wilayah Kharkiv": a force, coercion or violence pattern whose trailing
   // target names no actor takes the country of the place its object is in —
   // a locative preposition, place words ("wilayah", "province of"), then a
-  // gazetteer place — shortly after the verb, inside the clause. Not with
-  // peer dictionaries (their rules are theirs); build_events() drops it when
-  // it is the source's own country, as location_target() does.
+  // gazetteer place — shortly after the verb, inside the clause. In English
+  // the object may also be the place itself ("besieged the city of
+  // Mariupol", "shelled eastern Kharkiv"): the peers' country dictionaries
+  // read a bare place the same way (place_slot() takes one right after the
+  // verb; this reaches over the place words and an adjective before it).
+  // Not with peer dictionaries (their rules are theirs); build_events()
+  // drops it when it is the source's own country, as location_target() does.
   bool locative_target(const VerbPattern& p, uint32_t t, Binding& b) const {
     if (in_.lexicon->peer_codes() || p.code.size() < 2) return false;
     static const std::string_view kRoots[] = {"15", "17", "18", "19", "20"};
     if (std::find(std::begin(kRoots), std::end(kRoots), std::string_view(p.code).substr(0, 2)) == std::end(kRoots))
       return false;
+    if (english_ && place_phrase(t, b)) {
+      b.locative = true;
+      return true;
+    }
     for (uint32_t k = t; k < end_ && k < t + 8; ++k) {
       if (boundary_[k - first_] || mention_at(k) >= 0) return false;
       if (!has_class(k, WordClass::kPrepLocative)) continue;
-      uint32_t at = k + 1;
-      while (at < end_ && is_determiner(at) && mention_at(at) < 0) ++at;
-      while (at < end_ && mention_at(at) < 0) {
-        const size_t cue = word_class_at(at, WordClass::kPlaceCue);
-        if (!cue) break;
-        at += static_cast<uint32_t>(cue);
-      }
-      // One lower-case word of its own may stand before the name ("di
-      // wilayah Kharkiv", "in eastern Kharkiv").
-      if (at + 1 < end_ && tokens_[at].kind == TokenKind::kWord && !tokens_[at].capitalized && mention_at(at) < 0 &&
-          !boundary_[at - first_] && !has_class(at, WordClass::kPrep) && tokens_[at + 1].capitalized)
-        ++at;
-      if (at >= end_ || mention_at(at) >= 0 || !tokens_[at].capitalized || !bind_place(at, b)) return false;
+      if (!place_phrase(k + 1, b)) return false;
       b.locative = true;
       return true;
     }
     return false;
+  }
+
+  // A gazetteer place at `at`, after determiners, place words ("the city
+  // of", "wilayah") and one lower-case word of its own ("eastern Kharkiv",
+  // "di wilayah Kharkiv"), bound as the slot's filler.
+  // (Or before the place words: "the northern town of Kidal".)
+  bool place_phrase(uint32_t at, Binding& b) const {
+    auto skip_cues = [&](uint32_t& k) {
+      const uint32_t from = k;
+      while (k < end_ && mention_at(k) < 0) {
+        const size_t cue = word_class_at(k, WordClass::kPlaceCue);
+        if (!cue) break;
+        k += static_cast<uint32_t>(cue);
+      }
+      return k > from;
+    };
+    while (at < end_ && is_determiner(at) && mention_at(at) < 0) ++at;
+    skip_cues(at);
+    if (at + 1 < end_ && tokens_[at].kind == TokenKind::kWord && !tokens_[at].capitalized && mention_at(at) < 0 &&
+        !boundary_[at - first_] && !has_class(at, WordClass::kPrep)) {
+      uint32_t next = at + 1;
+      if (tokens_[next].capitalized || skip_cues(next)) at = next;
+    }
+    return at < end_ && mention_at(at) < 0 && tokens_[at].capitalized && bind_place(at, b);
   }
 
   // What an anaphor refers to: the last subject, the last pair, or the most
@@ -1407,6 +1427,57 @@ class SentenceCoder {
     return subject_in(static_cast<size_t>(c - clauses_.data()), head, how, where_span);
   }
 
+  // The subject of a verb whose clause found no subject actor: the speaker,
+  // when the clause is a quotation before its attribution (quoted_speaker())
+  // and its subject is the speaker's "we" or "I" ("'We will retaliate,' the
+  // minister said"; "'We were attacked,' …" names the speaker as target).
+  // Any other subject is someone else: a pronoun ("they will pay"), a noun
+  // the dictionaries do not know ("the agreement will …, the company
+  // said"). kabar's own English rules.
+  std::vector<ActorRef> first_person_speaker(uint32_t head, std::string& how, Span& where_span) const {
+    if (!english_ || in_.lexicon->peer_codes()) return {};
+    const Clause* c = clause_for(head);
+    if (!c || (c->opener != Opener::kNone && c->opener != Opener::kConj && c->opener != Opener::kPunct)) return {};
+    bool first_person = false;
+    for (uint32_t t = c->begin; t < head; ++t) {
+      if (mention_cover_[t - first_] >= 0 || word_class_at(t, WordClass::kAnaphorSingle)) return {};
+      first_person |= tokens_[t].norm == "we"sv || tokens_[t].norm == "i"sv;
+    }
+    return first_person ? quoted_speaker(head, how, where_span) : std::vector<ActorRef>{};
+  }
+
+  // "'We will not give up,' the minister said." / "…, said Foreign Minister
+  // Sergei Lavrov.": a clause quoted before its attribution, with no subject
+  // actor of its own, is the speaker's. The speaker is the actor right
+  // before the sentence's closing report word, right after the closing
+  // quote ("…," the minister said), or else right after the report word
+  // when that follows the closing quote ("…," said Lavrov). A long
+  // tail after the report word is a clause of its own, not an attribution.
+  std::vector<ActorRef> quoted_speaker(uint32_t head, std::string& how, Span& where_span) const {
+    auto sets_off = [&](uint32_t t) { return t > first_ && tokens_[t - 1].kind == TokenKind::kCloseQuote; };
+    for (const auto& cl : clauses_) {
+      if (cl.opener != Opener::kReport || cl.opener_token <= head) continue;
+      if (end_ - cl.begin > 8) return {};
+      int mi = -1;
+      const int before = mention_cover_[cl.opener_token - 1 - first_];
+      if (before >= 0 && mentions_[before].end_token == cl.opener_token && mentions_[before].first_token > head) {
+        uint32_t t = mentions_[before].first_token;
+        while (t > head + 1 && is_determiner(t - 1)) --t;
+        if (sets_off(t)) mi = before;
+      }
+      if (mi < 0 && sets_off(cl.opener_token)) {
+        uint32_t at = cl.begin;
+        while (at < end_ && is_determiner(at) && mention_at(at) < 0) ++at;
+        mi = mention_at(at);
+      }
+      if (mi < 0 || mentions_[mi].media) return {};
+      how = "the speaker of the quoted clause";
+      where_span = mentions_[mi].span;
+      return mentions_[mi].actors;
+    }
+    return {};
+  }
+
   // Whether the pronoun at t can stand for the actor written at `sp`: "he"
   // and "she" for one person (a role, not a plural: not "local reporters",
   // not "Germany"), "it" not for people in the plural.
@@ -1743,6 +1814,18 @@ class SentenceCoder {
     return Modality::kAsserted;
   }
 
+  // "made no apology to", "gave no support to", "offered no concessions":
+  // an English "no" in the gap between the verb and the pattern's noun
+  // denies the event (kabar's own rules; a pattern may spell "no" itself).
+  bool no_in_object(const Match& m) const {
+    if (!english_ || in_.lexicon->peer_codes()) return false;
+    for (uint32_t t = m.head + 1; t < m.lit_end; ++t)
+      if (tokens_[t].norm == "no"sv &&
+          std::find(m.literal_tokens.begin(), m.literal_tokens.end(), t) == m.literal_tokens.end())
+        return true;
+    return false;
+  }
+
   void build_events(const Match& m, std::vector<CodedEvent>& out) {
     const VerbPattern& p = lex_.patterns()[m.pattern];
     // A peer dictionary's null code ([---]): the verb is read and codes nothing.
@@ -1759,6 +1842,10 @@ class SentenceCoder {
                                 clause_for(m.lit_first) != clause_for(m.head);
     if (m.source_is_subject) sources = subject(earlier_clause ? m.lit_first : m.head, how_s, subj_span);
     else sources = resolve_binding(m.source, how_s);
+    // (A passive's subject is its target: below.)
+    if (sources.empty() && m.source_is_subject && how_s.empty() && !(p.flags & kPatternPassive) &&
+        p.elements.front().kind != PatternElement::kTarget)
+      sources = first_person_speaker(m.head, how_s, subj_span);
     // TABARI's written "$": the actor nearest before the pattern's words.
     // ("$ ^ FOR *": past the actors the pattern skips before its words.)
     if (m.source_is_subject && (p.flags & kPatternNearSource)) {
@@ -1791,6 +1878,7 @@ class SentenceCoder {
       how_t = "the actor the participle modifies";
     } else if (m.target_is_subject) {
       targets = subject(m.head, how_t, subj_span);
+      if (targets.empty() && how_t.empty()) targets = first_person_speaker(m.head, how_t, subj_span);
     } else {
       targets = resolve_binding(m.target, how_t, /*is_target=*/true);
     }
@@ -1960,6 +2048,10 @@ class SentenceCoder {
     const bool victim_event = code_info && std::stoi(code_info->root) >= 14;
     std::string why;
     Modality modality = modality_for(m.head, why);
+    if (modality != Modality::kNegated && modality != Modality::kDenied && no_in_object(m)) {
+      modality = Modality::kNegated;
+      why = "\"no\" before the pattern's noun";
+    }
     // Not for something that may or will happen ("would be indicted").
     const bool happened = modality != Modality::kFuture && modality != Modality::kHypothetical;
     // And only in a main clause: "…, where 28 people were killed" names no
