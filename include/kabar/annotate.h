@@ -16,6 +16,7 @@
 
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "kabar/date.h"
@@ -64,11 +65,31 @@ struct SentenceAnnotations {
   std::vector<TimeMention> times;
 };
 
+// The people an article has named in full, by each word of their names:
+// a later "Zulkifli" or "Araghchi" alone is the person named before
+// ("Menteri Perdagangan Zulkifli Hasan", "Abbas Araghchi"). Indonesian news
+// calls people by any part of their name, most often the first; the
+// dictionaries list the short forms they know, the article supplies the
+// rest. One per article, filled sentence by sentence in order.
+struct NameEchoes {
+  struct Person {
+    std::string code;
+    uint16_t flags = 0;
+    SourceRef ref;
+    bool ambiguous = false;  // two people of the article share the word: neither
+  };
+  std::unordered_map<std::string, Person> by_word;  // normalised word → person
+};
+
 // Finds actor mentions in tokens[first, end). `date` selects dated entries;
 // without a date, an undated entry, else the name's most recent office.
+// With `echoes` (kabar's own dictionaries), a word of a person named in
+// full earlier in the article, standing alone, is that person again, and
+// the people named here are added.
 std::vector<Mention> find_mentions(std::string_view text, const std::vector<Token>& tokens,
                                    uint32_t first, uint32_t end, const LanguageLexicon& lex,
-                                   const Codebook& book, const std::optional<Date>& date);
+                                   const Codebook& book, const std::optional<Date>& date,
+                                   NameEchoes* echoes = nullptr);
 
 std::vector<PlaceMention> find_places(const std::vector<Token>& tokens, uint32_t first, uint32_t end,
                                       const LanguageLexicon& lex);

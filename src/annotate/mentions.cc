@@ -230,10 +230,58 @@ std::vector<Item> find_items(std::string_view text, const std::vector<Token>& to
   return items;
 }
 
+namespace {
+
+// NameEchoes: a capitalised word standing alone (no unknown capitalised
+// word beside it: "Zulkifli Lubis" is someone else) that is a word of a person named
+// before in the article becomes an item of that person; then the people of
+// this sentence, named in full, lend their words to the sentences after.
+// Words of two words or fewer letters, and words the dictionaries give a
+// class of their own (function words, role words), lend nothing.
+void echo_names(const std::vector<Token>& tokens, uint32_t first, uint32_t end, const LanguageLexicon& lex,
+                std::vector<Item>& items, NameEchoes& echoes) {
+  std::vector<bool> covered(end - first, false);
+  for (const Item& it : items)
+    for (uint32_t t = it.first; t < it.end; ++t) covered[t - first] = true;
+  bool added = false;
+  for (uint32_t t = first; t < end && !echoes.by_word.empty(); ++t) {
+    const Token& tk = tokens[t];
+    if (covered[t - first] || tk.kind != TokenKind::kWord || !tk.capitalized) continue;
+    if (t + 1 < end && tokens[t + 1].kind == TokenKind::kWord && tokens[t + 1].capitalized) continue;
+    // Nor a name of unknown words before it: "Rachmawati Soekarnoputri" is
+    // not Megawati Soekarnoputri. (A title the dictionaries know may stand
+    // there: "Jenderal Gatot".)
+    if (t > first && !covered[t - 1 - first] && tokens[t - 1].kind == TokenKind::kWord && tokens[t - 1].capitalized &&
+        lex.word_classes(tokens[t - 1]) == 0)
+      continue;
+    auto it = echoes.by_word.find(tk.norm);
+    if (it == echoes.by_word.end() || it->second.ambiguous) continue;
+    if (lex.place_trie().may_start(lex.base_id(tk))) continue;  // "Victoria" the state, after Victoria Nuland
+    items.push_back({t, t + 1, false, it->second.code, it->second.flags, it->second.ref});
+    added = true;
+  }
+  if (added)
+    std::sort(items.begin(), items.end(), [](const Item& a, const Item& b) { return a.first < b.first; });
+  for (const Item& it : items) {
+    if (it.agent || !(it.flags & kActorPerson) || it.end - it.first < 2) continue;  // one word: nothing shorter
+    for (uint32_t t = it.first; t < it.end; ++t) {
+      const Token& tk = tokens[t];
+      if (tk.kind != TokenKind::kWord || !tk.capitalized || tk.norm.size() < 3 || lex.word_classes(tk) != 0 ||
+          lex.agent_trie().may_start(lex.base_id(tk)))
+        continue;
+      auto [at, fresh] = echoes.by_word.try_emplace(tk.norm, NameEchoes::Person{it.code, it.flags, it.ref});
+      if (!fresh && at->second.code != it.code) at->second.ambiguous = true;
+    }
+  }
+}
+
+}  // namespace
+
 std::vector<Mention> find_mentions(std::string_view text, const std::vector<Token>& tokens,
                                    uint32_t first, uint32_t end, const LanguageLexicon& lex,
-                                   const Codebook& book, const std::optional<Date>& date) {
+                                   const Codebook& book, const std::optional<Date>& date, NameEchoes* echoes) {
   std::vector<Item> items = find_items(text, tokens, first, end, lex, date);
+  if (echoes && !lex.peer_actors()) echo_names(tokens, first, end, lex, items, *echoes);
 
   // 2. Chunks: adjacent items, or an agent joined to an actor by "of"/"dari".
   struct Chunk { uint32_t first, end; std::vector<Item> items; };

@@ -71,10 +71,11 @@ ArticleResult Pipeline::process(Article article, Trace* trace) const {
   // Annotations of every sentence first: places are resolved in the context
   // of the whole article (the countries it names).
   r.annotations.resize(r.sentences.size());
+  NameEchoes echoes;  // people named in full so far, by each word of their names
   for (size_t si = 0; si < r.sentences.size(); ++si) {
     const Sentence& s = r.sentences[si];
     SentenceAnnotations& a = r.annotations[si];
-    a.mentions = find_mentions(text, r.tokens, s.first_token, s.end_token, *lex, lexicon_.codebook(), r.date);
+    a.mentions = find_mentions(text, r.tokens, s.first_token, s.end_token, *lex, lexicon_.codebook(), r.date, &echoes);
     a.places = find_places(r.tokens, s.first_token, s.end_token, *lex);
     a.times = find_times(text, r.tokens, s.first_token, s.end_token, *lex, r.date);
   }
