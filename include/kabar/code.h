@@ -37,6 +37,7 @@ struct Discourse {
   std::vector<ActorRef> last_pair;     // source and target of the last two-party event
   std::vector<ActorRef> recent;        // every actor named so far, oldest first (at most 64)
   std::vector<ActorRef> last_doer;     // source of the last event coded ("serangan itu" refers to it)
+  std::vector<ActorRef> doers;         // sources of the events coded, most recent first, each once (at most 4)
 };
 
 struct CodedEvent {

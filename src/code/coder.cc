@@ -542,6 +542,26 @@ class SentenceCoder {
     return at < end_ && mention_at(at) < 0 && tokens_[at].capitalized && bind_place(at, b);
   }
 
+  // An event anaphor's doers (resolve_binding()), or, when one shares a
+  // country with the sources, the most recent doer that shares none.
+  std::vector<ActorRef> doer_apart_from(const std::vector<ActorRef>& sources, std::vector<ActorRef> targets,
+                                        std::string& how) const {
+    auto country_of = [](const ActorRef& a) -> const std::string& { return a.country.empty() ? a.code : a.country; };
+    auto among_sources = [&](const ActorRef& a) {
+      return std::any_of(sources.begin(), sources.end(), [&](const ActorRef& s) { return country_of(s) == country_of(a); });
+    };
+    if (std::none_of(targets.begin(), targets.end(), among_sources)) return targets;
+    for (const ActorRef& d : discourse_.doers) {
+      if (among_sources(d)) continue;
+      ActorRef a = d;
+      a.anaphor = true;
+      if (!targets.empty()) { a.span = targets.front().span; a.name = targets.front().name; }
+      how += " (the doer before: the sources' own act came last)";
+      return {a};
+    }
+    return targets;  // no other doer: as resolved (a target the same as the source is dropped later)
+  }
+
   // What an anaphor refers to: the last subject, the last pair, or the most
   // recent actor of the kind a typed one names ("negara itu" a country,
   // "aliansi itu" an organisation or armed group).
@@ -1882,6 +1902,13 @@ class SentenceCoder {
     } else {
       targets = resolve_binding(m.target, how_t, /*is_target=*/true);
     }
+    // "Jepang dan Korea Selatan mengecam peluncuran tersebut": whoever reacts
+    // to an act did not do it. An event anaphor whose last doer shares a
+    // country with the sources (South Korea's own alert came last) is the act
+    // of the doer before, apart from them (kabar's own rules).
+    if (m.target.anaphor_token >= 0 && m.target.anaphor_class == WordClass::kAnaphorEvent && !sources.empty() &&
+        !in_.lexicon->peer_codes())
+      targets = doer_apart_from(sources, std::move(targets), how_t);
     Span target_found{};  // the mention found as "first actor after verb", if any
     if (targets.empty() && (p.flags & kPatternTarget)) {
       const Clause* c = clause_for(m.head);
@@ -2238,6 +2265,11 @@ class SentenceCoder {
     for (auto it = events.rbegin(); it != events.rend(); ++it)
       if (it->event.source && !it->event.source->anaphor) {
         discourse_.last_doer = {*it->event.source};
+        auto& d = discourse_.doers;
+        d.erase(std::remove_if(d.begin(), d.end(), [&](const ActorRef& a) { return a.code == it->event.source->code; }),
+                d.end());
+        d.insert(d.begin(), *it->event.source);
+        if (d.size() > 4) d.resize(4);
         break;
       }
   }

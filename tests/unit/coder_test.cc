@@ -116,6 +116,12 @@ const CoderCase kIndonesian[] = {
     {"a word of the name beside an unknown name is someone else", "id", "2024-05-01",
      "Menteri Perdagangan Zulkifli Hasan menemui petani tebu di Jakarta. Zulkifli Lubis menolak tuntutan petani.",
      {{"IDNGOV", "AGR", "04"}}},
+    {"an act condemned is the last one done by another", "id", "2024-08-27",
+     "Korea Utara menembakkan rudal balistik ke arah laut. Militer Korea Selatan meningkatkan kesiagaan. "
+     "Jepang dan Korea Selatan mengecam peluncuran tersebut.",
+     {{"PRK", "-", "15"}, {"KORMIL", "-", "15"}, {"JPN", "PRK", "11"}, {"KOR", "PRK", "11"}}},
+    {"an act condemned by its victim is its doer's", "id", "2024-08-27",
+     "Rusia menyerang Ukraina pada Senin. Ukraina mengecam serangan itu.", {{"RUS", "UKR", "19"}, {"UKR", "RUS", "11"}}},
     {"a threat whose condition names no actor has no target", "id", "2024-05-01",
      "Buruh mengancam akan mogok kerja jika tuntutan mereka tidak dipenuhi.", {{"LAB", "-", "13"}}},
 };
