@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "annotate/items.h"
+#include "util/strings.h"
 #include "kabar/annotate.h"
 
 namespace kabar {
@@ -109,6 +110,23 @@ ActorRef compose(const Codebook& book, const std::vector<Item>& items, bool peer
   ActorRef a = make_ref(book, code);
   for (const auto& it : items) a.entries.push_back(it.ref);
   return a;
+}
+
+// TABARI's and PETRARCH's compound codes: an actor coded "FRO/BIL/SAM" is
+// each of those actors, every one with the phrase's agents ("the Shire's
+// police" is FROCOP, BILCOP and SAMCOP). Items without one give one actor.
+std::vector<ActorRef> compose_compound(const Codebook& book, const std::vector<Item>& items, bool peer, bool tabari) {
+  auto compound = std::find_if(items.begin(), items.end(),
+                               [](const Item& i) { return !i.agent && i.code.find('/') != std::string::npos; });
+  if (compound == items.end()) return {compose(book, items, peer, tabari)};
+  std::vector<ActorRef> out;
+  std::vector<Item> one = items;
+  Item& member = one[static_cast<size_t>(compound - items.begin())];
+  for (auto part : split(compound->code, '/')) {
+    member.code = std::string(part);
+    for (auto& a : compose_compound(book, one, peer, tabari)) out.push_back(std::move(a));
+  }
+  return out;
 }
 
 }  // namespace
@@ -397,31 +415,36 @@ std::vector<Mention> find_mentions(std::string_view text, const std::vector<Toke
         lead_agents.push_back(it);
       }
     for (size_t k = c; k <= last; ++k) {
-      ActorRef a;
+      std::vector<ActorRef> members;
       if (k > c && !lead_agents.empty() &&
           std::none_of(chunks[k].items.begin(), chunks[k].items.end(), [](const Item& i) { return i.agent; })) {
         std::vector<Item> with = lead_agents;
         with.insert(with.end(), chunks[k].items.begin(), chunks[k].items.end());
-        a = compose(book, with, true, false);
+        members = compose_compound(book, with, true, false);
         // Its own entries first, then the shared agents'.
-        std::rotate(a.entries.begin(), a.entries.begin() + static_cast<std::ptrdiff_t>(lead_agents.size()), a.entries.end());
+        for (auto& a : members)
+          std::rotate(a.entries.begin(), a.entries.begin() + static_cast<std::ptrdiff_t>(lead_agents.size()), a.entries.end());
+      } else if (lex.peer_actors()) {
+        members = compose_compound(book, chunks[k].items, true, lex.tabari_subjects());
       } else {
-        a = compose(book, chunks[k].items, lex.peer_actors(), lex.tabari_subjects());
+        members = {compose(book, chunks[k].items, false, lex.tabari_subjects())};
       }
-      a.span = {tokens[chunks[k].first].span.begin, tokens[chunks[k].end - 1].span.end};
-      a.name = std::string(a.span.in(text));
-      bool agent_role = std::any_of(chunks[k].items.begin(), chunks[k].items.end(),
-                                    [](const Item& i) { return i.agent; }) && !a.country.empty();
-      has_agent_role.push_back(agent_role);
-      // An outlet, alone or with a media role word ("kantor berita TASS",
-      // "the news agency Reuters").
-      const auto& items = chunks[k].items;
-      if (std::any_of(items.begin(), items.end(), [](const Item& i) { return !i.agent && (i.flags & kActorMedia); }) &&
-          std::all_of(items.begin(), items.end(), [](const Item& i) {
-            return (!i.agent && (i.flags & kActorMedia)) || (i.agent && i.code == "MED");
-          }))
-        m.media = true;
-      m.actors.push_back(std::move(a));
+      for (auto& a : members) {
+        a.span = {tokens[chunks[k].first].span.begin, tokens[chunks[k].end - 1].span.end};
+        a.name = std::string(a.span.in(text));
+        bool agent_role = std::any_of(chunks[k].items.begin(), chunks[k].items.end(),
+                                      [](const Item& i) { return i.agent; }) && !a.country.empty();
+        has_agent_role.push_back(agent_role);
+        // An outlet, alone or with a media role word ("kantor berita TASS",
+        // "the news agency Reuters").
+        const auto& items = chunks[k].items;
+        if (std::any_of(items.begin(), items.end(), [](const Item& i) { return !i.agent && (i.flags & kActorMedia); }) &&
+            std::all_of(items.begin(), items.end(), [](const Item& i) {
+              return (!i.agent && (i.flags & kActorMedia)) || (i.agent && i.code == "MED");
+            }))
+          m.media = true;
+        m.actors.push_back(std::move(a));
+      }
     }
     // Distribute a role over bare countries of the same coordination.
     std::string shared_role;

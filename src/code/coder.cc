@@ -2027,7 +2027,9 @@ class SentenceCoder {
     if (targets.empty() && ((p.flags & kPatternRecip) || m.reciprocal || peer_reciprocal) && sources.size() >= 2) {
       for (size_t a = 0; a < sources.size(); ++a)
         for (size_t b = 0; b < sources.size(); ++b) {
-          if (a == b) continue;
+          // (The members of one compound-coded name, "[FRO/BIL/SAM]", do
+          // not act on each other: they have one span.)
+          if (a == b || (in_.lexicon->peer_codes() && sources[a].span == sources[b].span)) continue;
           make(&sources[a], &sources[b], p.code);
           // The peers' "% * [044:045]": each pair both ways, with the converse.
           if (in_.lexicon->peer_codes() && !p.converse.empty() && p.converse != p.code) make(&sources[b], &sources[a], p.converse);

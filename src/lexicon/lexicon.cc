@@ -241,6 +241,11 @@ class LexiconBuilder {
     return code == "---" || (!code.empty() && code.size() <= 32 &&
            std::all_of(code.begin(), code.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); }));
   }
+  // An actor's may be a compound, "FRO/BIL/SAM": the name is all of them.
+  static bool peer_actor_code(std::string_view code) {
+    const auto parts = split(code, '/');
+    return code.size() <= 64 && std::all_of(parts.begin(), parts.end(), [](std::string_view p) { return p != "---" && peer_code(p); });
+  }
   // Synthetic paths "peer:N" stand for options_.peer_files[N].
   static constexpr std::string_view kPeerPrefix = "peer:";
   const ConvertedFile* converted(const fs::path& path) const {
@@ -496,7 +501,7 @@ class LexiconBuilder {
         proto.code = std::string(fields[0]);
         proto.ref = line.ref;
         const bool peer = is_peer(line.ref);
-        if (!(peer ? peer_code(proto.code) : lex_->codebook_.valid_actor_code(proto.code))) {
+        if (!(peer ? peer_code(proto.code) || peer_actor_code(proto.code) : lex_->codebook_.valid_actor_code(proto.code))) {
           error(line.ref, fmt::format("unknown actor code '{}'", proto.code));
           continue;
         }

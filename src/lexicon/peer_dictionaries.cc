@@ -196,7 +196,13 @@ std::optional<ActorCode> parse_actor_code(std::string_view block, std::string& w
   // "---": a null actor, read and never coded; "###": a discard (handled by the caller).
   // A null actor may be dated too: "[--- <950630] [DOL]" is nobody until then.
   if (a.code == "###") return a;
-  if (a.code != "---" && !std::all_of(a.code.begin(), a.code.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); })) {
+  // A compound code, "[FRO/BIL/SAM]": the name stands for all of those
+  // actors (kabar's actor line keeps the slashes; a mention splits them).
+  auto alnum = [](std::string_view part) {
+    return !part.empty() && std::all_of(part.begin(), part.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); });
+  };
+  const auto parts = split(a.code, '/');
+  if (a.code != "---" && !std::all_of(parts.begin(), parts.end(), alnum)) {
     why = fmt::format("bad actor code '{}'", a.code);
     return std::nullopt;
   }

@@ -154,6 +154,9 @@ INSTANTIATE_TEST_SUITE_P(
                         "ARGELI 2007-12-10.. : kirchner | kirchners", "AR1 ..1991-12-25 : axnor*", "AR2 : axnor*"}},
         // TABARI's '=' after a noun: exact, no plural.
         ConversionCase{"tabari_noun_without_plural", "tabari", "m.actors", "GOOSE= [GOO]\n", "actors", {"GOO : goose"}},
+        // A compound code: the name is each of the actors it lists.
+        ConversionCase{"compound_actor_code", "tabari", "c.actors", "TWIN_REALM_ [ISA/ISB]\n", "actors",
+                       {"ISA/ISB : twin realm | twin realms"}},
         ConversionCase{"null_actors_and_century", "tabari", "n.actors",
                        "THE_PRINCE_ [---]\nOLD_KING_ [XYZGOV 331108-730717]\nTHE_HEIR_ [--- <950630] [XYZ]\n",
                        "actors", {"--- : the prince | the princes", "XYZGOV 1933-11-08..1973-07-17 : old king | old kings",
@@ -429,7 +432,7 @@ class PetrarchCodingTest : public ::testing::Test {
                                           "--- PRAISE [051] ---\nPRAISE\n- * EFFORT [052]\n- $ HOPED + * [053]\n\n"
                                           "--- AGREE [081] ---\nAGREE\n- % * [030:030]\n- * WITH % [031]\n\n"
                                           "--- SEAL [171] ---\n+SEAL_OFF {+SEALED_OFF}\n"},
-                                           {"PETR.team.actors.txt", "NORLAND [NOR]\nSUDLAND [SUD]\nOSTMARK [OST]\n"},
+                                           {"PETR.team.actors.txt", "NORLAND [NOR]\nSUDLAND [SUD]\nOSTMARK [OST]\nTHE_ISLES [ISA/ISB]\n"},
                                            {"PETR.team.agents.txt", "ENVOY [~GOV]\nPOLICE {} [~COP]\n"}});
     lex_ = team_->lexicon.get();
     ASSERT_NE(lex_, nullptr);
@@ -460,6 +463,14 @@ TEST_F(PetrarchCodingTest, CodesWithPetrarchsReadings) {
       {"Norland praised Sudland and agreed with Ostmark on the matter.", {"NOR/SUD/051", "NOR/OST/031"}},
       // A phrasal verb: "+SEAL_OFF" is "seal off".
       {"Norland sealed off the road to Sudland.", {"NOR/SUD/171"}},
+      // A compound code, "[ISA/ISB]": the name is each of those actors, with
+      // the phrase's agents; its members do not act on each other.
+      {"The Isles praised Norland.", {"ISA/NOR/051", "ISB/NOR/051"}},
+      {"Norland praised the Isles.", {"NOR/ISA/051", "NOR/ISB/051"}},
+      {"The Isles police praised Norland.", {"ISACOP/NOR/051", "ISBCOP/NOR/051"}},
+      {"The Isles praised the plan.", {}},
+      {"The Isles and Sudland praised the plan.",
+       {"ISA/SUD/051", "ISB/SUD/051", "SUD/ISA/051", "SUD/ISB/051"}},
   };
   Pipeline pipeline(*lex_, {"en", false});
   for (const auto& c : cases) {
