@@ -129,6 +129,68 @@ std::vector<ActorRef> compose_compound(const Codebook& book, const std::vector<I
   return out;
 }
 
+// A member of a coordination as items: its chunk's, and before them
+// (`shared` of them) the agents or actor it shares with other members.
+struct MemberItems {
+  size_t chunk = 0;
+  std::vector<Item> items;
+  size_t shared = 0;
+};
+
+// PETRARCH's compounds of agents and actors, one item list per member:
+// - agents before the compound's first actor belong to every member with no
+//   agent of its own, each coordinated agent separately ("the ambassadors
+//   of Arnor and Gondor": ARNGOV, GONGOV; "lawmakers and officials in
+//   Fornost and Gondor": FORLEG, FORGOV, GONLEG, GONGOV);
+// - an agent alone after a member with an actor and an agent takes that
+//   actor and its modifiers ("Danish media and government": DNKMED, DNKGOV).
+std::vector<MemberItems> petrarch_members(const std::vector<const std::vector<Item>*>& chunks) {
+  auto agent = [](const Item& i) { return i.agent; };
+  auto agent_only = [&](const std::vector<Item>& v) { return std::all_of(v.begin(), v.end(), agent); };
+  const size_t n = chunks.size();
+  size_t f = 0;  // the first member with an actor
+  while (f < n && agent_only(*chunks[f])) ++f;
+  std::vector<MemberItems> out;
+  if (f == n) {
+    for (size_t k = 0; k < n; ++k) out.push_back({k, *chunks[k], 0});
+    return out;
+  }
+  const std::vector<Item>& first_actor = *chunks[f];
+  size_t lead = 0;  // the first actor's own agents before it
+  while (lead < first_actor.size() && first_actor[lead].agent) ++lead;
+  std::vector<std::vector<Item>> groups;
+  for (size_t k = 0; k < f; ++k) groups.push_back(*chunks[k]);
+  if (lead) groups.emplace_back(first_actor.begin(), first_actor.begin() + static_cast<std::ptrdiff_t>(lead));
+  auto with = [](const std::vector<Item>& shared, const std::vector<Item>& own, size_t from) {
+    std::vector<Item> v = shared;
+    v.insert(v.end(), own.begin() + static_cast<std::ptrdiff_t>(from), own.end());
+    return v;
+  };
+  if (groups.size() > 1)
+    for (const auto& g : groups) out.push_back({f, with(g, first_actor, lead), g.size()});
+  else if (!groups.empty())
+    out.push_back({f, with(groups[0], first_actor, lead), lead ? 0 : groups[0].size()});
+  else
+    out.push_back({f, first_actor, 0});
+  const std::vector<Item>* actor_with_agent = std::any_of(first_actor.begin(), first_actor.end(), agent) ? &first_actor : nullptr;
+  for (size_t k = f + 1; k < n; ++k) {
+    const std::vector<Item>& items = *chunks[k];
+    if (!groups.empty() && std::none_of(items.begin(), items.end(), agent)) {
+      for (const auto& g : groups) out.push_back({k, with(g, items, 0), g.size()});
+    } else if (actor_with_agent && agent_only(items)) {
+      // The earlier member less its last agent, its head noun.
+      std::vector<Item> base = *actor_with_agent;
+      for (size_t i = base.size(); i-- > 0;)
+        if (base[i].agent) { base.erase(base.begin() + static_cast<std::ptrdiff_t>(i)); break; }
+      out.push_back({k, with(base, items, 0), base.size()});
+    } else {
+      out.push_back({k, items, 0});
+      if (!agent_only(items)) actor_with_agent = std::any_of(items.begin(), items.end(), agent) ? &items : nullptr;
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 std::vector<Item> find_items(std::string_view text, const std::vector<Token>& tokens, uint32_t first, uint32_t end,
@@ -405,29 +467,25 @@ std::vector<Mention> find_mentions(std::string_view text, const std::vector<Toke
     m.end_token = chunks[last].end;
     m.span = {tokens[m.first_token].span.begin, tokens[m.end_token - 1].span.end};
     std::vector<bool> has_agent_role;
-    // PETRARCH: agents before the first member of a compound ("the
-    // ambassadors of Arnor, Osgiliath and Gondor", "lawmakers in Fornost and
-    // Gondor") belong to every member that has none of its own.
-    std::vector<Item> lead_agents;
-    if (lex.peer_actors() && !lex.tabari_subjects() && last > c)
-      for (const auto& it : chunks[c].items) {
-        if (!it.agent) break;
-        lead_agents.push_back(it);
-      }
-    for (size_t k = c; k <= last; ++k) {
+    std::vector<MemberItems> member_items;
+    if (lex.peer_actors() && !lex.tabari_subjects() && last > c) {
+      std::vector<const std::vector<Item>*> coordinated;
+      for (size_t k = c; k <= last; ++k) coordinated.push_back(&chunks[k].items);
+      member_items = petrarch_members(coordinated);
+      for (auto& mi : member_items) mi.chunk += c;
+    } else {
+      for (size_t k = c; k <= last; ++k) member_items.push_back({k, chunks[k].items, 0});
+    }
+    for (const auto& mi : member_items) {
+      const size_t k = mi.chunk;
       std::vector<ActorRef> members;
-      if (k > c && !lead_agents.empty() &&
-          std::none_of(chunks[k].items.begin(), chunks[k].items.end(), [](const Item& i) { return i.agent; })) {
-        std::vector<Item> with = lead_agents;
-        with.insert(with.end(), chunks[k].items.begin(), chunks[k].items.end());
-        members = compose_compound(book, with, true, false);
-        // Its own entries first, then the shared agents'.
+      if (lex.peer_actors()) {
+        members = compose_compound(book, mi.items, true, lex.tabari_subjects());
+        // Its own entries first, then the shared ones.
         for (auto& a : members)
-          std::rotate(a.entries.begin(), a.entries.begin() + static_cast<std::ptrdiff_t>(lead_agents.size()), a.entries.end());
-      } else if (lex.peer_actors()) {
-        members = compose_compound(book, chunks[k].items, true, lex.tabari_subjects());
+          std::rotate(a.entries.begin(), a.entries.begin() + static_cast<std::ptrdiff_t>(mi.shared), a.entries.end());
       } else {
-        members = {compose(book, chunks[k].items, false, lex.tabari_subjects())};
+        members = {compose(book, mi.items, false, lex.tabari_subjects())};
       }
       for (auto& a : members) {
         a.span = {tokens[chunks[k].first].span.begin, tokens[chunks[k].end - 1].span.end};

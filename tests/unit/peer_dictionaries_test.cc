@@ -463,6 +463,11 @@ TEST_F(PetrarchCodingTest, CodesWithPetrarchsReadings) {
       {"Norland praised Sudland and agreed with Ostmark on the matter.", {"NOR/SUD/051", "NOR/OST/031"}},
       // A phrasal verb: "+SEAL_OFF" is "seal off".
       {"Norland sealed off the road to Sudland.", {"NOR/SUD/171"}},
+      // Coordinated agents before the first actor: each belongs to every
+      // actor; an agent alone after an actor with an agent takes that actor.
+      {"Envoys and police in Norland and Sudland praised Ostmark.",
+       {"NORCOP/OST/051", "NORGOV/OST/051", "SUDCOP/OST/051", "SUDGOV/OST/051"}},
+      {"Norland police and envoys praised Ostmark.", {"NORCOP/OST/051", "NORGOV/OST/051"}},
       // A compound code, "[ISA/ISB]": the name is each of those actors, with
       // the phrase's agents; its members do not act on each other.
       {"The Isles praised Norland.", {"ISA/NOR/051", "ISB/NOR/051"}},
