@@ -153,6 +153,10 @@ class SentenceCoder {
           note(fmt::format("  {}: a verb before it in the clause already coded (peer dictionaries)", tok(m.head)));
           continue;
         }
+        if (petrarch_subordinate_of_coded(m.head, coded_units)) {
+          note(fmt::format("  {}: in a subordinate clause of a verb that coded (PETRARCH)", tok(m.head)));
+          continue;
+        }
         const size_t before = out.size();
         build_events(m, out);
         if (out.size() > before) coded_units.push_back(unit);
@@ -352,6 +356,24 @@ class SentenceCoder {
   // `literals` marks tokens that a chosen pattern uses as words: a report
   // verb in "menyatakan dukungan kepada" is the verb of an event there, not
   // a clause boundary. The first pass (before matching) has none.
+  // PETRARCH codes the verb phrase that codes, not the clauses inside it: a
+  // verb in a clause a subordinator opens ("after", "when", not "but")
+  // right after a clause with a coded verb, before any comma, is part of
+  // that verb's phrase.
+  // (`coded_units` as run() numbers PETRARCH's units: clause × 1024 + …)
+  bool petrarch_subordinate_of_coded(uint32_t head, const std::vector<size_t>& coded_units) const {
+    if (lex_.tabari_subjects() || options_.peer.unit != PeerSettings::Unit::kClause) return false;
+    const Clause* c = clause_for(head);
+    if (!c || c->opener != Opener::kConj || c == clauses_.data()) return false;
+    const std::string& opener = tokens_[c->opener_token].norm;
+    if (opener == "but" || opener == "yet") return false;
+    // (A comma ends the subordinate clause: "after a rift, the agency said".)
+    for (uint32_t t = c->opener_token; t < head; ++t)
+      if (tokens_[t].norm == ",") return false;
+    const size_t before = static_cast<size_t>(c - clauses_.data()) - 1;
+    return std::any_of(coded_units.begin(), coded_units.end(), [&](size_t u) { return u / 1024 == before; });
+  }
+
   void find_clauses(const std::vector<bool>* literals = nullptr) {
     boundary_.assign(end_ - first_, false);
     clause_of_.assign(end_ - first_, -1);
@@ -1298,6 +1320,25 @@ class SentenceCoder {
     return clauses_[ci].end;
   }
 
+  // PETRARCH: a comma-delimited reporting clause after the verb (", a
+  // senior official said") is a clause of its own, its speaker no target:
+  // the target search ends at the comma before the speaker.
+  uint32_t petrarch_reporter_comma(uint32_t head, uint32_t reach) const {
+    if (!in_.lexicon->peer_codes() || lex_.tabari_subjects()) return reach;
+    for (uint32_t t = head + 1; t < reach; ++t) {
+      if (tokens_[t].norm != ",") continue;
+      uint32_t at = t + 1;
+      while (at < reach && mention_cover_[at - first_] < 0 && tokens_[at].kind == TokenKind::kWord &&
+             !tokens_[at].capitalized && at < t + 4)
+        ++at;
+      const int mi = at < reach ? mention_cover_[at - first_] : -1;
+      if (mi < 0 || mentions_[mi].first_token != at) continue;
+      const uint32_t after = mentions_[mi].end_token;
+      if (after < end_ && word_class_at(after, WordClass::kReport)) return t;
+    }
+    return reach;
+  }
+
   const Clause* clause_for(uint32_t t) const {
     int c = clause_of_[t - first_];
     return c >= 0 ? &clauses_[c] : nullptr;
@@ -1761,7 +1802,7 @@ class SentenceCoder {
     Span target_found{};  // the mention found as "first actor after verb", if any
     if (targets.empty() && (p.flags & kPatternTarget)) {
       const Clause* c = clause_for(m.head);
-      const uint32_t reach = peer_target_reach(c);
+      const uint32_t reach = petrarch_reporter_comma(m.head, peer_target_reach(c));
       // The peers' target is the first actor after the verb, even inside the
       // pattern's later words ("allowed that Y isn't a real pleasant …").
       const uint32_t from = in_.lexicon->peer_codes() ? m.head + 1 : m.lit_end;
@@ -2128,6 +2169,21 @@ bool modality_suppressed(Modality m) {
   return m == Modality::kNegated || m == Modality::kDenied || m == Modality::kHypothetical;
 }
 
+// PETRARCH's "comma_emax = 6" (the key after "COMMA_", upper case).
+bool PeerSettings::petrarch_comma_limit(std::string_view key, std::string_view rest) {
+  uint8_t* field = key == "MIN" ? &petrarch_comma.min : key == "MAX" ? &petrarch_comma.max
+                 : key == "EMIN" ? &petrarch_comma.emin : key == "EMAX" ? &petrarch_comma.emax
+                 : key == "BMIN" ? &petrarch_comma.bmin : key == "BMAX" ? &petrarch_comma.bmax : nullptr;
+  const size_t eq = rest.find('=');
+  if (!field || eq == std::string_view::npos) return false;
+  const std::string_view n = trim(rest.substr(eq + 1));
+  unsigned value = 0;
+  auto r = std::from_chars(n.data(), n.data() + n.size(), value);
+  if (r.ec != std::errc() || r.ptr != n.data() + n.size() || value > 255) return false;
+  *field = static_cast<uint8_t>(value);
+  return true;
+}
+
 bool PeerSettings::apply(std::string_view option) {
   std::string o;
   for (char c : option) o += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
@@ -2150,7 +2206,9 @@ bool PeerSettings::apply(std::string_view option) {
   const std::string_view v = trim(std::string_view(o));
   if (v.rfind("CONFIG:", 0) == 0) {
     const std::string_view rest = trim(v.substr(7));
-    if (trim(rest.substr(0, rest.find('='))) != "REQUIRE_DYAD") return false;
+    const std::string_view key = trim(rest.substr(0, rest.find('=')));
+    if (key.rfind("COMMA_", 0) == 0) return petrarch_comma_limit(key.substr(6), rest);
+    if (key != "REQUIRE_DYAD") return false;
     return boolean_after_eq(rest, require_dyad);
   }
   if (v.rfind("COMMA:", 0) == 0) {
@@ -2297,6 +2355,21 @@ std::vector<CodedEvent> code_sentence(const SentenceInput& in, Discourse& discou
       reduced.mentions = &kept;
       SentenceCoder coder(reduced, discourse, options, trace);
       if (commas) coder.drop_tokens(std::move(dropped));
+      return coder.run();
+    }
+  }
+  // PETRARCH's comma-delimited clauses, likewise left out.
+  if (in.lexicon->peer_codes() && !in.lex->tabari_subjects() && options.peer.petrarch_comma.on) {
+    std::vector<bool> dropped;
+    if (tabari_comma_drops(in, options.peer.petrarch_comma, dropped)) {
+      const uint32_t first = in.sentence->first_token;
+      std::vector<Mention> kept;
+      for (const auto& m : *in.mentions)
+        if (!dropped[m.first_token - first]) kept.push_back(m);
+      SentenceInput reduced = in;
+      reduced.mentions = &kept;
+      SentenceCoder coder(reduced, discourse, options, trace);
+      coder.drop_tokens(std::move(dropped));
       return coder.run();
     }
   }

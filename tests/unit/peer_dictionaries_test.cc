@@ -468,6 +468,15 @@ TEST_F(PetrarchCodingTest, CodesWithPetrarchsReadings) {
       {"Envoys and police in Norland and Sudland praised Ostmark.",
        {"NORCOP/OST/051", "NORGOV/OST/051", "SUDCOP/OST/051", "SUDGOV/OST/051"}},
       {"Norland police and envoys praised Ostmark.", {"NORCOP/OST/051", "NORGOV/OST/051"}},
+      // PETRARCH's comma-delimited clauses are left out (its defaults: 2 to
+      // 8 words inside and at the end, none at the beginning).
+      {"Norland praised the plan, unlike Sudland, on Monday.", {}},
+      // A verb in a clause a subordinator opens right after a verb that
+      // coded is inside that verb's phrase: not coded ("but": coded).
+      {"Norland praised Sudland after Ostmark sealed off the road to Norland.", {"NOR/SUD/051"}},
+      {"Norland praised Sudland but Ostmark sealed off the road to Norland.", {"NOR/SUD/051", "OST/NOR/171"}},
+      // A reporting clause after a comma is its own: its speaker is no target.
+      {"Ostmark sealed off the road, a Norland envoy said at a long meeting in the old hall on Monday.", {}},
       // A compound code, "[ISA/ISB]": the name is each of those actors, with
       // the phrase's agents; its members do not act on each other.
       {"The Isles praised Norland.", {"ISA/NOR/051", "ISB/NOR/051"}},
@@ -508,6 +517,17 @@ TEST(PeerSettingsTest, ReadsTabariOptions) {
   EXPECT_FALSE(dyad.require_dyad);
   EXPECT_TRUE(dyad.apply("CONFIG: require_dyad = True"));
   EXPECT_TRUE(dyad.require_dyad);
+  // PETRARCH's comma limits: its defaults, each key changed alone.
+  PeerSettings commas;
+  EXPECT_EQ(commas.petrarch_comma.max, 8);
+  EXPECT_EQ(commas.petrarch_comma.bmax, 0);
+  EXPECT_TRUE(commas.apply("CONFIG: comma_emax = 6"));
+  EXPECT_TRUE(commas.apply("CONFIG: comma_bmin = 3"));
+  EXPECT_EQ(commas.petrarch_comma.emax, 6);
+  EXPECT_EQ(commas.petrarch_comma.bmin, 3);
+  EXPECT_EQ(commas.petrarch_comma.max, 8);
+  EXPECT_FALSE(commas.apply("CONFIG: comma_max = many"));
+  EXPECT_FALSE(commas.apply("CONFIG: comma_width = 3"));
   PeerSettings forward;
   EXPECT_TRUE(forward.apply("FORWARD: ^^*****NNN*SSS"));
   EXPECT_TRUE(forward.forward);
