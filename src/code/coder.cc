@@ -1320,6 +1320,22 @@ class SentenceCoder {
     return clauses_[ci].end;
   }
 
+  // PETRARCH: the verb's phrase holds the subordinate clauses after it
+  // ("postponed the meeting after a scout was seen near X": X is the
+  // target), up to the first comma after the verb.
+  uint32_t petrarch_phrase_reach(uint32_t head, uint32_t reach) const {
+    if (!in_.lexicon->peer_codes() || lex_.tabari_subjects()) return reach;
+    size_t ci = 0;
+    while (ci < clauses_.size() && clauses_[ci].end != reach) ++ci;
+    if (ci + 1 >= clauses_.size()) return reach;
+    const Clause& next = clauses_[ci + 1];
+    const std::string& opener = tokens_[next.opener_token].norm;
+    if (next.opener != Opener::kConj || opener == "but" || opener == "yet") return reach;
+    uint32_t t = head + 1;
+    while (t < end_ && tokens_[t].norm != ",") ++t;
+    return std::max(reach, t);
+  }
+
   // PETRARCH: a comma-delimited reporting clause after the verb (", a
   // senior official said") is a clause of its own, its speaker no target:
   // the target search ends at the comma before the speaker.
@@ -1802,7 +1818,7 @@ class SentenceCoder {
     Span target_found{};  // the mention found as "first actor after verb", if any
     if (targets.empty() && (p.flags & kPatternTarget)) {
       const Clause* c = clause_for(m.head);
-      const uint32_t reach = petrarch_reporter_comma(m.head, peer_target_reach(c));
+      const uint32_t reach = petrarch_reporter_comma(m.head, petrarch_phrase_reach(m.head, peer_target_reach(c)));
       // The peers' target is the first actor after the verb, even inside the
       // pattern's later words ("allowed that Y isn't a real pleasant …").
       const uint32_t from = in_.lexicon->peer_codes() ? m.head + 1 : m.lit_end;

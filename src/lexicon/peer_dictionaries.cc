@@ -986,7 +986,11 @@ class VerbConverter {
       const std::string codes = converse.empty() ? code : code + ":" + converse;
       // TABARI's written '$' before the verb: the actor nearest before it.
       const bool near = fmt_ == Format::kTabari && has_source && !items.empty() && items[0].text == "$";
-      emit(n, codes, body, recip, !has_target && !recip, compound, near);
+      // PETRARCH's "% HAVE *": the compound is the source and the verb's
+      // object, if any, the target (the members act on each other only
+      // without one).
+      const bool object_target = !has_target && (!recip || (compound && fmt_ == Format::kPetrarch));
+      emit(n, codes, body, recip, object_target, compound, near);
     }
   }
 };

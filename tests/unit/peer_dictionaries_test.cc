@@ -100,7 +100,8 @@ INSTANTIATE_TEST_SUITE_P(
                        {"--- target nopassive : $ @send*",
                         "070 nopassive : $ @send* ... {rifles*|tanks|food aid*} ... to +"}},
         // PETRARCH: '+' marks the verb of a phrasal verb; '%' before the verb
-        // is a compound source, after it the target (TABARI: the compound).
+        // is a compound source (the object, if any, the target), after it
+        // the target (TABARI: the compound).
         ConversionCase{"petrarch_phrasal_verbs_and_compounds", "petrarch", "PETR.test.verbs.txt",
                        "--- SEAL [171] ---\n"
                        "+SEAL_OFF {+SEALED_OFF}\n"
@@ -110,9 +111,9 @@ INSTANTIATE_TEST_SUITE_P(
                        "verbs",
                        {"171 target nopassive : $ @=seal off", "171 target nopassive : $ @=sealed off",
                         "171 target nopassive : $ bug @=tap",
-                        "030 converse=030 recip compound nopassive : $ @=seal off",
-                        "030 converse=030 recip compound nopassive : $ @=sealed off",
-                        "030 converse=030 recip compound nopassive : $ bug @=tap",
+                        "030 converse=030 recip compound target nopassive : $ @=seal off",
+                        "030 converse=030 recip compound target nopassive : $ @=sealed off",
+                        "030 converse=030 recip compound target nopassive : $ bug @=tap",
                         "031 nopassive : $ @=seal off ... with ... +", "031 nopassive : $ @=sealed off ... with ... +",
                         "031 nopassive : $ bug @=tap ... with ... +"}},
         ConversionCase{"tabari_compound_after_the_verb", "tabari", "c.verbs", "FIGHT [190]\n- * BETWEEN % [193]\n", "verbs",
@@ -431,7 +432,8 @@ class PetrarchCodingTest : public ::testing::Test {
     team_ = load_peer_lexicon("petrarch", {{"PETR.team.verbs.txt",
                                           "--- PRAISE [051] ---\nPRAISE\n- * EFFORT [052]\n- $ HOPED + * [053]\n\n"
                                           "--- AGREE [081] ---\nAGREE\n- % * [030:030]\n- * WITH % [031]\n\n"
-                                          "--- SEAL [171] ---\n+SEAL_OFF {+SEALED_OFF}\n"},
+                                          "--- SEAL [171] ---\n+SEAL_OFF {+SEALED_OFF}\n\n"
+                                          "--- DELAY [191] ---\nDELAY\n- % HAVE * [192]\n"},
                                            {"PETR.team.actors.txt", "NORLAND [NOR]\nSUDLAND [SUD]\nOSTMARK [OST]\nTHE_ISLES [ISA/ISB]\n"},
                                            {"PETR.team.agents.txt", "ENVOY [~GOV]\nPOLICE {} [~COP]\n"}});
     lex_ = team_->lexicon.get();
@@ -477,6 +479,10 @@ TEST_F(PetrarchCodingTest, CodesWithPetrarchsReadings) {
       {"Norland praised Sudland but Ostmark sealed off the road to Norland.", {"NOR/SUD/051", "OST/NOR/171"}},
       // A reporting clause after a comma is its own: its speaker is no target.
       {"Ostmark sealed off the road, a Norland envoy said at a long meeting in the old hall on Monday.", {}},
+      // PETRARCH's "% *": the compound's members act on each other only
+      // with no object; the verb's phrase holds a subordinate clause after it.
+      {"Norland and Sudland have delayed the talks after envoys of Ostmark left.", {"NOR/OSTGOV/192", "SUD/OSTGOV/192"}},
+      {"Norland and Sudland have delayed the talks.", {"NOR/SUD/192", "SUD/NOR/192"}},
       // A compound code, "[ISA/ISB]": the name is each of those actors, with
       // the phrase's agents; its members do not act on each other.
       {"The Isles praised Norland.", {"ISA/NOR/051", "ISB/NOR/051"}},
