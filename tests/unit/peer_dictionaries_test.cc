@@ -434,7 +434,7 @@ class PetrarchCodingTest : public ::testing::Test {
                                           "--- AGREE [081] ---\nAGREE\n- % * [030:030]\n- * WITH % [031]\n\n"
                                           "--- SEAL [171] ---\n+SEAL_OFF {+SEALED_OFF}\n\n"
                                           "--- DELAY [191] ---\nDELAY\n- % HAVE * [192]\n"},
-                                           {"PETR.team.actors.txt", "NORLAND [NOR]\nSUDLAND [SUD]\nOSTMARK [OST]\nTHE_ISLES [ISA/ISB]\n"},
+                                           {"PETR.team.actors.txt", "NORLAND [NOR]\nSUDLAND [SUD]\nOSTMARK [OST]\nTHE_ISLES [ISA/ISB]\nNEW HAVEN [NHV]\n"},
                                            {"PETR.team.agents.txt", "ENVOY [~GOV]\nPOLICE {} [~COP]\n"}});
     lex_ = team_->lexicon.get();
     ASSERT_NE(lex_, nullptr);
@@ -483,6 +483,8 @@ TEST_F(PetrarchCodingTest, CodesWithPetrarchsReadings) {
       // with no object; the verb's phrase holds a subordinate clause after it.
       {"Norland and Sudland have delayed the talks after envoys of Ostmark left.", {"NOR/OSTGOV/192", "SUD/OSTGOV/192"}},
       {"Norland and Sudland have delayed the talks.", {"NOR/SUD/192", "SUD/NOR/192"}},
+      // The peers' texts join a name's words with underscores.
+      {"Norland praised New_Haven.", {"NOR/NHV/051"}},
       // A compound code, "[ISA/ISB]": the name is each of those actors, with
       // the phrase's agents; its members do not act on each other.
       {"The Isles praised Norland.", {"ISA/NOR/051", "ISB/NOR/051"}},
