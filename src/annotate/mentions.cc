@@ -201,6 +201,33 @@ std::vector<Item> find_items(std::string_view text, const std::vector<Token>& to
     return lex.has_stems() ? trie.longest_ref_stems(i, end, key_at, lex.stem_id_at(tokens), values)
                            : trie.longest_ref(i, end, key_at, values);
   };
+  // The peers' names written with a space after their first word
+  // ("ITHILEN TELEVISION", "PRINCE DOL_AMROTH": kabar's "ithilen*
+  // television*") let one or two lower-case words stand after that word:
+  // "Ithilen state-run television", "the Prince of Dol_Amroth". The end of
+  // such a name at a capitalised token `i`, 0 when none.
+  auto spaced_name = [&](uint32_t i, const ActorEntry*& entry) -> uint32_t {
+    if (!lex.peer_actors() || !tokens[i].capitalized) return 0;
+    for (uint32_t g = 1; g <= 2 && i + 1 + g < end; ++g) {
+      const Token& skipped = tokens[i + g];
+      if (skipped.kind != TokenKind::kWord || skipped.capitalized || skipped.norm == "and" || skipped.norm == "or") break;
+      auto past_gap = [&, g](auto at) { return [=](size_t v) { return at(v <= i ? v : v + g); }; };
+      const std::vector<uint32_t>* values = nullptr;
+      const size_t len = lex.has_stems()
+          ? lex.actor_trie().longest_ref_stems(i, end - g, past_gap(key_at), past_gap(lex.stem_id_at(tokens)), values)
+          : lex.actor_trie().longest_ref(i, end - g, past_gap(key_at), values);
+      if (len < 2) continue;
+      for (uint32_t v : *values) {
+        const ActorEntry& e = lex.actors()[v];
+        const size_t space = e.name.find(' ');
+        if (space == std::string::npos || space == 0 || e.name[space - 1] != '*') continue;
+        if (!(any_date || (date ? e.dates.contains(*date) : e.dates.unbounded()))) continue;
+        entry = &e;
+        return static_cast<uint32_t>(i + g + len);
+      }
+    }
+    return 0;
+  };
   // 1. Items.
   std::vector<Item> items;
   for (uint32_t i = first; i < end;) {
@@ -279,6 +306,13 @@ std::vector<Item> find_items(std::string_view text, const std::vector<Token>& to
     size_t place_len = tokens[i].capitalized ? lex.place_trie().longest_ref(i, end, key_at, place_values) : 0;
     if (place_len > actor_len && place_len > agent_len) {
       i += static_cast<uint32_t>(place_len);
+      continue;
+    }
+    const ActorEntry* spaced = nullptr;
+    if (const uint32_t spaced_end = spaced_name(i, spaced);
+        spaced_end > i + std::max({actor_len, agent_len, place_len})) {
+      items.push_back({i, spaced_end, false, spaced->code, spaced->flags, spaced->ref});
+      i = spaced_end;
       continue;
     }
     if (chosen && actor_len >= agent_len) {

@@ -336,6 +336,7 @@ class PeerCodingTest : public ::testing::Test {
                                           "- * REAL~_FINE [061]\n"},
                                          {"team.actors",
                                            "NORLAND [NOR]\nSUDLAND [SUD]\nOSTMARK [OST]\nWESTLAND [WSTGOV]\nGRIMBOLD_ [---]\n"
+                                           "OSTMARK TELEVISION [OSTTV]\nOSTMARK_STATE_RADIO_ [OSTRAD]\n"
                                            "KARL_VOSS_ [NORGOV 010101-101231] [NORELI]\n"},
                                          {"team.agents", "GOVERNMENT_ [~GOV]\nTROOPS_ [~MIL]\n"
                                            "MAIN_RIVAL_PARTY_ [~MRP]\nRIVAL_PARTY_ [~RVP]\n"
@@ -419,6 +420,11 @@ TEST_F(PeerCodingTest, CodesWithThePeersSemantics) {
       // '^' passes over an actor: the target is the one after it.
       {"Norland warned at the Ostmark border about Sudland.", "2015-06-01", {"NOR/SUD/162"}},
       {"Norland warned Ostmark about Sudland.", "2015-06-01", {"NOR/OST/160"}},
+      // A name written with a space after its first word lets one or two
+      // lower-case words stand there; one written with underscores does not.
+      {"Norland praised Ostmark state-run television.", "2015-06-01", {"NOR/OSTTV/051"}},
+      {"Norland praised Ostmark television.", "2015-06-01", {"NOR/OSTTV/051"}},
+      {"Norland praised Ostmark new state radio.", "2015-06-01", {"NOR/OST/051"}},
       // The peers join troops to the country they come from.
       {"Troops from Norland praised Sudland.", "2015-06-01", {"NORMIL/SUD/051"}},
   };
