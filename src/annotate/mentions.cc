@@ -455,7 +455,7 @@ std::vector<Mention> find_mentions(std::string_view text, const std::vector<Toke
   // lower-case words after the last one.
   auto peer_coordination = [&](uint32_t from, uint32_t to, bool& word_coordinator) {
     bool any = false, word = false;
-    int fillers = 0;
+    int fillers = 0, before = 0;
     for (uint32_t t = from; t < to; ++t) {
       if (is_coordinator(t) && fillers == 0) {
         any = true;
@@ -465,7 +465,14 @@ std::vector<Mention> find_mentions(std::string_view text, const std::vector<Toke
       // (Not a verb: "Sudland and accused Ostmark" is no compound.)
       const uint32_t stem = lex.stem_id(tokens[t]);
       const bool verb = lex.patterns_for_head(tokens[t]) || (stem && lex.patterns_for_head(stem));
-      if (!any || verb || tokens[t].kind != TokenKind::kWord || tokens[t].capitalized || ++fillers > 3) return false;
+      if (verb || tokens[t].kind != TokenKind::kWord || tokens[t].capitalized) return false;
+      // PETRARCH's parse also makes a compound of nouns after the first
+      // member: "Fornost's sheep and goats of Gondor" (one or two words).
+      if (!any) {
+        if (lex.tabari_subjects() || ++before > 2) return false;
+        continue;
+      }
+      if (++fillers > 3) return false;
     }
     if (!any) return false;
     word_coordinator |= word;

@@ -489,6 +489,8 @@ TEST_F(PetrarchCodingTest, CodesWithPetrarchsReadings) {
       // with no object; the verb's phrase holds a subordinate clause after it.
       {"Norland and Sudland have delayed the talks after envoys of Ostmark left.", {"NOR/OSTGOV/192", "SUD/OSTGOV/192"}},
       {"Norland and Sudland have delayed the talks.", {"NOR/SUD/192", "SUD/NOR/192"}},
+      // PETRARCH's compounds also have nouns after the first member.
+      {"Norland's farmers and fishers of Sudland praised Ostmark.", {"NOR/OST/051", "SUD/OST/051"}},
       // The peers' texts join a name's words with underscores.
       {"Norland praised New_Haven.", {"NOR/NHV/051"}},
       // A compound code, "[ISA/ISB]": the name is each of those actors, with
