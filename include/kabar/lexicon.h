@@ -46,6 +46,9 @@ enum ActorFlag : uint16_t {
   kActorPerson = 1 << 4,
   kActorMedia = 1 << 5,
   kActorGroup = 1 << 6,
+  // A peer's [###] ("discard"): the name discards the sentence (TABARI) or
+  // is the actor ### (PETRARCH); written with the null code "---".
+  kActorDiscard = 1 << 7,
 };
 
 struct ActorEntry {

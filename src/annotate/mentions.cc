@@ -316,7 +316,8 @@ std::vector<Item> find_items(std::string_view text, const std::vector<Token>& to
       continue;
     }
     if (chosen && actor_len >= agent_len) {
-      items.push_back({i, static_cast<uint32_t>(i + actor_len), false, chosen->code, chosen->flags, chosen->ref});
+      items.push_back({i, static_cast<uint32_t>(i + actor_len), false, (chosen->flags & kActorDiscard) ? "###" : chosen->code,
+                       chosen->flags, chosen->ref});
       i += static_cast<uint32_t>(actor_len);
     } else if (agent_len) {
       const AgentEntry& g = lex.agents()[agent_values->front()];

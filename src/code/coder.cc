@@ -2350,6 +2350,14 @@ bool tabari_comma_drops(const SentenceInput& in, const PeerSettings::CommaLimits
 std::vector<CodedEvent> code_sentence(const SentenceInput& in, Discourse& discourse, const CodeOptions& options,
                                       Trace* trace) {
   if (in.lex->tabari_subjects()) {
+    // An actor whose code in force is ### (TABARI's dated discards: "USSR
+    // [USR <911226] [###]") discards the sentence.
+    for (const auto& m : *in.mentions)
+      for (const auto& a : m.actors)
+        if (a.code.find("###") != std::string::npos) {
+          if (trace) trace->add(fmt::format("discard actor \"{}\" ({}): sentence not coded", a.name, a.code));
+          return {};
+        }
     // TABARI's comma-delimited stretches are coded as if they were not
     // there; an agent with no actor ("a senior official") is no actor unless
     // SET: CONVERT AGENT = TRUE.

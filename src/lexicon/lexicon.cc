@@ -519,6 +519,7 @@ class LexiconBuilder {
           else if (f == "person") proto.flags |= kActorPerson;
           else if (f == "media") proto.flags |= kActorMedia;
           else if (f == "group") proto.flags |= kActorGroup;
+          else if (f == "discard" && peer) proto.flags |= kActorDiscard;
           else { error(line.ref, fmt::format("unknown actor flag '{}'", f)); ok = false; break; }
         }
         if (!ok) continue;

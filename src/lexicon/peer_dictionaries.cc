@@ -99,6 +99,8 @@ std::vector<std::pair<size_t, std::string>> clean_lines(const std::string& path,
         continue;
       }
       if (raw.compare(i, 4, "<!--") == 0) { in_html_comment = true; i += 3; continue; }
+      // (Not the code "[###]", which PETRARCH reads as an actor's.)
+      if (raw.compare(i, 5, "[###]") == 0) { s += "[###]"; i += 4; continue; }
       if (raw[i] == '#' && (fmt == Format::kPetrarch || trim(std::string_view(s)).empty())) break;
       if (raw[i] == ';') break;  // TABARI's comments, which PETRARCH's files inherited
       s += raw[i];
@@ -193,16 +195,16 @@ std::optional<ActorCode> parse_actor_code(std::string_view block, std::string& w
   ActorCode a;
   a.code = upper(f[0]);
   if (a.code.size() > 1 && a.code[0] == '~') a.code.erase(0, 1);
-  // "---": a null actor, read and never coded; "###": a discard (handled by the caller).
+  // "---": a null actor, read and never coded; "###": a discard (handled by
+  // the caller), which may be dated too ("[### <890101]").
   // A null actor may be dated too: "[--- <950630] [DOL]" is nobody until then.
-  if (a.code == "###") return a;
   // A compound code, "[FRO/BIL/SAM]": the name stands for all of those
   // actors (kabar's actor line keeps the slashes; a mention splits them).
   auto alnum = [](std::string_view part) {
     return !part.empty() && std::all_of(part.begin(), part.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); });
   };
   const auto parts = split(a.code, '/');
-  if (a.code != "---" && !std::all_of(parts.begin(), parts.end(), alnum)) {
+  if (a.code != "---" && a.code != "###" && !std::all_of(parts.begin(), parts.end(), alnum)) {
     why = fmt::format("bad actor code '{}'", a.code);
     return std::nullopt;
   }
@@ -268,13 +270,11 @@ void convert_actors(const std::string& path, const std::string& display, Format 
     std::stable_sort(cur.codes.begin(), cur.codes.end(),
                      [](const ActorCode& a, const ActorCode& b) { return !a.dates.unbounded() && b.dates.unbounded(); });
     for (const auto& c : cur.codes) {
-      if (c.code == "###") {
-        // kabar's discards have no dates: a dated discard, or one beside
-        // other codes ("ENT [### <890101] [ENT]"), is left out.
-        if (!c.dates.unbounded() || cur.codes.size() > 1) {
-          em.warn(cur.line, "a dated discard [###] is not converted");
-          continue;
-        }
+      // TABARI's [###] discards the sentence: kabar's discard words, or,
+      // dated or beside other codes ("ENT [### <890101] [ENT]"), an actor
+      // coded ### that the coder reads as one. PETRARCH codes ### as an
+      // actor.
+      if (c.code == "###" && fmt == Format::kTabari && c.dates.unbounded() && cur.codes.size() == 1) {
         for (const auto& n : cur.names) {
           std::string w = phrase_words(n);
           w.erase(std::remove(w.begin(), w.end(), '*'), w.end());
@@ -285,7 +285,9 @@ void convert_actors(const std::string& path, const std::string& display, Format 
       std::string range;
       if (!c.dates.unbounded())
         range = fmt::format(" {}..{}", c.dates.from ? iso(*c.dates.from) : "", c.dates.to ? iso(*c.dates.to) : "");
-      if (!names.empty()) em.emit(fmt::format("{}{} : {}", c.code, range, names), cur.line);
+      if (names.empty()) continue;
+      if (c.code == "###") em.emit(fmt::format("---{} discard : {}", range, names), cur.line);
+      else em.emit(fmt::format("{}{} : {}", c.code, range, names), cur.line);
     }
     cur = {};
   };

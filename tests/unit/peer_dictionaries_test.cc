@@ -166,6 +166,8 @@ INSTANTIATE_TEST_SUITE_P(
         ConversionCase{"tabari_skip", "tabari", "k.verbs", "WARN [160]\n- * AT ^ + [162]\n", "verbs",
                        {"160 target nopassive : $ @warn*", "162 nopassive : $ @warn* ... at* ... ^ ... +"}},
         ConversionCase{"discard_actors", "tabari", "d.actors", "WORLD_CUP_ [###]\n", "words", {"discard : world cup"}},
+        ConversionCase{"dated_discard_actors", "tabari", "d.actors", "OLDREALM [OLD <101231] [###]\n", "actors",
+                       {"OLD ..2010-12-30 : oldrealm*", "--- discard : oldrealm*"}},  // ("<" is before the date)
         // An exact last word also matches its regular plurals, as the peers read nouns.
         ConversionCase{"phoenix_actors_synonyms", "petrarch", "Phoenix.test.actors.txt",
                        "ISLAND_REPUBLIC_  [ISL]\n+ISLANDIAN_\n+THE_ISLAND_STATE\n"
@@ -337,6 +339,7 @@ class PeerCodingTest : public ::testing::Test {
                                          {"team.actors",
                                            "NORLAND [NOR]\nSUDLAND [SUD]\nOSTMARK [OST]\nWESTLAND [WSTGOV]\nGRIMBOLD_ [---]\n"
                                            "OSTMARK TELEVISION [OSTTV]\nOSTMARK_STATE_RADIO_ [OSTRAD]\n"
+                                           "OLDREALM [OLD <101231] [###]\n"
                                            "KARL_VOSS_ [NORGOV 010101-101231] [NORELI]\n"},
                                          {"team.agents", "GOVERNMENT_ [~GOV]\nTROOPS_ [~MIL]\n"
                                            "MAIN_RIVAL_PARTY_ [~MRP]\nRIVAL_PARTY_ [~RVP]\n"
@@ -425,6 +428,9 @@ TEST_F(PeerCodingTest, CodesWithThePeersSemantics) {
       {"Norland praised Ostmark state-run television.", "2015-06-01", {"NOR/OSTTV/051"}},
       {"Norland praised Ostmark television.", "2015-06-01", {"NOR/OSTTV/051"}},
       {"Norland praised Ostmark new state radio.", "2015-06-01", {"NOR/OST/051"}},
+      // A dated discard: the name codes until the date, then discards the sentence.
+      {"Oldrealm praised Sudland.", "2005-06-01", {"OLD/SUD/051"}},
+      {"Oldrealm praised Sudland.", "2015-06-01", {}},
       // The peers join troops to the country they come from.
       {"Troops from Norland praised Sudland.", "2015-06-01", {"NORMIL/SUD/051"}},
   };
@@ -440,7 +446,7 @@ class PetrarchCodingTest : public ::testing::Test {
                                           "--- AGREE [081] ---\nAGREE\n- % * [030:030]\n- * WITH % [031]\n\n"
                                           "--- SEAL [171] ---\n+SEAL_OFF {+SEALED_OFF}\n\n"
                                           "--- DELAY [191] ---\nDELAY\n- % HAVE * [192]\n"},
-                                           {"PETR.team.actors.txt", "NORLAND [NOR]\nSUDLAND [SUD]\nOSTMARK [OST]\nTHE_ISLES [ISA/ISB]\nNEW HAVEN [NHV]\n"},
+                                           {"PETR.team.actors.txt", "NORLAND [NOR]\nSUDLAND [SUD]\nOSTMARK [OST]\nTHE_ISLES [ISA/ISB]\nNEW HAVEN [NHV]\nWRAITHS [###]\n"},
                                            {"PETR.team.agents.txt", "ENVOY [~GOV]\nPOLICE {} [~COP]\n"}});
     lex_ = team_->lexicon.get();
     ASSERT_NE(lex_, nullptr);
@@ -491,6 +497,8 @@ TEST_F(PetrarchCodingTest, CodesWithPetrarchsReadings) {
       {"Norland and Sudland have delayed the talks.", {"NOR/SUD/192", "SUD/NOR/192"}},
       // PETRARCH's compounds also have nouns after the first member.
       {"Norland's farmers and fishers of Sudland praised Ostmark.", {"NOR/OST/051", "SUD/OST/051"}},
+      // PETRARCH reads [###] as an actor's code, no discard.
+      {"The Wraiths praised Norland.", {"###/NOR/051"}},
       // The peers' texts join a name's words with underscores.
       {"Norland praised New_Haven.", {"NOR/NHV/051"}},
       // A compound code, "[ISA/ISB]": the name is each of those actors, with
