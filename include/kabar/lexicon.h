@@ -14,7 +14,9 @@
 // It is move-only: it owns large tables, and copying one is always a mistake.
 #pragma once
 
+#include <atomic>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <span>
 #include <string>
@@ -278,6 +280,10 @@ class LanguageLexicon {
   // neither pay for them nor have a longer theme phrase hide a function word.
   const PhraseTrie& annotation_trie() const { return annotation_trie_; }
   const std::vector<ActorEntry>& actors() const { return actors_; }
+  // Whether word `id` begins a peer's actor name written with a space after
+  // its first word ("ithilen* television*"), which lets other words stand
+  // there; the set is built on first use.
+  bool spaced_name_start(uint32_t id) const;
   const std::vector<AgentEntry>& agents() const { return agents_; }
   const std::vector<PlaceEntry>& places() const { return places_; }
   const std::vector<WordEntry>& words() const { return words_; }
@@ -422,6 +428,9 @@ class LanguageLexicon {
   std::vector<uint32_t> stem_of_word_;  // by word id: find_stem() of the word (with stems only)
   std::vector<uint32_t> shorter_stem_begin_;  // by word id, CSR into shorter_stems_ (peer stems only)
   std::vector<uint32_t> shorter_stems_;
+  mutable std::once_flag spaced_once_;       // spaced_name_start(): built on first use
+  mutable std::atomic<bool> spaced_built_{false};
+  mutable std::vector<bool> spaced_starts_;  // by word id
   bool peer_actors_ = false;
   bool tabari_subjects_ = false;
   Vocabulary vocab_;

@@ -96,8 +96,11 @@ ActorRef compose(const Codebook& book, const std::vector<Item>& items, bool peer
       side = prefix ? it.code + side : side + it.code;
     }
     // Agents with no actor: TABARI writes "~MOS", PETRARCH the null actor "---MOS".
+    // (A peer's [###], written "---" with the flag discard, is ###.)
+    static const std::string kDiscard = "###";
     if (base || !before.empty() || !after.empty())
-      code = base ? before + base->code + after : (tabari ? "~" : "---") + before + after;
+      code = base ? before + ((base->flags & kActorDiscard) ? kDiscard : base->code) + after
+                  : (tabari ? "~" : "---") + before + after;
     ActorRef a = make_ref(book, code);
     for (const auto& it : items) a.entries.push_back(it.ref);
     return a;
@@ -191,6 +194,49 @@ std::vector<MemberItems> petrarch_members(const std::vector<const std::vector<It
   return out;
 }
 
+// A lower-case word that may stand inside a peer's name written with spaces.
+bool gap_word(const Token& w) {
+  const std::string_view n = w.norm;
+  return w.kind == TokenKind::kWord && !w.capitalized && n != "and" && n != "or";
+}
+
+// The peers' names written with a space after their first word
+// ("ITHILEN TELEVISION", "PRINCE DOL_AMROTH": kabar's "ithilen*
+// television*") let one or two lower-case words stand after that word:
+// "Ithilen state-run television", "the Prince of Dol_Amroth". The end of
+// such a name at capitalised token `i`, whose next token is a gap_word(),
+// 0 when none. (Out of line: find_items() runs at every word.)
+[[gnu::noinline]] uint32_t spaced_name(const std::vector<Token>& tokens, uint32_t i, uint32_t end,
+                                       const LanguageLexicon& lex, const std::optional<Date>& date, bool any_date,
+                                       const ActorEntry*& entry) {
+  // (Only at a word that begins such a name: its stem, followed by a space.)
+  if (!lex.has_stems()) return 0;
+  const uint32_t stem = lex.stem_id(tokens[i]);
+  bool starts = lex.spaced_name_start(lex.base_id(tokens[i])) || lex.spaced_name_start(stem);
+  for (uint32_t shorter : stem ? lex.shorter_stems(stem) : std::span<const uint32_t>{}) starts |= lex.spaced_name_start(shorter);
+  if (!starts) return 0;
+  auto known = [&](const Token& t) { return lex.base_id(t) != 0 || lex.stem_id(t) != 0; };
+  const auto key_at = lex.base_id_at(tokens);
+  const auto stem_at = lex.stem_id_at(tokens);
+  for (uint32_t g = 1; g <= 2 && i + 1 + g < end; ++g) {
+    if (g > 1 && !gap_word(tokens[i + g])) break;
+    if (!known(tokens[i + 1 + g])) continue;
+    auto past_gap = [&, g](auto at) { return [=](size_t v) { return at(v <= i ? v : v + g); }; };
+    const std::vector<uint32_t>* values = nullptr;
+    const size_t len = lex.actor_trie().longest_ref_stems(i, end - g, past_gap(key_at), past_gap(stem_at), values);
+    if (len < 2) continue;
+    for (uint32_t v : *values) {
+      const ActorEntry& e = lex.actors()[v];
+      const size_t space = e.name.find(' ');
+      if (space == std::string::npos || space == 0 || e.name[space - 1] != '*') continue;
+      if (!(any_date || (date ? e.dates.contains(*date) : e.dates.unbounded()))) continue;
+      entry = &e;
+      return static_cast<uint32_t>(i + g + len);
+    }
+  }
+  return 0;
+}
+
 }  // namespace
 
 std::vector<Item> find_items(std::string_view text, const std::vector<Token>& tokens, uint32_t first, uint32_t end,
@@ -200,33 +246,6 @@ std::vector<Item> find_items(std::string_view text, const std::vector<Token>& to
   auto names_at = [&](const PhraseTrie& trie, uint32_t i, const std::vector<uint32_t>*& values) {
     return lex.has_stems() ? trie.longest_ref_stems(i, end, key_at, lex.stem_id_at(tokens), values)
                            : trie.longest_ref(i, end, key_at, values);
-  };
-  // The peers' names written with a space after their first word
-  // ("ITHILEN TELEVISION", "PRINCE DOL_AMROTH": kabar's "ithilen*
-  // television*") let one or two lower-case words stand after that word:
-  // "Ithilen state-run television", "the Prince of Dol_Amroth". The end of
-  // such a name at a capitalised token `i`, 0 when none.
-  auto spaced_name = [&](uint32_t i, const ActorEntry*& entry) -> uint32_t {
-    if (!lex.peer_actors() || !tokens[i].capitalized) return 0;
-    for (uint32_t g = 1; g <= 2 && i + 1 + g < end; ++g) {
-      const Token& skipped = tokens[i + g];
-      if (skipped.kind != TokenKind::kWord || skipped.capitalized || skipped.norm == "and" || skipped.norm == "or") break;
-      auto past_gap = [&, g](auto at) { return [=](size_t v) { return at(v <= i ? v : v + g); }; };
-      const std::vector<uint32_t>* values = nullptr;
-      const size_t len = lex.has_stems()
-          ? lex.actor_trie().longest_ref_stems(i, end - g, past_gap(key_at), past_gap(lex.stem_id_at(tokens)), values)
-          : lex.actor_trie().longest_ref(i, end - g, past_gap(key_at), values);
-      if (len < 2) continue;
-      for (uint32_t v : *values) {
-        const ActorEntry& e = lex.actors()[v];
-        const size_t space = e.name.find(' ');
-        if (space == std::string::npos || space == 0 || e.name[space - 1] != '*') continue;
-        if (!(any_date || (date ? e.dates.contains(*date) : e.dates.unbounded()))) continue;
-        entry = &e;
-        return static_cast<uint32_t>(i + g + len);
-      }
-    }
-    return 0;
   };
   // 1. Items.
   std::vector<Item> items;
@@ -309,15 +328,14 @@ std::vector<Item> find_items(std::string_view text, const std::vector<Token>& to
       continue;
     }
     const ActorEntry* spaced = nullptr;
-    if (const uint32_t spaced_end = spaced_name(i, spaced);
+    if (const uint32_t spaced_end = lex.peer_actors() && tokens[i].capitalized && i + 2 < end && gap_word(tokens[i + 1])
+                                        ? spaced_name(tokens, i, end, lex, date, any_date, spaced) : 0;
         spaced_end > i + std::max({actor_len, agent_len, place_len})) {
-      items.push_back({i, spaced_end, false, spaced->code, spaced->flags, spaced->ref});
-      i = spaced_end;
-      continue;
+      chosen = spaced;
+      actor_len = spaced_end - i;
     }
     if (chosen && actor_len >= agent_len) {
-      items.push_back({i, static_cast<uint32_t>(i + actor_len), false, (chosen->flags & kActorDiscard) ? "###" : chosen->code,
-                       chosen->flags, chosen->ref});
+      items.push_back({i, static_cast<uint32_t>(i + actor_len), false, chosen->code, chosen->flags, chosen->ref});
       i += static_cast<uint32_t>(actor_len);
     } else if (agent_len) {
       const AgentEntry& g = lex.agents()[agent_values->front()];
@@ -463,17 +481,13 @@ std::vector<Mention> find_mentions(std::string_view text, const std::vector<Toke
         word |= tokens[t].norm != ",";
         continue;
       }
-      // (Not a verb: "Sudland and accused Ostmark" is no compound.)
-      const uint32_t stem = lex.stem_id(tokens[t]);
-      const bool verb = lex.patterns_for_head(tokens[t]) || (stem && lex.patterns_for_head(stem));
-      if (verb || tokens[t].kind != TokenKind::kWord || tokens[t].capitalized) return false;
       // PETRARCH's parse also makes a compound of nouns after the first
       // member: "Fornost's sheep and goats of Gondor" (one or two words).
-      if (!any) {
-        if (lex.tabari_subjects() || ++before > 2) return false;
-        continue;
-      }
-      if (++fillers > 3) return false;
+      if (!any ? lex.tabari_subjects() || ++before > 2 : ++fillers > 3) return false;
+      // (Not a verb: "Sudland and accused Ostmark" is no compound.)
+      if (tokens[t].kind != TokenKind::kWord || tokens[t].capitalized) return false;
+      const uint32_t stem = lex.stem_id(tokens[t]);
+      if (lex.patterns_for_head(tokens[t]) || (stem && lex.patterns_for_head(stem))) return false;
     }
     if (!any) return false;
     word_coordinator |= word;
@@ -509,27 +523,23 @@ std::vector<Mention> find_mentions(std::string_view text, const std::vector<Toke
     m.end_token = chunks[last].end;
     m.span = {tokens[m.first_token].span.begin, tokens[m.end_token - 1].span.end};
     std::vector<bool> has_agent_role;
-    std::vector<MemberItems> member_items;
-    if (lex.peer_actors() && !lex.tabari_subjects() && last > c) {
+    // The members' items: each chunk's own, or PETRARCH's shares.
+    std::vector<MemberItems> shared_items;
+    const bool petrarch_compound = lex.peer_actors() && !lex.tabari_subjects() && last > c;
+    if (petrarch_compound) {
       std::vector<const std::vector<Item>*> coordinated;
       for (size_t k = c; k <= last; ++k) coordinated.push_back(&chunks[k].items);
-      member_items = petrarch_members(coordinated);
-      for (auto& mi : member_items) mi.chunk += c;
-    } else {
-      for (size_t k = c; k <= last; ++k) member_items.push_back({k, chunks[k].items, 0});
+      shared_items = petrarch_members(coordinated);
     }
-    for (const auto& mi : member_items) {
-      const size_t k = mi.chunk;
-      std::vector<ActorRef> members;
-      if (lex.peer_actors()) {
-        members = compose_compound(book, mi.items, true, lex.tabari_subjects());
+    const size_t n_members = petrarch_compound ? shared_items.size() : last - c + 1;
+    for (size_t mi = 0; mi < n_members; ++mi) {
+      const size_t k = c + (petrarch_compound ? shared_items[mi].chunk : mi);
+      const std::vector<Item>& member_items = petrarch_compound ? shared_items[mi].items : chunks[k].items;
+      auto add_member = [&](ActorRef a) {
         // Its own entries first, then the shared ones.
-        for (auto& a : members)
-          std::rotate(a.entries.begin(), a.entries.begin() + static_cast<std::ptrdiff_t>(mi.shared), a.entries.end());
-      } else {
-        members = {compose(book, mi.items, false, lex.tabari_subjects())};
-      }
-      for (auto& a : members) {
+        if (petrarch_compound)
+          std::rotate(a.entries.begin(), a.entries.begin() + static_cast<std::ptrdiff_t>(shared_items[mi].shared),
+                      a.entries.end());
         a.span = {tokens[chunks[k].first].span.begin, tokens[chunks[k].end - 1].span.end};
         a.name = std::string(a.span.in(text));
         bool agent_role = std::any_of(chunks[k].items.begin(), chunks[k].items.end(),
@@ -544,7 +554,14 @@ std::vector<Mention> find_mentions(std::string_view text, const std::vector<Toke
             }))
           m.media = true;
         m.actors.push_back(std::move(a));
-      }
+      };
+      const bool compound_code = lex.peer_actors() && std::any_of(member_items.begin(), member_items.end(), [](const Item& i) {
+        return !i.agent && i.code.find('/') != std::string::npos;
+      });
+      if (compound_code)
+        for (auto& a : compose_compound(book, member_items, true, lex.tabari_subjects())) add_member(std::move(a));
+      else
+        add_member(compose(book, member_items, lex.peer_actors(), lex.tabari_subjects()));
     }
     // Distribute a role over bare countries of the same coordination.
     std::string shared_role;

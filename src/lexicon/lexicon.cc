@@ -1075,4 +1075,18 @@ StatusOr<std::unique_ptr<Lexicon>> Lexicon::load(const std::string& data_dir, co
   return LexiconBuilder(data_dir, options).build();
 }
 
+bool LanguageLexicon::spaced_name_start(uint32_t id) const {
+  if (!spaced_built_.load(std::memory_order_acquire)) std::call_once(spaced_once_, [this] {
+    spaced_starts_.assign(vocab_.size() + 1, false);
+    for (const auto& e : actors_) {
+      const size_t space = e.name.find(' ');
+      if (space == std::string::npos || space == 0 || e.name[space - 1] != '*') continue;
+      if (const uint32_t w = vocab_.find(std::string_view(e.name).substr(0, space - 1)); w != 0 && w < spaced_starts_.size())
+        spaced_starts_[w] = true;
+    }
+    spaced_built_.store(true, std::memory_order_release);
+  });
+  return id < spaced_starts_.size() && spaced_starts_[id];
+}
+
 }  // namespace kabar

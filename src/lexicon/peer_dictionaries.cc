@@ -100,7 +100,7 @@ std::vector<std::pair<size_t, std::string>> clean_lines(const std::string& path,
       }
       if (raw.compare(i, 4, "<!--") == 0) { in_html_comment = true; i += 3; continue; }
       // (Not the code "[###]", which PETRARCH reads as an actor's.)
-      if (raw.compare(i, 5, "[###]") == 0) { s += "[###]"; i += 4; continue; }
+      if (raw[i] == '[' && raw.compare(i, 5, "[###]") == 0) { s += "[###]"; i += 4; continue; }
       if (raw[i] == '#' && (fmt == Format::kPetrarch || trim(std::string_view(s)).empty())) break;
       if (raw[i] == ';') break;  // TABARI's comments, which PETRARCH's files inherited
       s += raw[i];
