@@ -131,6 +131,7 @@ enum PatternFlag : uint16_t {
   kPatternNominal = 1 << 4,   // the head is a noun: "air strike on +", "$ invasion of +" (source before the noun)
   kPatternActorObject = 1 << 5,  // an object that names no actor is another sense: "meet demand" (no event)
   kPatternCompound = 1 << 6,  // only for a coordinated source (a peer's "% *"), and then before the same words without it
+  kPatternDominant = 1 << 8,  // a peer's dominant code (TABARI's "[031!]"): when it codes, the sentence's other events go
   kPatternNearSource = 1 << 7,  // a leading '$' is the actor nearest before the pattern (TABARI's written '$'), and wins over the same words without it
 };
 

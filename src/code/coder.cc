@@ -149,7 +149,10 @@ class SentenceCoder {
           unit = static_cast<size_t>(c - clauses_.data()) * 1024;
           for (uint32_t t = c->begin; t < m.head; ++t) unit += unit_divider(t);
         }
-        if (std::find(coded_units.begin(), coded_units.end(), unit) != coded_units.end()) {
+        // (A dominant code is tried even so: see keep_dominant().)
+        const bool dominant = lex_.patterns()[m.pattern].flags & kPatternDominant;
+        const bool unit_coded = std::find(coded_units.begin(), coded_units.end(), unit) != coded_units.end();
+        if (unit_coded && !dominant) {
           note(fmt::format("  {}: a verb before it in the clause already coded (peer dictionaries)", tok(m.head)));
           continue;
         }
@@ -159,10 +162,18 @@ class SentenceCoder {
         }
         const size_t before = out.size();
         build_events(m, out);
+        if (dominant && keep_dominant(out, before)) break;
+        if (unit_coded) {
+          out.erase(out.begin() + static_cast<std::ptrdiff_t>(before), out.end());
+          note(fmt::format("  {}: a verb before it in the clause already coded (peer dictionaries)", tok(m.head)));
+          continue;
+        }
         if (out.size() > before) coded_units.push_back(unit);
         continue;
       }
+      const size_t before = out.size();
       build_events(m, out);
+      if (in_.lexicon->peer_codes() && (lex_.patterns()[m.pattern].flags & kPatternDominant) && keep_dominant(out, before)) break;
       object_place_events_.resize(out.size(), m.target.locative);
     }
     drop_agentless_repeats(out);
@@ -2122,6 +2133,19 @@ class SentenceCoder {
         if (!p.converse.empty()) make(&t, &s, p.converse);
       }
     }
+  }
+
+  // TABARI's dominant code ("[031!]") coded the events from `from` on, with
+  // a target the text names (not a DEFAULT one): the sentence's other events
+  // go, and later verbs code no more (true).
+  bool keep_dominant(std::vector<CodedEvent>& out, size_t from) {
+    if (out.size() == from || !std::all_of(out.begin() + static_cast<std::ptrdiff_t>(from), out.end(), [](const CodedEvent& e) {
+          return e.event.target && e.event.target->span.end > e.event.target->span.begin;
+        }))
+      return false;
+    note(fmt::format("  dominant code {}: the sentence's other events dropped (TABARI)", out[from].event.code));
+    out.erase(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(from));
+    return true;
   }
 
   void update_discourse(const std::vector<CodedEvent>& events) {

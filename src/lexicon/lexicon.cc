@@ -717,6 +717,7 @@ class LexiconBuilder {
           else if (fields[i] == "target") flags |= kPatternTarget;
           else if (fields[i] == "nominal") flags |= kPatternNominal | kPatternNoPassive;
           else if (fields[i] == "actorobject") flags |= kPatternActorObject;
+          else if (fields[i] == "dominant" && is_peer(line.ref)) flags |= kPatternDominant;
           else { error(line.ref, fmt::format("unknown pattern flag '{}'", fields[i])); ok = false; }
         }
         if (!ok) continue;

@@ -560,7 +560,9 @@ class VerbConverter {
     auto ok = [](const std::string& x) {
       return x == "---" || (!x.empty() && std::all_of(x.begin(), x.end(), [](char ch) { return std::isalnum(static_cast<unsigned char>(ch)); }));
     };
-    return ok(code) && (converse.empty() || ok(converse));
+    // TABARI's dominant code, "[031!]": kept with its '!' for emit().
+    const bool dominant = code.size() > 1 && code.back() == '!';
+    return ok(dominant ? code.substr(0, code.size() - 1) : code) && (converse.empty() || ok(converse));
   }
 
   void verb(size_t n, const std::string& s) {
@@ -741,7 +743,11 @@ class VerbConverter {
             bool near = false) {
     std::string code = codes, converse;
     if (size_t colon = codes.find(':'); colon != std::string::npos) { code = codes.substr(0, colon); converse = codes.substr(colon + 1); }
+    // TABARI's "[031!]": when it codes, the sentence's other events are dropped.
+    const bool dominant = code.size() > 1 && code.back() == '!';
+    if (dominant) code.pop_back();
     std::string head = code;
+    if (dominant) head += " dominant";
     if (!converse.empty() && converse != "---") head += " converse=" + converse;
     if (recip) head += " recip";
     if (compound) head += " compound";

@@ -91,6 +91,8 @@ INSTANTIATE_TEST_SUITE_P(
                        "VOICE [020]\n- { LOUDLY RAISED | FIRMLY_STATED } ITS * [043]\n", "verbs",
                        {"020 target nopassive : $ @voice*", "043 target nopassive : $ loudly* ... raised* ... its* ... @voice*",
                         "043 target nopassive : $ firmly stated* ... its* ... @voice*"}},
+        ConversionCase{"tabari_dominant_code", "tabari", "d.verbs", "ATTEND [031!]\n", "verbs",
+                       {"031 dominant target nopassive : $ @attend*"}},
         ConversionCase{"tabari_written_source", "tabari", "w.verbs", "HAIL [050]\n- $ * [053]\n", "verbs",
                        {"050 target nopassive : $ @hail*", "053 nearsource target nopassive : $ @hail*"}},
         ConversionCase{"tabari_synsets_nest", "tabari", "s.verbs",
@@ -206,7 +208,7 @@ TEST(PeerDictionariesTest, BadLinesAreWarningsNamingFileAndLine) {
   TempDir dir;
   const std::string verbs = dir.write("bad.verbs",
                                       "MEET [040]\n"
-                                      "- * WITH_ + [04!]\n"       // 2: bad code
+                                      "- * WITH_ + [04?]\n"       // 2: bad code
                                       "- WITH_ + [041]\n"         // 3: no verb position
                                       "- * {TALKS | [042]\n"      // 4: unclosed group
                                       "- * &NOSUCH + [043]\n"    // 5: unknown synset
@@ -335,7 +337,8 @@ class PeerCodingTest : public ::testing::Test {
                                           "WARN [160]\n"
                                           "- * AT ^ + [162]\n"
                                           "ALLOW [060]\n"
-                                          "- * REAL~_FINE [061]\n"},
+                                          "- * REAL~_FINE [061]\n"
+                                          "ATTEND [031!]\n"},
                                          {"team.actors",
                                            "NORLAND [NOR]\nSUDLAND [SUD]\nOSTMARK [OST]\nWESTLAND [WSTGOV]\nGRIMBOLD_ [---]\n"
                                            "OSTMARK TELEVISION [OSTTV]\nOSTMARK_STATE_RADIO_ [OSTRAD]\n"
@@ -431,6 +434,10 @@ TEST_F(PeerCodingTest, CodesWithThePeersSemantics) {
       // A dated discard: the name codes until the date, then discards the sentence.
       {"Oldrealm praised Sudland.", "2005-06-01", {"OLD/SUD/051"}},
       {"Oldrealm praised Sudland.", "2015-06-01", {}},
+      // A dominant code ("[031!]") that codes with a target the text names
+      // drops the sentence's other events, before or after it.
+      {"Norland praised Sudland to attend talks with Ostmark.", "2015-06-01", {"NOR/OST/031"}},
+      {"Norland attended the talks and praised Sudland.", "2015-06-01", {"NOR/SUD/031"}},
       // The peers join troops to the country they come from.
       {"Troops from Norland praised Sudland.", "2015-06-01", {"NORMIL/SUD/051"}},
   };
