@@ -253,6 +253,15 @@ std::vector<Item> find_items(std::string_view text, const std::vector<Token>& to
     if (tokens[i].kind != TokenKind::kWord) { ++i; continue; }
     const std::vector<uint32_t>* values = nullptr;  // the tries' own lists: no copies per token
     size_t actor_len = names_at(lex.actor_trie(), i, values);
+    // The peers read a possessive "'s" as a word of its own: it ends a name
+    // ("ithilen's government radio" is no ITHILEN_GOVERNMENT_RADIO_).
+    if (actor_len > 1 && lex.peer_actors())
+      for (uint32_t k = i; k + 1 < i + actor_len; ++k)
+        if (lex.base_id(tokens[k]) != lex.word_id(tokens[k])) {
+          actor_len = lex.has_stems() ? lex.actor_trie().longest_ref_stems(i, k + 1, key_at, lex.stem_id_at(tokens), values)
+                                      : lex.actor_trie().longest_ref(i, k + 1, key_at, values);
+          break;
+        }
     const ActorEntry* chosen = nullptr;
     for (bool retry = true; retry;) {
     retry = false;

@@ -431,6 +431,9 @@ TEST_F(PeerCodingTest, CodesWithThePeersSemantics) {
       {"Norland praised Ostmark state-run television.", "2015-06-01", {"NOR/OSTTV/051"}},
       {"Norland praised Ostmark television.", "2015-06-01", {"NOR/OSTTV/051"}},
       {"Norland praised Ostmark new state radio.", "2015-06-01", {"NOR/OST/051"}},
+      // A possessive ends a name: "Ostmark's state radio" is Ostmark's.
+      {"Norland praised Ostmark state radio.", "2015-06-01", {"NOR/OSTRAD/051"}},
+      {"Norland praised Ostmark's state radio.", "2015-06-01", {"NOR/OST/051"}},
       // A dated discard: the name codes until the date, then discards the sentence.
       {"Oldrealm praised Sudland.", "2005-06-01", {"OLD/SUD/051"}},
       {"Oldrealm praised Sudland.", "2015-06-01", {}},
