@@ -1272,6 +1272,14 @@ class SentenceCoder {
     return true;
   }
 
+  // A pattern's word elements written as one word or phrase (not a group
+  // of alternatives, such as a peer's synset).
+  static int explicit_words(const VerbPattern& p) {
+    int n = 0;
+    for (const auto& e : p.elements) n += e.kind == PatternElement::kWords && e.alternative_ids.size() == 1;
+    return n;
+  }
+
   // Best match per head, then greedy by score over non-overlapping literals.
   std::vector<Match> choose(std::vector<Match>& all) {
     auto better = [&](const Match& a, const Match& b) {
@@ -1284,6 +1292,9 @@ class SentenceCoder {
       // TABARI's written "$ *" likewise.
       if ((pa.flags & kPatternCompound) != (pb.flags & kPatternCompound)) return (pa.flags & kPatternCompound) != 0;
       if ((pa.flags & kPatternNearSource) != (pb.flags & kPatternNearSource)) return (pa.flags & kPatternNearSource) != 0;
+      // The peers: an explicit word over a synset member ("* DOLLAR" over "* &CURRENCY").
+      if (in_.lexicon->peer_codes())
+        if (const int xa = explicit_words(pa), xb = explicit_words(pb); xa != xb) return xa > xb;
       if (pa.code.size() != pb.code.size()) return pa.code.size() > pb.code.size();
       if (pa.ref.file != pb.ref.file) return pa.ref.file < pb.ref.file;
       return pa.ref.line < pb.ref.line;

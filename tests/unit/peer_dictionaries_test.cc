@@ -338,7 +338,11 @@ class PeerCodingTest : public ::testing::Test {
                                           "- * AT ^ + [162]\n"
                                           "ALLOW [060]\n"
                                           "- * REAL~_FINE [061]\n"
-                                          "ATTEND [031!]\n"},
+                                          "ATTEND [031!]\n"
+                                          "<SYNSETS>\n&METAL\n+GOLD\n+SILVER\n</SYNSETS>\n"
+                                          "DONAT [070]\n"
+                                          "- * &METAL [903]\n"
+                                          "- * GOLD [071]\n"},
                                          {"team.actors",
                                            "NORLAND [NOR]\nSUDLAND [SUD]\nOSTMARK [OST]\nWESTLAND [WSTGOV]\nGRIMBOLD_ [---]\n"
                                            "OSTMARK TELEVISION [OSTTV]\nOSTMARK_STATE_RADIO_ [OSTRAD]\n"
@@ -441,6 +445,9 @@ TEST_F(PeerCodingTest, CodesWithThePeersSemantics) {
       // drops the sentence's other events, before or after it.
       {"Norland praised Sudland to attend talks with Ostmark.", "2015-06-01", {"NOR/OST/031"}},
       {"Norland attended the talks and praised Sudland.", "2015-06-01", {"NOR/SUD/031"}},
+      // An explicit word wins over a synset member, whatever the line order.
+      {"Norland donated gold to Sudland.", "2015-06-01", {"NOR/SUD/071"}},
+      {"Norland donated silver to Sudland.", "2015-06-01", {"NOR/SUD/903"}},
       // The peers join troops to the country they come from.
       {"Troops from Norland praised Sudland.", "2015-06-01", {"NORMIL/SUD/051"}},
   };
