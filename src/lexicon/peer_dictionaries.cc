@@ -797,6 +797,34 @@ class VerbConverter {
       if (!p.empty()) out.push_back(std::move(p));
   }
 
+  // TABARI's synset members written with spaces ("+AUSTRIAN FLORIN",
+  // "+&TIETYPES ASSURANCES") let other words stand between their words, as
+  // a pattern's words do: the alternatives of a pattern's "&SYNSET", one
+  // per such member (its words with gaps) and one for the others together;
+  // empty when no member has words apart (or more than seven have).
+  std::vector<std::string> members_apart(const std::string& name) {
+    auto it = synsets_.find(name);
+    if (fmt_ != Format::kTabari || it == synsets_.end()) return {};
+    std::vector<std::string> together, apart;
+    for (const auto& member : it->second) {
+      if (member.find(' ') == std::string::npos) { expand_phrase(member, together, 1); continue; }
+      std::string gapped;
+      for (auto w : split(member, ' ')) {
+        w = trim(w);
+        if (w.empty()) continue;
+        std::vector<std::string> alts;
+        expand_phrase(std::string(w), alts, 1);
+        if (alts.empty()) return {};
+        if (!gapped.empty()) gapped += " ... ";
+        gapped += alts.size() == 1 ? alts[0] : group(alts);
+      }
+      apart.push_back(gapped);
+    }
+    if (apart.empty() || apart.size() > 7) return {};
+    if (!together.empty()) apart.insert(apart.begin(), together.size() == 1 ? together[0] : group(together));
+    return apart;
+  }
+
   // The longest defined synset name at the start of `text` ("&TIETYPES_MEMOS"
   // → "&TIETYPES", rest "MEMOS").
   std::string longest_synset(const std::string& text, std::string& rest) const {
@@ -930,7 +958,7 @@ class VerbConverter {
         std::string rest, name = longest_synset(t.substr(i, end - i), rest);
         std::vector<std::string> alts;
         if (name.empty() || !synset_alternatives(name, alts)) { why = "unknown synset " + t.substr(i, end - i); break; }
-        items.push_back({group(alts), !rest.empty()});
+        items.push_back({group(alts), !rest.empty(), rest.empty() ? members_apart(name) : std::vector<std::string>{}});
         // The rest of the run ("_RELATIONS") is read next as joined words.
         i += name.size();
         while (i < t.size() && t[i] == '_') ++i;

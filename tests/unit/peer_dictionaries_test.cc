@@ -91,6 +91,11 @@ INSTANTIATE_TEST_SUITE_P(
                        "VOICE [020]\n- { LOUDLY RAISED | FIRMLY_STATED } ITS * [043]\n", "verbs",
                        {"020 target nopassive : $ @voice*", "043 target nopassive : $ loudly* ... raised* ... its* ... @voice*",
                         "043 target nopassive : $ firmly stated* ... its* ... @voice*"}},
+        // A synset member with words apart: one pattern of its own, gaps between its words.
+        ConversionCase{"tabari_synset_member_words_apart", "tabari", "a.verbs",
+                       "<SYNSETS>\n&COIN\n+GOLD\n+SILVER\n+OLD CROWN\n</SYNSETS>\nGIV [070]\n- * &COIN [903]\n", "verbs",
+                       {"070 target nopassive : $ @giv*", "903 target nopassive : $ @giv* ... {gold*|silver*}",
+                        "903 target nopassive : $ @giv* ... old* ... crown*"}},
         ConversionCase{"tabari_dominant_code", "tabari", "d.verbs", "ATTEND [031!]\n", "verbs",
                        {"031 dominant target nopassive : $ @attend*"}},
         ConversionCase{"tabari_written_source", "tabari", "w.verbs", "HAIL [050]\n- $ * [053]\n", "verbs",
