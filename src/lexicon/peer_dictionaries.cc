@@ -482,7 +482,8 @@ void convert_discards(const std::string& path, const std::string& display, Forma
 class VerbConverter {
  public:
   VerbConverter(const std::string& path, const std::string& display, Format fmt, PeerDictionaries& out)
-      : lines_(clean_lines(path, fmt)), em_(out, "verbs", display, display), fmt_(fmt) {}
+      : lines_(clean_lines(path, fmt)), em_(out, "verbs", display, display), discards_(out, "words", display, display),
+        fmt_(fmt) {}
 
   void run() {
     collect_synsets();
@@ -491,10 +492,24 @@ class VerbConverter {
     for (const auto& [n, s] : lines_) {
       if (s[0] == '<') {
         const std::string tag = upper(s);
-        if (tag == "<TIME>") { em_.warn(n, "TABARI <TIME> shifts are not converted"); skip_block = true; }
+        if (tag == "<TIME>") skip_block = in_time_ = true;
         else if (tag == "<SYNSETS>") skip_block = true;
-        else if (tag.rfind("</", 0) == 0) skip_block = false;
+        else if (tag.rfind("</", 0) == 0) skip_block = in_time_ = false;
         continue;
+      }
+      // A <TIME> phrase coded [###] (discard) or [+++] (complex, which kabar
+      // does not code either) discards the sentence: "KAN_WA_MA_KAN [###]".
+      // Its date shifts ("TOMORROW [+1]") are not converted.
+      if (in_time_) {
+        Bracketed b = brackets(s[0] == '-' ? s.substr(1) : s);
+        if (s[0] != '-' && !b.blocks.empty() && (b.blocks[0] == "###" || b.blocks[0] == "+++")) {
+          std::string w = phrase_words(b.before);
+          w.erase(std::remove(w.begin(), w.end(), '*'), w.end());
+          if (!w.empty()) discards_.emit("discard : " + w, n);
+        } else if (!time_warned_) {
+          em_.warn(n, "TABARI <TIME> shifts are not converted");
+          time_warned_ = true;
+        }
       }
       if (skip_block) continue;
       if (s[0] == '&') { in_synset = true; continue; }
@@ -514,6 +529,7 @@ class VerbConverter {
       verb(n, s[0] == '+' ? s.substr(1) : s);
     }
     em_.finish();
+    discards_.finish();
   }
 
  private:
@@ -531,6 +547,8 @@ class VerbConverter {
 
   std::vector<std::pair<size_t, std::string>> lines_;
   Emitter em_;
+  Emitter discards_;  // <TIME> phrases coded [###] or [+++]
+  bool in_time_ = false, time_warned_ = false;
   Format fmt_;
   std::map<std::string, std::vector<std::string>> synsets_;  // "&NAME" → members as written
   Block block_;

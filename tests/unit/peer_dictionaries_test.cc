@@ -96,6 +96,10 @@ INSTANTIATE_TEST_SUITE_P(
                        "<SYNSETS>\n&COIN\n+GOLD\n+SILVER\n+OLD CROWN\n</SYNSETS>\nGIV [070]\n- * &COIN [903]\n", "verbs",
                        {"070 target nopassive : $ @giv*", "903 target nopassive : $ @giv* ... {gold*|silver*}",
                         "903 target nopassive : $ @giv* ... old* ... crown*"}},
+        // A <TIME> phrase coded [###] or [+++] discards the sentence.
+        ConversionCase{"tabari_time_discards", "tabari", "t.verbs",
+                       "<TIME>\nONCE_UPON_A_TIME [###]\nWHEN_PIGS_FLY [+++]\n</TIME>\nGIV [070]\n", "words",
+                       {"discard : once upon a time", "discard : when pigs fly"}},
         ConversionCase{"tabari_dominant_code", "tabari", "d.verbs", "ATTEND [031!]\n", "verbs",
                        {"031 dominant target nopassive : $ @attend*"}},
         ConversionCase{"tabari_written_source", "tabari", "w.verbs", "HAIL [050]\n- $ * [053]\n", "verbs",
