@@ -110,6 +110,7 @@ class SentenceCoder {
     index_mentions();
     find_clauses();
     auto matches = candidate_matches();
+    if (tabari_complex(matches)) return {};
     auto chosen = choose(matches);
     std::vector<bool> literals(end_ - first_, false);
     bool boundary_used = false;
@@ -1272,6 +1273,25 @@ class SentenceCoder {
     return true;
   }
 
+  // TABARI's COMPLEX: too many verbs (heads a pattern matched) or
+  // conjunctions outside actor names: the sentence is not coded.
+  bool tabari_complex(const std::vector<Match>& matches) const {
+    const auto& peer = options_.peer;
+    if (!lex_.tabari_subjects() || (!peer.complex_verbs && !peer.complex_conj)) return false;
+    std::vector<uint32_t> heads;
+    for (const auto& m : matches)
+      if (std::find(heads.begin(), heads.end(), m.head) == heads.end()) heads.push_back(m.head);
+    size_t conj = 0;
+    for (uint32_t t = first_; t < end_; ++t) {
+      const std::string& n = tokens_[t].norm;
+      conj += (n == "and" || n == "or" || n == "but") && mention_cover_[t - first_] < 0;
+    }
+    const bool too_many = (peer.complex_verbs && heads.size() >= peer.complex_verbs) ||
+                          (peer.complex_conj && conj >= peer.complex_conj);
+    if (too_many) note(fmt::format("{} verbs, {} conjunctions: complex, not coded (TABARI COMPLEX)", heads.size(), conj));
+    return too_many;
+  }
+
   // A pattern's word elements written as one word or phrase (not a group
   // of alternatives, such as a peer's synset).
   static int explicit_words(const VerbPattern& p) {
@@ -2283,6 +2303,18 @@ bool PeerSettings::apply(std::string_view option) {
     }
     comma = c;
     return true;
+  }
+  if (v.rfind("COMPLEX:", 0) == 0) {
+    // "COMPLEX: VERBS[5] CONJ[4] NOACTPRIOR EXPLAIN": the counts kabar reads.
+    auto count = [&](std::string_view key) -> uint8_t {
+      const std::string n = bracket_after(key);
+      unsigned value = 0;
+      auto r = std::from_chars(n.data(), n.data() + n.size(), value);
+      return r.ec == std::errc() && value <= 255 ? static_cast<uint8_t>(value) : 0;
+    };
+    complex_verbs = count("VERBS");
+    complex_conj = count("CONJ");
+    return complex_verbs || complex_conj;
   }
   if (v.rfind("FORWARD:", 0) == 0) {
     forward = v.find(" OFF") == std::string_view::npos;

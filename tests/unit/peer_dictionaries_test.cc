@@ -241,7 +241,7 @@ TEST(PeerDictionariesTest, TabariOptionsFileGivesSettings) {
                                      "// a comment\n"
                                      "SET: CODE ALL\n"              // 2: implemented
                                      "LABEL: 010=YIELD\n"          // 3: a code's name, not a setting
-                                     "COMPLEX: VERBS[5] CONJ[4]\n");  // 4: not implemented
+                                     "SET: TIME SHIFT = FALSE\n");  // 4: not implemented
   auto p = read_peer_dictionaries({"tabari:" + path});
   ASSERT_TRUE(p.ok()) << p.status().to_string();
   EXPECT_EQ(p->settings, std::vector<std::string>{"SET: CODE ALL"});
@@ -551,7 +551,8 @@ TEST(PeerSettingsTest, ReadsTabariOptions) {
       {"SET: CODE ALL", true, "", "", 0, PeerSettings::Unit::kAll},
       {"SET: CODE BY SENTENCE", true, "", "", 0, PeerSettings::Unit::kSentence},
       {"SET: MINIMUM WORDS = many", false, "", "", 0, PeerSettings::Unit::kClause},
-      {"COMPLEX: VERBS[5] CONJ[4]", false, "", "", 0, PeerSettings::Unit::kClause},
+      {"COMPLEX: VERBS[5] CONJ[4]", true, "", "", 0, PeerSettings::Unit::kClause},
+      {"COMPLEX: EXPLAIN", false, "", "", 0, PeerSettings::Unit::kClause},
       {"CONFIG: new_actor_length = 4", false, "", "", 0, PeerSettings::Unit::kClause},
   };
   for (const auto& c : cases) {
@@ -616,6 +617,16 @@ TEST_F(PeerCodingTest, TabariSettingsChangeTheCoding) {
   }
   EXPECT_EQ(code_with("SET: MINIMUM WORDS = 5", "Norland praised Sudland."), std::set<std::string>{});
   EXPECT_EQ(code_with("SET: MINIMUM WORDS = 3", "Norland praised Sudland."), std::set<std::string>{"NOR/SUD/051"});
+  // COMPLEX: so many verbs or conjunctions (outside names) that the sentence is not coded.
+  EXPECT_EQ(code_with("COMPLEX: VERBS[3] CONJ[9]", "Norland praised Sudland and accused Ostmark."),
+            (std::set<std::string>{"NOR/SUD/051", "NOR/OST/112"}));
+  EXPECT_EQ(code_with("COMPLEX: VERBS[2] CONJ[9]", "Norland praised Sudland and accused Ostmark."), std::set<std::string>{});
+  EXPECT_EQ(code_with("COMPLEX: VERBS[9] CONJ[3]", "Norland praised Sudland but then accused Ostmark, or so it seems."),
+            (std::set<std::string>{"NOR/SUD/051", "NOR/OST/112"}));
+  EXPECT_EQ(code_with("COMPLEX: VERBS[9] CONJ[2]", "Norland praised Sudland but then accused Ostmark, or so it seems."),
+            std::set<std::string>{});
+  EXPECT_EQ(code_with("COMPLEX: VERBS[9] CONJ[2]", "Norland and Sudland and Ostmark praised Westland."),
+            (std::set<std::string>{"NOR/WSTGOV/051", "SUD/WSTGOV/051", "OST/WSTGOV/051"}));
 }
 
 // TABARI's reading rules that its settings switch: COMMA, CONVERT AGENT,
