@@ -90,6 +90,7 @@ struct PeerSettings {
   // conjunctions (and, or, but outside actor names) or more is complex and
   // not coded; 0: no limit.
   uint8_t complex_verbs = 0, complex_conj = 0;
+  bool complex_no_actor_prior = false;  // NOACTPRIOR: no actor before the first verb that codes: complex
   // PETRARCH's comma_min … comma_emax ("CONFIG: comma_max = 0"), the same
   // rule with PETRARCH's defaults (a maximum of 0 turns a place off).
   CommaLimits petrarch_comma{2, 8, 2, 8, 0, 0, true};

@@ -1277,7 +1277,31 @@ class SentenceCoder {
   // conjunctions outside actor names: the sentence is not coded.
   bool tabari_complex(const std::vector<Match>& matches) const {
     const auto& peer = options_.peer;
-    if (!lex_.tabari_subjects() || (!peer.complex_verbs && !peer.complex_conj)) return false;
+    if (!lex_.tabari_subjects() || (!peer.complex_verbs && !peer.complex_conj && !peer.complex_no_actor_prior)) return false;
+    // NOACTPRIOR: no actor before the first verb that codes (a null-coded
+    // one, "On accord X …", does not count; nor one whose pattern places
+    // its source after it, "fighting between X and Y"). A forwarded
+    // pronoun ("He has also asked …") is an actor.
+    if (peer.complex_no_actor_prior) {
+      uint32_t first_verb = end_;
+      for (const auto& m : matches)
+        if (m.head < first_verb && lex_.patterns()[m.pattern].code != "---") first_verb = m.head;
+      bool actor_prior = std::any_of(mentions_.begin(), mentions_.end(), [&](const Mention& mn) {
+        return mn.first_token < first_verb && !mn.media;
+      });
+      for (uint32_t t = first_; t < first_verb && !actor_prior; ++t)
+        actor_prior = !peer.forwarded_actor.empty() && subject_pronoun(t);
+      for (const auto& m : matches) {
+        if (m.head != first_verb || actor_prior) continue;
+        const VerbPattern& p = lex_.patterns()[m.pattern];
+        for (size_t k = p.head + 1; k < p.elements.size() && !actor_prior; ++k)
+          actor_prior = p.elements[k].kind == PatternElement::kSource;
+      }
+      if (first_verb < end_ && !actor_prior) {
+        note(fmt::format("no actor before the verb \"{}\": complex, not coded (TABARI COMPLEX NOACTPRIOR)", tok(first_verb)));
+        return true;
+      }
+    }
     std::vector<uint32_t> heads;
     for (const auto& m : matches)
       if (std::find(heads.begin(), heads.end(), m.head) == heads.end()) heads.push_back(m.head);
@@ -2314,7 +2338,8 @@ bool PeerSettings::apply(std::string_view option) {
     };
     complex_verbs = count("VERBS");
     complex_conj = count("CONJ");
-    return complex_verbs || complex_conj;
+    complex_no_actor_prior = o.find("NOACTPRIOR") != std::string::npos;
+    return complex_verbs || complex_conj || complex_no_actor_prior;
   }
   if (v.rfind("FORWARD:", 0) == 0) {
     forward = v.find(" OFF") == std::string_view::npos;

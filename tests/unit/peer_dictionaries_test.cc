@@ -625,6 +625,9 @@ TEST_F(PeerCodingTest, TabariSettingsChangeTheCoding) {
             (std::set<std::string>{"NOR/SUD/051", "NOR/OST/112"}));
   EXPECT_EQ(code_with("COMPLEX: VERBS[9] CONJ[2]", "Norland praised Sudland but then accused Ostmark, or so it seems."),
             std::set<std::string>{});
+  // NOACTPRIOR: no actor before the first verb that codes: complex.
+  EXPECT_EQ(code_with("COMPLEX: NOACTPRIOR", "Warmly praised by Norland, Sudland thanked Ostmark."), std::set<std::string>{});
+  EXPECT_EQ(code_with("COMPLEX: NOACTPRIOR", "Norland praised Sudland."), std::set<std::string>{"NOR/SUD/051"});
   EXPECT_EQ(code_with("COMPLEX: VERBS[9] CONJ[2]", "Norland and Sudland and Ostmark praised Westland."),
             (std::set<std::string>{"NOR/WSTGOV/051", "SUD/WSTGOV/051", "OST/WSTGOV/051"}));
 }
