@@ -87,10 +87,19 @@ struct PeerSettings {
     uint8_t bmin = 255, bmax = 0;  // BMIN, BMAX: at the beginning (never, by default)
     bool on = true;
   } comma;
+  // TABARI's COMPLEX: VERBS[n] CONJ[m]: a sentence with n verbs or m
+  // conjunctions (and, or, but outside actor names) or more is complex and
+  // not coded; 0: no limit.
+  uint8_t complex_verbs = 0, complex_conj = 0;
+  bool complex_no_actor_prior = false;  // NOACTPRIOR: no actor before the first verb that codes: complex
+  // PETRARCH's comma_min … comma_emax ("CONFIG: comma_max = 0"), the same
+  // rule with PETRARCH's defaults (a maximum of 0 turns a place off).
+  CommaLimits petrarch_comma{2, 8, 2, 8, 0, 0, true};
   // Reads one TABARI option ("DEFAULT: OFF", "SET: CODE ALL", …) or
   // PETRARCH setting ("CONFIG: require_dyad = false") into the settings;
   // false when kabar does not implement it.
   bool apply(std::string_view option);
+  bool petrarch_comma_limit(std::string_view key, std::string_view rest);  // apply()'s "CONFIG: comma_…"
 };
 
 struct CodeOptions {

@@ -14,7 +14,9 @@
 // It is move-only: it owns large tables, and copying one is always a mistake.
 #pragma once
 
+#include <atomic>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <span>
 #include <string>
@@ -46,6 +48,9 @@ enum ActorFlag : uint16_t {
   kActorPerson = 1 << 4,
   kActorMedia = 1 << 5,
   kActorGroup = 1 << 6,
+  // A peer's [###] ("discard"): the name discards the sentence (TABARI) or
+  // is the actor ### (PETRARCH); written with the null code "---".
+  kActorDiscard = 1 << 7,
 };
 
 struct ActorEntry {
@@ -127,6 +132,7 @@ enum PatternFlag : uint16_t {
   kPatternNominal = 1 << 4,   // the head is a noun: "air strike on +", "$ invasion of +" (source before the noun)
   kPatternActorObject = 1 << 5,  // an object that names no actor is another sense: "meet demand" (no event)
   kPatternCompound = 1 << 6,  // only for a coordinated source (a peer's "% *"), and then before the same words without it
+  kPatternDominant = 1 << 8,  // a peer's dominant code (TABARI's "[031!]"): when it codes, the sentence's other events go
   kPatternNearSource = 1 << 7,  // a leading '$' is the actor nearest before the pattern (TABARI's written '$'), and wins over the same words without it
 };
 
@@ -281,6 +287,10 @@ class LanguageLexicon {
   // neither pay for them nor have a longer theme phrase hide a function word.
   const PhraseTrie& annotation_trie() const { return annotation_trie_; }
   const std::vector<ActorEntry>& actors() const { return actors_; }
+  // Whether word `id` begins a peer's actor name written with a space after
+  // its first word ("ithilen* television*"), which lets other words stand
+  // there; the set is built on first use.
+  bool spaced_name_start(uint32_t id) const;
   const std::vector<AgentEntry>& agents() const { return agents_; }
   const std::vector<PlaceEntry>& places() const { return places_; }
   const std::vector<WordEntry>& words() const { return words_; }
@@ -429,6 +439,9 @@ class LanguageLexicon {
   std::vector<uint32_t> stem_of_word_;  // by word id: find_stem() of the word (with stems only)
   std::vector<uint32_t> shorter_stem_begin_;  // by word id, CSR into shorter_stems_ (peer stems only)
   std::vector<uint32_t> shorter_stems_;
+  mutable std::once_flag spaced_once_;       // spaced_name_start(): built on first use
+  mutable std::atomic<bool> spaced_built_{false};
+  mutable std::vector<bool> spaced_starts_;  // by word id
   bool peer_actors_ = false;
   bool tabari_subjects_ = false;
   Vocabulary vocab_;

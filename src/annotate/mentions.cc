@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "annotate/items.h"
+#include "util/strings.h"
 #include "kabar/annotate.h"
 
 namespace kabar {
@@ -97,8 +98,11 @@ ActorRef compose(const Codebook& book, const std::vector<Item>& items, bool peer
       side = prefix ? it.code + side : side + it.code;
     }
     // Agents with no actor: TABARI writes "~MOS", PETRARCH the null actor "---MOS".
+    // (A peer's [###], written "---" with the flag discard, is ###.)
+    static const std::string kDiscard = "###";
     if (base || !before.empty() || !after.empty())
-      code = base ? before + base->code + after : (tabari ? "~" : "---") + before + after;
+      code = base ? before + ((base->flags & kActorDiscard) ? kDiscard : base->code) + after
+                  : (tabari ? "~" : "---") + before + after;
     ActorRef a = make_ref(book, code);
     for (const auto& it : items) a.entries.push_back(it.ref);
     return a;
@@ -111,6 +115,128 @@ ActorRef compose(const Codebook& book, const std::vector<Item>& items, bool peer
   ActorRef a = make_ref(book, code);
   for (const auto& it : items) a.entries.push_back(it.ref);
   return a;
+}
+
+// TABARI's and PETRARCH's compound codes: an actor coded "FRO/BIL/SAM" is
+// each of those actors, every one with the phrase's agents ("the Shire's
+// police" is FROCOP, BILCOP and SAMCOP). Items without one give one actor.
+std::vector<ActorRef> compose_compound(const Codebook& book, const std::vector<Item>& items, bool peer, bool tabari) {
+  auto compound = std::find_if(items.begin(), items.end(),
+                               [](const Item& i) { return !i.agent && i.code.find('/') != std::string::npos; });
+  if (compound == items.end()) return {compose(book, items, peer, tabari)};
+  std::vector<ActorRef> out;
+  std::vector<Item> one = items;
+  Item& member = one[static_cast<size_t>(compound - items.begin())];
+  for (auto part : split(compound->code, '/')) {
+    member.code = std::string(part);
+    for (auto& a : compose_compound(book, one, peer, tabari)) out.push_back(std::move(a));
+  }
+  return out;
+}
+
+// A member of a coordination as items: its chunk's, and before them
+// (`shared` of them) the agents or actor it shares with other members.
+struct MemberItems {
+  size_t chunk = 0;
+  std::vector<Item> items;
+  size_t shared = 0;
+};
+
+// PETRARCH's compounds of agents and actors, one item list per member:
+// - agents before the compound's first actor belong to every member with no
+//   agent of its own, each coordinated agent separately ("the ambassadors
+//   of Arnor and Gondor": ARNGOV, GONGOV; "lawmakers and officials in
+//   Fornost and Gondor": FORLEG, FORGOV, GONLEG, GONGOV);
+// - an agent alone after a member with an actor and an agent takes that
+//   actor and its modifiers ("Danish media and government": DNKMED, DNKGOV).
+std::vector<MemberItems> petrarch_members(const std::vector<const std::vector<Item>*>& chunks) {
+  auto agent = [](const Item& i) { return i.agent; };
+  auto agent_only = [&](const std::vector<Item>& v) { return std::all_of(v.begin(), v.end(), agent); };
+  const size_t n = chunks.size();
+  size_t f = 0;  // the first member with an actor
+  while (f < n && agent_only(*chunks[f])) ++f;
+  std::vector<MemberItems> out;
+  if (f == n) {
+    for (size_t k = 0; k < n; ++k) out.push_back({k, *chunks[k], 0});
+    return out;
+  }
+  const std::vector<Item>& first_actor = *chunks[f];
+  size_t lead = 0;  // the first actor's own agents before it
+  while (lead < first_actor.size() && first_actor[lead].agent) ++lead;
+  std::vector<std::vector<Item>> groups;
+  for (size_t k = 0; k < f; ++k) groups.push_back(*chunks[k]);
+  if (lead) groups.emplace_back(first_actor.begin(), first_actor.begin() + static_cast<std::ptrdiff_t>(lead));
+  auto with = [](const std::vector<Item>& shared, const std::vector<Item>& own, size_t from) {
+    std::vector<Item> v = shared;
+    v.insert(v.end(), own.begin() + static_cast<std::ptrdiff_t>(from), own.end());
+    return v;
+  };
+  if (groups.size() > 1)
+    for (const auto& g : groups) out.push_back({f, with(g, first_actor, lead), g.size()});
+  else if (!groups.empty())
+    out.push_back({f, with(groups[0], first_actor, lead), lead ? 0 : groups[0].size()});
+  else
+    out.push_back({f, first_actor, 0});
+  const std::vector<Item>* actor_with_agent = std::any_of(first_actor.begin(), first_actor.end(), agent) ? &first_actor : nullptr;
+  for (size_t k = f + 1; k < n; ++k) {
+    const std::vector<Item>& items = *chunks[k];
+    if (!groups.empty() && std::none_of(items.begin(), items.end(), agent)) {
+      for (const auto& g : groups) out.push_back({k, with(g, items, 0), g.size()});
+    } else if (actor_with_agent && agent_only(items)) {
+      // The earlier member less its last agent, its head noun.
+      std::vector<Item> base = *actor_with_agent;
+      for (size_t i = base.size(); i-- > 0;)
+        if (base[i].agent) { base.erase(base.begin() + static_cast<std::ptrdiff_t>(i)); break; }
+      out.push_back({k, with(base, items, 0), base.size()});
+    } else {
+      out.push_back({k, items, 0});
+      if (!agent_only(items)) actor_with_agent = std::any_of(items.begin(), items.end(), agent) ? &items : nullptr;
+    }
+  }
+  return out;
+}
+
+// A lower-case word that may stand inside a peer's name written with spaces.
+bool gap_word(const Token& w) {
+  const std::string_view n = w.norm;
+  return w.kind == TokenKind::kWord && !w.capitalized && n != "and"sv && n != "or"sv;
+}
+
+// The peers' names written with a space after their first word
+// ("ITHILEN TELEVISION", "PRINCE DOL_AMROTH": kabar's "ithilen*
+// television*") let one or two lower-case words stand after that word:
+// "Ithilen state-run television", "the Prince of Dol_Amroth". The end of
+// such a name at capitalised token `i`, whose next token is a gap_word(),
+// 0 when none. (Out of line: find_items() runs at every word.)
+[[gnu::noinline]] uint32_t spaced_name(const std::vector<Token>& tokens, uint32_t i, uint32_t end,
+                                       const LanguageLexicon& lex, const std::optional<Date>& date, bool any_date,
+                                       const ActorEntry*& entry) {
+  // (Only at a word that begins such a name: its stem, followed by a space.)
+  if (!lex.has_stems()) return 0;
+  const uint32_t stem = lex.stem_id(tokens[i]);
+  bool starts = lex.spaced_name_start(lex.base_id(tokens[i])) || lex.spaced_name_start(stem);
+  for (uint32_t shorter : stem ? lex.shorter_stems(stem) : std::span<const uint32_t>{}) starts |= lex.spaced_name_start(shorter);
+  if (!starts) return 0;
+  auto known = [&](const Token& t) { return lex.base_id(t) != 0 || lex.stem_id(t) != 0; };
+  const auto key_at = lex.base_id_at(tokens);
+  const auto stem_at = lex.stem_id_at(tokens);
+  for (uint32_t g = 1; g <= 2 && i + 1 + g < end; ++g) {
+    if (g > 1 && !gap_word(tokens[i + g])) break;
+    if (!known(tokens[i + 1 + g])) continue;
+    auto past_gap = [&, g](auto at) { return [=](size_t v) { return at(v <= i ? v : v + g); }; };
+    const std::vector<uint32_t>* values = nullptr;
+    const size_t len = lex.actor_trie().longest_ref_stems(i, end - g, past_gap(key_at), past_gap(stem_at), values);
+    if (len < 2) continue;
+    for (uint32_t v : *values) {
+      const ActorEntry& e = lex.actors()[v];
+      const size_t space = e.name.find(' ');
+      if (space == std::string::npos || space == 0 || e.name[space - 1] != '*') continue;
+      if (!(any_date || (date ? e.dates.contains(*date) : e.dates.unbounded()))) continue;
+      entry = &e;
+      return static_cast<uint32_t>(i + g + len);
+    }
+  }
+  return 0;
 }
 
 }  // namespace
@@ -129,6 +255,15 @@ std::vector<Item> find_items(std::string_view text, const std::vector<Token>& to
     if (tokens[i].kind != TokenKind::kWord) { ++i; continue; }
     const std::vector<uint32_t>* values = nullptr;  // the tries' own lists: no copies per token
     size_t actor_len = names_at(lex.actor_trie(), i, values);
+    // The peers read a possessive "'s" as a word of its own: it ends a name
+    // ("ithilen's government radio" is no ITHILEN_GOVERNMENT_RADIO_).
+    if (actor_len > 1 && lex.peer_actors())
+      for (uint32_t k = i; k + 1 < i + actor_len; ++k)
+        if (lex.base_id(tokens[k]) != lex.word_id(tokens[k])) {
+          actor_len = lex.has_stems() ? lex.actor_trie().longest_ref_stems(i, k + 1, key_at, lex.stem_id_at(tokens), values)
+                                      : lex.actor_trie().longest_ref(i, k + 1, key_at, values);
+          break;
+        }
     const ActorEntry* chosen = nullptr;
     for (bool retry = true; retry;) {
     retry = false;
@@ -202,6 +337,13 @@ std::vector<Item> find_items(std::string_view text, const std::vector<Token>& to
     if (place_len > actor_len && place_len > agent_len) {
       i += static_cast<uint32_t>(place_len);
       continue;
+    }
+    const ActorEntry* spaced = nullptr;
+    if (const uint32_t spaced_end = lex.peer_actors() && tokens[i].capitalized && i + 2 < end && gap_word(tokens[i + 1])
+                                        ? spaced_name(tokens, i, end, lex, date, any_date, spaced) : 0;
+        spaced_end > i + std::max({actor_len, agent_len, place_len})) {
+      chosen = spaced;
+      actor_len = spaced_end - i;
     }
     if (chosen && actor_len >= agent_len) {
       items.push_back({i, static_cast<uint32_t>(i + actor_len), false, chosen->code, chosen->flags, chosen->ref});
@@ -416,17 +558,20 @@ std::vector<Mention> find_mentions(std::string_view text, const std::vector<Toke
   // lower-case words after the last one.
   auto peer_coordination = [&](uint32_t from, uint32_t to, bool& word_coordinator) {
     bool any = false, word = false;
-    int fillers = 0;
+    int fillers = 0, before = 0;
     for (uint32_t t = from; t < to; ++t) {
       if (is_coordinator(t) && fillers == 0) {
         any = true;
         word |= tokens[t].norm != ","sv;
         continue;
       }
+      // PETRARCH's parse also makes a compound of nouns after the first
+      // member: "Fornost's sheep and goats of Gondor" (one or two words).
+      if (!any ? lex.tabari_subjects() || ++before > 2 : ++fillers > 3) return false;
       // (Not a verb: "Sudland and accused Ostmark" is no compound.)
+      if (tokens[t].kind != TokenKind::kWord || tokens[t].capitalized) return false;
       const uint32_t stem = lex.stem_id(tokens[t]);
-      const bool verb = lex.patterns_for_head(tokens[t]) || (stem && lex.patterns_for_head(stem));
-      if (!any || verb || tokens[t].kind != TokenKind::kWord || tokens[t].capitalized || ++fillers > 3) return false;
+      if (lex.patterns_for_head(tokens[t]) || (stem && lex.patterns_for_head(stem))) return false;
     }
     if (!any) return false;
     word_coordinator |= word;
@@ -462,41 +607,45 @@ std::vector<Mention> find_mentions(std::string_view text, const std::vector<Toke
     m.end_token = chunks[last].end;
     m.span = {tokens[m.first_token].span.begin, tokens[m.end_token - 1].span.end};
     std::vector<bool> has_agent_role;
-    // PETRARCH: agents before the first member of a compound ("the
-    // ambassadors of Arnor, Osgiliath and Gondor", "lawmakers in Fornost and
-    // Gondor") belong to every member that has none of its own.
-    std::vector<Item> lead_agents;
-    if (lex.peer_actors() && !lex.tabari_subjects() && last > c)
-      for (const auto& it : chunks[c].items) {
-        if (!it.agent) break;
-        lead_agents.push_back(it);
-      }
-    for (size_t k = c; k <= last; ++k) {
-      ActorRef a;
-      if (k > c && !lead_agents.empty() &&
-          std::none_of(chunks[k].items.begin(), chunks[k].items.end(), [](const Item& i) { return i.agent; })) {
-        std::vector<Item> with = lead_agents;
-        with.insert(with.end(), chunks[k].items.begin(), chunks[k].items.end());
-        a = compose(book, with, true, false);
-        // Its own entries first, then the shared agents'.
-        std::rotate(a.entries.begin(), a.entries.begin() + static_cast<std::ptrdiff_t>(lead_agents.size()), a.entries.end());
-      } else {
-        a = compose(book, chunks[k].items, lex.peer_actors(), lex.tabari_subjects());
-      }
-      a.span = {tokens[chunks[k].first].span.begin, tokens[chunks[k].end - 1].span.end};
-      a.name = std::string(a.span.in(text));
-      bool agent_role = std::any_of(chunks[k].items.begin(), chunks[k].items.end(),
-                                    [](const Item& i) { return i.agent; }) && !a.country.empty();
-      has_agent_role.push_back(agent_role);
-      // An outlet, alone or with a media role word ("kantor berita TASS",
-      // "the news agency Reuters").
-      const auto& items = chunks[k].items;
-      if (std::any_of(items.begin(), items.end(), [](const Item& i) { return !i.agent && (i.flags & kActorMedia); }) &&
-          std::all_of(items.begin(), items.end(), [](const Item& i) {
-            return (!i.agent && (i.flags & kActorMedia)) || (i.agent && i.code == "MED"sv);
-          }))
-        m.media = true;
-      m.actors.push_back(std::move(a));
+    // The members' items: each chunk's own, or PETRARCH's shares.
+    std::vector<MemberItems> shared_items;
+    const bool petrarch_compound = lex.peer_actors() && !lex.tabari_subjects() && last > c;
+    if (petrarch_compound) {
+      std::vector<const std::vector<Item>*> coordinated;
+      for (size_t k = c; k <= last; ++k) coordinated.push_back(&chunks[k].items);
+      shared_items = petrarch_members(coordinated);
+    }
+    const size_t n_members = petrarch_compound ? shared_items.size() : last - c + 1;
+    for (size_t mi = 0; mi < n_members; ++mi) {
+      const size_t k = c + (petrarch_compound ? shared_items[mi].chunk : mi);
+      const std::vector<Item>& member_items = petrarch_compound ? shared_items[mi].items : chunks[k].items;
+      auto add_member = [&](ActorRef a) {
+        // Its own entries first, then the shared ones.
+        if (petrarch_compound)
+          std::rotate(a.entries.begin(), a.entries.begin() + static_cast<std::ptrdiff_t>(shared_items[mi].shared),
+                      a.entries.end());
+        a.span = {tokens[chunks[k].first].span.begin, tokens[chunks[k].end - 1].span.end};
+        a.name = std::string(a.span.in(text));
+        bool agent_role = std::any_of(chunks[k].items.begin(), chunks[k].items.end(),
+                                      [](const Item& i) { return i.agent; }) && !a.country.empty();
+        has_agent_role.push_back(agent_role);
+        // An outlet, alone or with a media role word ("kantor berita TASS",
+        // "the news agency Reuters").
+        const auto& items = chunks[k].items;
+        if (std::any_of(items.begin(), items.end(), [](const Item& i) { return !i.agent && (i.flags & kActorMedia); }) &&
+            std::all_of(items.begin(), items.end(), [](const Item& i) {
+              return (!i.agent && (i.flags & kActorMedia)) || (i.agent && i.code == "MED"sv);
+            }))
+          m.media = true;
+        m.actors.push_back(std::move(a));
+      };
+      const bool compound_code = lex.peer_actors() && std::any_of(member_items.begin(), member_items.end(), [](const Item& i) {
+        return !i.agent && i.code.find('/') != std::string::npos;
+      });
+      if (compound_code)
+        for (auto& a : compose_compound(book, member_items, true, lex.tabari_subjects())) add_member(std::move(a));
+      else
+        add_member(compose(book, member_items, lex.peer_actors(), lex.tabari_subjects()));
     }
     // Distribute a role over bare countries of the same coordination.
     std::string shared_role;

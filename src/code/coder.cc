@@ -112,6 +112,7 @@ class SentenceCoder {
     index_mentions();
     find_clauses();
     auto matches = candidate_matches();
+    if (tabari_complex(matches)) return {};
     auto chosen = choose(matches);
     std::vector<bool> literals(end_ - first_, false);
     bool boundary_used = false;
@@ -151,16 +152,31 @@ class SentenceCoder {
           unit = static_cast<size_t>(c - clauses_.data()) * 1024;
           for (uint32_t t = c->begin; t < m.head; ++t) unit += unit_divider(t);
         }
-        if (std::find(coded_units.begin(), coded_units.end(), unit) != coded_units.end()) {
+        // (A dominant code is tried even so: see keep_dominant().)
+        const bool dominant = lex_.patterns()[m.pattern].flags & kPatternDominant;
+        const bool unit_coded = std::find(coded_units.begin(), coded_units.end(), unit) != coded_units.end();
+        if (unit_coded && !dominant) {
           note_f("  {}: a verb before it in the clause already coded (peer dictionaries)", tok(m.head));
+          continue;
+        }
+        if (petrarch_subordinate_of_coded(m.head, coded_units)) {
+          note_f("  {}: in a subordinate clause of a verb that coded (PETRARCH)", tok(m.head));
           continue;
         }
         const size_t before = out.size();
         build_events(m, out);
+        if (dominant && keep_dominant(out, before)) break;
+        if (unit_coded) {
+          out.erase(out.begin() + static_cast<std::ptrdiff_t>(before), out.end());
+          note_f("  {}: a verb before it in the clause already coded (peer dictionaries)", tok(m.head));
+          continue;
+        }
         if (out.size() > before) coded_units.push_back(unit);
         continue;
       }
+      const size_t before = out.size();
       build_events(m, out);
+      if (in_.lexicon->peer_codes() && (lex_.patterns()[m.pattern].flags & kPatternDominant) && keep_dominant(out, before)) break;
       object_place_events_.resize(out.size(), m.target.locative);
     }
     drop_agentless_repeats(out);
@@ -360,6 +376,24 @@ class SentenceCoder {
   // `literals` marks tokens that a chosen pattern uses as words: a report
   // verb in "menyatakan dukungan kepada" is the verb of an event there, not
   // a clause boundary. The first pass (before matching) has none.
+  // PETRARCH codes the verb phrase that codes, not the clauses inside it: a
+  // verb in a clause a subordinator opens ("after", "when", not "but")
+  // right after a clause with a coded verb, before any comma, is part of
+  // that verb's phrase.
+  // (`coded_units` as run() numbers PETRARCH's units: clause × 1024 + …)
+  bool petrarch_subordinate_of_coded(uint32_t head, const std::vector<size_t>& coded_units) const {
+    if (lex_.tabari_subjects() || options_.peer.unit != PeerSettings::Unit::kClause) return false;
+    const Clause* c = clause_for(head);
+    if (!c || c->opener != Opener::kConj || c == clauses_.data()) return false;
+    const std::string& opener = tokens_[c->opener_token].norm;
+    if (opener == "but"sv || opener == "yet"sv) return false;
+    // (A comma ends the subordinate clause: "after a rift, the agency said".)
+    for (uint32_t t = c->opener_token; t < head; ++t)
+      if (tokens_[t].norm == ","sv) return false;
+    const size_t before = static_cast<size_t>(c - clauses_.data()) - 1;
+    return std::any_of(coded_units.begin(), coded_units.end(), [&](size_t u) { return u / 1024 == before; });
+  }
+
   void find_clauses(const std::vector<bool>* literals = nullptr) {
     boundary_.assign(end_ - first_, false);
     clause_of_.assign(end_ - first_, -1);
@@ -1315,6 +1349,57 @@ class SentenceCoder {
     return true;
   }
 
+  // TABARI's COMPLEX: too many verbs (heads a pattern matched) or
+  // conjunctions outside actor names: the sentence is not coded.
+  bool tabari_complex(const std::vector<Match>& matches) const {
+    const auto& peer = options_.peer;
+    if (!lex_.tabari_subjects() || (!peer.complex_verbs && !peer.complex_conj && !peer.complex_no_actor_prior)) return false;
+    // NOACTPRIOR: no actor before the first verb that codes (a null-coded
+    // one, "On accord X …", does not count; nor one whose pattern places
+    // its source after it, "fighting between X and Y"). A forwarded
+    // pronoun ("He has also asked …") is an actor.
+    if (peer.complex_no_actor_prior) {
+      uint32_t first_verb = end_;
+      for (const auto& m : matches)
+        if (m.head < first_verb && lex_.patterns()[m.pattern].code != "---"sv) first_verb = m.head;
+      bool actor_prior = std::any_of(mentions_.begin(), mentions_.end(), [&](const Mention& mn) {
+        return mn.first_token < first_verb && !mn.media;
+      });
+      for (uint32_t t = first_; t < first_verb && !actor_prior; ++t)
+        actor_prior = !peer.forwarded_actor.empty() && subject_pronoun(t);
+      for (const auto& m : matches) {
+        if (m.head != first_verb || actor_prior) continue;
+        const VerbPattern& p = lex_.patterns()[m.pattern];
+        for (size_t k = p.head + 1; k < p.elements.size() && !actor_prior; ++k)
+          actor_prior = p.elements[k].kind == PatternElement::kSource;
+      }
+      if (first_verb < end_ && !actor_prior) {
+        note_f("no actor before the verb \"{}\": complex, not coded (TABARI COMPLEX NOACTPRIOR)", tok(first_verb));
+        return true;
+      }
+    }
+    std::vector<uint32_t> heads;
+    for (const auto& m : matches)
+      if (std::find(heads.begin(), heads.end(), m.head) == heads.end()) heads.push_back(m.head);
+    size_t conj = 0;
+    for (uint32_t t = first_; t < end_; ++t) {
+      const std::string& n = tokens_[t].norm;
+      conj += (n == "and"sv || n == "or"sv || n == "but"sv) && mention_cover_[t - first_] < 0;
+    }
+    const bool too_many = (peer.complex_verbs && heads.size() >= peer.complex_verbs) ||
+                          (peer.complex_conj && conj >= peer.complex_conj);
+    if (too_many) note_f("{} verbs, {} conjunctions: complex, not coded (TABARI COMPLEX)", heads.size(), conj);
+    return too_many;
+  }
+
+  // A pattern's word elements written as one word or phrase (not a group
+  // of alternatives, such as a peer's synset).
+  static int explicit_words(const VerbPattern& p) {
+    int n = 0;
+    for (const auto& e : p.elements) n += e.kind == PatternElement::kWords && e.alternative_ids.size() == 1;
+    return n;
+  }
+
   // Best match per head, then greedy by score over non-overlapping literals.
   std::vector<Match> choose(std::vector<Match>& all) {
     auto better = [&](const Match& a, const Match& b) {
@@ -1327,6 +1412,9 @@ class SentenceCoder {
       // TABARI's written "$ *" likewise.
       if ((pa.flags & kPatternCompound) != (pb.flags & kPatternCompound)) return (pa.flags & kPatternCompound) != 0;
       if ((pa.flags & kPatternNearSource) != (pb.flags & kPatternNearSource)) return (pa.flags & kPatternNearSource) != 0;
+      // The peers: an explicit word over a synset member ("* DOLLAR" over "* &CURRENCY").
+      if (in_.lexicon->peer_codes())
+        if (const int xa = explicit_words(pa), xb = explicit_words(pb); xa != xb) return xa > xb;
       if (pa.code.size() != pb.code.size()) return pa.code.size() > pb.code.size();
       if (pa.ref.file != pb.ref.file) return pa.ref.file < pb.ref.file;
       return pa.ref.line < pb.ref.line;
@@ -1372,6 +1460,41 @@ class SentenceCoder {
     size_t ci = static_cast<size_t>(c - clauses_.data());
     while (ci + 1 < clauses_.size() && clauses_[ci + 1].opener == Opener::kComp) ++ci;
     return clauses_[ci].end;
+  }
+
+  // PETRARCH: the verb's phrase holds the subordinate clauses after it
+  // ("postponed the meeting after a scout was seen near X": X is the
+  // target), up to the first comma after the verb.
+  uint32_t petrarch_phrase_reach(uint32_t head, uint32_t reach) const {
+    if (!in_.lexicon->peer_codes() || lex_.tabari_subjects()) return reach;
+    size_t ci = 0;
+    while (ci < clauses_.size() && clauses_[ci].end != reach) ++ci;
+    if (ci + 1 >= clauses_.size()) return reach;
+    const Clause& next = clauses_[ci + 1];
+    const std::string& opener = tokens_[next.opener_token].norm;
+    if (next.opener != Opener::kConj || opener == "but"sv || opener == "yet"sv) return reach;
+    uint32_t t = head + 1;
+    while (t < end_ && tokens_[t].norm != ","sv) ++t;
+    return std::max(reach, t);
+  }
+
+  // PETRARCH: a comma-delimited reporting clause after the verb (", a
+  // senior official said") is a clause of its own, its speaker no target:
+  // the target search ends at the comma before the speaker.
+  uint32_t petrarch_reporter_comma(uint32_t head, uint32_t reach) const {
+    if (!in_.lexicon->peer_codes() || lex_.tabari_subjects()) return reach;
+    for (uint32_t t = head + 1; t < reach; ++t) {
+      if (tokens_[t].norm != ","sv) continue;
+      uint32_t at = t + 1;
+      while (at < reach && mention_cover_[at - first_] < 0 && tokens_[at].kind == TokenKind::kWord &&
+             !tokens_[at].capitalized && at < t + 4)
+        ++at;
+      const int mi = at < reach ? mention_cover_[at - first_] : -1;
+      if (mi < 0 || mentions_[mi].first_token != at) continue;
+      const uint32_t after = mentions_[mi].end_token;
+      if (after < end_ && word_class_at(after, WordClass::kReport)) return t;
+    }
+    return reach;
   }
 
   const Clause* clause_for(uint32_t t) const {
@@ -1912,7 +2035,7 @@ class SentenceCoder {
     Span target_found{};  // the mention found as "first actor after verb", if any
     if (targets.empty() && (p.flags & kPatternTarget)) {
       const Clause* c = clause_for(m.head);
-      const uint32_t reach = peer_target_reach(c);
+      const uint32_t reach = petrarch_reporter_comma(m.head, petrarch_phrase_reach(m.head, peer_target_reach(c)));
       // The peers' target is the first actor after the verb, even inside the
       // pattern's later words ("allowed that Y isn't a real pleasant …").
       const uint32_t from = in_.lexicon->peer_codes() ? m.head + 1 : m.lit_end;
@@ -2191,7 +2314,9 @@ class SentenceCoder {
     if (targets.empty() && ((p.flags & kPatternRecip) || m.reciprocal || peer_reciprocal) && sources.size() >= 2) {
       for (size_t a = 0; a < sources.size(); ++a)
         for (size_t b = 0; b < sources.size(); ++b) {
-          if (a == b) continue;
+          // (The members of one compound-coded name, "[FRO/BIL/SAM]", do
+          // not act on each other: they have one span.)
+          if (a == b || (in_.lexicon->peer_codes() && sources[a].span == sources[b].span)) continue;
           make(&sources[a], &sources[b], p.code);
           // The peers' "% * [044:045]": each pair both ways, with the converse.
           if (in_.lexicon->peer_codes() && !p.converse.empty() && p.converse != p.code) make(&sources[b], &sources[a], p.converse);
@@ -2227,6 +2352,19 @@ class SentenceCoder {
         if (!p.converse.empty()) make(&t, &s, p.converse);
       }
     }
+  }
+
+  // TABARI's dominant code ("[031!]") coded the events from `from` on, with
+  // a target the text names (not a DEFAULT one): the sentence's other events
+  // go, and later verbs code no more (true).
+  bool keep_dominant(std::vector<CodedEvent>& out, size_t from) {
+    if (out.size() == from || !std::all_of(out.begin() + static_cast<std::ptrdiff_t>(from), out.end(), [](const CodedEvent& e) {
+          return e.event.target && e.event.target->span.end > e.event.target->span.begin;
+        }))
+      return false;
+    note_f("  dominant code {}: the sentence's other events dropped (TABARI)", out[from].event.code);
+    out.erase(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(from));
+    return true;
   }
 
   void update_discourse(const std::vector<CodedEvent>& events) {
@@ -2295,6 +2433,21 @@ bool modality_suppressed(Modality m) {
   return m == Modality::kNegated || m == Modality::kDenied || m == Modality::kHypothetical;
 }
 
+// PETRARCH's "comma_emax = 6" (the key after "COMMA_", upper case).
+bool PeerSettings::petrarch_comma_limit(std::string_view key, std::string_view rest) {
+  uint8_t* field = key == "MIN"sv ? &petrarch_comma.min : key == "MAX"sv ? &petrarch_comma.max
+                 : key == "EMIN"sv ? &petrarch_comma.emin : key == "EMAX"sv ? &petrarch_comma.emax
+                 : key == "BMIN"sv ? &petrarch_comma.bmin : key == "BMAX"sv ? &petrarch_comma.bmax : nullptr;
+  const size_t eq = rest.find('=');
+  if (!field || eq == std::string_view::npos) return false;
+  const std::string_view n = trim(rest.substr(eq + 1));
+  unsigned value = 0;
+  auto r = std::from_chars(n.data(), n.data() + n.size(), value);
+  if (r.ec != std::errc() || r.ptr != n.data() + n.size() || value > 255) return false;
+  *field = static_cast<uint8_t>(value);
+  return true;
+}
+
 bool PeerSettings::apply(std::string_view option) {
   std::string o;
   for (char c : option) o += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
@@ -2317,7 +2470,9 @@ bool PeerSettings::apply(std::string_view option) {
   const std::string_view v = trim(std::string_view(o));
   if (v.rfind("CONFIG:", 0) == 0) {
     const std::string_view rest = trim(v.substr(7));
-    if (trim(rest.substr(0, rest.find('='))) != "REQUIRE_DYAD"sv) return false;
+    const std::string_view key = trim(rest.substr(0, rest.find('=')));
+    if (key.rfind("COMMA_", 0) == 0) return petrarch_comma_limit(key.substr(6), rest);
+    if (key != "REQUIRE_DYAD"sv) return false;
     return boolean_after_eq(rest, require_dyad);
   }
   if (v.rfind("COMMA:", 0) == 0) {
@@ -2341,6 +2496,19 @@ bool PeerSettings::apply(std::string_view option) {
     }
     comma = c;
     return true;
+  }
+  if (v.rfind("COMPLEX:", 0) == 0) {
+    // "COMPLEX: VERBS[5] CONJ[4] NOACTPRIOR EXPLAIN": the counts kabar reads.
+    auto count = [&](std::string_view key) -> uint8_t {
+      const std::string n = bracket_after(key);
+      unsigned value = 0;
+      auto r = std::from_chars(n.data(), n.data() + n.size(), value);
+      return r.ec == std::errc() && value <= 255 ? static_cast<uint8_t>(value) : 0;
+    };
+    complex_verbs = count("VERBS");
+    complex_conj = count("CONJ");
+    complex_no_actor_prior = o.find("NOACTPRIOR") != std::string::npos;
+    return complex_verbs || complex_conj || complex_no_actor_prior;
   }
   if (v.rfind("FORWARD:", 0) == 0) {
     forward = v.find(" OFF") == std::string_view::npos;
@@ -2443,6 +2611,14 @@ bool tabari_comma_drops(const SentenceInput& in, const PeerSettings::CommaLimits
 std::vector<CodedEvent> code_sentence(const SentenceInput& in, Discourse& discourse, const CodeOptions& options,
                                       Trace* trace) {
   if (in.lex->tabari_subjects()) {
+    // An actor whose code in force is ### (TABARI's dated discards: "USSR
+    // [USR <911226] [###]") discards the sentence.
+    for (const auto& m : *in.mentions)
+      for (const auto& a : m.actors)
+        if (a.code.find("###") != std::string::npos) {
+          if (trace) trace->add(fmt::format("discard actor \"{}\" ({}): sentence not coded", a.name, a.code));
+          return {};
+        }
     // TABARI's comma-delimited stretches are coded as if they were not
     // there; an agent with no actor ("a senior official") is no actor unless
     // SET: CONVERT AGENT = TRUE.
@@ -2464,6 +2640,21 @@ std::vector<CodedEvent> code_sentence(const SentenceInput& in, Discourse& discou
       reduced.mentions = &kept;
       SentenceCoder coder(reduced, discourse, options, trace);
       if (commas) coder.drop_tokens(std::move(dropped));
+      return coder.run();
+    }
+  }
+  // PETRARCH's comma-delimited clauses, likewise left out.
+  if (in.lexicon->peer_codes() && !in.lex->tabari_subjects() && options.peer.petrarch_comma.on) {
+    std::vector<bool> dropped;
+    if (tabari_comma_drops(in, options.peer.petrarch_comma, dropped)) {
+      const uint32_t first = in.sentence->first_token;
+      std::vector<Mention> kept;
+      for (const auto& m : *in.mentions)
+        if (!dropped[m.first_token - first]) kept.push_back(m);
+      SentenceInput reduced = in;
+      reduced.mentions = &kept;
+      SentenceCoder coder(reduced, discourse, options, trace);
+      coder.drop_tokens(std::move(dropped));
       return coder.run();
     }
   }

@@ -246,6 +246,11 @@ class LexiconBuilder {
     return code == "---" || (!code.empty() && code.size() <= 32 &&
            std::all_of(code.begin(), code.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); }));
   }
+  // An actor's may be a compound, "FRO/BIL/SAM": the name is all of them.
+  static bool peer_actor_code(std::string_view code) {
+    const auto parts = split(code, '/');
+    return code.size() <= 64 && std::all_of(parts.begin(), parts.end(), [](std::string_view p) { return p != "---" && peer_code(p); });
+  }
   // Synthetic paths "peer:N" stand for options_.peer_files[N].
   static constexpr std::string_view kPeerPrefix = "peer:";
   const ConvertedFile* converted(const fs::path& path) const {
@@ -502,7 +507,7 @@ class LexiconBuilder {
         proto.code = std::string(fields[0]);
         proto.ref = line.ref;
         const bool peer = is_peer(line.ref);
-        if (!(peer ? peer_code(proto.code) : lex_->codebook_.valid_actor_code(proto.code))) {
+        if (!(peer ? peer_code(proto.code) || peer_actor_code(proto.code) : lex_->codebook_.valid_actor_code(proto.code))) {
           error(line.ref, fmt::format("unknown actor code '{}'", proto.code));
           continue;
         }
@@ -520,6 +525,7 @@ class LexiconBuilder {
           else if (f == "person") proto.flags |= kActorPerson;
           else if (f == "media") proto.flags |= kActorMedia;
           else if (f == "group") proto.flags |= kActorGroup;
+          else if (f == "discard" && peer) proto.flags |= kActorDiscard;
           else { error(line.ref, fmt::format("unknown actor flag '{}'", f)); ok = false; break; }
         }
         if (!ok) continue;
@@ -717,6 +723,7 @@ class LexiconBuilder {
           else if (fields[i] == "target") flags |= kPatternTarget;
           else if (fields[i] == "nominal") flags |= kPatternNominal | kPatternNoPassive;
           else if (fields[i] == "actorobject") flags |= kPatternActorObject;
+          else if (fields[i] == "dominant" && is_peer(line.ref)) flags |= kPatternDominant;
           else { error(line.ref, fmt::format("unknown pattern flag '{}'", fields[i])); ok = false; }
         }
         if (!ok) continue;
@@ -1097,6 +1104,20 @@ StatusOr<std::unique_ptr<Lexicon>> Lexicon::load(const std::string& data_dir) {
 
 StatusOr<std::unique_ptr<Lexicon>> Lexicon::load(const std::string& data_dir, const LexiconOptions& options) {
   return LexiconBuilder(data_dir, options).build();
+}
+
+bool LanguageLexicon::spaced_name_start(uint32_t id) const {
+  if (!spaced_built_.load(std::memory_order_acquire)) std::call_once(spaced_once_, [this] {
+    spaced_starts_.assign(vocab_.size() + 1, false);
+    for (const auto& e : actors_) {
+      const size_t space = e.name.find(' ');
+      if (space == std::string::npos || space == 0 || e.name[space - 1] != '*') continue;
+      if (const uint32_t w = vocab_.find(std::string_view(e.name).substr(0, space - 1)); w != 0 && w < spaced_starts_.size())
+        spaced_starts_[w] = true;
+    }
+    spaced_built_.store(true, std::memory_order_release);
+  });
+  return id < spaced_starts_.size() && spaced_starts_[id];
 }
 
 }  // namespace kabar

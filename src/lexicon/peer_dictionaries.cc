@@ -99,6 +99,8 @@ std::vector<std::pair<size_t, std::string>> clean_lines(const std::string& path,
         continue;
       }
       if (raw.compare(i, 4, "<!--") == 0) { in_html_comment = true; i += 3; continue; }
+      // (Not the code "[###]", which PETRARCH reads as an actor's.)
+      if (raw[i] == '[' && raw.compare(i, 5, "[###]") == 0) { s += "[###]"; i += 4; continue; }
       if (raw[i] == '#' && (fmt == Format::kPetrarch || trim(std::string_view(s)).empty())) break;
       if (raw[i] == ';') break;  // TABARI's comments, which PETRARCH's files inherited
       s += raw[i];
@@ -193,10 +195,16 @@ std::optional<ActorCode> parse_actor_code(std::string_view block, std::string& w
   ActorCode a;
   a.code = upper(f[0]);
   if (a.code.size() > 1 && a.code[0] == '~') a.code.erase(0, 1);
-  // "---": a null actor, read and never coded; "###": a discard (handled by the caller).
+  // "---": a null actor, read and never coded; "###": a discard (handled by
+  // the caller), which may be dated too ("[### <890101]").
   // A null actor may be dated too: "[--- <950630] [DOL]" is nobody until then.
-  if (a.code == "###") return a;
-  if (a.code != "---" && !std::all_of(a.code.begin(), a.code.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); })) {
+  // A compound code, "[FRO/BIL/SAM]": the name stands for all of those
+  // actors (kabar's actor line keeps the slashes; a mention splits them).
+  auto alnum = [](std::string_view part) {
+    return !part.empty() && std::all_of(part.begin(), part.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); });
+  };
+  const auto parts = split(a.code, '/');
+  if (a.code != "---" && a.code != "###" && !std::all_of(parts.begin(), parts.end(), alnum)) {
     why = fmt::format("bad actor code '{}'", a.code);
     return std::nullopt;
   }
@@ -262,13 +270,11 @@ void convert_actors(const std::string& path, const std::string& display, Format 
     std::stable_sort(cur.codes.begin(), cur.codes.end(),
                      [](const ActorCode& a, const ActorCode& b) { return !a.dates.unbounded() && b.dates.unbounded(); });
     for (const auto& c : cur.codes) {
-      if (c.code == "###") {
-        // kabar's discards have no dates: a dated discard, or one beside
-        // other codes ("ENT [### <890101] [ENT]"), is left out.
-        if (!c.dates.unbounded() || cur.codes.size() > 1) {
-          em.warn(cur.line, "a dated discard [###] is not converted");
-          continue;
-        }
+      // TABARI's [###] discards the sentence: kabar's discard words, or,
+      // dated or beside other codes ("ENT [### <890101] [ENT]"), an actor
+      // coded ### that the coder reads as one. PETRARCH codes ### as an
+      // actor.
+      if (c.code == "###" && fmt == Format::kTabari && c.dates.unbounded() && cur.codes.size() == 1) {
         for (const auto& n : cur.names) {
           std::string w = phrase_words(n);
           w.erase(std::remove(w.begin(), w.end(), '*'), w.end());
@@ -279,7 +285,9 @@ void convert_actors(const std::string& path, const std::string& display, Format 
       std::string range;
       if (!c.dates.unbounded())
         range = fmt::format(" {}..{}", c.dates.from ? iso(*c.dates.from) : "", c.dates.to ? iso(*c.dates.to) : "");
-      if (!names.empty()) em.emit(fmt::format("{}{} : {}", c.code, range, names), cur.line);
+      if (names.empty()) continue;
+      if (c.code == "###") em.emit(fmt::format("---{} discard : {}", range, names), cur.line);
+      else em.emit(fmt::format("{}{} : {}", c.code, range, names), cur.line);
     }
     cur = {};
   };
@@ -474,7 +482,8 @@ void convert_discards(const std::string& path, const std::string& display, Forma
 class VerbConverter {
  public:
   VerbConverter(const std::string& path, const std::string& display, Format fmt, PeerDictionaries& out)
-      : lines_(clean_lines(path, fmt)), em_(out, "verbs", display, display), fmt_(fmt) {}
+      : lines_(clean_lines(path, fmt)), em_(out, "verbs", display, display), discards_(out, "words", display, display),
+        fmt_(fmt) {}
 
   void run() {
     collect_synsets();
@@ -483,10 +492,24 @@ class VerbConverter {
     for (const auto& [n, s] : lines_) {
       if (s[0] == '<') {
         const std::string tag = upper(s);
-        if (tag == "<TIME>") { em_.warn(n, "TABARI <TIME> shifts are not converted"); skip_block = true; }
+        if (tag == "<TIME>") skip_block = in_time_ = true;
         else if (tag == "<SYNSETS>") skip_block = true;
-        else if (tag.rfind("</", 0) == 0) skip_block = false;
+        else if (tag.rfind("</", 0) == 0) skip_block = in_time_ = false;
         continue;
+      }
+      // A <TIME> phrase coded [###] (discard) or [+++] (complex, which kabar
+      // does not code either) discards the sentence: "KAN_WA_MA_KAN [###]".
+      // Its date shifts ("TOMORROW [+1]") are not converted.
+      if (in_time_) {
+        Bracketed b = brackets(s[0] == '-' ? s.substr(1) : s);
+        if (s[0] != '-' && !b.blocks.empty() && (b.blocks[0] == "###" || b.blocks[0] == "+++")) {
+          std::string w = phrase_words(b.before);
+          w.erase(std::remove(w.begin(), w.end(), '*'), w.end());
+          if (!w.empty()) discards_.emit("discard : " + w, n);
+        } else if (!time_warned_) {
+          em_.warn(n, "TABARI <TIME> shifts are not converted");
+          time_warned_ = true;
+        }
       }
       if (skip_block) continue;
       if (s[0] == '&') { in_synset = true; continue; }
@@ -506,6 +529,7 @@ class VerbConverter {
       verb(n, s[0] == '+' ? s.substr(1) : s);
     }
     em_.finish();
+    discards_.finish();
   }
 
  private:
@@ -523,6 +547,8 @@ class VerbConverter {
 
   std::vector<std::pair<size_t, std::string>> lines_;
   Emitter em_;
+  Emitter discards_;  // <TIME> phrases coded [###] or [+++]
+  bool in_time_ = false, time_warned_ = false;
   Format fmt_;
   std::map<std::string, std::vector<std::string>> synsets_;  // "&NAME" → members as written
   Block block_;
@@ -552,7 +578,9 @@ class VerbConverter {
     auto ok = [](const std::string& x) {
       return x == "---" || (!x.empty() && std::all_of(x.begin(), x.end(), [](char ch) { return std::isalnum(static_cast<unsigned char>(ch)); }));
     };
-    return ok(code) && (converse.empty() || ok(converse));
+    // TABARI's dominant code, "[031!]": kept with its '!' for emit().
+    const bool dominant = code.size() > 1 && code.back() == '!';
+    return ok(dominant ? code.substr(0, code.size() - 1) : code) && (converse.empty() || ok(converse));
   }
 
   void verb(size_t n, const std::string& s) {
@@ -733,7 +761,11 @@ class VerbConverter {
             bool near = false) {
     std::string code = codes, converse;
     if (size_t colon = codes.find(':'); colon != std::string::npos) { code = codes.substr(0, colon); converse = codes.substr(colon + 1); }
+    // TABARI's "[031!]": when it codes, the sentence's other events are dropped.
+    const bool dominant = code.size() > 1 && code.back() == '!';
+    if (dominant) code.pop_back();
     std::string head = code;
+    if (dominant) head += " dominant";
     if (!converse.empty() && converse != "---") head += " converse=" + converse;
     if (recip) head += " recip";
     if (compound) head += " compound";
@@ -781,6 +813,34 @@ class VerbConverter {
     }
     for (auto& p : phrases)
       if (!p.empty()) out.push_back(std::move(p));
+  }
+
+  // TABARI's synset members written with spaces ("+AUSTRIAN FLORIN",
+  // "+&TIETYPES ASSURANCES") let other words stand between their words, as
+  // a pattern's words do: the alternatives of a pattern's "&SYNSET", one
+  // per such member (its words with gaps) and one for the others together;
+  // empty when no member has words apart (or more than seven have).
+  std::vector<std::string> members_apart(const std::string& name) {
+    auto it = synsets_.find(name);
+    if (fmt_ != Format::kTabari || it == synsets_.end()) return {};
+    std::vector<std::string> together, apart;
+    for (const auto& member : it->second) {
+      if (member.find(' ') == std::string::npos) { expand_phrase(member, together, 1); continue; }
+      std::string gapped;
+      for (auto w : split(member, ' ')) {
+        w = trim(w);
+        if (w.empty()) continue;
+        std::vector<std::string> alts;
+        expand_phrase(std::string(w), alts, 1);
+        if (alts.empty()) return {};
+        if (!gapped.empty()) gapped += " ... ";
+        gapped += alts.size() == 1 ? alts[0] : group(alts);
+      }
+      apart.push_back(gapped);
+    }
+    if (apart.empty() || apart.size() > 7) return {};
+    if (!together.empty()) apart.insert(apart.begin(), together.size() == 1 ? together[0] : group(together));
+    return apart;
   }
 
   // The longest defined synset name at the start of `text` ("&TIETYPES_MEMOS"
@@ -916,7 +976,7 @@ class VerbConverter {
         std::string rest, name = longest_synset(t.substr(i, end - i), rest);
         std::vector<std::string> alts;
         if (name.empty() || !synset_alternatives(name, alts)) { why = "unknown synset " + t.substr(i, end - i); break; }
-        items.push_back({group(alts), !rest.empty()});
+        items.push_back({group(alts), !rest.empty(), rest.empty() ? members_apart(name) : std::vector<std::string>{}});
         // The rest of the run ("_RELATIONS") is read next as joined words.
         i += name.size();
         while (i < t.size() && t[i] == '_') ++i;
@@ -980,7 +1040,11 @@ class VerbConverter {
       const std::string codes = converse.empty() ? code : code + ":" + converse;
       // TABARI's written '$' before the verb: the actor nearest before it.
       const bool near = fmt_ == Format::kTabari && has_source && !items.empty() && items[0].text == "$";
-      emit(n, codes, body, recip, !has_target && !recip, compound, near);
+      // PETRARCH's "% HAVE *": the compound is the source and the verb's
+      // object, if any, the target (the members act on each other only
+      // without one).
+      const bool object_target = !has_target && (!recip || (compound && fmt_ == Format::kPetrarch));
+      emit(n, codes, body, recip, object_target, compound, near);
     }
   }
 };

@@ -1,5 +1,7 @@
 #include "kabar/pipeline.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "kabar/resolve.h"
@@ -24,6 +26,25 @@ bool is_national_role(const Codebook& book, const std::string& role) {
   return true;
 }
 
+// The peers' texts write a name's words joined with underscores
+// ("Dol_Amroth"), as their dictionaries do: with peer dictionaries each
+// part is a word of its own.
+void split_underscores(std::string_view text, std::vector<Token>& tokens, size_t from) {
+  auto joined = [&](const Token& t) { return t.kind == TokenKind::kWord && t.span.in(text).find('_') != std::string_view::npos; };
+  if (std::none_of(tokens.begin() + static_cast<std::ptrdiff_t>(from), tokens.end(), joined)) return;
+  std::vector<Token> rest(tokens.begin() + static_cast<std::ptrdiff_t>(from), tokens.end());
+  tokens.resize(from);
+  for (auto& t : rest) {
+    if (!joined(t)) { tokens.push_back(std::move(t)); continue; }
+    uint32_t a = t.span.begin;
+    for (uint32_t b = t.span.begin; b <= t.span.end; ++b) {
+      if (b < t.span.end && text[b] != '_') continue;
+      if (b > a) tokenize(text, Span{a, b}, tokens);
+      a = b + 1;
+    }
+  }
+}
+
 }  // namespace
 
 ArticleResult Pipeline::process(Article article, Trace* trace) const {
@@ -37,6 +58,7 @@ ArticleResult Pipeline::process(Article article, Trace* trace) const {
   for (const Span& block : r.document.body) {
     uint32_t b = static_cast<uint32_t>(r.tokens.size());
     tokenize(text, block, r.tokens);
+    if (lexicon_.peer_codes()) split_underscores(text, r.tokens, b);
     block_tokens.emplace_back(b, static_cast<uint32_t>(r.tokens.size()));
   }
 

@@ -58,7 +58,7 @@ TEST(PeerSuitesTest, TabariValidationWithItsOwnDictionaries) {
   std::cout << "[ TABARI validation ] " << format_eval(*g, r);
   EXPECT_EQ(r.records, 473u);
   // TABARI passes all 473 (the target is 95 %); kabar's level today, as a floor.
-  EXPECT_GE(r.exact, 408u);
+  EXPECT_GE(r.exact, 436u);
   EXPECT_LE(warnings, 80u);
 }
 
@@ -73,7 +73,7 @@ TEST(PeerSuitesTest, PetrarchUnitTestsWithTheirOwnDictionaries) {
   std::cout << "[ PETRARCH unit tests ] " << format_eval(*g, r);
   EXPECT_EQ(r.records, 281u);
   // PETRARCH-1 passes 276 (the target is 90 %); kabar's level today, as a floor.
-  EXPECT_GE(r.exact, 237u);
+  EXPECT_GE(r.exact, 254u);
   EXPECT_LE(warnings, 80u);
 }
 

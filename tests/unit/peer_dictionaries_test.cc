@@ -91,6 +91,17 @@ INSTANTIATE_TEST_SUITE_P(
                        "VOICE [020]\n- { LOUDLY RAISED | FIRMLY_STATED } ITS * [043]\n", "verbs",
                        {"020 target nopassive : $ @voice*", "043 target nopassive : $ loudly* ... raised* ... its* ... @voice*",
                         "043 target nopassive : $ firmly stated* ... its* ... @voice*"}},
+        // A synset member with words apart: one pattern of its own, gaps between its words.
+        ConversionCase{"tabari_synset_member_words_apart", "tabari", "a.verbs",
+                       "<SYNSETS>\n&COIN\n+GOLD\n+SILVER\n+OLD CROWN\n</SYNSETS>\nGIV [070]\n- * &COIN [903]\n", "verbs",
+                       {"070 target nopassive : $ @giv*", "903 target nopassive : $ @giv* ... {gold*|silver*}",
+                        "903 target nopassive : $ @giv* ... old* ... crown*"}},
+        // A <TIME> phrase coded [###] or [+++] discards the sentence.
+        ConversionCase{"tabari_time_discards", "tabari", "t.verbs",
+                       "<TIME>\nONCE_UPON_A_TIME [###]\nWHEN_PIGS_FLY [+++]\n</TIME>\nGIV [070]\n", "words",
+                       {"discard : once upon a time", "discard : when pigs fly"}},
+        ConversionCase{"tabari_dominant_code", "tabari", "d.verbs", "ATTEND [031!]\n", "verbs",
+                       {"031 dominant target nopassive : $ @attend*"}},
         ConversionCase{"tabari_written_source", "tabari", "w.verbs", "HAIL [050]\n- $ * [053]\n", "verbs",
                        {"050 target nopassive : $ @hail*", "053 nearsource target nopassive : $ @hail*"}},
         ConversionCase{"tabari_synsets_nest", "tabari", "s.verbs",
@@ -100,7 +111,8 @@ INSTANTIATE_TEST_SUITE_P(
                        {"--- target nopassive : $ @send*",
                         "070 nopassive : $ @send* ... {rifles*|tanks|food aid*} ... to +"}},
         // PETRARCH: '+' marks the verb of a phrasal verb; '%' before the verb
-        // is a compound source, after it the target (TABARI: the compound).
+        // is a compound source (the object, if any, the target), after it
+        // the target (TABARI: the compound).
         ConversionCase{"petrarch_phrasal_verbs_and_compounds", "petrarch", "PETR.test.verbs.txt",
                        "--- SEAL [171] ---\n"
                        "+SEAL_OFF {+SEALED_OFF}\n"
@@ -110,9 +122,9 @@ INSTANTIATE_TEST_SUITE_P(
                        "verbs",
                        {"171 target nopassive : $ @=seal off", "171 target nopassive : $ @=sealed off",
                         "171 target nopassive : $ bug @=tap",
-                        "030 converse=030 recip compound nopassive : $ @=seal off",
-                        "030 converse=030 recip compound nopassive : $ @=sealed off",
-                        "030 converse=030 recip compound nopassive : $ bug @=tap",
+                        "030 converse=030 recip compound target nopassive : $ @=seal off",
+                        "030 converse=030 recip compound target nopassive : $ @=sealed off",
+                        "030 converse=030 recip compound target nopassive : $ bug @=tap",
                         "031 nopassive : $ @=seal off ... with ... +", "031 nopassive : $ @=sealed off ... with ... +",
                         "031 nopassive : $ bug @=tap ... with ... +"}},
         ConversionCase{"tabari_compound_after_the_verb", "tabari", "c.verbs", "FIGHT [190]\n- * BETWEEN % [193]\n", "verbs",
@@ -154,6 +166,9 @@ INSTANTIATE_TEST_SUITE_P(
                         "ARGELI 2007-12-10.. : kirchner | kirchners", "AR1 ..1991-12-25 : axnor*", "AR2 : axnor*"}},
         // TABARI's '=' after a noun: exact, no plural.
         ConversionCase{"tabari_noun_without_plural", "tabari", "m.actors", "GOOSE= [GOO]\n", "actors", {"GOO : goose"}},
+        // A compound code: the name is each of the actors it lists.
+        ConversionCase{"compound_actor_code", "tabari", "c.actors", "TWIN_REALM_ [ISA/ISB]\n", "actors",
+                       {"ISA/ISB : twin realm | twin realms"}},
         ConversionCase{"null_actors_and_century", "tabari", "n.actors",
                        "THE_PRINCE_ [---]\nOLD_KING_ [XYZGOV 331108-730717]\nTHE_HEIR_ [--- <950630] [XYZ]\n",
                        "actors", {"--- : the prince | the princes", "XYZGOV 1933-11-08..1973-07-17 : old king | old kings",
@@ -162,6 +177,8 @@ INSTANTIATE_TEST_SUITE_P(
         ConversionCase{"tabari_skip", "tabari", "k.verbs", "WARN [160]\n- * AT ^ + [162]\n", "verbs",
                        {"160 target nopassive : $ @warn*", "162 nopassive : $ @warn* ... at* ... ^ ... +"}},
         ConversionCase{"discard_actors", "tabari", "d.actors", "WORLD_CUP_ [###]\n", "words", {"discard : world cup"}},
+        ConversionCase{"dated_discard_actors", "tabari", "d.actors", "OLDREALM [OLD <101231] [###]\n", "actors",
+                       {"OLD ..2010-12-30 : oldrealm*", "--- discard : oldrealm*"}},  // ("<" is before the date)
         // An exact last word also matches its regular plurals, as the peers read nouns.
         ConversionCase{"phoenix_actors_synonyms", "petrarch", "Phoenix.test.actors.txt",
                        "ISLAND_REPUBLIC_  [ISL]\n+ISLANDIAN_\n+THE_ISLAND_STATE\n"
@@ -200,7 +217,7 @@ TEST(PeerDictionariesTest, BadLinesAreWarningsNamingFileAndLine) {
   TempDir dir;
   const std::string verbs = dir.write("bad.verbs",
                                       "MEET [040]\n"
-                                      "- * WITH_ + [04!]\n"       // 2: bad code
+                                      "- * WITH_ + [04?]\n"       // 2: bad code
                                       "- WITH_ + [041]\n"         // 3: no verb position
                                       "- * {TALKS | [042]\n"      // 4: unclosed group
                                       "- * &NOSUCH + [043]\n"    // 5: unknown synset
@@ -224,7 +241,7 @@ TEST(PeerDictionariesTest, TabariOptionsFileGivesSettings) {
                                      "// a comment\n"
                                      "SET: CODE ALL\n"              // 2: implemented
                                      "LABEL: 010=YIELD\n"          // 3: a code's name, not a setting
-                                     "COMPLEX: VERBS[5] CONJ[4]\n");  // 4: not implemented
+                                     "SET: TIME SHIFT = FALSE\n");  // 4: not implemented
   auto p = read_peer_dictionaries({"tabari:" + path});
   ASSERT_TRUE(p.ok()) << p.status().to_string();
   EXPECT_EQ(p->settings, std::vector<std::string>{"SET: CODE ALL"});
@@ -329,9 +346,16 @@ class PeerCodingTest : public ::testing::Test {
                                           "WARN [160]\n"
                                           "- * AT ^ + [162]\n"
                                           "ALLOW [060]\n"
-                                          "- * REAL~_FINE [061]\n"},
+                                          "- * REAL~_FINE [061]\n"
+                                          "ATTEND [031!]\n"
+                                          "<SYNSETS>\n&METAL\n+GOLD\n+SILVER\n</SYNSETS>\n"
+                                          "DONAT [070]\n"
+                                          "- * &METAL [903]\n"
+                                          "- * GOLD [071]\n"},
                                          {"team.actors",
                                            "NORLAND [NOR]\nSUDLAND [SUD]\nOSTMARK [OST]\nWESTLAND [WSTGOV]\nGRIMBOLD_ [---]\n"
+                                           "OSTMARK TELEVISION [OSTTV]\nOSTMARK_STATE_RADIO_ [OSTRAD]\n"
+                                           "OLDREALM [OLD <101231] [###]\n"
                                            "KARL_VOSS_ [NORGOV 010101-101231] [NORELI]\n"},
                                          {"team.agents", "GOVERNMENT_ [~GOV]\nTROOPS_ [~MIL]\n"
                                            "MAIN_RIVAL_PARTY_ [~MRP]\nRIVAL_PARTY_ [~RVP]\n"
@@ -415,6 +439,24 @@ TEST_F(PeerCodingTest, CodesWithThePeersSemantics) {
       // '^' passes over an actor: the target is the one after it.
       {"Norland warned at the Ostmark border about Sudland.", "2015-06-01", {"NOR/SUD/162"}},
       {"Norland warned Ostmark about Sudland.", "2015-06-01", {"NOR/OST/160"}},
+      // A name written with a space after its first word lets one or two
+      // lower-case words stand there; one written with underscores does not.
+      {"Norland praised Ostmark state-run television.", "2015-06-01", {"NOR/OSTTV/051"}},
+      {"Norland praised Ostmark television.", "2015-06-01", {"NOR/OSTTV/051"}},
+      {"Norland praised Ostmark new state radio.", "2015-06-01", {"NOR/OST/051"}},
+      // A possessive ends a name: "Ostmark's state radio" is Ostmark's.
+      {"Norland praised Ostmark state radio.", "2015-06-01", {"NOR/OSTRAD/051"}},
+      {"Norland praised Ostmark's state radio.", "2015-06-01", {"NOR/OST/051"}},
+      // A dated discard: the name codes until the date, then discards the sentence.
+      {"Oldrealm praised Sudland.", "2005-06-01", {"OLD/SUD/051"}},
+      {"Oldrealm praised Sudland.", "2015-06-01", {}},
+      // A dominant code ("[031!]") that codes with a target the text names
+      // drops the sentence's other events, before or after it.
+      {"Norland praised Sudland to attend talks with Ostmark.", "2015-06-01", {"NOR/OST/031"}},
+      {"Norland attended the talks and praised Sudland.", "2015-06-01", {"NOR/SUD/031"}},
+      // An explicit word wins over a synset member, whatever the line order.
+      {"Norland donated gold to Sudland.", "2015-06-01", {"NOR/SUD/071"}},
+      {"Norland donated silver to Sudland.", "2015-06-01", {"NOR/SUD/903"}},
       // The peers join troops to the country they come from.
       {"Troops from Norland praised Sudland.", "2015-06-01", {"NORMIL/SUD/051"}},
   };
@@ -428,8 +470,9 @@ class PetrarchCodingTest : public ::testing::Test {
     team_ = load_peer_lexicon("petrarch", {{"PETR.team.verbs.txt",
                                           "--- PRAISE [051] ---\nPRAISE\n- * EFFORT [052]\n- $ HOPED + * [053]\n\n"
                                           "--- AGREE [081] ---\nAGREE\n- % * [030:030]\n- * WITH % [031]\n\n"
-                                          "--- SEAL [171] ---\n+SEAL_OFF {+SEALED_OFF}\n"},
-                                           {"PETR.team.actors.txt", "NORLAND [NOR]\nSUDLAND [SUD]\nOSTMARK [OST]\n"},
+                                          "--- SEAL [171] ---\n+SEAL_OFF {+SEALED_OFF}\n\n"
+                                          "--- DELAY [191] ---\nDELAY\n- % HAVE * [192]\n"},
+                                           {"PETR.team.actors.txt", "NORLAND [NOR]\nSUDLAND [SUD]\nOSTMARK [OST]\nTHE_ISLES [ISA/ISB]\nNEW HAVEN [NHV]\nWRAITHS [###]\n"},
                                            {"PETR.team.agents.txt", "ENVOY [~GOV]\nPOLICE {} [~COP]\n"}});
     lex_ = team_->lexicon.get();
     ASSERT_NE(lex_, nullptr);
@@ -460,6 +503,38 @@ TEST_F(PetrarchCodingTest, CodesWithPetrarchsReadings) {
       {"Norland praised Sudland and agreed with Ostmark on the matter.", {"NOR/SUD/051", "NOR/OST/031"}},
       // A phrasal verb: "+SEAL_OFF" is "seal off".
       {"Norland sealed off the road to Sudland.", {"NOR/SUD/171"}},
+      // Coordinated agents before the first actor: each belongs to every
+      // actor; an agent alone after an actor with an agent takes that actor.
+      {"Envoys and police in Norland and Sudland praised Ostmark.",
+       {"NORCOP/OST/051", "NORGOV/OST/051", "SUDCOP/OST/051", "SUDGOV/OST/051"}},
+      {"Norland police and envoys praised Ostmark.", {"NORCOP/OST/051", "NORGOV/OST/051"}},
+      // PETRARCH's comma-delimited clauses are left out (its defaults: 2 to
+      // 8 words inside and at the end, none at the beginning).
+      {"Norland praised the plan, unlike Sudland, on Monday.", {}},
+      // A verb in a clause a subordinator opens right after a verb that
+      // coded is inside that verb's phrase: not coded ("but": coded).
+      {"Norland praised Sudland after Ostmark sealed off the road to Norland.", {"NOR/SUD/051"}},
+      {"Norland praised Sudland but Ostmark sealed off the road to Norland.", {"NOR/SUD/051", "OST/NOR/171"}},
+      // A reporting clause after a comma is its own: its speaker is no target.
+      {"Ostmark sealed off the road, a Norland envoy said at a long meeting in the old hall on Monday.", {}},
+      // PETRARCH's "% *": the compound's members act on each other only
+      // with no object; the verb's phrase holds a subordinate clause after it.
+      {"Norland and Sudland have delayed the talks after envoys of Ostmark left.", {"NOR/OSTGOV/192", "SUD/OSTGOV/192"}},
+      {"Norland and Sudland have delayed the talks.", {"NOR/SUD/192", "SUD/NOR/192"}},
+      // PETRARCH's compounds also have nouns after the first member.
+      {"Norland's farmers and fishers of Sudland praised Ostmark.", {"NOR/OST/051", "SUD/OST/051"}},
+      // PETRARCH reads [###] as an actor's code, no discard.
+      {"The Wraiths praised Norland.", {"###/NOR/051"}},
+      // The peers' texts join a name's words with underscores.
+      {"Norland praised New_Haven.", {"NOR/NHV/051"}},
+      // A compound code, "[ISA/ISB]": the name is each of those actors, with
+      // the phrase's agents; its members do not act on each other.
+      {"The Isles praised Norland.", {"ISA/NOR/051", "ISB/NOR/051"}},
+      {"Norland praised the Isles.", {"NOR/ISA/051", "NOR/ISB/051"}},
+      {"The Isles police praised Norland.", {"ISACOP/NOR/051", "ISBCOP/NOR/051"}},
+      {"The Isles praised the plan.", {}},
+      {"The Isles and Sudland praised the plan.",
+       {"ISA/SUD/051", "ISB/SUD/051", "SUD/ISA/051", "SUD/ISB/051"}},
   };
   Pipeline pipeline(*lex_, {"en", false});
   for (const auto& c : cases) {
@@ -476,7 +551,8 @@ TEST(PeerSettingsTest, ReadsTabariOptions) {
       {"SET: CODE ALL", true, "", "", 0, PeerSettings::Unit::kAll},
       {"SET: CODE BY SENTENCE", true, "", "", 0, PeerSettings::Unit::kSentence},
       {"SET: MINIMUM WORDS = many", false, "", "", 0, PeerSettings::Unit::kClause},
-      {"COMPLEX: VERBS[5] CONJ[4]", false, "", "", 0, PeerSettings::Unit::kClause},
+      {"COMPLEX: VERBS[5] CONJ[4]", true, "", "", 0, PeerSettings::Unit::kClause},
+      {"COMPLEX: EXPLAIN", false, "", "", 0, PeerSettings::Unit::kClause},
       {"CONFIG: new_actor_length = 4", false, "", "", 0, PeerSettings::Unit::kClause},
   };
   for (const auto& c : cases) {
@@ -492,6 +568,17 @@ TEST(PeerSettingsTest, ReadsTabariOptions) {
   EXPECT_FALSE(dyad.require_dyad);
   EXPECT_TRUE(dyad.apply("CONFIG: require_dyad = True"));
   EXPECT_TRUE(dyad.require_dyad);
+  // PETRARCH's comma limits: its defaults, each key changed alone.
+  PeerSettings commas;
+  EXPECT_EQ(commas.petrarch_comma.max, 8);
+  EXPECT_EQ(commas.petrarch_comma.bmax, 0);
+  EXPECT_TRUE(commas.apply("CONFIG: comma_emax = 6"));
+  EXPECT_TRUE(commas.apply("CONFIG: comma_bmin = 3"));
+  EXPECT_EQ(commas.petrarch_comma.emax, 6);
+  EXPECT_EQ(commas.petrarch_comma.bmin, 3);
+  EXPECT_EQ(commas.petrarch_comma.max, 8);
+  EXPECT_FALSE(commas.apply("CONFIG: comma_max = many"));
+  EXPECT_FALSE(commas.apply("CONFIG: comma_width = 3"));
   PeerSettings forward;
   EXPECT_TRUE(forward.apply("FORWARD: ^^*****NNN*SSS"));
   EXPECT_TRUE(forward.forward);
@@ -530,6 +617,19 @@ TEST_F(PeerCodingTest, TabariSettingsChangeTheCoding) {
   }
   EXPECT_EQ(code_with("SET: MINIMUM WORDS = 5", "Norland praised Sudland."), std::set<std::string>{});
   EXPECT_EQ(code_with("SET: MINIMUM WORDS = 3", "Norland praised Sudland."), std::set<std::string>{"NOR/SUD/051"});
+  // COMPLEX: so many verbs or conjunctions (outside names) that the sentence is not coded.
+  EXPECT_EQ(code_with("COMPLEX: VERBS[3] CONJ[9]", "Norland praised Sudland and accused Ostmark."),
+            (std::set<std::string>{"NOR/SUD/051", "NOR/OST/112"}));
+  EXPECT_EQ(code_with("COMPLEX: VERBS[2] CONJ[9]", "Norland praised Sudland and accused Ostmark."), std::set<std::string>{});
+  EXPECT_EQ(code_with("COMPLEX: VERBS[9] CONJ[3]", "Norland praised Sudland but then accused Ostmark, or so it seems."),
+            (std::set<std::string>{"NOR/SUD/051", "NOR/OST/112"}));
+  EXPECT_EQ(code_with("COMPLEX: VERBS[9] CONJ[2]", "Norland praised Sudland but then accused Ostmark, or so it seems."),
+            std::set<std::string>{});
+  // NOACTPRIOR: no actor before the first verb that codes: complex.
+  EXPECT_EQ(code_with("COMPLEX: NOACTPRIOR", "Warmly praised by Norland, Sudland thanked Ostmark."), std::set<std::string>{});
+  EXPECT_EQ(code_with("COMPLEX: NOACTPRIOR", "Norland praised Sudland."), std::set<std::string>{"NOR/SUD/051"});
+  EXPECT_EQ(code_with("COMPLEX: VERBS[9] CONJ[2]", "Norland and Sudland and Ostmark praised Westland."),
+            (std::set<std::string>{"NOR/WSTGOV/051", "SUD/WSTGOV/051", "OST/WSTGOV/051"}));
 }
 
 // TABARI's reading rules that its settings switch: COMMA, CONVERT AGENT,
