@@ -627,8 +627,11 @@ class SentenceCoder {
     if (at + alt.size() > end_) return false;
     for (size_t k = 0; k < alt.size(); ++k) {
       const Token& t = tokens_[at + k];
-      if (lex_.word_id(t) != alt[k] && lex_.base_id(t) != alt[k] && !lex_.stem_matches(lex_.stem_id(t), alt[k]))
-        return false;
+      if (lex_.word_id(t) == alt[k]) continue;
+      // (TABARI: a word written exact, "PLAN_TO_*", takes no noun ending:
+      // "plan's to" is not it; its stems, "PLAN*", still begin "plan's".)
+      if (lex_.base_id(t) == alt[k] && !lex_.tabari_subjects()) continue;
+      if (!lex_.stem_matches(lex_.stem_id(t), alt[k])) return false;
     }
     return true;
   }
@@ -1879,6 +1882,17 @@ class SentenceCoder {
       const uint32_t at = static_cast<uint32_t>(b.anaphor_token);
       how = fmt::format("anaphor \"{}\"", span_text(at, at + b.anaphor_len));
       auto actors = resolve_anaphor(b.anaphor_class);
+      // TABARI dereferences a pronoun in a pattern's slot ("SAID $ *": "said
+      // he regretted") to the sentence's first actor before it.
+      if (actors.empty() && lex_.tabari_subjects() && subject_pronoun(at)) {
+        for (const auto& mn : mentions_) {
+          if (mn.first_token >= at) break;
+          if (mn.media) continue;
+          actors = mn.actors;
+          how += " = the sentence's first actor (TABARI)";
+          break;
+        }
+      }
       // An object pronoun refers back to the last object of this sentence
       // when there is one ("menangkap demonstran … dan menetapkan mereka").
       if (is_target && b.anaphor_class == WordClass::kAnaphorSingle && !sentence_targets_.empty()) {
@@ -2311,6 +2325,15 @@ class SentenceCoder {
     // welcomed …" → FOR→GON and GON→FOR).
     // (TABARI's DEFAULT: TARGET [Y] AFTER: Y is each member's target.)
     const bool peer_reciprocal = in_.lexicon->peer_codes() && !options_.peer.default_target_after;
+    // (TABARI's DEFAULT: TARGET [Y] without AFTER: the target search before
+    // the verb ends on the compound source itself, whose first member is the
+    // source and the others its targets: "X and Y restore ties" → X → Y.)
+    if (targets.empty() && peer_reciprocal && !(p.flags & kPatternRecip) && !m.reciprocal && sources.size() >= 2 &&
+        lex_.tabari_subjects() && !options_.peer.default_target.empty()) {
+      for (size_t b = 1; b < sources.size(); ++b)
+        if (sources[b].span != sources[0].span) make(&sources[0], &sources[b], p.code);
+      return;
+    }
     if (targets.empty() && ((p.flags & kPatternRecip) || m.reciprocal || peer_reciprocal) && sources.size() >= 2) {
       for (size_t a = 0; a < sources.size(); ++a)
         for (size_t b = 0; b < sources.size(); ++b) {

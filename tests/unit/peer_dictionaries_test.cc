@@ -351,7 +351,11 @@ class PeerCodingTest : public ::testing::Test {
                                           "<SYNSETS>\n&METAL\n+GOLD\n+SILVER\n</SYNSETS>\n"
                                           "DONAT [070]\n"
                                           "- * &METAL [903]\n"
-                                          "- * GOLD [071]\n"},
+                                          "- * GOLD [071]\n"
+                                          "LAUD [052]\n"
+                                          "- SAID $ * [057]\n"
+                                          "BANISH [200]\n"
+                                          "- VOW_TO_* [201]\n"},
                                          {"team.actors",
                                            "NORLAND [NOR]\nSUDLAND [SUD]\nOSTMARK [OST]\nWESTLAND [WSTGOV]\nGRIMBOLD_ [---]\n"
                                            "OSTMARK TELEVISION [OSTTV]\nOSTMARK_STATE_RADIO_ [OSTRAD]\n"
@@ -398,6 +402,11 @@ TEST_F(PeerCodingTest, CodesWithThePeersSemantics) {
       {"Norland praised the weather.", "2015-06-01", {}},
       // One coded verb per clause: the first.
       {"Norland praised Sudland accusing Ostmark.", "2015-06-01", {"NOR/SUD/051"}},
+      // A pronoun in a pattern's slot is the sentence's first actor before it.
+      {"Norland said he lauded Sudland.", "2015-06-01", {"NOR/SUD/057"}},
+      // A word written exact ("VOW_") takes no noun ending.
+      {"Norland will vow to banish Sudland.", "2015-06-01", {"NOR/SUD/201"}},
+      {"Norland vow's to banish Sudland.", "2015-06-01", {"NOR/SUD/200"}},
       // TABARI: the source is the sentence's first actor, a clause is split
       // at "and"/"but" only.
       {"Norland said that Sudland accused Ostmark.", "2015-06-01", {"NOR/OST/112"}},
@@ -666,6 +675,9 @@ TEST_F(PeerCodingTest, TabariCommaAgentAndDefaultRules) {
       // An object pronoun right after the verb is the sentence's first actor.
       {{}, "Norland met Sudland but Ostmark praised him.", {"OST/NOR/051"}},
       {{"DEFAULT: TARGET [DFT] AFTER"}, "Norland and Sudland praised the plan.", {"NOR/DFT/051", "SUD/DFT/051"}},
+      // A default target without AFTER: the compound source's first member
+      // acts on the others.
+      {{"DEFAULT: TARGET [DFT]"}, "Norland and Sudland praised the plan.", {"NOR/SUD/051"}},
   };
   for (const auto& c : cases) {
     PipelineOptions o = team_options();
