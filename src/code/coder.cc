@@ -225,6 +225,11 @@ class SentenceCoder {
   // TABARI's coding units divide at "and" and "but", not inside an actor's
   // name or a pattern's words ("$ SHOT AND WOUND*").
   bool unit_divider(uint32_t t) const {
+    // ("or" only between verbs: "might affirm or allow …", not "an easy or
+    // pleasant place".)
+    if (tokens_[t].norm == "or"sv)
+      return lex_.tabari_subjects() && t + 1 < end_ && std::find(heads_.begin(), heads_.end(), t + 1) != heads_.end() &&
+             (literal_.empty() || !literal_[t - first_]);
     if (tokens_[t].norm != "and"sv && tokens_[t].norm != "but"sv) return false;
     return mention_cover_[t - first_] < 0 && (literal_.empty() || !literal_[t - first_]);
   }
@@ -2049,7 +2054,14 @@ class SentenceCoder {
     Span target_found{};  // the mention found as "first actor after verb", if any
     if (targets.empty() && (p.flags & kPatternTarget)) {
       const Clause* c = clause_for(m.head);
-      const uint32_t reach = petrarch_reporter_comma(m.head, petrarch_phrase_reach(m.head, peer_target_reach(c)));
+      uint32_t reach = petrarch_reporter_comma(m.head, petrarch_phrase_reach(m.head, peer_target_reach(c)));
+      // TABARI's target is the first actor after the verb in its coding
+      // unit, up to the next "and"/"but" ("restore ties … five years after
+      // X crowds burned …": X).
+      if (lex_.tabari_subjects()) {
+        reach = m.head + 1;
+        while (reach < end_ && !unit_divider(reach)) ++reach;
+      }
       // The peers' target is the first actor after the verb, even inside the
       // pattern's later words ("allowed that Y isn't a real pleasant …").
       const uint32_t from = in_.lexicon->peer_codes() ? m.head + 1 : m.lit_end;

@@ -462,7 +462,7 @@ TEST_F(PeerCodingTest, CodesWithThePeersSemantics) {
       // A dominant code ("[031!]") that codes with a target the text names
       // drops the sentence's other events, before or after it.
       {"Norland praised Sudland to attend talks with Ostmark.", "2015-06-01", {"NOR/OST/031"}},
-      {"Norland attended the talks and praised Sudland.", "2015-06-01", {"NOR/SUD/031"}},
+      {"Norland attended talks with Sudland and praised Ostmark.", "2015-06-01", {"NOR/SUD/031"}},
       // An explicit word wins over a synset member, whatever the line order.
       {"Norland donated gold to Sudland.", "2015-06-01", {"NOR/SUD/071"}},
       {"Norland donated silver to Sudland.", "2015-06-01", {"NOR/SUD/903"}},
@@ -672,6 +672,13 @@ TEST_F(PeerCodingTest, TabariCommaAgentAndDefaultRules) {
       {{"DEFAULT: TARGET [DFT] AFTER"}, "Norland saw Sudland and then praised the plan.", {"NOR/DFT/051"}},
       {{}, "Norland and Sudland praised the plan.", {"NOR/SUD/051", "SUD/NOR/051"}},
       {{}, "Norland and Ostmark saw Sudland and then praised the plan.", {"NOR/SUD/051", "OST/SUD/051"}},
+      // The target is the first actor after the verb in its coding unit,
+      // past a subordinate clause, not past "and".
+      {{}, "Norland praised the plan five years after Sudland crowds left.", {"NOR/SUD/051"}},
+      {{}, "Norland praised the plan and Sudland crowds left.", {}},
+      // "or" before a verb opens a coding unit too; between other words not.
+      {{}, "Norland praised Sudland or accused Ostmark.", {"NOR/SUD/051", "NOR/OST/112"}},
+      {{}, "Norland praised a quick or easy deal with Sudland.", {"NOR/SUD/051"}},
       // An object pronoun right after the verb is the sentence's first actor.
       {{}, "Norland met Sudland but Ostmark praised him.", {"OST/NOR/051"}},
       {{"DEFAULT: TARGET [DFT] AFTER"}, "Norland and Sudland praised the plan.", {"NOR/DFT/051", "SUD/DFT/051"}},
