@@ -231,7 +231,10 @@ class SentenceCoder {
       return lex_.tabari_subjects() && t + 1 < end_ && std::find(heads_.begin(), heads_.end(), t + 1) != heads_.end() &&
              (literal_.empty() || !literal_[t - first_]);
     if (tokens_[t].norm != "and"sv && tokens_[t].norm != "but"sv) return false;
-    return mention_cover_[t - first_] < 0 && (literal_.empty() || !literal_[t - first_]);
+    if (mention_cover_[t - first_] >= 0 || (!literal_.empty() && literal_[t - first_])) return false;
+    // (Nor between two words of TABARI's <NOUN>/<ADJECTIVE> lists: "sheep
+    // and goats", "awful and evil minister" is one noun phrase.)
+    return !(t > first_ && t + 1 < end_ && has_class(t - 1, WordClass::kPeerNoun) && has_class(t + 1, WordClass::kPeerNoun));
   }
 
   const std::string& code_at_head(uint32_t h) const {

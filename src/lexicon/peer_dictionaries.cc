@@ -299,7 +299,13 @@ void convert_actors(const std::string& path, const std::string& display, Format 
       else if (tag == "<NOUN>" || tag == "<ADJECTIVE>") { flush(); in_pos_block = true; }
       continue;
     }
-    if (in_pos_block) continue;
+    if (in_pos_block) {
+      // Read only to join "X and Y" of two such words into one noun phrase.
+      std::string w = phrase_words(brackets(s).before);
+      w.erase(std::remove(w.begin(), w.end(), '*'), w.end());
+      if (!w.empty()) discards.emit("peer.noun : " + w, n);
+      continue;
+    }
     if (s[0] == '+') {
       if (cur.names.empty()) { em.warn(n, "synonym with no actor before it"); continue; }
       Bracketed b = brackets(s.substr(1));

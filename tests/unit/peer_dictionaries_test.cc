@@ -177,6 +177,8 @@ INSTANTIATE_TEST_SUITE_P(
         ConversionCase{"tabari_skip", "tabari", "k.verbs", "WARN [160]\n- * AT ^ + [162]\n", "verbs",
                        {"160 target nopassive : $ @warn*", "162 nopassive : $ @warn* ... at* ... ^ ... +"}},
         ConversionCase{"discard_actors", "tabari", "d.actors", "WORLD_CUP_ [###]\n", "words", {"discard : world cup"}},
+        ConversionCase{"tabari_parts_of_speech", "tabari", "p.actors", "<NOUN>\nLLAMAS\n</NOUN>\n<ADJECTIVE>\nSHINY ;x\n</ADJECTIVE>\n",
+                       "words", {"peer.noun : llamas", "peer.noun : shiny"}},
         ConversionCase{"dated_discard_actors", "tabari", "d.actors", "OLDREALM [OLD <101231] [###]\n", "actors",
                        {"OLD ..2010-12-30 : oldrealm*", "--- discard : oldrealm*"}},  // ("<" is before the date)
         // An exact last word also matches its regular plurals, as the peers read nouns.
@@ -360,7 +362,8 @@ class PeerCodingTest : public ::testing::Test {
                                            "NORLAND [NOR]\nSUDLAND [SUD]\nOSTMARK [OST]\nWESTLAND [WSTGOV]\nGRIMBOLD_ [---]\n"
                                            "OSTMARK TELEVISION [OSTTV]\nOSTMARK_STATE_RADIO_ [OSTRAD]\n"
                                            "OLDREALM [OLD <101231] [###]\n"
-                                           "KARL_VOSS_ [NORGOV 010101-101231] [NORELI]\n"},
+                                           "KARL_VOSS_ [NORGOV 010101-101231] [NORELI]\n"
+                                           "<NOUN>\nSHEEP\nGOATS\n</NOUN>\n<ADJECTIVE>\nGRIM\n</ADJECTIVE>\n"},
                                          {"team.agents", "GOVERNMENT_ [~GOV]\nTROOPS_ [~MIL]\n"
                                            "MAIN_RIVAL_PARTY_ [~MRP]\nRIVAL_PARTY_ [~RVP]\n"
                                            "PEACE_GROUP_WORKERS_ [PGW~]\nGROUP_WORKERS_ [GRW~]\n"
@@ -676,6 +679,9 @@ TEST_F(PeerCodingTest, TabariCommaAgentAndDefaultRules) {
       // past a subordinate clause, not past "and".
       {{}, "Norland praised the plan five years after Sudland crowds left.", {"NOR/SUD/051"}},
       {{}, "Norland praised the plan and Sudland crowds left.", {}},
+      // "and" between two words of the <NOUN>/<ADJECTIVE> lists joins no units.
+      {{}, "Norland praised the sheep and grim goats of Sudland.", {"NOR/SUD/051"}},
+      {{}, "Norland praised the sheep and pigs of Sudland.", {}},
       // "or" before a verb opens a coding unit too; between other words not.
       {{}, "Norland praised Sudland or accused Ostmark.", {"NOR/SUD/051", "NOR/OST/112"}},
       {{}, "Norland praised a quick or easy deal with Sudland.", {"NOR/SUD/051"}},
