@@ -776,7 +776,9 @@ class SentenceCoder {
         if (!anaphor_at(t) && mention_at(t) < 0) {
           while (at < end_ && is_determiner(at) && mention_at(at) < 0) ++at;
         }
-        if (!last || el.kind == PatternElement::kSource) {
+        // (TABARI's trailing "$" is found as a trailing "+" is: "+ * IN_ $"
+        // in "broke in an anti- X parade".)
+        if (!last || (el.kind == PatternElement::kSource && !lex_.tabari_subjects())) {
           // Positional: the filler must start here.
           int mi = mention_at(at);
           if (mi >= 0 && !mentions_[mi].media) {
@@ -1411,6 +1413,11 @@ class SentenceCoder {
     return n;
   }
 
+  static int gaps(const VerbPattern& p) {
+    return static_cast<int>(std::count_if(p.elements.begin(), p.elements.end(),
+                                          [](const PatternElement& e) { return e.kind == PatternElement::kGap; }));
+  }
+
   // Best match per head, then greedy by score over non-overlapping literals.
   std::vector<Match> choose(std::vector<Match>& all) {
     auto better = [&](const Match& a, const Match& b) {
@@ -1426,6 +1433,10 @@ class SentenceCoder {
       // The peers: an explicit word over a synset member ("* DOLLAR" over "* &CURRENCY").
       if (in_.lexicon->peer_codes())
         if (const int xa = explicit_words(pa), xb = explicit_words(pb); xa != xb) return xa > xb;
+      // TABARI: then the pattern whose words are joined ("IN_*" over "IN_ *"
+      // where both match "in accord").
+      if (lex_.tabari_subjects())
+        if (const int ga = gaps(pa), gb = gaps(pb); ga != gb) return ga < gb;
       if (pa.code.size() != pb.code.size()) return pa.code.size() > pb.code.size();
       if (pa.ref.file != pb.ref.file) return pa.ref.file < pb.ref.file;
       return pa.ref.line < pb.ref.line;

@@ -893,7 +893,16 @@ class VerbConverter {
     while (i < t.size() && why.empty()) {
       char c = t[i];
       if (c == ' ' || c == '\t') { ++i; continue; }
-      if (c == '_') { if (!items.empty()) items.back().joined = true; ++i; continue; }
+      // (TABARI's '_' then a space before the verb, "KNOWN_ *", only ends an
+      // exact word: words may stand between, as after a space.)
+      if (c == '_') {
+        size_t next = i + 1;
+        while (next < t.size() && (t[next] == ' ' || t[next] == '\t')) ++next;
+        const bool apart = fmt_ == Format::kTabari && next > i + 1 && next < t.size() && t[next] == '*';
+        if (!items.empty() && !apart) items.back().joined = true;
+        ++i;
+        continue;
+      }
       if (c == '*') { items.push_back({"\x01"}); has_head = true; ++i; continue; }
       // '%' is the compound actor whose members act on each other; before
       // the verb ("% * [030:030]") it codes only a compound. PETRARCH reads

@@ -78,7 +78,7 @@ INSTANTIATE_TEST_SUITE_P(
                        "verbs",
                        {"140 target nopassive : $ @protest*",
                         "141 nopassive : $ @protest* ... outside + ... embassy*",
-                        "145 nopassive : + was @protest* ... by $",
+                        "145 nopassive : + was ... @protest* ... by $",
                         "112 converse=112 recip compound nopassive : $ @protest* ... each* ... other*",
                         "--- target nopassive : $ @=called",
                         "020 nopassive : $ @=called ... for* ... {talks*|negotiations*} ... with +"}},
@@ -177,6 +177,10 @@ INSTANTIATE_TEST_SUITE_P(
         ConversionCase{"tabari_skip", "tabari", "k.verbs", "WARN [160]\n- * AT ^ + [162]\n", "verbs",
                        {"160 target nopassive : $ @warn*", "162 nopassive : $ @warn* ... at* ... ^ ... +"}},
         ConversionCase{"discard_actors", "tabari", "d.actors", "WORLD_CUP_ [###]\n", "words", {"discard : world cup"}},
+        ConversionCase{"tabari_underscore_then_space", "tabari", "u.verbs", "YELL_ [171]\n- IN_* [175]\n- IN_ * [176]\n", "verbs",
+                       {"171 target nopassive : $ @{=yell|=yelld|=yelled|=yellen|=yelles|=yelling|=yells}",
+                        "175 target nopassive : $ in @{=yell|=yelld|=yelled|=yellen|=yelles|=yelling|=yells}",
+                        "176 target nopassive : $ in ... @{=yell|=yelld|=yelled|=yellen|=yelles|=yelling|=yells}"}},
         ConversionCase{"tabari_parts_of_speech", "tabari", "p.actors", "<NOUN>\nLLAMAS\n</NOUN>\n<ADJECTIVE>\nSHINY ;x\n</ADJECTIVE>\n",
                        "words", {"peer.noun : llamas", "peer.noun : shiny"}},
         ConversionCase{"dated_discard_actors", "tabari", "d.actors", "OLDREALM [OLD <101231] [###]\n", "actors",
@@ -357,7 +361,12 @@ class PeerCodingTest : public ::testing::Test {
                                           "LAUD [052]\n"
                                           "- SAID $ * [057]\n"
                                           "BANISH [200]\n"
-                                          "- VOW_TO_* [201]\n"},
+                                          "- VOW_TO_* [201]\n"
+                                          "SHOUT_ [171]\n"
+                                          "- OPENLY_* [175]\n"
+                                          "- OPENLY_ * [176]\n"
+                                          "SCOLD [172]\n"
+                                          "- + * BEFORE_ $ [178]\n"},
                                          {"team.actors",
                                            "NORLAND [NOR]\nSUDLAND [SUD]\nOSTMARK [OST]\nWESTLAND [WSTGOV]\nGRIMBOLD_ [---]\n"
                                            "OSTMARK TELEVISION [OSTTV]\nOSTMARK_STATE_RADIO_ [OSTRAD]\n"
@@ -410,6 +419,12 @@ TEST_F(PeerCodingTest, CodesWithThePeersSemantics) {
       // A word written exact ("VOW_") takes no noun ending.
       {"Norland will vow to banish Sudland.", "2015-06-01", {"NOR/SUD/201"}},
       {"Norland vow's to banish Sudland.", "2015-06-01", {"NOR/SUD/200"}},
+      // "OPENLY_ *" lets words stand between, "OPENLY_*" not; where both
+      // match, the joined pattern wins.
+      {"Norland openly shouted at Sudland.", "2015-06-01", {"NOR/SUD/175"}},
+      {"Norland openly and very loudly shouted at Sudland.", "2015-06-01", {"NOR/SUD/176"}},
+      // A trailing '$' is the first actor after the pattern's words.
+      {"Sudland scolded before an angry Norland crowd.", "2015-06-01", {"NOR/SUD/178"}},
       // TABARI: the source is the sentence's first actor, a clause is split
       // at "and"/"but" only.
       {"Norland said that Sudland accused Ostmark.", "2015-06-01", {"NOR/OST/112"}},
