@@ -692,6 +692,17 @@ class VerbConverter {
     // is depart, departs, departed, departing, and never "departx".
     if (fmt_ == Format::kPetrarch && !t.empty() && t.back() != '_') t += '_';
     std::string words = phrase_words(t);
+    // TABARI: words of a verb phrase written apart ("DEATH TOLL RISEN") may
+    // have words between them ("death toll has risen"), as in a pattern.
+    if (fmt_ == Format::kTabari && trim(t).find(' ') != std::string::npos) {
+      std::string apart;
+      for (auto part : split(trim(t), ' ')) {
+        if (trim(part).empty()) continue;
+        if (!apart.empty()) apart += " ... ";
+        apart += phrase_words(std::string(trim(part)));
+      }
+      if (!apart.empty()) return apart;
+    }
     if (words.find(' ') != std::string::npos || words.empty() || words.back() == '*' || !endings) return words;
     auto ends = [&](std::string_view e) { return words.size() > e.size() + 1 && words.compare(words.size() - e.size(), e.size(), e) == 0; };
     if (ends("ed") || ends("ing")) return words;

@@ -181,6 +181,8 @@ INSTANTIATE_TEST_SUITE_P(
                        {"171 target nopassive : $ @{=yell|=yelld|=yelled|=yellen|=yelles|=yelling|=yells}",
                         "175 target nopassive : $ in @{=yell|=yelld|=yelled|=yellen|=yelles|=yelling|=yells}",
                         "176 target nopassive : $ in ... @{=yell|=yelld|=yelled|=yellen|=yelles|=yelling|=yells}"}},
+        ConversionCase{"tabari_verb_phrase_apart", "tabari", "v.verbs", "PEACE TALKS STALL [196]\nFALL_OUT [197]\n", "verbs",
+                       {"196 target nopassive : $ @peace* ... talks* ... stall*", "197 target nopassive : $ @=fall out*"}},
         ConversionCase{"tabari_parts_of_speech", "tabari", "p.actors", "<NOUN>\nLLAMAS\n</NOUN>\n<ADJECTIVE>\nSHINY ;x\n</ADJECTIVE>\n",
                        "words", {"peer.noun : llamas", "peer.noun : shiny"}},
         ConversionCase{"dated_discard_actors", "tabari", "d.actors", "OLDREALM [OLD <101231] [###]\n", "actors",
@@ -365,6 +367,7 @@ class PeerCodingTest : public ::testing::Test {
                                           "SHOUT_ [171]\n"
                                           "- OPENLY_* [175]\n"
                                           "- OPENLY_ * [176]\n"
+                                          "PEACE TALKS STALL [196]\n"
                                           "SCOLD [172]\n"
                                           "- + * BEFORE_ $ [178]\n"},
                                          {"team.actors",
@@ -423,6 +426,8 @@ TEST_F(PeerCodingTest, CodesWithThePeersSemantics) {
       // match, the joined pattern wins.
       {"Norland openly shouted at Sudland.", "2015-06-01", {"NOR/SUD/175"}},
       {"Norland openly and very loudly shouted at Sudland.", "2015-06-01", {"NOR/SUD/176"}},
+      // A verb phrase written apart lets words stand between its words.
+      {"Norland peace talks have stalled with Sudland.", "2015-06-01", {"NOR/SUD/196"}},
       // A trailing '$' is the first actor after the pattern's words.
       {"Sudland scolded before an angry Norland crowd.", "2015-06-01", {"NOR/SUD/178"}},
       // TABARI: the source is the sentence's first actor, a clause is split
