@@ -87,6 +87,7 @@ enum class WordClass : uint8_t {
   kPrepTarget,   // prep.target: "in": a place after it is the target of an event without one
   kNounIng,      // noun.ing: "meeting": an -ing form used as a noun after an adjective or a noun
   kCondition,    // condition: "if", "jika": the subject of the clause it opens is a threat's target
+  kPeerNoun,     // peer.noun: a word of TABARI's <NOUN> or <ADJECTIVE> lists ("and" between two joins no clauses)
   kCount,       // count.TYPE: arg indexes kCountTypes
   kNumberWord,  // number.N: arg = N
   kMultiplier,  // multiplier.N: arg = N ("ribu", "million")

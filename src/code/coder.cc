@@ -225,8 +225,16 @@ class SentenceCoder {
   // TABARI's coding units divide at "and" and "but", not inside an actor's
   // name or a pattern's words ("$ SHOT AND WOUND*").
   bool unit_divider(uint32_t t) const {
+    // ("or" only between verbs: "might affirm or allow …", not "an easy or
+    // pleasant place".)
+    if (tokens_[t].norm == "or"sv)
+      return lex_.tabari_subjects() && t + 1 < end_ && std::find(heads_.begin(), heads_.end(), t + 1) != heads_.end() &&
+             (literal_.empty() || !literal_[t - first_]);
     if (tokens_[t].norm != "and"sv && tokens_[t].norm != "but"sv) return false;
-    return mention_cover_[t - first_] < 0 && (literal_.empty() || !literal_[t - first_]);
+    if (mention_cover_[t - first_] >= 0 || (!literal_.empty() && literal_[t - first_])) return false;
+    // (Nor between two words of TABARI's <NOUN>/<ADJECTIVE> lists: "sheep
+    // and goats", "awful and evil minister" is one noun phrase.)
+    return !(t > first_ && t + 1 < end_ && has_class(t - 1, WordClass::kPeerNoun) && has_class(t + 1, WordClass::kPeerNoun));
   }
 
   const std::string& code_at_head(uint32_t h) const {
@@ -627,8 +635,11 @@ class SentenceCoder {
     if (at + alt.size() > end_) return false;
     for (size_t k = 0; k < alt.size(); ++k) {
       const Token& t = tokens_[at + k];
-      if (lex_.word_id(t) != alt[k] && lex_.base_id(t) != alt[k] && !lex_.stem_matches(lex_.stem_id(t), alt[k]))
-        return false;
+      if (lex_.word_id(t) == alt[k]) continue;
+      // (TABARI: a word written exact, "PLAN_TO_*", takes no noun ending:
+      // "plan's to" is not it; its stems, "PLAN*", still begin "plan's".)
+      if (lex_.base_id(t) == alt[k] && !lex_.tabari_subjects()) continue;
+      if (!lex_.stem_matches(lex_.stem_id(t), alt[k])) return false;
     }
     return true;
   }
@@ -765,7 +776,9 @@ class SentenceCoder {
         if (!anaphor_at(t) && mention_at(t) < 0) {
           while (at < end_ && is_determiner(at) && mention_at(at) < 0) ++at;
         }
-        if (!last || el.kind == PatternElement::kSource) {
+        // (TABARI's trailing "$" is found as a trailing "+" is: "+ * IN_ $"
+        // in "broke in an anti- X parade".)
+        if (!last || (el.kind == PatternElement::kSource && !lex_.tabari_subjects())) {
           // Positional: the filler must start here.
           int mi = mention_at(at);
           if (mi >= 0 && !mentions_[mi].media) {
@@ -1400,6 +1413,11 @@ class SentenceCoder {
     return n;
   }
 
+  static int gaps(const VerbPattern& p) {
+    return static_cast<int>(std::count_if(p.elements.begin(), p.elements.end(),
+                                          [](const PatternElement& e) { return e.kind == PatternElement::kGap; }));
+  }
+
   // Best match per head, then greedy by score over non-overlapping literals.
   std::vector<Match> choose(std::vector<Match>& all) {
     auto better = [&](const Match& a, const Match& b) {
@@ -1415,6 +1433,10 @@ class SentenceCoder {
       // The peers: an explicit word over a synset member ("* DOLLAR" over "* &CURRENCY").
       if (in_.lexicon->peer_codes())
         if (const int xa = explicit_words(pa), xb = explicit_words(pb); xa != xb) return xa > xb;
+      // TABARI: then the pattern whose words are joined ("IN_*" over "IN_ *"
+      // where both match "in accord").
+      if (lex_.tabari_subjects())
+        if (const int ga = gaps(pa), gb = gaps(pb); ga != gb) return ga < gb;
       if (pa.code.size() != pb.code.size()) return pa.code.size() > pb.code.size();
       if (pa.ref.file != pb.ref.file) return pa.ref.file < pb.ref.file;
       return pa.ref.line < pb.ref.line;
@@ -1879,6 +1901,17 @@ class SentenceCoder {
       const uint32_t at = static_cast<uint32_t>(b.anaphor_token);
       how = fmt::format("anaphor \"{}\"", span_text(at, at + b.anaphor_len));
       auto actors = resolve_anaphor(b.anaphor_class);
+      // TABARI dereferences a pronoun in a pattern's slot ("SAID $ *": "said
+      // he regretted") to the sentence's first actor before it.
+      if (actors.empty() && lex_.tabari_subjects() && subject_pronoun(at)) {
+        for (const auto& mn : mentions_) {
+          if (mn.first_token >= at) break;
+          if (mn.media) continue;
+          actors = mn.actors;
+          how += " = the sentence's first actor (TABARI)";
+          break;
+        }
+      }
       // An object pronoun refers back to the last object of this sentence
       // when there is one ("menangkap demonstran … dan menetapkan mereka").
       if (is_target && b.anaphor_class == WordClass::kAnaphorSingle && !sentence_targets_.empty()) {
@@ -2035,7 +2068,14 @@ class SentenceCoder {
     Span target_found{};  // the mention found as "first actor after verb", if any
     if (targets.empty() && (p.flags & kPatternTarget)) {
       const Clause* c = clause_for(m.head);
-      const uint32_t reach = petrarch_reporter_comma(m.head, petrarch_phrase_reach(m.head, peer_target_reach(c)));
+      uint32_t reach = petrarch_reporter_comma(m.head, petrarch_phrase_reach(m.head, peer_target_reach(c)));
+      // TABARI's target is the first actor after the verb in its coding
+      // unit, up to the next "and"/"but" ("restore ties … five years after
+      // X crowds burned …": X).
+      if (lex_.tabari_subjects()) {
+        reach = m.head + 1;
+        while (reach < end_ && !unit_divider(reach)) ++reach;
+      }
       // The peers' target is the first actor after the verb, even inside the
       // pattern's later words ("allowed that Y isn't a real pleasant …").
       const uint32_t from = in_.lexicon->peer_codes() ? m.head + 1 : m.lit_end;
@@ -2311,6 +2351,15 @@ class SentenceCoder {
     // welcomed …" → FOR→GON and GON→FOR).
     // (TABARI's DEFAULT: TARGET [Y] AFTER: Y is each member's target.)
     const bool peer_reciprocal = in_.lexicon->peer_codes() && !options_.peer.default_target_after;
+    // (TABARI's DEFAULT: TARGET [Y] without AFTER: the target search before
+    // the verb ends on the compound source itself, whose first member is the
+    // source and the others its targets: "X and Y restore ties" → X → Y.)
+    if (targets.empty() && peer_reciprocal && !(p.flags & kPatternRecip) && !m.reciprocal && sources.size() >= 2 &&
+        lex_.tabari_subjects() && !options_.peer.default_target.empty()) {
+      for (size_t b = 1; b < sources.size(); ++b)
+        if (sources[b].span != sources[0].span) make(&sources[0], &sources[b], p.code);
+      return;
+    }
     if (targets.empty() && ((p.flags & kPatternRecip) || m.reciprocal || peer_reciprocal) && sources.size() >= 2) {
       for (size_t a = 0; a < sources.size(); ++a)
         for (size_t b = 0; b < sources.size(); ++b) {

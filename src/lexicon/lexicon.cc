@@ -410,7 +410,7 @@ class LexiconBuilder {
         {"coordinator", WordClass::kCoordinator}, {"prep.target", WordClass::kPrepTarget},
         {"tone.positive", WordClass::kTonePositive}, {"tone.negative", WordClass::kToneNegative},
         {"reference.self", WordClass::kSelfReference}, {"noun.ing", WordClass::kNounIng},
-        {"condition", WordClass::kCondition}};
+        {"condition", WordClass::kCondition}, {"peer.noun", WordClass::kPeerNoun}};
     // Place cues carry the kabar/gazetteer.h GeoCue they signal.
     if (name == "place.city") return WordEntry{WordClass::kPlaceCue, 1, {}};
     if (name == "place.adm1") return WordEntry{WordClass::kPlaceCue, 2, {}};

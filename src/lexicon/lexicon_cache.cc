@@ -37,7 +37,7 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr char kMagic[8] = {'K', 'A', 'B', 'A', 'R', 'L', 'E', 'X'};
-constexpr uint32_t kFormat = 8;      // bump when the layout below changes
+constexpr uint32_t kFormat = 9;      // bump when the layout below changes
 constexpr size_t kKeepCacheFiles = 8;  // older lexicon-*.bin files are removed
 
 // A 64-bit hash of bytes (the checksum and the fingerprint): four

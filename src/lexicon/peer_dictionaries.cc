@@ -299,7 +299,13 @@ void convert_actors(const std::string& path, const std::string& display, Format 
       else if (tag == "<NOUN>" || tag == "<ADJECTIVE>") { flush(); in_pos_block = true; }
       continue;
     }
-    if (in_pos_block) continue;
+    if (in_pos_block) {
+      // Read only to join "X and Y" of two such words into one noun phrase.
+      std::string w = phrase_words(brackets(s).before);
+      w.erase(std::remove(w.begin(), w.end(), '*'), w.end());
+      if (!w.empty()) discards.emit("peer.noun : " + w, n);
+      continue;
+    }
     if (s[0] == '+') {
       if (cur.names.empty()) { em.warn(n, "synonym with no actor before it"); continue; }
       Bracketed b = brackets(s.substr(1));
@@ -686,6 +692,17 @@ class VerbConverter {
     // is depart, departs, departed, departing, and never "departx".
     if (fmt_ == Format::kPetrarch && !t.empty() && t.back() != '_') t += '_';
     std::string words = phrase_words(t);
+    // TABARI: words of a verb phrase written apart ("DEATH TOLL RISEN") may
+    // have words between them ("death toll has risen"), as in a pattern.
+    if (fmt_ == Format::kTabari && trim(t).find(' ') != std::string::npos) {
+      std::string apart;
+      for (auto part : split(trim(t), ' ')) {
+        if (trim(part).empty()) continue;
+        if (!apart.empty()) apart += " ... ";
+        apart += phrase_words(std::string(trim(part)));
+      }
+      if (!apart.empty()) return apart;
+    }
     if (words.find(' ') != std::string::npos || words.empty() || words.back() == '*' || !endings) return words;
     auto ends = [&](std::string_view e) { return words.size() > e.size() + 1 && words.compare(words.size() - e.size(), e.size(), e) == 0; };
     if (ends("ed") || ends("ing")) return words;
@@ -887,7 +904,16 @@ class VerbConverter {
     while (i < t.size() && why.empty()) {
       char c = t[i];
       if (c == ' ' || c == '\t') { ++i; continue; }
-      if (c == '_') { if (!items.empty()) items.back().joined = true; ++i; continue; }
+      // (TABARI's '_' then a space before the verb, "KNOWN_ *", only ends an
+      // exact word: words may stand between, as after a space.)
+      if (c == '_') {
+        size_t next = i + 1;
+        while (next < t.size() && (t[next] == ' ' || t[next] == '\t')) ++next;
+        const bool apart = fmt_ == Format::kTabari && next > i + 1 && next < t.size() && t[next] == '*';
+        if (!items.empty() && !apart) items.back().joined = true;
+        ++i;
+        continue;
+      }
       if (c == '*') { items.push_back({"\x01"}); has_head = true; ++i; continue; }
       // '%' is the compound actor whose members act on each other; before
       // the verb ("% * [030:030]") it codes only a compound. PETRARCH reads

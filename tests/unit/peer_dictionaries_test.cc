@@ -78,7 +78,7 @@ INSTANTIATE_TEST_SUITE_P(
                        "verbs",
                        {"140 target nopassive : $ @protest*",
                         "141 nopassive : $ @protest* ... outside + ... embassy*",
-                        "145 nopassive : + was @protest* ... by $",
+                        "145 nopassive : + was ... @protest* ... by $",
                         "112 converse=112 recip compound nopassive : $ @protest* ... each* ... other*",
                         "--- target nopassive : $ @=called",
                         "020 nopassive : $ @=called ... for* ... {talks*|negotiations*} ... with +"}},
@@ -177,6 +177,14 @@ INSTANTIATE_TEST_SUITE_P(
         ConversionCase{"tabari_skip", "tabari", "k.verbs", "WARN [160]\n- * AT ^ + [162]\n", "verbs",
                        {"160 target nopassive : $ @warn*", "162 nopassive : $ @warn* ... at* ... ^ ... +"}},
         ConversionCase{"discard_actors", "tabari", "d.actors", "WORLD_CUP_ [###]\n", "words", {"discard : world cup"}},
+        ConversionCase{"tabari_underscore_then_space", "tabari", "u.verbs", "YELL_ [171]\n- IN_* [175]\n- IN_ * [176]\n", "verbs",
+                       {"171 target nopassive : $ @{=yell|=yelld|=yelled|=yellen|=yelles|=yelling|=yells}",
+                        "175 target nopassive : $ in @{=yell|=yelld|=yelled|=yellen|=yelles|=yelling|=yells}",
+                        "176 target nopassive : $ in ... @{=yell|=yelld|=yelled|=yellen|=yelles|=yelling|=yells}"}},
+        ConversionCase{"tabari_verb_phrase_apart", "tabari", "v.verbs", "PEACE TALKS STALL [196]\nFALL_OUT [197]\n", "verbs",
+                       {"196 target nopassive : $ @peace* ... talks* ... stall*", "197 target nopassive : $ @=fall out*"}},
+        ConversionCase{"tabari_parts_of_speech", "tabari", "p.actors", "<NOUN>\nLLAMAS\n</NOUN>\n<ADJECTIVE>\nSHINY ;x\n</ADJECTIVE>\n",
+                       "words", {"peer.noun : llamas", "peer.noun : shiny"}},
         ConversionCase{"dated_discard_actors", "tabari", "d.actors", "OLDREALM [OLD <101231] [###]\n", "actors",
                        {"OLD ..2010-12-30 : oldrealm*", "--- discard : oldrealm*"}},  // ("<" is before the date)
         // An exact last word also matches its regular plurals, as the peers read nouns.
@@ -351,12 +359,23 @@ class PeerCodingTest : public ::testing::Test {
                                           "<SYNSETS>\n&METAL\n+GOLD\n+SILVER\n</SYNSETS>\n"
                                           "DONAT [070]\n"
                                           "- * &METAL [903]\n"
-                                          "- * GOLD [071]\n"},
+                                          "- * GOLD [071]\n"
+                                          "LAUD [052]\n"
+                                          "- SAID $ * [057]\n"
+                                          "BANISH [200]\n"
+                                          "- VOW_TO_* [201]\n"
+                                          "SHOUT_ [171]\n"
+                                          "- OPENLY_* [175]\n"
+                                          "- OPENLY_ * [176]\n"
+                                          "PEACE TALKS STALL [196]\n"
+                                          "SCOLD [172]\n"
+                                          "- + * BEFORE_ $ [178]\n"},
                                          {"team.actors",
                                            "NORLAND [NOR]\nSUDLAND [SUD]\nOSTMARK [OST]\nWESTLAND [WSTGOV]\nGRIMBOLD_ [---]\n"
                                            "OSTMARK TELEVISION [OSTTV]\nOSTMARK_STATE_RADIO_ [OSTRAD]\n"
                                            "OLDREALM [OLD <101231] [###]\n"
-                                           "KARL_VOSS_ [NORGOV 010101-101231] [NORELI]\n"},
+                                           "KARL_VOSS_ [NORGOV 010101-101231] [NORELI]\n"
+                                           "<NOUN>\nSHEEP\nGOATS\n</NOUN>\n<ADJECTIVE>\nGRIM\n</ADJECTIVE>\n"},
                                          {"team.agents", "GOVERNMENT_ [~GOV]\nTROOPS_ [~MIL]\n"
                                            "MAIN_RIVAL_PARTY_ [~MRP]\nRIVAL_PARTY_ [~RVP]\n"
                                            "PEACE_GROUP_WORKERS_ [PGW~]\nGROUP_WORKERS_ [GRW~]\n"
@@ -398,6 +417,19 @@ TEST_F(PeerCodingTest, CodesWithThePeersSemantics) {
       {"Norland praised the weather.", "2015-06-01", {}},
       // One coded verb per clause: the first.
       {"Norland praised Sudland accusing Ostmark.", "2015-06-01", {"NOR/SUD/051"}},
+      // A pronoun in a pattern's slot is the sentence's first actor before it.
+      {"Norland said he lauded Sudland.", "2015-06-01", {"NOR/SUD/057"}},
+      // A word written exact ("VOW_") takes no noun ending.
+      {"Norland will vow to banish Sudland.", "2015-06-01", {"NOR/SUD/201"}},
+      {"Norland vow's to banish Sudland.", "2015-06-01", {"NOR/SUD/200"}},
+      // "OPENLY_ *" lets words stand between, "OPENLY_*" not; where both
+      // match, the joined pattern wins.
+      {"Norland openly shouted at Sudland.", "2015-06-01", {"NOR/SUD/175"}},
+      {"Norland openly and very loudly shouted at Sudland.", "2015-06-01", {"NOR/SUD/176"}},
+      // A verb phrase written apart lets words stand between its words.
+      {"Norland peace talks have stalled with Sudland.", "2015-06-01", {"NOR/SUD/196"}},
+      // A trailing '$' is the first actor after the pattern's words.
+      {"Sudland scolded before an angry Norland crowd.", "2015-06-01", {"NOR/SUD/178"}},
       // TABARI: the source is the sentence's first actor, a clause is split
       // at "and"/"but" only.
       {"Norland said that Sudland accused Ostmark.", "2015-06-01", {"NOR/OST/112"}},
@@ -453,7 +485,7 @@ TEST_F(PeerCodingTest, CodesWithThePeersSemantics) {
       // A dominant code ("[031!]") that codes with a target the text names
       // drops the sentence's other events, before or after it.
       {"Norland praised Sudland to attend talks with Ostmark.", "2015-06-01", {"NOR/OST/031"}},
-      {"Norland attended the talks and praised Sudland.", "2015-06-01", {"NOR/SUD/031"}},
+      {"Norland attended talks with Sudland and praised Ostmark.", "2015-06-01", {"NOR/SUD/031"}},
       // An explicit word wins over a synset member, whatever the line order.
       {"Norland donated gold to Sudland.", "2015-06-01", {"NOR/SUD/071"}},
       {"Norland donated silver to Sudland.", "2015-06-01", {"NOR/SUD/903"}},
@@ -663,9 +695,22 @@ TEST_F(PeerCodingTest, TabariCommaAgentAndDefaultRules) {
       {{"DEFAULT: TARGET [DFT] AFTER"}, "Norland saw Sudland and then praised the plan.", {"NOR/DFT/051"}},
       {{}, "Norland and Sudland praised the plan.", {"NOR/SUD/051", "SUD/NOR/051"}},
       {{}, "Norland and Ostmark saw Sudland and then praised the plan.", {"NOR/SUD/051", "OST/SUD/051"}},
+      // The target is the first actor after the verb in its coding unit,
+      // past a subordinate clause, not past "and".
+      {{}, "Norland praised the plan five years after Sudland crowds left.", {"NOR/SUD/051"}},
+      {{}, "Norland praised the plan and Sudland crowds left.", {}},
+      // "and" between two words of the <NOUN>/<ADJECTIVE> lists joins no units.
+      {{}, "Norland praised the sheep and grim goats of Sudland.", {"NOR/SUD/051"}},
+      {{}, "Norland praised the sheep and pigs of Sudland.", {}},
+      // "or" before a verb opens a coding unit too; between other words not.
+      {{}, "Norland praised Sudland or accused Ostmark.", {"NOR/SUD/051", "NOR/OST/112"}},
+      {{}, "Norland praised a quick or easy deal with Sudland.", {"NOR/SUD/051"}},
       // An object pronoun right after the verb is the sentence's first actor.
       {{}, "Norland met Sudland but Ostmark praised him.", {"OST/NOR/051"}},
       {{"DEFAULT: TARGET [DFT] AFTER"}, "Norland and Sudland praised the plan.", {"NOR/DFT/051", "SUD/DFT/051"}},
+      // A default target without AFTER: the compound source's first member
+      // acts on the others.
+      {{"DEFAULT: TARGET [DFT]"}, "Norland and Sudland praised the plan.", {"NOR/SUD/051"}},
   };
   for (const auto& c : cases) {
     PipelineOptions o = team_options();
