@@ -1,5 +1,23 @@
-// Entities for NER evaluation: dictionary items typed by their flags, plus
-// gazetteer places that no item covers.
+// Entities for NER evaluation and the GKG export: dictionary items typed by
+// their flags, gazetteer places that no item covers, and names no dictionary
+// lists, found by rule (words/ cues: person.title, person.cue.before,
+// person.cue.after, org.head; docs/DICTIONARIES.md):
+//   * a capitalised run after a title or office ("Menteri Keuangan Sri …",
+//     "Pak Budi", "Prof. Ani"), past a place or an institution in between
+//     ("Gubernur Jawa Barat Ridwan …"), is a person;
+//   * a capitalised run after a report verb ("…, kata Budi", "menurut Ani")
+//     or just before one ("Budi mengatakan") is a person;
+//   * a capitalised run headed by an organisation word ("Partai …", "PT …",
+//     "Universitas …", or ending in one: "Harvard University") is an
+//     organisation, and an acronym in brackets right after an organisation
+//     ("… (KPK)") is that organisation again;
+//   * a name found as a person (or an acronym as an organisation) in the range
+//     is one again wherever else it stands in the range (the GKG export
+//     passes a whole article).
+// The event coder reads none of this.
+#include <algorithm>
+#include <cctype>
+
 #include "annotate/items.h"
 #include "kabar/annotate.h"
 #include "kabar/geocode.h"
@@ -15,19 +33,304 @@ const char* entity_kind_name(EntityKind kind) {
   return "?";
 }
 
+namespace {
+
+constexpr uint64_t bit(WordClass c) { return uint64_t{1} << static_cast<unsigned>(c); }
+// Function-word classes that keep a word out of a name (word_classes():
+// those below kCount, all but abbreviations).
+constexpr uint64_t kNotNameClasses = ~bit(WordClass::kAbbreviation);
+
+enum Cover : uint8_t { kFree = 0, kEntity, kAgent, kFound };
+
+class NameFinder {
+ public:
+  NameFinder(std::string_view text, const std::vector<Token>& tokens, uint32_t first, uint32_t end,
+             const LanguageLexicon& lex, std::vector<Entity>& out)
+      : text_(text), tokens_(tokens), first_(first), end_(end), lex_(lex), out_(out),
+        cover_(end - first, kFree), entity_end_(end - first, 0) {}
+
+  void cover(uint32_t b, uint32_t e, Cover c) {
+    for (uint32_t t = b; t < e; ++t)
+      if (cover_[t - first_] == kFree || c == kEntity) cover_[t - first_] = c;
+    if (c == kEntity || c == kFound) entity_end_[b - first_] = std::max(entity_end_[b - first_], e);
+  }
+
+  void run() {
+    if (!has_cues()) return;  // a language without entity cues
+    find_orgs();
+    find_titled_persons();
+    find_cued_persons();
+    echo_names();
+  }
+
+ private:
+  bool has_cues() const {
+    return lex_.has_class_words(WordClass::kPersonTitle) || lex_.has_class_words(WordClass::kOrgHead);
+  }
+  const Token& tok(uint32_t i) const { return tokens_[i]; }
+  bool is_punct(uint32_t i, char c) const {
+    const Token& t = tok(i);
+    return t.kind == TokenKind::kPunct && t.span.end == t.span.begin + 1 && text_[t.span.begin] == c;
+  }
+  bool all_caps(uint32_t i) const {
+    const Token& t = tok(i);
+    size_t letters = 0;
+    for (uint32_t p = t.span.begin; p < t.span.end; ++p) {
+      const unsigned char ch = static_cast<unsigned char>(text_[p]);
+      if (ch >= 0x80) return false;
+      if (std::islower(ch)) return false;
+      letters += std::isupper(ch) != 0;
+    }
+    return letters >= 2;
+  }
+  bool cue_starts(uint32_t i) const {
+    return tok(i).kind == TokenKind::kWord && lex_.entity_trie().may_start(lex_.word_id(tok(i)));
+  }
+  size_t phrase(uint32_t i, WordClass cls, int* arg = nullptr) const {
+    if (!cue_starts(i)) return 0;
+    size_t len = 0;
+    const WordEntry* w = lex_.word_phrase(i, end_, lex_.id_at(tokens_), cls, len);
+    if (w && arg) *arg = w->arg;
+    return w ? len : 0;
+  }
+  // A word that may stand in a name: capitalised, free, no function word,
+  // no title or organisation word.
+  bool name_word(uint32_t i, bool allow_acronym = false) const {
+    const Token& t = tok(i);
+    if (t.kind != TokenKind::kWord || !t.capitalized || cover_[i - first_] != kFree) return false;
+    const uint64_t classes = lex_.word_classes(t);
+    if (classes & kNotNameClasses) return false;
+    if (lex_.is_word(WordClass::kPersonTitle, t) || lex_.is_word(WordClass::kOrgHead, t)) return false;
+    return allow_acronym || !all_caps(i);
+  }
+  uint32_t name_run(uint32_t i) const {
+    uint32_t j = i;
+    while (j < end_ && j - i < 5 && name_word(j)) ++j;
+    return j - i;
+  }
+  void add(uint32_t b, uint32_t e, EntityKind kind) {
+    out_.push_back({b, e, kind});
+    cover(b, e, kFound);
+    if (kind == EntityKind::kPerson) persons_.push_back({b, e});
+  }
+
+  // A capitalised word in an organisation name (acronyms and places included:
+  // "Bank BRI", "Universitas Indonesia").
+  bool org_word(uint32_t i) const {
+    const Token& t = tok(i);
+    if (t.kind != TokenKind::kWord || !t.capitalized || cover_[i - first_] == kFound) return false;
+    return !(lex_.word_classes(t) & kNotNameClasses);
+  }
+  void find_orgs() {
+    for (uint32_t i = first_; i < end_; ++i) {
+      if (!tok(i).capitalized || cover_[i - first_] == kEntity) continue;
+      const size_t head = phrase(i, WordClass::kOrgHead);
+      if (!head) continue;
+      uint32_t j = i + static_cast<uint32_t>(head);
+      uint32_t last = j;
+      // Capitalised words, with a lower-case connector between two ("dan", "of").
+      while (j < end_ && j - i < 10) {
+        if (org_word(j)) last = ++j;
+        else if (j + 1 < end_ && tok(j).kind == TokenKind::kWord && !tok(j).capitalized &&
+                 (lex_.word_classes(tok(j)) & (bit(WordClass::kCoordinator) | bit(WordClass::kPrep))) &&
+                 org_word(j + 1))
+          ++j;
+        else break;
+      }
+      uint32_t b = i;
+      if (last == i + head) {
+        // Nothing after the head: a name ending in it ("Harvard University").
+        while (b > first_ && org_word(b - 1) && !phrase(b - 1, WordClass::kPersonTitle) &&
+               cover_[b - 1 - first_] == kFree)
+          --b;
+        if (b == i) continue;
+      }
+      // A dictionary entity reaching past the run owns it.
+      bool crossed = false;
+      for (uint32_t t = b; t < last; ++t)
+        if (entity_end_[t - first_] > last) crossed = true;
+      if (crossed) continue;
+      out_.erase(std::remove_if(out_.begin(), out_.end(),
+                                [&](const Entity& e) { return e.first_token >= b && e.end_token <= last; }),
+                 out_.end());
+      for (uint32_t t = b; t < last; ++t) cover_[t - first_] = kFree;
+      add(b, last, EntityKind::kOrganisation);
+      // "Komisi Pemberantasan Korupsi (KPK)": the acronym is the organisation.
+      if (last + 2 < end_ && is_punct(last, '(') && is_punct(last + 2, ')') && all_caps(last + 1) &&
+          cover_[last + 1 - first_] == kFree) {
+        add(last + 1, last + 2, EntityKind::kOrganisation);
+        acronyms_.push_back(last + 1);
+      }
+      i = last - 1;
+    }
+  }
+
+  // Past titles, offices and what they govern to the name: the token where
+  // a name may begin, or 0 when no title stands at i. `region`: the last
+  // title is a regional office whose region is still to come.
+  uint32_t past_titles(uint32_t i, bool& region) const {
+    uint32_t k = i;
+    bool titled = false;
+    region = false;
+    for (int steps = 0; k < end_ && steps < 8; ++steps) {
+      int arg = 0;
+      size_t len = phrase(k, WordClass::kPersonTitle, &arg);
+      if (len && arg == 2 && !titled) return 0;  // a field alone ("Keuangan") is no title
+      if (!len && titled && k + 1 < end_ && tok(k).kind == TokenKind::kWord && !tok(k).capitalized &&
+          lex_.is_word(WordClass::kCoordinator, tok(k)) && phrase(k + 1, WordClass::kPersonTitle, &arg) && arg == 2) {
+        ++k;  // "Menteri Kelautan dan Perikanan"
+        continue;
+      }
+      if (len) {
+        if (arg != 2) region = arg == 1;
+        // The agents dictionary's longer office ("Menteri Luar Negeri").
+        for (const auto& [b, e] : agents_)
+          if (b == k && e > k + len) len = e - k;
+        k += static_cast<uint32_t>(len);
+        titled = true;
+        if (k < end_ && is_punct(k, '.')) ++k;  // "Prof. ", "dr. "
+        continue;
+      }
+      if (!titled) return 0;
+      if (tok(k).kind == TokenKind::kWord && !tok(k).capitalized && lex_.is_word(WordClass::kModifier, tok(k))) {
+        ++k;  // "Presiden terpilih"
+        continue;
+      }
+      if (cover_[k - first_] == kAgent) {  // an office the title list does not know
+        uint32_t e = k;
+        while (e < end_ && cover_[e - first_] == kAgent) ++e;
+        if (!tok(k).capitalized) return 0;
+        k = e;
+        continue;
+      }
+      if (entity_end_[k - first_] > k && tok(k).capitalized) {  // "Gubernur Jawa Barat", "Ketua DPR"
+        k = entity_end_[k - first_];
+        region = false;
+        continue;
+      }
+      break;
+    }
+    return titled ? k : 0;
+  }
+
+  void find_titled_persons() {
+    for (uint32_t i = first_; i < end_; ++i) {
+      if (!cue_starts(i)) continue;
+      bool region = false;
+      uint32_t k = past_titles(i, region);
+      if (!k || k >= end_) continue;
+      uint32_t n = name_run(k);
+      if (region) {
+        // "Bupati Sleman Teguh Raharjo": the region, then the holder's two
+        // words; "Gubernur Jawa Tengah" alone names no one.
+        if (n < 3) continue;
+        k += n - 2;
+        n = 2;
+      }
+      if (n) {
+        add(k, k + n, EntityKind::kPerson);
+        i = k + n - 1;
+      }
+    }
+  }
+
+  void find_cued_persons() {
+    for (uint32_t i = first_; i < end_; ++i) {
+      if (tok(i).kind != TokenKind::kWord) continue;
+      if (!cue_starts(i)) continue;
+      if (phrase(i, WordClass::kPersonCueAfter)) {
+        uint32_t b = i;
+        while (b > first_ && i - b < 5 && name_word(b - 1)) --b;
+        // A run right after a title, an office or a name is theirs
+        // ("Gubernur Jawa Tengah mengatakan": the region).
+        if (b < i && !(b > first_ && (cover_[b - 1 - first_] != kFree ||
+                                      lex_.is_word(WordClass::kPersonTitle, tok(b - 1)))))
+          add(b, i, EntityKind::kPerson);
+      }
+      {
+        const size_t len = phrase(i, WordClass::kPersonCueBefore);
+        if (!len) continue;
+        const uint32_t k = i + static_cast<uint32_t>(len);
+        if (k >= end_) continue;
+        if (const uint32_t n = name_run(k)) {
+          add(k, k + n, EntityKind::kPerson);
+          i = k + n - 1;
+        }
+      }
+    }
+  }
+
+  // A person's name (or any word of it) and an acronym again elsewhere.
+  void echo_names() {
+    if (persons_.empty() && acronyms_.empty()) return;
+    const size_t known = persons_.size();
+    for (uint32_t i = first_; i < end_; ++i) {
+      if (!name_word(i, true)) continue;
+      bool done = false;
+      for (uint32_t a : acronyms_)
+        if (!done && tok(a).norm == tok(i).norm && a != i) {
+          add(i, i + 1, EntityKind::kOrganisation);
+          done = true;
+        }
+      if (done || all_caps(i)) continue;
+      const uint32_t n = name_run(i);
+      if (!n) continue;
+      // Every word of the run is a word of one known person's name.
+      for (size_t p = 0; p < known && !done; ++p) {
+        const auto [pb, pe] = persons_[p];
+        bool all = true;
+        for (uint32_t t = i; t < i + n && all; ++t) {
+          bool in = false;
+          for (uint32_t q = pb; q < pe && !in; ++q) in = tokens_[q].norm == tokens_[t].norm;
+          all = in;
+        }
+        if (all) {
+          add(i, i + n, EntityKind::kPerson);
+          done = true;
+        }
+      }
+      if (done) i += n - 1;
+    }
+  }
+
+ public:
+  std::vector<std::pair<uint32_t, uint32_t>> agents_;
+  std::vector<std::pair<uint32_t, uint32_t>> persons_;
+
+ private:
+  std::string_view text_;
+  const std::vector<Token>& tokens_;
+  uint32_t first_, end_;
+  const LanguageLexicon& lex_;
+  std::vector<Entity>& out_;
+  std::vector<uint8_t> cover_;
+  std::vector<uint32_t> entity_end_;  // by first token: the end of the entity there
+  std::vector<uint32_t> acronyms_;
+};
+
+}  // namespace
+
 std::vector<Entity> find_entities(std::string_view text, const std::vector<Token>& tokens, uint32_t first,
                                   uint32_t end, const LanguageLexicon& lex, const Geocoder* geocoder) {
   std::vector<Entity> out;
+  if (end <= first) return out;
   std::vector<bool> covered(end - first, false);
+  NameFinder names(text, tokens, first, end, lex, out);
   for (const Item& it : find_items(text, tokens, first, end, lex, std::nullopt, /*any_date=*/true)) {
-    if (it.agent) continue;
+    if (it.agent) {
+      names.cover(it.first, it.end, kAgent);
+      names.agents_.push_back({it.first, it.end});
+      continue;
+    }
     EntityKind kind;
     if (it.flags & kActorPerson) kind = EntityKind::kPerson;
     else if (it.flags & (kActorOrg | kActorMedia | kActorGroup)) kind = EntityKind::kOrganisation;
     else if (it.flags & (kActorCountry | kActorCapital | kActorAdjective)) kind = EntityKind::kLocation;
     else kind = it.code.size() > 3 ? EntityKind::kOrganisation : EntityKind::kLocation;  // "RUSGOV" lines: institutions
+    names.cover(it.first, it.end, kEntity);
     if (it.flags & kActorAdjective) continue;  // "Russian" is not a location mention
     out.push_back({it.first, it.end, kind});
+    if (kind == EntityKind::kPerson) names.persons_.push_back({it.first, it.end});
     for (uint32_t t = it.first; t < it.end; ++t) covered[t - first] = true;
   }
   std::vector<PlaceMention> places = find_places(tokens, first, end, lex);
@@ -47,8 +350,12 @@ std::vector<Entity> find_entities(std::string_view text, const std::vector<Token
   for (const auto& p : places) {
     bool overlap = false;
     for (uint32_t t = p.first_token; t < p.end_token; ++t) overlap |= covered[t - first];
-    if (!overlap) out.push_back({p.first_token, p.end_token, EntityKind::kLocation});
+    if (!overlap) {
+      out.push_back({p.first_token, p.end_token, EntityKind::kLocation});
+      names.cover(p.first_token, p.end_token, kEntity);
+    }
   }
+  names.run();
   return out;
 }
 
