@@ -103,10 +103,24 @@ class NameFinder {
     if (lex_.is_word(WordClass::kPersonTitle, t) || lex_.is_word(WordClass::kOrgHead, t)) return false;
     return allow_acronym || !all_caps(i);
   }
+  // A run of name words, up to a title ("… Wakil Ketua …") and five words.
   uint32_t name_run(uint32_t i) const {
     uint32_t j = i;
-    while (j < end_ && j - i < 5 && name_word(j)) ++j;
+    while (j < end_ && j - i < 5 && name_word(j) && !phrase(j, WordClass::kPersonTitle)) ++j;
     return j - i;
+  }
+  bool region_part(uint32_t i) const {
+    int arg = 0;
+    return i < end_ && phrase(i, WordClass::kPersonTitle, &arg) == 1 && arg == 3;
+  }
+  // Where an institution, a place or an acronym right at k ends (k if none).
+  uint32_t past_governed(uint32_t k) const {
+    while (k < end_ && tok(k).capitalized) {
+      if (entity_end_[k - first_] > k) k = entity_end_[k - first_];
+      else if (tok(k).kind == TokenKind::kWord && all_caps(k)) ++k;
+      else break;
+    }
+    return k;
   }
   void add(uint32_t b, uint32_t e, EntityKind kind) {
     out_.push_back({b, e, kind});
@@ -136,6 +150,17 @@ class NameFinder {
                  org_word(j + 1))
           ++j;
         else break;
+      }
+      // "Ketua Umum Partai Demokrat Anas …", "Ketua Komisi III DPR Benny …":
+      // after a title the holder's name ends the run. Split after the last
+      // acronym or known name, or else leave the last two words.
+      const bool titled = i > first_ && (cover_[i - 1 - first_] == kAgent || lex_.is_word(WordClass::kPersonTitle, tok(i - 1)));
+      if (titled && last > i + head) {
+        uint32_t split = 0;
+        for (uint32_t t = i + static_cast<uint32_t>(head); t < last; ++t)
+          if (all_caps(t) || cover_[t - first_] == kEntity) split = t + 1;
+        if (split && split < last && name_word(split)) last = split;
+        else if (!split && last - (i + head) >= 3) last -= 2;
       }
       uint32_t b = i;
       if (last == i + head) {
@@ -175,14 +200,14 @@ class NameFinder {
     for (int steps = 0; k < end_ && steps < 8; ++steps) {
       int arg = 0;
       size_t len = phrase(k, WordClass::kPersonTitle, &arg);
-      if (len && arg == 2 && !titled) return 0;  // a field alone ("Keuangan") is no title
+      if (len && arg >= 2 && !titled) return 0;  // a field alone ("Keuangan") is no title
       if (!len && titled && k + 1 < end_ && tok(k).kind == TokenKind::kWord && !tok(k).capitalized &&
           lex_.is_word(WordClass::kCoordinator, tok(k)) && phrase(k + 1, WordClass::kPersonTitle, &arg) && arg == 2) {
         ++k;  // "Menteri Kelautan dan Perikanan"
         continue;
       }
       if (len) {
-        if (arg != 2) region = arg == 1;
+        if (arg < 2) region = arg == 1;
         // The agents dictionary's longer office ("Menteri Luar Negeri").
         for (const auto& [b, e] : agents_)
           if (b == k && e > k + len) len = e - k;
@@ -219,13 +244,23 @@ class NameFinder {
       bool region = false;
       uint32_t k = past_titles(i, region);
       if (!k || k >= end_) continue;
-      uint32_t n = name_run(k);
       if (region) {
-        // "Bupati Sleman Teguh Raharjo": the region, then the holder's two
-        // words; "Gubernur Jawa Tengah" alone names no one.
-        if (n < 3) continue;
-        k += n - 2;
-        n = 2;
+        // "Bupati Sleman Teguh …": the region's word (and its compass part:
+        // "Jawa Tengah"), then the holder; "Gubernur Jawa Tengah" names no one.
+        if (!name_word(k)) continue;
+        ++k;
+        while (region_part(k)) ++k;
+        k = past_governed(k);
+      }
+      uint32_t n = k < end_ ? name_run(k) : 0;
+      // "Ketua Umum Hanura Wiranto", "Ketua Fraksi Demokrat DPR Jafar …": a
+      // run before an institution, a known name or an acronym is what the
+      // office governs; the name comes after.
+      for (int hop = 0; hop < 2 && n && k + n < end_; ++hop) {
+        const uint32_t g = past_governed(k + n);
+        if (g == k + n) break;
+        k = g;
+        n = k < end_ ? name_run(k) : 0;
       }
       if (n) {
         add(k, k + n, EntityKind::kPerson);
@@ -251,7 +286,7 @@ class NameFinder {
         const size_t len = phrase(i, WordClass::kPersonCueBefore);
         if (!len) continue;
         const uint32_t k = i + static_cast<uint32_t>(len);
-        if (k >= end_) continue;
+        if (k >= end_ || phrase(k, WordClass::kPersonTitle)) continue;  // the title rule's
         if (const uint32_t n = name_run(k)) {
           add(k, k + n, EntityKind::kPerson);
           i = k + n - 1;

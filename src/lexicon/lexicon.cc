@@ -418,6 +418,8 @@ class LexiconBuilder {
     if (name == "person.title.region") return WordEntry{WordClass::kPersonTitle, 1, {}};
     // An office's field after a title ("Menteri [Pariwisata]"), never a title alone.
     if (name == "person.office") return WordEntry{WordClass::kPersonTitle, 2, {}};
+    // A region name's second word after a regional office ("Jawa [Tengah]").
+    if (name == "region.part") return WordEntry{WordClass::kPersonTitle, 3, {}};
     if (name == "place.city") return WordEntry{WordClass::kPlaceCue, 1, {}};
     if (name == "place.adm1") return WordEntry{WordClass::kPlaceCue, 2, {}};
     if (name == "place.country") return WordEntry{WordClass::kPlaceCue, 3, {}};
