@@ -60,6 +60,7 @@ class NameFinder {
     find_orgs();
     find_titled_persons();
     find_cued_persons();
+    find_coordinated_persons();
     echo_names();
   }
 
@@ -100,7 +101,9 @@ class NameFinder {
     if (t.kind != TokenKind::kWord || !t.capitalized || cover_[i - first_] != kFree) return false;
     const uint64_t classes = lex_.word_classes(t);
     if (classes & kNotNameClasses) return false;
-    if (lex_.is_word(WordClass::kPersonTitle, t) || lex_.is_word(WordClass::kOrgHead, t)) return false;
+    if (lex_.is_word(WordClass::kPersonTitle, t) || lex_.is_word(WordClass::kOrgHead, t) ||
+        lex_.is_word(WordClass::kPlaceCue, t))  // "Ibu Kota …"
+      return false;
     return allow_acronym || !all_caps(i);
   }
   // A run of name words, up to a title ("… Wakil Ketua …") and five words.
@@ -145,10 +148,12 @@ class NameFinder {
       // Capitalised words, with a lower-case connector between two ("dan", "of").
       while (j < end_ && j - i < 10) {
         if (org_word(j)) last = ++j;
+        else if (tok(j).kind == TokenKind::kNumber && j > i + head && tok(j).span.end - tok(j).span.begin <= 3)
+          last = ++j;  // "SMA Negeri 14 …", "Komisi 3"
         else if (j + 1 < end_ && tok(j).kind == TokenKind::kWord && !tok(j).capitalized &&
                  (lex_.word_classes(tok(j)) & (bit(WordClass::kCoordinator) | bit(WordClass::kPrep))) &&
-                 org_word(j + 1))
-          ++j;
+                 !lex_.is_word(WordClass::kPrepLocative, tok(j)) && org_word(j + 1))
+          ++j;  // "Pendidikan dan Kebudayaan", "Bank of England"; not "… di Praha"
         else break;
       }
       // "Ketua Umum Partai Demokrat Anas …", "Ketua Komisi III DPR Benny …":
@@ -198,6 +203,11 @@ class NameFinder {
     bool titled = false;
     region = false;
     for (int steps = 0; k < end_ && steps < 8; ++steps) {
+      if (titled && entity_end_[k - first_] > k && tok(k).capitalized) {  // "Gubernur Jawa Barat", "Ketua DPR"
+        k = entity_end_[k - first_];
+        region = false;
+        continue;
+      }
       int arg = 0;
       size_t len = phrase(k, WordClass::kPersonTitle, &arg);
       if (len && arg >= 2 && !titled) return 0;  // a field alone ("Keuangan") is no title
@@ -228,11 +238,6 @@ class NameFinder {
         k = e;
         continue;
       }
-      if (entity_end_[k - first_] > k && tok(k).capitalized) {  // "Gubernur Jawa Barat", "Ketua DPR"
-        k = entity_end_[k - first_];
-        region = false;
-        continue;
-      }
       break;
     }
     return titled ? k : 0;
@@ -250,8 +255,8 @@ class NameFinder {
         if (!name_word(k)) continue;
         ++k;
         while (region_part(k)) ++k;
-        k = past_governed(k);
       }
+      k = past_governed(k);  // "Sekjen PDIP Hasto …"
       uint32_t n = k < end_ ? name_run(k) : 0;
       // "Ketua Umum Hanura Wiranto", "Ketua Fraksi Demokrat DPR Jafar …": a
       // run before an institution, a known name or an acronym is what the
@@ -261,6 +266,16 @@ class NameFinder {
         if (g == k + n) break;
         k = g;
         n = k < end_ ? name_run(k) : 0;
+      }
+      // "Rektor Undip Prof. …": a run before another title is an institution.
+      if (n && k + n < end_ && phrase(k + n, WordClass::kPersonTitle)) continue;
+      // Apposition: "Wakil Ketua Dewan Perwakilan Rakyat, Pramono Anung, …".
+      if (!n && k + 1 < end_ && k > i && is_punct(k, ',')) {
+        const uint32_t m = name_run(k + 1);
+        if (m && (k + 1 + m == end_ || tok(k + 1 + m).kind == TokenKind::kPunct)) {
+          k += 1;
+          n = m;
+        }
       }
       if (n) {
         add(k, k + n, EntityKind::kPerson);
@@ -292,6 +307,15 @@ class NameFinder {
           i = k + n - 1;
         }
       }
+    }
+  }
+
+  // "Bibit S Rianto dan Chandra M Hamzah": a name joined to a person's.
+  void find_coordinated_persons() {
+    for (size_t p = 0; p < persons_.size(); ++p) {
+      const uint32_t e = persons_[p].second;
+      if (e + 1 >= end_ || tok(e).capitalized || !lex_.is_word(WordClass::kCoordinator, tok(e))) continue;
+      if (const uint32_t n = name_run(e + 1)) add(e + 1, e + 1 + n, EntityKind::kPerson);
     }
   }
 

@@ -394,6 +394,12 @@ TEST(EntitiesTest, NamesAfterTitlesCuesAndOrganisationWords) {
       {"id", "Saham PT Sinar Harapan Abadi naik tajam.", {"ORG:PT Sinar Harapan Abadi"}, {}},
       {"id", "Mahasiswa Universitas Gadjah Mada menggelar diskusi.", {"ORG:Universitas Gadjah Mada"}, {}},
       {"id", "Dinas Pendidikan dan Kebudayaan menutup sekolah itu.", {"ORG:Dinas Pendidikan dan Kebudayaan"}, {}},
+      {"id", "Rapat dipimpin Ketua Komisi Pertanian, Suryadi Mangkusubroto, kemarin.", {"PER:Suryadi Mangkusubroto"}, {}},
+      {"id", "Ketua Umum Partai Rakyat Sejahtera Indra Gunadi mengatakan partainya siap.",
+       {"PER:Indra Gunadi", "ORG:Partai Rakyat Sejahtera"}, {"ORG:Partai Rakyat Sejahtera Indra Gunadi"}},
+      {"id", "Menurut Hendra Wijayanto dan Sulastri Rahayu, harga beras naik.", {"PER:Hendra Wijayanto", "PER:Sulastri Rahayu"}, {}},
+      {"id", "Siswa SMA Negeri 14 Bandung menang lomba.", {"ORG:SMA Negeri 14 Bandung"}, {}},
+      {"id", "Pelabuhan itu dekat Ibu Kota provinsi.", {}, {"PER:*"}},
       // A person once named is a person again.
       {"id", "Pak Marsono Hadi menerima bantuan. Marsono membagikannya kepada warga.",
        {"PER:Marsono Hadi", "PER:Marsono"}, {}},
