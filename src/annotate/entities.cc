@@ -101,6 +101,11 @@ class NameFinder {
     if (t.kind != TokenKind::kWord || !t.capitalized || cover_[i - first_] != kFree) return false;
     const uint64_t classes = lex_.word_classes(t);
     if (classes & kNotNameClasses) return false;
+    // "Ketua Umumnya": a title or an office with its possessive.
+    const std::string_view norm = t.norm;
+    if (norm.size() > 5 && norm.substr(norm.size() - 3) == "nya" &&
+        lex_.is_word(WordClass::kPersonTitle, norm.substr(0, norm.size() - 3)))
+      return false;
     if (lex_.is_word(WordClass::kPersonTitle, t) || lex_.is_word(WordClass::kOrgHead, t) ||
         lex_.is_word(WordClass::kPlaceCue, t))  // "Ibu Kota …"
       return false;
@@ -120,8 +125,12 @@ class NameFinder {
   uint32_t past_governed(uint32_t k) const {
     while (k < end_ && tok(k).capitalized) {
       if (entity_end_[k - first_] > k) k = entity_end_[k - first_];
-      else if (tok(k).kind == TokenKind::kWord && all_caps(k)) ++k;
-      else break;
+      else if (tok(k).kind == TokenKind::kWord && all_caps(k)) {
+        ++k;
+        // "PDI Perjuangan Hasto K…", "SKK Migas Rudi R…": of three words
+        // after an acronym, the first is the acronym's name.
+        if (name_run(k) >= 3) ++k;
+      } else break;
     }
     return k;
   }
@@ -223,7 +232,7 @@ class NameFinder {
           if (b == k && e > k + len) len = e - k;
         k += static_cast<uint32_t>(len);
         titled = true;
-        if (k < end_ && is_punct(k, '.')) ++k;  // "Prof. ", "dr. "
+        if (k < end_ && is_punct(k, '.') && (tok(k - 1).norm.size() == 1 || lex_.abbreviations().count(tok(k - 1).norm))) ++k;  // "Prof. ", "dr. "
         continue;
       }
       if (!titled) return 0;
