@@ -281,7 +281,7 @@ class NameFinder {
       // Apposition: "Wakil Ketua Dewan Perwakilan Rakyat, Pramono Anung, …".
       if (!n && k + 1 < end_ && k > i && is_punct(k, ',')) {
         const uint32_t m = name_run(k + 1);
-        if (m && (k + 1 + m == end_ || tok(k + 1 + m).kind == TokenKind::kPunct)) {
+        if (m) {
           k += 1;
           n = m;
         }
@@ -322,9 +322,16 @@ class NameFinder {
   // "Bibit S Rianto dan Chandra M Hamzah": a name joined to a person's.
   void find_coordinated_persons() {
     for (size_t p = 0; p < persons_.size(); ++p) {
-      const uint32_t e = persons_[p].second;
-      if (e + 1 >= end_ || tok(e).capitalized || !lex_.is_word(WordClass::kCoordinator, tok(e))) continue;
-      if (const uint32_t n = name_run(e + 1)) add(e + 1, e + 1 + n, EntityKind::kPerson);
+      const auto [b, e] = persons_[p];
+      if (e + 1 < end_ && !tok(e).capitalized && lex_.is_word(WordClass::kCoordinator, tok(e)))
+        if (const uint32_t n = name_run(e + 1)) add(e + 1, e + 1 + n, EntityKind::kPerson);
+      // "… Hasto dan Zainal": the name before.
+      if (b >= first_ + 2 && !tok(b - 1).capitalized && lex_.is_word(WordClass::kCoordinator, tok(b - 1))) {
+        uint32_t s = b - 1;
+        while (s > first_ && b - 1 - s < 4 && name_word(s - 1)) --s;
+        if (s < b - 1 && !(s > first_ && lex_.is_word(WordClass::kPersonTitle, tok(s - 1))))
+          add(s, b - 1, EntityKind::kPerson);
+      }
     }
   }
 

@@ -400,6 +400,8 @@ TEST(EntitiesTest, NamesAfterTitlesCuesAndOrganisationWords) {
       {"id", "Menurut Hendra Wijayanto dan Sulastri Rahayu, harga beras naik.", {"PER:Hendra Wijayanto", "PER:Sulastri Rahayu"}, {}},
       {"id", "Siswa SMA Negeri 14 Bandung menang lomba.", {"ORG:SMA Negeri 14 Bandung"}, {}},
       {"id", "Pelabuhan itu dekat Ibu Kota provinsi.", {}, {"PER:*"}},
+      {"id", "Namun, Suparman membantah tudingan itu.", {"PER:Suparman"}, {}},
+      {"id", "Yulianto dan Hartono Wibisono mengatakan berkas sudah lengkap.", {"PER:Yulianto", "PER:Hartono Wibisono"}, {}},
       // A person once named is a person again.
       {"id", "Pak Marsono Hadi menerima bantuan. Marsono membagikannya kepada warga.",
        {"PER:Marsono Hadi", "PER:Marsono"}, {}},
