@@ -47,8 +47,11 @@ class NameFinder {
   NameFinder(std::string_view text, const std::vector<Token>& tokens, uint32_t first, uint32_t end,
              const LanguageLexicon& lex, std::vector<Entity>& out)
       : text_(text), tokens_(tokens), first_(first), end_(end), lex_(lex), out_(out),
-        cover_(end - first, kFree), entity_end_(end - first, 0) {}
+        cover_(end - first, kFree), person_tok_(end - first, 0), entity_end_(end - first, 0) {}
 
+  void mark_person(uint32_t b, uint32_t e) {
+    for (uint32_t t = b; t < e; ++t) person_tok_[t - first_] = 1;
+  }
   void cover(uint32_t b, uint32_t e, Cover c) {
     for (uint32_t t = b; t < e; ++t)
       if (cover_[t - first_] == kFree || c == kEntity) cover_[t - first_] = c;
@@ -144,8 +147,29 @@ class NameFinder {
   // "Bank BRI", "Universitas Indonesia").
   bool org_word(uint32_t i) const {
     const Token& t = tok(i);
-    if (t.kind != TokenKind::kWord || !t.capitalized || cover_[i - first_] == kFound) return false;
+    if (t.kind != TokenKind::kWord || !t.capitalized || cover_[i - first_] == kFound || person_tok_[i - first_])
+      return false;
     return !(lex_.word_classes(t) & kNotNameClasses);
+  }
+  // A word that may begin the second name of "… dan …" in an organisation's
+  // name ("Pendidikan dan Kebudayaan"), not another organisation ("Partai
+  // Golkar dan PKS", "… dan Partai …") or an office.
+  bool org_continuation(uint32_t i) const {
+    int arg = 0;
+    return org_word(i) && !all_caps(i) && cover_[i - first_] == kFree && !phrase(i, WordClass::kOrgHead) &&
+           !(phrase(i, WordClass::kPersonTitle, &arg) && arg < 2);
+  }
+  // Whether an office stands right before i, past acronyms, known names and
+  // modifiers it governs ("Ketua DPP Partai …", "Politisi senior Partai …").
+  bool titled_before(uint32_t i) const {
+    for (int steps = 0; i > first_ && steps < 4; ++steps, --i) {
+      const Token& t = tok(i - 1);
+      if (cover_[i - 1 - first_] == kAgent || lex_.is_word(WordClass::kPersonTitle, t)) return true;
+      const bool governed = (t.capitalized && (all_caps(i - 1) || cover_[i - 1 - first_] == kEntity)) ||
+                            (!t.capitalized && lex_.is_word(WordClass::kModifier, t));
+      if (!governed) return false;
+    }
+    return false;
   }
   void find_orgs() {
     for (uint32_t i = first_; i < end_; ++i) {
@@ -161,14 +185,14 @@ class NameFinder {
           last = ++j;  // "SMA Negeri 14 …", "Komisi 3"
         else if (j + 1 < end_ && tok(j).kind == TokenKind::kWord && !tok(j).capitalized &&
                  (lex_.word_classes(tok(j)) & (bit(WordClass::kCoordinator) | bit(WordClass::kPrep))) &&
-                 !lex_.is_word(WordClass::kPrepLocative, tok(j)) && org_word(j + 1))
+                 !lex_.is_word(WordClass::kPrepLocative, tok(j)) && org_continuation(j + 1))
           ++j;  // "Pendidikan dan Kebudayaan", "Bank of England"; not "… di Praha"
         else break;
       }
       // "Ketua Umum Partai Demokrat Anas …", "Ketua Komisi III DPR Benny …":
       // after a title the holder's name ends the run. Split after the last
       // acronym or known name, or else leave the last two words.
-      const bool titled = i > first_ && (cover_[i - 1 - first_] == kAgent || lex_.is_word(WordClass::kPersonTitle, tok(i - 1)));
+      const bool titled = titled_before(i);
       if (titled && last > i + head) {
         uint32_t split = 0;
         for (uint32_t t = i + static_cast<uint32_t>(head); t < last; ++t)
@@ -379,6 +403,7 @@ class NameFinder {
   const LanguageLexicon& lex_;
   std::vector<Entity>& out_;
   std::vector<uint8_t> cover_;
+  std::vector<uint8_t> person_tok_;   // a dictionary person's words: never inside an organisation
   std::vector<uint32_t> entity_end_;  // by first token: the end of the entity there
   std::vector<uint32_t> acronyms_;
 };
@@ -405,7 +430,10 @@ std::vector<Entity> find_entities(std::string_view text, const std::vector<Token
     names.cover(it.first, it.end, kEntity);
     if (it.flags & kActorAdjective) continue;  // "Russian" is not a location mention
     out.push_back({it.first, it.end, kind});
-    if (kind == EntityKind::kPerson) names.persons_.push_back({it.first, it.end});
+    if (kind == EntityKind::kPerson) {
+      names.persons_.push_back({it.first, it.end});
+      if (it.end - it.first >= 2) names.mark_person(it.first, it.end);  // a full name, not "Abadi"
+    }
     for (uint32_t t = it.first; t < it.end; ++t) covered[t - first] = true;
   }
   std::vector<PlaceMention> places = find_places(tokens, first, end, lex);

@@ -402,6 +402,9 @@ TEST(EntitiesTest, NamesAfterTitlesCuesAndOrganisationWords) {
       {"id", "Pelabuhan itu dekat Ibu Kota provinsi.", {}, {"PER:*"}},
       {"id", "Namun, Suparman membantah tudingan itu.", {"PER:Suparman"}, {}},
       {"id", "Yulianto dan Hartono Wibisono mengatakan berkas sudah lengkap.", {"PER:Yulianto", "PER:Hartono Wibisono"}, {}},
+      {"id", "Hubungan Partai Rakyat Sejahtera dan Partai Buruh Tani memburuk.",
+       {"ORG:Partai Rakyat Sejahtera", "ORG:Partai Buruh Tani"}, {"ORG:Partai Rakyat Sejahtera dan Partai Buruh Tani"}},
+      {"id", "Ketua DPP Partai Rakyat Sejahtera Indra Gunadi hadir.", {"PER:Indra Gunadi"}, {}},
       // A person once named is a person again.
       {"id", "Pak Marsono Hadi menerima bantuan. Marsono membagikannya kepada warga.",
        {"PER:Marsono Hadi", "PER:Marsono"}, {}},
