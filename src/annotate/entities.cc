@@ -317,18 +317,33 @@ class NameFinder {
     }
   }
 
+  // "… adalah (seorang) penyanyi": a title or an occupation within two
+  // lower-case words after a copula.
+  bool occupation_after(uint32_t j) const {
+    for (uint32_t k = j; k < end_ && k < j + 3; ++k) {
+      int arg = 0;
+      if (phrase(k, WordClass::kPersonTitle, &arg) && arg == 0) return true;
+      if (tok(k).kind != TokenKind::kWord || tok(k).capitalized) return false;
+    }
+    return false;
+  }
+
   void find_cued_persons() {
     for (uint32_t i = first_; i < end_; ++i) {
       if (tok(i).kind != TokenKind::kWord) continue;
       if (!cue_starts(i)) continue;
-      if (phrase(i, WordClass::kPersonCueAfter)) {
-        uint32_t b = i;
-        while (b > first_ && i - b < 5 && name_word(b - 1)) --b;
+      int arg = 0;
+      if (const size_t cue = phrase(i, WordClass::kPersonCueAfter, &arg);
+          cue && (arg == 0 || occupation_after(i + static_cast<uint32_t>(cue)))) {
+        // "Budi ( lahir …": past the bracket.
+        const uint32_t e = i > first_ + 1 && is_punct(i - 1, '(') ? i - 1 : i;
+        uint32_t b = e;
+        while (b > first_ && e - b < 5 && name_word(b - 1)) --b;
         // A run right after a title, an office or a name is theirs
         // ("Gubernur Jawa Tengah mengatakan": the region).
-        if (b < i && !(b > first_ && (cover_[b - 1 - first_] != kFree ||
+        if (b < e && !(b > first_ && (cover_[b - 1 - first_] != kFree ||
                                       lex_.is_word(WordClass::kPersonTitle, tok(b - 1)))))
-          add(b, i, EntityKind::kPerson);
+          add(b, e, EntityKind::kPerson);
       }
       {
         const size_t len = phrase(i, WordClass::kPersonCueBefore);

@@ -420,6 +420,8 @@ class LexiconBuilder {
     if (name == "person.office") return WordEntry{WordClass::kPersonTitle, 2, {}};
     // A region name's second word after a regional office ("Jawa [Tengah]").
     if (name == "region.part") return WordEntry{WordClass::kPersonTitle, 3, {}};
+    // A copula a person comes before when a title or an occupation follows it ("… adalah penyanyi").
+    if (name == "person.cue.copula") return WordEntry{WordClass::kPersonCueAfter, 1, {}};
     if (name == "place.city") return WordEntry{WordClass::kPlaceCue, 1, {}};
     if (name == "place.adm1") return WordEntry{WordClass::kPlaceCue, 2, {}};
     if (name == "place.country") return WordEntry{WordClass::kPlaceCue, 3, {}};

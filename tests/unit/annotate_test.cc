@@ -405,6 +405,9 @@ TEST(EntitiesTest, NamesAfterTitlesCuesAndOrganisationWords) {
       {"id", "Hubungan Partai Rakyat Sejahtera dan Partai Buruh Tani memburuk.",
        {"ORG:Partai Rakyat Sejahtera", "ORG:Partai Buruh Tani"}, {"ORG:Partai Rakyat Sejahtera dan Partai Buruh Tani"}},
       {"id", "Ketua DPP Partai Rakyat Sejahtera Indra Gunadi hadir.", {"PER:Indra Gunadi"}, {}},
+      {"id", "Ratna Kumalasari lahir di Semarang pada 1975.", {"PER:Ratna Kumalasari"}, {}},
+      {"id", "Dwi Haryanto adalah seorang penyanyi asal Medan.", {"PER:Dwi Haryanto"}, {}},
+      {"id", "Borobudur adalah candi terbesar di dunia.", {}, {"PER:*"}},
       // A person once named is a person again.
       {"id", "Pak Marsono Hadi menerima bantuan. Marsono membagikannya kepada warga.",
        {"PER:Marsono Hadi", "PER:Marsono"}, {}},
