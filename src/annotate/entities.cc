@@ -110,7 +110,8 @@ class NameFinder {
         lex_.is_word(WordClass::kPersonTitle, norm.substr(0, norm.size() - 3)))
       return false;
     if (lex_.is_word(WordClass::kPersonTitle, t) || lex_.is_word(WordClass::kOrgHead, t) ||
-        lex_.is_word(WordClass::kPlaceCue, t))  // "Ibu Kota …"
+        lex_.is_word(WordClass::kPlaceCue, t) ||  // "Ibu Kota …"
+        lex_.is_word(WordClass::kSelfReference, t))  // "Saya …"
       return false;
     return allow_acronym || !all_caps(i);
   }
@@ -118,6 +119,7 @@ class NameFinder {
   uint32_t name_run(uint32_t i) const {
     uint32_t j = i;
     while (j < end_ && j - i < 5 && name_word(j) && !phrase(j, WordClass::kPersonTitle)) ++j;
+    if (j == i + 1 && tok(i).norm.size() == 1) return 0;  // an initial alone
     return j - i;
   }
   bool region_part(uint32_t i) const {
@@ -180,6 +182,14 @@ class NameFinder {
       uint32_t last = j;
       // Capitalised words, with a lower-case connector between two ("dan", "of").
       while (j < end_ && j - i < 10) {
+        int arg = 0;
+        // "Kementerian Pertahanan Laksamana Madya Budi": a rank or an office
+        // before a name ends the organisation's name.
+        if (j > i + head && phrase(j, WordClass::kPersonTitle, &arg) && arg < 2 && tok(j).capitalized) {
+          uint32_t k = j + static_cast<uint32_t>(phrase(j, WordClass::kPersonTitle));
+          for (int a = 0; k < end_ && phrase(k, WordClass::kPersonTitle, &a) && a == 2;) ++k;  // "Laksamana Madya"
+          if (k < end_ && (name_word(k) || (tok(k).capitalized && cover_[k - first_] == kEntity))) break;
+        }
         if (org_word(j)) last = ++j;
         else if (tok(j).kind == TokenKind::kNumber && j > i + head && tok(j).span.end - tok(j).span.begin <= 3)
           last = ++j;  // "SMA Negeri 14 …", "Komisi 3"

@@ -408,6 +408,9 @@ TEST(EntitiesTest, NamesAfterTitlesCuesAndOrganisationWords) {
       {"id", "Ratna Kumalasari lahir di Semarang pada 1975.", {"PER:Ratna Kumalasari"}, {}},
       {"id", "Dwi Haryanto adalah seorang penyanyi asal Medan.", {"PER:Dwi Haryanto"}, {}},
       {"id", "Borobudur adalah candi terbesar di dunia.", {}, {"PER:*"}},
+      {"id", "Staf Kementerian Pertahanan Laksamana Madya Budiarto hadir.",
+       {"ORG:Kementerian Pertahanan", "PER:Budiarto"}, {"ORG:Kementerian Pertahanan Laksamana Madya Budiarto"}},
+      {"id", "Saya tidak tahu, kata Saya Hartono.", {}, {"PER:Saya Hartono"}},
       // A person once named is a person again.
       {"id", "Pak Marsono Hadi menerima bantuan. Marsono membagikannya kepada warga.",
        {"PER:Marsono Hadi", "PER:Marsono"}, {}},
