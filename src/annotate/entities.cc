@@ -208,7 +208,9 @@ class NameFinder {
         for (uint32_t t = i + static_cast<uint32_t>(head); t < last; ++t)
           if (all_caps(t) || cover_[t - first_] == kEntity) split = t + 1;
         if (split && split < last && name_word(split)) last = split;
-        else if (!split && last - (i + head) >= 3) last -= 2;
+        else if (!split && last - (i + head) >= 3 && tok(last - 3).kind == TokenKind::kWord &&
+                 tok(last - 2).kind == TokenKind::kWord && tok(last - 1).kind == TokenKind::kWord)
+          last -= 2;  // not "SMA Negeri 1 Kawali"
       }
       uint32_t b = i;
       if (last == i + head) {
