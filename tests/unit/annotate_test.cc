@@ -412,6 +412,7 @@ TEST(EntitiesTest, NamesAfterTitlesCuesAndOrganisationWords) {
        {"ORG:Kementerian Pertahanan", "PER:Budiarto"}, {"ORG:Kementerian Pertahanan Laksamana Madya Budiarto"}},
       {"id", "Saya tidak tahu, kata Saya Hartono.", {}, {"PER:Saya Hartono"}},
       {"id", "Kepala SMA Negeri 3 Kendari membuka acara itu.", {"ORG:SMA Negeri 3 Kendari"}, {"PER:*"}},
+      {"id", "Tim itu dipimpin Bagus Prasetya sejak tahun lalu.", {"PER:Bagus Prasetya"}, {}},
       // A person once named is a person again.
       {"id", "Pak Marsono Hadi menerima bantuan. Marsono membagikannya kepada warga.",
        {"PER:Marsono Hadi", "PER:Marsono"}, {}},
