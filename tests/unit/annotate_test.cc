@@ -427,6 +427,7 @@ TEST(EntitiesTest, NamesAfterTitlesCuesAndOrganisationWords) {
       {"en", "Mrs. Eleanor Whitby opened the hospital.", {"PER:Eleanor Whitby"}, {}},
       {"en", "Students at Westbrook University protested.", {"ORG:Westbrook University"}, {}},
       {"en", "On Monday the river rose again.", {}, {"*:On Monday", "PER:*"}},
+      {"en", "Analysts said the plan would fail, and Northwind Corp agreed.", {"ORG:Northwind Corp"}, {"PER:*"}},
   };
   for (const auto& c : cases) {
     std::vector<Token> tokens;
