@@ -95,7 +95,14 @@ enum class WordClass : uint8_t {
   kSelfReference,                // reference.self: "saya", "we"
   kTheme,                        // theme.NAME: arg indexes LanguageLexicon::theme_names()
   kPlaceCue,                     // place.city / place.adm1 / place.country ("kota", "state of"): arg = GeoCue
-  // From kCount on, classes live in annotation_trie(), not word_trie().
+  // Entity finding (find_entities, NER only; the coder does not read them; in
+  // entity_trie(), apart, so that no cue shadows another class's phrase):
+  kPersonTitle,      // person.title: "Presiden", "Pak", "Prof", "Mr": a capitalised name after it is a person
+  kPersonCueBefore,  // person.cue.before: "kata", "ujar", "menurut", "said": a name after it is a person
+  kPersonCueAfter,   // person.cue.after: "mengatakan", "said": a name before it is a person
+  kOrgHead,          // org.head: "PT", "Partai", "Kementerian", "University": heads a capitalised organisation name
+  // From kCount on, classes live in annotation_trie() (entity cues in
+  // entity_trie()), not word_trie().
   // At most 64 classes: LanguageLexicon keeps a 64-bit mask per word.
 };
 
@@ -287,6 +294,12 @@ class LanguageLexicon {
   // their own: they are many, and the coder's look-ups in word_trie() must
   // neither pay for them nor have a longer theme phrase hide a function word.
   const PhraseTrie& annotation_trie() const { return annotation_trie_; }
+  // The entity cues (person.title … org.head): find_entities only.
+  const PhraseTrie& entity_trie() const { return entity_trie_; }
+  static bool is_entity_cue(WordClass cls) { return cls >= WordClass::kPersonTitle && cls <= WordClass::kOrgHead; }
+  const PhraseTrie& trie_of(WordClass cls) const {
+    return is_entity_cue(cls) ? entity_trie_ : cls >= WordClass::kCount ? annotation_trie_ : word_trie_;
+  }
   const std::vector<ActorEntry>& actors() const { return actors_; }
   // Whether word `id` begins a peer's actor name written with a space after
   // its first word ("ithilen* television*"), which lets other words stand
@@ -403,7 +416,7 @@ class LanguageLexicon {
   friend class LexiconBuilder;
   friend struct LexiconCache;  // src/lexicon/lexicon_cache.cc reads and writes every member
   std::string lang_;
-  PhraseTrie actor_trie_, agent_trie_, place_trie_, word_trie_, annotation_trie_;
+  PhraseTrie actor_trie_, agent_trie_, place_trie_, word_trie_, annotation_trie_, entity_trie_;
   std::vector<ActorEntry> actors_;
   std::vector<AgentEntry> agents_;
   std::vector<PlaceEntry> places_;
@@ -644,7 +657,7 @@ size_t PhraseTrie::longest_ref_stems(size_t pos, size_t end, IdAt id_at, StemAt 
 template <typename IdAt>
 const WordEntry* LanguageLexicon::word_phrase(size_t pos, size_t end, IdAt id_at, WordClass cls, size_t& len) const {
   const std::vector<uint32_t>* values = nullptr;
-  len = (cls >= WordClass::kCount ? annotation_trie_ : word_trie_).longest_ref(pos, end, id_at, values);
+  len = trie_of(cls).longest_ref(pos, end, id_at, values);
   if (values)
     for (uint32_t v : *values)
       if (words_[v].cls == cls) return &words_[v];

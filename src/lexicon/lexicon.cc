@@ -410,8 +410,18 @@ class LexiconBuilder {
         {"coordinator", WordClass::kCoordinator}, {"prep.target", WordClass::kPrepTarget},
         {"tone.positive", WordClass::kTonePositive}, {"tone.negative", WordClass::kToneNegative},
         {"reference.self", WordClass::kSelfReference}, {"noun.ing", WordClass::kNounIng},
-        {"condition", WordClass::kCondition}, {"peer.noun", WordClass::kPeerNoun}};
+        {"condition", WordClass::kCondition}, {"peer.noun", WordClass::kPeerNoun},
+        {"person.title", WordClass::kPersonTitle}, {"person.cue.before", WordClass::kPersonCueBefore},
+        {"person.cue.after", WordClass::kPersonCueAfter}, {"org.head", WordClass::kOrgHead}};
     // Place cues carry the kabar/gazetteer.h GeoCue they signal.
+    // A regional office ("Bupati Sleman Teguh …") names its region before the holder.
+    if (name == "person.title.region") return WordEntry{WordClass::kPersonTitle, 1, {}};
+    // An office's field after a title ("Menteri [Pariwisata]"), never a title alone.
+    if (name == "person.office") return WordEntry{WordClass::kPersonTitle, 2, {}};
+    // A region name's second word after a regional office ("Jawa [Tengah]").
+    if (name == "region.part") return WordEntry{WordClass::kPersonTitle, 3, {}};
+    // A copula a person comes before when a title or an occupation follows it ("… adalah penyanyi").
+    if (name == "person.cue.copula") return WordEntry{WordClass::kPersonCueAfter, 1, {}};
     if (name == "place.city") return WordEntry{WordClass::kPlaceCue, 1, {}};
     if (name == "place.adm1") return WordEntry{WordClass::kPlaceCue, 2, {}};
     if (name == "place.country") return WordEntry{WordClass::kPlaceCue, 3, {}};
@@ -487,7 +497,10 @@ class LexiconBuilder {
           }
           uint32_t id = static_cast<uint32_t>(L.words_.size());
           L.words_.push_back(*cls);
-          (cls->cls >= WordClass::kCount ? L.annotation_trie_ : L.word_trie_).insert(L.vocab_.intern(toks), id);
+          (LanguageLexicon::is_entity_cue(cls->cls) ? L.entity_trie_
+           : cls->cls >= WordClass::kCount          ? L.annotation_trie_
+                                                    : L.word_trie_)
+              .insert(L.vocab_.intern(toks), id);
           if (cls->cls < WordClass::kCount) L.phrase_start_classes_[toks[0]] |= uint64_t{1} << static_cast<unsigned>(cls->cls);
           if (toks.size() == 1)
             (cls->cls >= WordClass::kCount ? L.annotation_word_classes_ : L.single_word_classes_)[toks[0]] |=

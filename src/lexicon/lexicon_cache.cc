@@ -37,7 +37,7 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr char kMagic[8] = {'K', 'A', 'B', 'A', 'R', 'L', 'E', 'X'};
-constexpr uint32_t kFormat = 9;      // bump when the layout below changes
+constexpr uint32_t kFormat = 10;      // bump when the layout below changes
 constexpr size_t kKeepCacheFiles = 8;  // older lexicon-*.bin files are removed
 
 // A 64-bit hash of bytes (the checksum and the fingerprint): four
@@ -266,7 +266,7 @@ struct LexiconCache {
   template <class A>
   static void io(A& a, LanguageLexicon& L) {
     io(a, L.lang_);
-    for (PhraseTrie* t : {&L.actor_trie_, &L.agent_trie_, &L.place_trie_, &L.word_trie_, &L.annotation_trie_}) io(a, *t);
+    for (PhraseTrie* t : {&L.actor_trie_, &L.agent_trie_, &L.place_trie_, &L.word_trie_, &L.annotation_trie_, &L.entity_trie_}) io(a, *t);
     io(a, L.actors_); io(a, L.agents_); io(a, L.places_); io(a, L.words_); io(a, L.theme_names_);
     io(a, L.patterns_); io(a, L.vocab_); io(a, L.word_info_); io(a, L.classes_present_); io(a, L.stem_lengths_); io(a, L.stem_of_word_); io(a, L.shorter_stem_begin_); io(a, L.shorter_stems_); io(a, L.peer_actors_); io(a, L.tabari_subjects_);
     io(a, L.filters_); io(a, L.filter_words_); io(a, L.head_lists_); io(a, L.keyed_heads_);

@@ -372,5 +372,82 @@ TEST(ThemesTest, KeywordsGiveThemesWithOffsets) {
   EXPECT_GE(id.size(), 60u);
 }
 
+
+// Names no dictionary lists: after titles and report verbs, organisation
+// words, bracketed acronyms, and a person's name again later in the range.
+TEST(EntitiesTest, NamesAfterTitlesCuesAndOrganisationWords) {
+  struct Case {
+    std::string lang, text;
+    std::vector<std::string> want;  // "TYPE:words" each must be found
+    std::vector<std::string> not_want;  // "TYPE:words" none may be found ("*:words": any type)
+  };
+  const std::vector<Case> cases = {
+      {"id", "Menteri Pariwisata Rudi Santoso meresmikan jembatan itu.", {"PER:Rudi Santoso"}, {"*:Pariwisata Rudi Santoso"}},
+      {"id", "Warga mengadu kepada Pak Darmaji soal jalan rusak.", {"PER:Darmaji"}, {}},
+      {"id", "Acara dibuka oleh Prof. Wulan Anggraeni di aula.", {"PER:Wulan Anggraeni"}, {}},
+      {"id", "Jalan itu segera diperbaiki, kata Hendra Wijayanto kepada wartawan.", {"PER:Hendra Wijayanto"}, {}},
+      {"id", "Menurut Sulastri, harga beras naik pekan ini.", {"PER:Sulastri"}, {}},
+      {"id", "Gunawan Prasetyo mengatakan panen tahun ini melimpah.", {"PER:Gunawan Prasetyo"}, {}},
+      {"id", "Bupati Sleman Teguh Raharjo meninjau lokasi banjir.", {"PER:Teguh Raharjo"}, {"PER:Sleman Teguh Raharjo"}},
+      {"id", "Laporan itu diserahkan ke Komisi Pengawas Persaingan Usaha (KPPU) kemarin. KPPU lalu memeriksanya.",
+       {"ORG:Komisi Pengawas Persaingan Usaha", "ORG:KPPU"}, {}},
+      {"id", "Saham PT Sinar Harapan Abadi naik tajam.", {"ORG:PT Sinar Harapan Abadi"}, {}},
+      {"id", "Mahasiswa Universitas Gadjah Mada menggelar diskusi.", {"ORG:Universitas Gadjah Mada"}, {}},
+      {"id", "Dinas Pendidikan dan Kebudayaan menutup sekolah itu.", {"ORG:Dinas Pendidikan dan Kebudayaan"}, {}},
+      {"id", "Rapat dipimpin Ketua Komisi Pertanian, Suryadi Mangkusubroto, kemarin.", {"PER:Suryadi Mangkusubroto"}, {}},
+      {"id", "Ketua Umum Partai Rakyat Sejahtera Indra Gunadi mengatakan partainya siap.",
+       {"PER:Indra Gunadi", "ORG:Partai Rakyat Sejahtera"}, {"ORG:Partai Rakyat Sejahtera Indra Gunadi"}},
+      {"id", "Menurut Hendra Wijayanto dan Sulastri Rahayu, harga beras naik.", {"PER:Hendra Wijayanto", "PER:Sulastri Rahayu"}, {}},
+      {"id", "Siswa SMA Negeri 14 Bandung menang lomba.", {"ORG:SMA Negeri 14 Bandung"}, {}},
+      {"id", "Pelabuhan itu dekat Ibu Kota provinsi.", {}, {"PER:*"}},
+      {"id", "Namun, Suparman membantah tudingan itu.", {"PER:Suparman"}, {}},
+      {"id", "Yulianto dan Hartono Wibisono mengatakan berkas sudah lengkap.", {"PER:Yulianto", "PER:Hartono Wibisono"}, {}},
+      {"id", "Hubungan Partai Rakyat Sejahtera dan Partai Buruh Tani memburuk.",
+       {"ORG:Partai Rakyat Sejahtera", "ORG:Partai Buruh Tani"}, {"ORG:Partai Rakyat Sejahtera dan Partai Buruh Tani"}},
+      {"id", "Ketua DPP Partai Rakyat Sejahtera Indra Gunadi hadir.", {"PER:Indra Gunadi"}, {}},
+      {"id", "Ratna Kumalasari lahir di Semarang pada 1975.", {"PER:Ratna Kumalasari"}, {}},
+      {"id", "Dwi Haryanto adalah seorang penyanyi asal Medan.", {"PER:Dwi Haryanto"}, {}},
+      {"id", "Borobudur adalah candi terbesar di dunia.", {}, {"PER:*"}},
+      {"id", "Staf Kementerian Pertahanan Laksamana Madya Budiarto hadir.",
+       {"ORG:Kementerian Pertahanan", "PER:Budiarto"}, {"ORG:Kementerian Pertahanan Laksamana Madya Budiarto"}},
+      {"id", "Saya tidak tahu, kata Saya Hartono.", {}, {"PER:Saya Hartono"}},
+      {"id", "Kepala SMA Negeri 3 Kendari membuka acara itu.", {"ORG:SMA Negeri 3 Kendari"}, {"PER:*"}},
+      {"id", "Tim itu dipimpin Bagus Prasetya sejak tahun lalu.", {"PER:Bagus Prasetya"}, {}},
+      // A person once named is a person again.
+      {"id", "Pak Marsono Hadi menerima bantuan. Marsono membagikannya kepada warga.",
+       {"PER:Marsono Hadi", "PER:Marsono"}, {}},
+      // Negative: a capitalised sentence start, a title before a place, an
+      // organisation word in a lower-case phrase, a title with no name.
+      {"id", "Sementara itu hujan turun sepanjang hari.", {}, {"*:Sementara"}},
+      {"id", "Gubernur Jawa Tengah meninjau banjir.", {}, {"PER:Jawa Tengah", "PER:Jawa", "PER:Tengah"}},
+      {"id", "Wali Kota Surakarta Bambang Sulistyo membuka pasar.", {"PER:Bambang Sulistyo"}, {"PER:Surakarta Bambang Sulistyo"}},
+      {"id", "Warga menabung di bank dan partai politik berkampanye.", {}, {"ORG:bank", "ORG:partai politik"}},
+      {"id", "Presiden meninjau pasar, kata juru bicara itu.", {}, {"PER:*"}},
+      {"en", "The plan will fail, said Harold Pemberton, a local farmer.", {"PER:Harold Pemberton"}, {}},
+      {"en", "Mrs. Eleanor Whitby opened the hospital.", {"PER:Eleanor Whitby"}, {}},
+      {"en", "Students at Westbrook University protested.", {"ORG:Westbrook University"}, {}},
+      {"en", "On Monday the river rose again.", {}, {"*:On Monday", "PER:*"}},
+      {"en", "Analysts said the plan would fail, and Northwind Corp agreed.", {"ORG:Northwind Corp"}, {"PER:*"}},
+  };
+  for (const auto& c : cases) {
+    std::vector<Token> tokens;
+    tokenize(c.text, Span{0, static_cast<uint32_t>(c.text.size())}, tokens);
+    const LanguageLexicon& lex = *testing::lexicon().language(c.lang);
+    std::set<std::string> got;
+    std::vector<std::string> kinds_any;
+    for (const auto& e : find_entities(c.text, tokens, 0, static_cast<uint32_t>(tokens.size()), lex)) {
+      const std::string words(std::string_view(c.text).substr(
+          tokens[e.first_token].span.begin, tokens[e.end_token - 1].span.end - tokens[e.first_token].span.begin));
+      got.insert(fmt::format("{}:{}", entity_kind_name(e.kind), words));
+      got.insert(fmt::format("*:{}", words));
+      got.insert(fmt::format("{}:*", entity_kind_name(e.kind)));
+    }
+    std::string all;
+    for (const auto& g : got) all += g + "; ";
+    for (const auto& w : c.want) EXPECT_TRUE(got.count(w)) << c.text << " wants " << w << "; got " << all;
+    for (const auto& w : c.not_want) EXPECT_FALSE(got.count(w)) << c.text << " must not have " << w << "; got " << all;
+  }
+}
+
 }  // namespace
 }  // namespace kabar
