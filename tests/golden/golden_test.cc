@@ -24,8 +24,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// Floors at the levels of 2026-11-29 (docs/EVALUATION.md: 104 of 123, 59 of 65), less a little.
-constexpr double kMustRecallFloorIndonesian = 0.82;
+// Floors at the levels of 2026-11-29, second day (docs/EVALUATION.md: 111 of 123, 60 of 65), less a
+// little.
+constexpr double kMustRecallFloorIndonesian = 0.88;
 
 // The article sets with human expectations: the README's examples, and the
 // Indonesian golden articles that cover all twenty CAMEO roots.
@@ -35,7 +36,7 @@ struct ArticleSet {
   double floor;              // least share of must events found
 };
 constexpr ArticleSet kSets[] = {
-    {"examples", "tests/golden/expectations.tsv", 0.88},
+    {"examples", "tests/golden/expectations.tsv", 0.90},
     {"tests/golden/articles/id", "tests/golden/articles/id-expectations.tsv", kMustRecallFloorIndonesian},
 };
 
