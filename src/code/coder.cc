@@ -452,6 +452,14 @@ class SentenceCoder {
   }
 
   bool is_determiner(uint32_t t) const { return has_class(t, WordClass::kDeterminer); }
+  // The first token from `at` (before `limit`) that is no determiner, or that
+  // begins an actor's name ("the alliance" → "alliance"; "Kelompok Kriminal
+  // Bersenjata" stays whole).
+  uint32_t past_determiners(uint32_t at, uint32_t limit) const {
+    while (at < limit && is_determiner(at) && mention_at(at) < 0) ++at;
+    return at;
+  }
+  uint32_t past_determiners(uint32_t at) const { return past_determiners(at, end_); }
 
   struct Anaphor {
     WordClass cls;
@@ -574,7 +582,7 @@ class SentenceCoder {
       }
       return k > from;
     };
-    while (at < end_ && is_determiner(at) && mention_at(at) < 0) ++at;
+    at = past_determiners(at);
     skip_cues(at);
     if (at + 1 < end_ && tokens_[at].kind == TokenKind::kWord && !tokens_[at].capitalized && mention_at(at) < 0 &&
         !boundary_[at - first_] && !has_class(at, WordClass::kPrep)) {
@@ -774,7 +782,7 @@ class SentenceCoder {
         // Bersenjata").
         uint32_t at = t;
         if (!anaphor_at(t) && mention_at(t) < 0) {
-          while (at < end_ && is_determiner(at) && mention_at(at) < 0) ++at;
+          at = past_determiners(at);
         }
         // (TABARI's trailing "$" is found as a trailing "+" is: "+ * IN_ $"
         // in "broke in an anti- X parade".)
@@ -1242,7 +1250,7 @@ class SentenceCoder {
       const size_t len = word_class_at(t, WordClass::kCondition);
       if (!len) continue;
       uint32_t at = t + static_cast<uint32_t>(len);
-      while (at < end_ && is_determiner(at) && mention_at(at) < 0) ++at;
+      at = past_determiners(at);
       const int mi = mention_at(at);
       return mi >= 0 && !mentions_[mi].media ? &mentions_[mi] : nullptr;
     }
@@ -1632,7 +1640,7 @@ class SentenceCoder {
       }
       if (mi < 0 && sets_off(cl.opener_token)) {
         uint32_t at = cl.begin;
-        while (at < end_ && is_determiner(at) && mention_at(at) < 0) ++at;
+        at = past_determiners(at);
         mi = mention_at(at);
       }
       if (mi < 0 || mentions_[mi].media) return {};
@@ -1724,7 +1732,7 @@ class SentenceCoder {
       // Not the "in" inside an actor's name ("relief officials in Nairobi").
       if (!has_class(t, WordClass::kPrepTarget) || mention_cover_[t - first_] >= 0) continue;
       uint32_t at = t + 1;
-      while (at < c->end && is_determiner(at) && mention_at(at) < 0) ++at;
+      at = past_determiners(at, c->end);
       if (at >= c->end) break;
       ActorRef a;
       if (int mi = mention_at(at); mi >= 0) {
@@ -2109,7 +2117,7 @@ class SentenceCoder {
       for (uint32_t t = m.lit_end; be && t < end_ && t < m.lit_end + 4; ++t) {
         if (tokens_[t].norm != "by"sv) continue;
         uint32_t at = t + 1;
-        while (at < end_ && is_determiner(at) && mention_at(at) < 0) ++at;
+        at = past_determiners(at);
         if (const int mi = at < end_ ? mention_at(at) : -1; mi >= 0 && !mentions_[mi].media) {
           targets = sources;
           sources = mentions_[mi].actors;
@@ -2210,7 +2218,7 @@ class SentenceCoder {
         const std::string& w = tokens_[t].norm;
         if (w == "on"sv || w == "against"sv || w == "with"sv || w == "upon"sv) {
           uint32_t at = t + 1;
-          while (at < end_ && is_determiner(at) && mention_at(at) < 0) ++at;
+          at = past_determiners(at);
           if (int mi = mention_at(at); mi >= 0 && !mentions_[mi].media) {
             targets = mentions_[mi].actors;
             how_t = fmt::format("actor after \"{}\"", w);
