@@ -245,9 +245,11 @@ std::vector<Item> find_items(std::string_view text, const std::vector<Token>& to
                              const LanguageLexicon& lex, const std::optional<Date>& date, bool any_date) {
   auto key_at = lex.base_id_at(tokens);  // names are looked up without a possessive "'s"
   // Peer dictionaries (TABARI, PETRARCH) write most names as stems: "ARGENTIN".
-  auto names_at = [&](const PhraseTrie& trie, uint32_t i, const std::vector<uint32_t>*& values) {
-    return lex.has_stems() ? trie.longest_ref_stems(i, end, key_at, lex.stem_id_at(tokens), values)
-                           : trie.longest_ref(i, end, key_at, values);
+  // (`until`: where the name must end at the latest; the sentence's end by default.)
+  auto names_at = [&](const PhraseTrie& trie, uint32_t i, const std::vector<uint32_t>*& values, uint32_t until = 0) {
+    const uint32_t stop = until ? until : end;
+    return lex.has_stems() ? trie.longest_ref_stems(i, stop, key_at, lex.stem_id_at(tokens), values)
+                           : trie.longest_ref(i, stop, key_at, values);
   };
   // 1. Items.
   std::vector<Item> items;
@@ -260,8 +262,7 @@ std::vector<Item> find_items(std::string_view text, const std::vector<Token>& to
     if (actor_len > 1 && lex.peer_actors())
       for (uint32_t k = i; k + 1 < i + actor_len; ++k)
         if (lex.base_id(tokens[k]) != lex.word_id(tokens[k])) {
-          actor_len = lex.has_stems() ? lex.actor_trie().longest_ref_stems(i, k + 1, key_at, lex.stem_id_at(tokens), values)
-                                      : lex.actor_trie().longest_ref(i, k + 1, key_at, values);
+          actor_len = names_at(lex.actor_trie(), i, values, k + 1);
           break;
         }
     const ActorEntry* chosen = nullptr;
