@@ -2490,11 +2490,21 @@ bool modality_suppressed(Modality m) {
   return m == Modality::kNegated || m == Modality::kDenied || m == Modality::kHypothetical;
 }
 
+namespace {
+
+// The limit a comma setting's key names (TABARI's "COMMA: MIN 2 …", PETRARCH's
+// "comma_min"): MIN/MAX inside the sentence, BMIN/BMAX at its start,
+// EMIN/EMAX at its end; nullptr for any other key.
+uint8_t* comma_limit_field(PeerSettings::CommaLimits& c, std::string_view key) {
+  return key == "MIN"sv ? &c.min : key == "MAX"sv ? &c.max : key == "EMIN"sv ? &c.emin : key == "EMAX"sv ? &c.emax
+       : key == "BMIN"sv ? &c.bmin : key == "BMAX"sv ? &c.bmax : nullptr;
+}
+
+}  // namespace
+
 // PETRARCH's "comma_emax = 6" (the key after "COMMA_", upper case).
 bool PeerSettings::petrarch_comma_limit(std::string_view key, std::string_view rest) {
-  uint8_t* field = key == "MIN"sv ? &petrarch_comma.min : key == "MAX"sv ? &petrarch_comma.max
-                 : key == "EMIN"sv ? &petrarch_comma.emin : key == "EMAX"sv ? &petrarch_comma.emax
-                 : key == "BMIN"sv ? &petrarch_comma.bmin : key == "BMAX"sv ? &petrarch_comma.bmax : nullptr;
+  uint8_t* field = comma_limit_field(petrarch_comma, key);
   const size_t eq = rest.find('=');
   if (!field || eq == std::string_view::npos) return false;
   const std::string_view n = trim(rest.substr(eq + 1));
@@ -2546,8 +2556,7 @@ bool PeerSettings::apply(std::string_view option) {
       auto r = std::from_chars(rest.data(), rest.data() + rest.size(), value);
       if (r.ec != std::errc() || value > 255) return false;
       rest = trim(rest.substr(static_cast<size_t>(r.ptr - rest.data())));
-      uint8_t* field = key == "MIN"sv ? &c.min : key == "MAX"sv ? &c.max : key == "EMIN"sv ? &c.emin : key == "EMAX"sv ? &c.emax
-                     : key == "BMIN"sv ? &c.bmin : key == "BMAX"sv ? &c.bmax : nullptr;
+      uint8_t* field = comma_limit_field(c, key);
       if (!field) return false;
       *field = static_cast<uint8_t>(value);
     }
