@@ -185,8 +185,9 @@ class NameFinder {
         int arg = 0;
         // "Kementerian Pertahanan Laksamana Madya Budi": a rank or an office
         // before a name ends the organisation's name.
-        if (j > i + head && phrase(j, WordClass::kPersonTitle, &arg) && arg < 2 && tok(j).capitalized) {
-          uint32_t k = j + static_cast<uint32_t>(phrase(j, WordClass::kPersonTitle));
+        if (const size_t title = j > i + head ? phrase(j, WordClass::kPersonTitle, &arg) : 0;
+            title && arg < 2 && tok(j).capitalized) {
+          uint32_t k = j + static_cast<uint32_t>(title);
           for (int a = 0; k < end_ && phrase(k, WordClass::kPersonTitle, &a) && a == 2;) ++k;  // "Laksamana Madya"
           if (k < end_ && (name_word(k) || (tok(k).capitalized && cover_[k - first_] == kEntity))) break;
         }
